@@ -1,0 +1,178 @@
+"""Shapely 1.8 / 2.x compatibility for the few bulk geometry operations the engine needs.
+
+Debian's QGIS 3.22 stack ships Shapely 1.8 (no vectorised functions, a different
+STRtree API); current installers ship Shapely 2. Every function here takes plain
+Python sequences of geometries and index arrays and returns numpy arrays, using the
+vectorised Shapely 2 API when it is there and a plain loop otherwise.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import shapely
+from shapely.geometry import box
+from shapely.strtree import STRtree
+
+SHAPELY2 = int(shapely.__version__.split(".")[0]) >= 2
+
+if SHAPELY2:
+    from shapely.validation import make_valid
+else:  # pragma: no cover - exercised on the Debian stack
+    from shapely.validation import make_valid
+
+
+def _polygonal_part(geom):
+    """Keep only the polygons of a (repaired) geometry; None when nothing polygonal is left."""
+    if geom is None or geom.is_empty:
+        return None
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        return geom
+    if geom.geom_type == "GeometryCollection":
+        polygons = [part for part in geom.geoms if part.geom_type in ("Polygon", "MultiPolygon")]
+        if not polygons:
+            return None
+        return shapely.ops.unary_union(polygons)
+    return None
+
+
+def clean_polygons(geometries):
+    """Validate polygon geometries.
+
+    Returns ``(clean, skipped, repaired, not_polygonal)``: ``clean`` has one entry per input,
+    None where the geometry is missing, empty or could not be turned into a polygon;
+    ``skipped`` lists indices of missing or empty geometries, ``repaired`` those that were
+    invalid and were repaired, ``not_polygonal`` those left without any polygon.
+    """
+    import shapely.ops  # noqa: F401  (makes shapely.ops available on 1.8)
+
+    clean = []
+    skipped, repaired, not_polygonal = [], [], []
+    for index, geom in enumerate(geometries):
+        if geom is None or geom.is_empty:
+            skipped.append(index)
+            clean.append(None)
+            continue
+        if not geom.is_valid:
+            geom = make_valid(geom)
+            repaired.append(index)
+        polygonal = _polygonal_part(geom)
+        if polygonal is None:
+            not_polygonal.append(index)
+        clean.append(polygonal)
+    return clean, skipped, repaired, not_polygonal
+
+
+def candidate_pairs(geometries, distance):
+    """All pairs (i < j) whose geometries lie within ``distance`` of each other (touching included).
+
+    ``geometries`` must not contain None. Returns two int64 arrays.
+    """
+    n = len(geometries)
+    if n < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    if SHAPELY2:
+        tree = STRtree(np.asarray(geometries, dtype=object))
+        if distance > 0:
+            left, right = tree.query(np.asarray(geometries, dtype=object), predicate="dwithin", distance=distance)
+        else:
+            left, right = tree.query(np.asarray(geometries, dtype=object), predicate="intersects")
+        keep = left < right
+        return left[keep].astype(np.int64), right[keep].astype(np.int64)
+    return _candidate_pairs_loop(geometries, distance)
+
+
+def _indexed_tree(geometries):  # pragma: no cover - Shapely 1.8 path
+    """Shapely 1.8 STRtree returning item indices (its 'items' argument is deprecated, not gone)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return STRtree(list(geometries), items=range(len(geometries)))
+
+
+def _candidate_pairs_loop(geometries, distance):  # pragma: no cover - Shapely 1.8 path
+    tree = _indexed_tree(geometries)
+    left, right = [], []
+    for i, geom in enumerate(geometries):
+        minx, miny, maxx, maxy = geom.bounds
+        window = box(minx - distance, miny - distance, maxx + distance, maxy + distance)
+        for j in tree.query_items(window):
+            if j > i and geom.distance(geometries[j]) <= distance:
+                left.append(i)
+                right.append(j)
+    order = np.lexsort((np.asarray(right), np.asarray(left))) if left else []
+    left = np.asarray(left, dtype=np.int64)[order]
+    right = np.asarray(right, dtype=np.int64)[order]
+    return left, right
+
+
+def pair_distances(geometries, left, right):
+    """Distance between the geometries of each pair."""
+    if SHAPELY2:
+        geoms = np.asarray(geometries, dtype=object)
+        return shapely.distance(geoms[left], geoms[right])
+    return np.array([geometries[i].distance(geometries[j]) for i, j in zip(left, right)], dtype=float)
+
+
+def buffers(geometries, distance, quad_segs=4):
+    """Buffer every geometry by ``distance`` (coarse arcs: used for lengths, not for display)."""
+    if SHAPELY2:
+        return list(shapely.buffer(np.asarray(geometries, dtype=object), distance, quad_segs=quad_segs))
+    return [geom.buffer(distance, quad_segs) for geom in geometries]
+
+
+def boundaries(geometries):
+    if SHAPELY2:
+        return list(shapely.boundary(np.asarray(geometries, dtype=object)))
+    return [geom.boundary for geom in geometries]
+
+
+def intersection_lengths(lines, areas, left, right):
+    """Length of ``lines[left[k]]`` inside ``areas[right[k]]`` for each pair k."""
+    if SHAPELY2:
+        lines = np.asarray(lines, dtype=object)
+        areas = np.asarray(areas, dtype=object)
+        return shapely.length(shapely.intersection(lines[left], areas[right]))
+    return np.array([lines[i].intersection(areas[j]).length for i, j in zip(left, right)], dtype=float)
+
+
+def shortest_links(geometries, left, right):
+    """The shortest segment between the geometries of each pair (a point-like line when touching)."""
+    if SHAPELY2:
+        geoms = np.asarray(geometries, dtype=object)
+        return list(shapely.shortest_line(geoms[left], geoms[right]))
+    from shapely.geometry import LineString
+    from shapely.ops import nearest_points
+
+    links = []
+    for i, j in zip(left, right):
+        a, b = nearest_points(geometries[i], geometries[j])
+        links.append(LineString([a, b]))
+    return links
+
+
+def geometry_bounds(geometries):
+    """(n, 4) array of minx, miny, maxx, maxy."""
+    if SHAPELY2:
+        return shapely.bounds(np.asarray(geometries, dtype=object))
+    return np.array([geom.bounds for geom in geometries], dtype=float).reshape(-1, 4)
+
+
+def intersects_any(geometries, others):
+    """Boolean per geometry: does it intersect any of ``others``?"""
+    if len(geometries) == 0 or len(others) == 0:
+        return np.zeros(len(geometries), dtype=bool)
+    if SHAPELY2:
+        tree = STRtree(np.asarray(others, dtype=object))
+        hits, _ = tree.query(np.asarray(geometries, dtype=object), predicate="intersects")
+        result = np.zeros(len(geometries), dtype=bool)
+        result[hits] = True
+        return result
+    tree = _indexed_tree(others)
+    result = np.zeros(len(geometries), dtype=bool)
+    for index, geom in enumerate(geometries):
+        for other in tree.query_items(geom):
+            if geom.intersects(others[other]):
+                result[index] = True
+                break
+    return result
