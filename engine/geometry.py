@@ -151,6 +151,31 @@ def shortest_links(geometries, left, right):
     return links
 
 
+def lengths(geometries):
+    if SHAPELY2:
+        return shapely.length(np.asarray(geometries, dtype=object))
+    return np.array([geom.length for geom in geometries], dtype=float)
+
+
+def within_distance_of_any(geometries, others, distance):
+    """Boolean per geometry: is it within ``distance`` of any of ``others``?"""
+    if len(geometries) == 0 or len(others) == 0:
+        return np.zeros(len(geometries), dtype=bool)
+    result = np.zeros(len(geometries), dtype=bool)
+    if SHAPELY2:
+        tree = STRtree(np.asarray(others, dtype=object))
+        hits, _ = tree.query(np.asarray(geometries, dtype=object), predicate="dwithin", distance=distance)
+        result[hits] = True
+        return result
+    tree = _indexed_tree(others)
+    for index, geom in enumerate(geometries):
+        minx, miny, maxx, maxy = geom.bounds
+        window = box(minx - distance, miny - distance, maxx + distance, maxy + distance)
+        if any(geom.distance(others[k]) <= distance for k in tree.query_items(window)):
+            result[index] = True
+    return result
+
+
 def geometry_bounds(geometries):
     """(n, 4) array of minx, miny, maxx, maxy."""
     if SHAPELY2:
