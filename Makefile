@@ -1,0 +1,71 @@
+# Sozialraum — set-up, demo, tests and packaging. `make demo` and `make test` install
+# whatever is missing (QGIS from the distribution, venvs for the rest) on a fresh machine.
+SHELL := /bin/bash
+SYSTEM_PYTHON := /usr/bin/python3
+VENV := .venv
+VENV_CURRENT := .venv-current
+BUILD := .build
+PLUGIN := sozialraum
+PLUGIN_PATH := $(BUILD)/plugins
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+TS_FILES := $(wildcard resources/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+PY := $(VENV)/bin/python
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis package deploy sample bench clean
+
+all: test
+
+setup: system venvs translations $(PLUGIN_PATH)/$(PLUGIN)
+
+system:
+	@bash scripts/install_system_packages.sh
+
+venvs: $(VENV)/.installed $(VENV_CURRENT)/.installed
+
+$(VENV)/.installed: requirements-dev.txt | system
+	$(SYSTEM_PYTHON) -m venv --system-site-packages $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(VENV_CURRENT)/.installed: requirements-current.txt | system
+	$(SYSTEM_PYTHON) -m venv $(VENV_CURRENT)
+	$(VENV_CURRENT)/bin/pip install -q --disable-pip-version-check -r requirements-current.txt
+	touch $@
+
+translations: $(QM_FILES)
+
+%.qm: %.ts | system
+	lrelease -silent $< -qm $@
+
+# QGIS finds plugins in folders named like the plugin: link the repository there.
+$(PLUGIN_PATH)/$(PLUGIN):
+	mkdir -p $(PLUGIN_PATH)
+	ln -sfn $(CURDIR) $@
+
+demo: setup
+	$(PY) scripts/demo.py --out demo
+
+test: setup
+	$(PY) -m pytest tests
+	$(VENV_CURRENT)/bin/python -m pytest tests/engine -p no:cacheprovider
+
+test-engine: setup
+	$(PY) -m pytest tests/engine -p no:qgis
+
+test-qgis: setup
+	$(PY) -m pytest tests/qgis
+
+package: translations
+	$(SYSTEM_PYTHON) scripts/package.py --out dist/$(PLUGIN)-$(VERSION).zip
+
+deploy: package
+	$(SYSTEM_PYTHON) scripts/package.py --install dist/$(PLUGIN)-$(VERSION).zip
+
+sample: | system
+	$(SYSTEM_PYTHON) scripts/make_sample_town.py
+
+clean:
+	rm -rf $(BUILD) dist demo $(QM_FILES)

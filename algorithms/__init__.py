@@ -1,0 +1,1 @@
+"""Processing algorithms: thin adapters between QGIS layers and the engine."""

@@ -1,0 +1,280 @@
+"""sozialraum:adjacency — build the block neighbourhood graph."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+)
+
+from ..engine.adjacency import QUEEN, ROOK, build_adjacency, check_unique_ids
+from ..engine.errors import SozialraumError, format_values
+from . import compat
+from .base import SozialraumAlgorithm, raise_for_engine_error
+from .layer_io import is_null, plain, read_lines, read_polygons
+
+CONTIGUITY_CHOICES = (QUEEN, ROOK)
+
+
+def unique_name(fields, name):
+    """``name``, or ``name_2``, ``name_3`` ... if the input already has such a field."""
+    candidate, suffix = name, 2
+    while fields.indexFromName(candidate) >= 0:
+        candidate = f"{name}_{suffix}"
+        suffix += 1
+    return candidate
+
+
+class AdjacencyAlgorithm(SozialraumAlgorithm):
+    ALGORITHM_NAME = "adjacency"
+    ICON = "adjacency.svg"
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    GAP_DISTANCE = "GAP_DISTANCE"
+    CONTIGUITY = "CONTIGUITY"
+    BARRIERS = "BARRIERS"
+    NEST_FIELD = "NEST_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_EDGES = "OUTPUT_EDGES"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Build block adjacency")
+
+    def group(self):
+        return self.tr("Blocks")
+
+    def groupId(self):  # noqa: N802
+        return "blocks"
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Builds the neighbourhood graph of blocks that delineation and editing use.\n\n"
+            "Two blocks are neighbours when they touch or lie within the gap distance of each other, "
+            "so that blocks facing each other across a street count as neighbours. They are not "
+            "neighbours when the shortest link between them crosses a barrier line (railway, river, "
+            "major road), or when they have different values in the nesting field.\n\n"
+            "Queen contiguity accepts any contact; rook contiguity requires the blocks to face each "
+            "other along at least 10 m, so blocks meeting only corner to corner across a crossing "
+            "are not neighbours.\n\n"
+            "Outputs: the links as lines (from/to id, gap in metres, shared or facing length in metres) "
+            "and the blocks with their number of neighbours (degree), connected component and an "
+            "island flag (blocks outside the most populated component of their nesting unit). The log "
+            "lists every island with its population.\n\n"
+            "Layers in a geographic CRS are measured in the UTM zone of their centre, so distances stay "
+            "in metres. Invalid geometries are repaired, empty ones skipped; both are named in the log."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Blocks"), [compat.SOURCE_POLYGON])
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ID_FIELD, self.tr("Block id field (empty: feature id)"), parentLayerParameterName=self.INPUT,
+                type=compat.FIELD_ANY, optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.GAP_DISTANCE, self.tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE,
+                defaultValue=30.0, minValue=0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.CONTIGUITY, self.tr("Contiguity"), options=[self.tr("Queen (any contact)"), self.tr("Rook (shared frontage)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_LINE,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.NEST_FIELD, self.tr("Nesting field (blocks in different units are never neighbours)"),
+                parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD, self.tr("Population field (to report island populations)"),
+                parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, optional=True,
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Blocks with neighbourhood"), compat.SOURCE_POLYGON))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_EDGES, self.tr("Adjacency links"), compat.SOURCE_LINE))
+        for name, description in (
+            ("EDGES", self.tr("Number of links")),
+            ("COMPONENTS", self.tr("Number of connected components")),
+            ("ISLANDS", self.tr("Number of islands")),
+            ("ISLAND_POPULATION", self.tr("Population on islands")),
+            ("SKIPPED", self.tr("Blocks skipped (empty geometry)")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or None
+        nest_field = self.parameterAsString(parameters, self.NEST_FIELD, context) or None
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
+        gap_distance = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
+        contiguity = CONTIGUITY_CHOICES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
+        barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
+
+        fields = [name for name in (id_field, nest_field, population_field) if name]
+        features, shapes, columns, work_crs = read_polygons(source, context, feedback, fields)
+        ids = [plain(value) for value in columns[id_field]] if id_field else [feature.id() for feature in features]
+        self._check_ids(ids, id_field)
+        population = None
+        if population_field:
+            population = [0.0 if is_null(value) else float(value) for value in columns[population_field]]
+        nest = [plain(value) for value in columns[nest_field]] if nest_field else None
+        barriers = read_lines(barrier_layers, work_crs, context, feedback)
+
+        def progress(fraction, stage):
+            feedback.setProgress(10.0 + 75.0 * fraction)
+
+        try:
+            graph = build_adjacency(
+                shapes, gap_distance=gap_distance, barriers=barriers, nest=nest, contiguity=contiguity,
+                population=population, progress=progress, is_cancelled=feedback.isCanceled,
+            )
+        except SozialraumError as error:
+            raise_for_engine_error(error)
+
+        self._report_input_problems(graph, ids, feedback)
+        blocks_id = self._write_blocks(parameters, context, source, features, graph)
+        edges_id = self._write_edges(parameters, context, source, features, ids, id_field, graph, feedback)
+        island_population = self._report_graph(graph, ids, population, feedback)
+        feedback.setProgress(100.0)
+        return {
+            self.OUTPUT: blocks_id,
+            self.OUTPUT_EDGES: edges_id,
+            "EDGES": graph.n_edges,
+            "COMPONENTS": len(graph.components),
+            "ISLANDS": len(graph.islands),
+            "ISLAND_POPULATION": island_population,
+            "SKIPPED": len(graph.skipped),
+        }
+
+    def _check_ids(self, ids, id_field):
+        missing = [index for index, value in enumerate(ids) if value is None]
+        if missing:
+            raise QgsProcessingException(
+                self.tr("The id field '{field}' is empty for {count} blocks (feature numbers {features}).").format(
+                    field=id_field, count=len(missing), features=format_values(missing)
+                )
+            )
+        try:
+            check_unique_ids(ids)
+        except SozialraumError as error:
+            raise_for_engine_error(error)
+
+    def _report_input_problems(self, graph, ids, feedback):
+        if graph.skipped:
+            feedback.reportError(
+                self.tr("{count} blocks have no usable polygon geometry and were skipped: {ids}").format(
+                    count=len(graph.skipped), ids=format_values([ids[i] for i in graph.skipped])
+                )
+            )
+        if graph.repaired:
+            feedback.pushWarning(
+                self.tr("{count} invalid geometries were repaired: {ids}").format(
+                    count=len(graph.repaired), ids=format_values([ids[i] for i in graph.repaired])
+                )
+            )
+
+    def _report_graph(self, graph, ids, population, feedback):
+        feedback.pushInfo(
+            self.tr("{blocks} blocks, {links} links, {components} connected components, {islands} islands.").format(
+                blocks=graph.n_blocks - len(graph.skipped), links=graph.n_edges,
+                components=len(graph.components), islands=len(graph.islands),
+            )
+        )
+        feedback.pushInfo(
+            self.tr("Links removed: {barrier} crossing a barrier, {nest} between nesting units, {rook} corner-only (rook).").format(
+                barrier=graph.cut_by_barrier, nest=graph.cut_by_nesting, rook=graph.cut_by_rook
+            )
+        )
+        total = 0.0
+        for island in graph.islands:
+            total += island.population
+            if population is not None:
+                message = self.tr("Island {component}: {count} blocks, {population} residents, blocks {ids}")
+            else:
+                message = self.tr("Island {component}: {count} blocks, blocks {ids}")
+            feedback.pushInfo(
+                message.format(
+                    component=island.component_id, count=len(island.blocks), population=int(round(island.population)),
+                    ids=format_values([ids[i] for i in island.blocks]),
+                )
+            )
+        return total
+
+    def _write_blocks(self, parameters, context, source, features, graph):
+        fields = QgsFields(source.fields())
+        names = {key: unique_name(fields, key) for key in ("degree", "component", "island")}
+        for key in ("degree", "component", "island"):
+            fields.append(compat.field(names[key], "int"))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for index, feature in enumerate(features):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            component = int(graph.component[index])
+            out.setAttributes(
+                list(feature.attributes())
+                + [int(graph.degree[index]), component if component >= 0 else None, int(graph.island[index]) if component >= 0 else None]
+            )
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest_id
+
+    def _write_edges(self, parameters, context, source, features, ids, id_field, graph, feedback):
+        fields = QgsFields()
+        if id_field:
+            template = source.fields().field(id_field)
+            for name in ("from_id", "to_id"):
+                copy = template.__class__(template)
+                copy.setName(name)
+                fields.append(copy)
+        else:
+            fields.append(compat.field("from_id", "int"))
+            fields.append(compat.field("to_id", "int"))
+        fields.append(compat.field("gap_m", "double", 12, 2))
+        fields.append(compat.field("shared_m", "double", 12, 2))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_EDGES, context, fields, compat.WKB_LINESTRING, source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_EDGES))
+        anchors = {}
+
+        def anchor(index):
+            if index not in anchors:
+                anchors[index] = features[index].geometry().pointOnSurface().asPoint()
+            return anchors[index]
+
+        for k in range(graph.n_edges):
+            i, j = int(graph.left[k]), int(graph.right[k])
+            out = QgsFeature(fields)
+            out.setGeometry(QgsGeometry.fromPolylineXY([anchor(i), anchor(j)]))
+            out.setAttributes([ids[i], ids[j], round(float(graph.gap[k]), 2), round(float(graph.shared_length[k]), 2)])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            if k % 5000 == 0:
+                if feedback.isCanceled():
+                    raise QgsProcessingException(self.tr("Cancelled by the user."))
+                feedback.setProgress(85.0 + 15.0 * k / max(graph.n_edges, 1))
+        return dest_id

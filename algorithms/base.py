@@ -1,0 +1,58 @@
+"""What every Sozialraum Processing algorithm shares: naming, help, icons, error translation."""
+from pathlib import Path
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtGui import QIcon
+
+from ..engine.errors import Cancelled, DuplicateIdError, ParameterError, SozialraumError
+from ..i18n import tr
+
+ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
+
+
+class SozialraumAlgorithm(QgsProcessingAlgorithm):
+    """Base class; subclasses set ``ALGORITHM_NAME``, ``ICON`` and implement the rest."""
+
+    ALGORITHM_NAME = ""
+    ICON = "sozialraum.svg"
+    #: Python packages the algorithm needs beyond QGIS (checked by the provider).
+    REQUIRES = ()
+
+    def tr(self, text):  # noqa: D102 (QGIS API name)
+        return tr(text)
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def name(self):
+        return self.ALGORITHM_NAME
+
+    def icon(self):
+        return QIcon(str(ICON_DIR / self.ICON))
+
+    def helpUrl(self):  # noqa: N802
+        return ""
+
+
+def engine_error_message(error):
+    """A translated message for an engine error, naming the values that cause it."""
+    if isinstance(error, Cancelled):
+        return tr("Cancelled by the user.")
+    if isinstance(error, DuplicateIdError):
+        from ..engine.errors import format_values
+
+        return tr("The id field has duplicate values: {values}. Choose a field with one value per block.").format(
+            values=format_values(error.details["duplicates"])
+        )
+    if isinstance(error, ParameterError):
+        return tr("Parameter {name} = {value}: {reason}").format(
+            name=error.details["name"], value=error.details["value"], reason=error.details["reason"]
+        )
+    return str(error)
+
+
+def raise_for_engine_error(error):
+    """Re-raise an engine error as the QgsProcessingException Processing shows the user."""
+    if isinstance(error, SozialraumError):
+        raise QgsProcessingException(engine_error_message(error)) from error
+    raise error

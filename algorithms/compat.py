@@ -1,0 +1,37 @@
+"""Enum names that moved between QGIS 3.22 and QGIS 3.36+/4 (Qt6): one place to look them up."""
+from qgis.core import Qgis, QgsProcessing, QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes
+
+
+def _pick(new_owner, new_name, old_owner, old_name):
+    """The scoped enum of newer QGIS when it exists, else the 3.22 name."""
+    owner = getattr(Qgis, new_owner, None)
+    if owner is not None and hasattr(owner, new_name):
+        return getattr(owner, new_name)
+    return getattr(old_owner, old_name)
+
+
+SOURCE_POLYGON = _pick("ProcessingSourceType", "VectorPolygon", QgsProcessing, "TypeVectorPolygon")
+SOURCE_LINE = _pick("ProcessingSourceType", "VectorLine", QgsProcessing, "TypeVectorLine")
+SOURCE_POINT = _pick("ProcessingSourceType", "VectorPoint", QgsProcessing, "TypeVectorPoint")
+SOURCE_ANY_GEOMETRY = _pick("ProcessingSourceType", "VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry")
+FIELD_ANY = _pick("ProcessingFieldParameterDataType", "Any", QgsProcessingParameterField, "Any")
+FIELD_NUMERIC = _pick("ProcessingFieldParameterDataType", "Numeric", QgsProcessingParameterField, "Numeric")
+NUMBER_DOUBLE = _pick("ProcessingNumberParameterType", "Double", QgsProcessingParameterNumber, "Double")
+NUMBER_INTEGER = _pick("ProcessingNumberParameterType", "Integer", QgsProcessingParameterNumber, "Integer")
+WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
+
+
+def field(name, kind, length=0, precision=0):
+    """A QgsField of kind 'int', 'double' or 'string' on both QVariant (Qt5) and QMetaType (Qt6) APIs."""
+    from qgis.core import QgsField
+
+    try:
+        from qgis.PyQt.QtCore import QMetaType
+
+        meta = {"int": QMetaType.Type.Int, "double": QMetaType.Type.Double, "string": QMetaType.Type.QString}[kind]
+        return QgsField(name, meta, len=length, prec=precision)
+    except (TypeError, AttributeError, ImportError):
+        from qgis.PyQt.QtCore import QVariant
+
+        variant = {"int": QVariant.Int, "double": QVariant.Double, "string": QVariant.String}[kind]
+        return QgsField(name, variant, len=length, prec=precision)

@@ -1,0 +1,118 @@
+"""Reading QGIS features into engine inputs: shapely geometries in metres, attribute columns."""
+import math
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingException,
+)
+from shapely import wkb
+
+from ..i18n import tr
+
+
+def to_shapely(geometry):
+    """A QgsGeometry as a shapely geometry (None for missing or empty ones)."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    return wkb.loads(bytes(geometry.asWkb()))
+
+
+def metric_crs(crs, extent):
+    """The CRS to measure in: the layer's own when projected, else the UTM zone of its centre.
+
+    Distances the user gives in metres then stay correct for layers in degrees.
+    """
+    if not crs.isGeographic():
+        return crs
+    centre_x = (extent.xMinimum() + extent.xMaximum()) / 2.0
+    centre_y = (extent.yMinimum() + extent.yMaximum()) / 2.0
+    if not (math.isfinite(centre_x) and math.isfinite(centre_y)):
+        return QgsCoordinateReferenceSystem("EPSG:3857")
+    zone = min(60, max(1, int((centre_x + 180.0) // 6.0) + 1))
+    return QgsCoordinateReferenceSystem(f"EPSG:{(32600 if centre_y >= 0 else 32700) + zone}")
+
+
+def wgs84_extent(source, context):
+    """The source extent in EPSG:4326 (to pick a UTM zone)."""
+    transform = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
+    return transform.transformBoundingBox(source.sourceExtent())
+
+
+def read_polygons(source, context, feedback, attribute_fields=()):
+    """Read every feature of ``source``.
+
+    Returns ``(features, shapes, columns, work_crs)``: the QgsFeatures in the source CRS (for
+    writing outputs), shapely geometries in ``work_crs`` (metres), and a dict of attribute lists.
+    """
+    crs = source.sourceCrs()
+    work_crs = metric_crs(crs, wgs84_extent(source, context)) if crs.isGeographic() else crs
+    transform = None
+    if work_crs != crs:
+        transform = QgsCoordinateTransform(crs, work_crs, context.transformContext())
+        feedback.pushInfo(
+            tr("The layer is in a geographic CRS ({crs}); distances are measured in {work}.").format(
+                crs=crs.authid(), work=work_crs.authid()
+            )
+        )
+    features, shapes = [], []
+    columns = {name: [] for name in attribute_fields}
+    total = source.featureCount() or 1
+    for count, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Cancelled by the user."))
+        features.append(feature)
+        geometry = feature.geometry()
+        if transform is not None and geometry is not None and not geometry.isNull():
+            geometry = QgsGeometry(geometry)
+            geometry.transform(transform)
+        shapes.append(to_shapely(geometry))
+        for name in attribute_fields:
+            columns[name].append(feature[name])
+        if count % 1000 == 0:
+            feedback.setProgress(10.0 * count / total)
+    return features, shapes, columns, work_crs
+
+
+def read_lines(sources, work_crs, context, feedback):
+    """Line geometries of several layers, transformed into ``work_crs``."""
+    lines = []
+    for layer in sources:
+        transform = None
+        if layer.crs() != work_crs:
+            transform = QgsCoordinateTransform(layer.crs(), work_crs, context.transformContext())
+            feedback.pushInfo(
+                tr("Barrier layer '{name}' ({crs}) is transformed to {work}.").format(
+                    name=layer.name(), crs=layer.crs().authid(), work=work_crs.authid()
+                )
+            )
+        for feature in layer.getFeatures():
+            geometry = feature.geometry()
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry = QgsGeometry(geometry)
+            if transform is not None:
+                geometry.transform(transform)
+            lines.append(to_shapely(geometry))
+    return lines
+
+
+def is_null(value):
+    """QGIS NULL (QVariant or None) or NaN."""
+    if value is None:
+        return True
+    try:
+        from qgis.PyQt.QtCore import QVariant
+
+        if isinstance(value, QVariant) and value.isNull():
+            return True
+    except ImportError:  # pragma: no cover
+        pass
+    return isinstance(value, float) and math.isnan(value)
+
+
+def plain(value):
+    """A Python value for the engine (QGIS NULL becomes None)."""
+    return None if is_null(value) else value

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Install QGIS and the Debian Python stack when they are missing (Debian/Ubuntu).
+# Runs apt-get as root, or through sudo when that works without a password; otherwise
+# says what to install and fails.
+set -euo pipefail
+
+PACKAGES=(qgis python3-qgis qgis-providers python3-pandas python3-sklearn python3-shapely
+          python3-scipy python3-venv python3-pip qttools5-dev-tools xvfb xauth git)
+PYTHON=/usr/bin/python3
+
+have_everything() {
+    [ -x "$PYTHON" ] &&
+    "$PYTHON" -c "import qgis.core, pandas, sklearn, shapely, scipy, ensurepip" 2>/dev/null &&
+    command -v qgis_process.bin >/dev/null && command -v lrelease >/dev/null &&
+    command -v Xvfb >/dev/null && command -v git >/dev/null
+}
+
+if have_everything; then
+    exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    SUDO="sudo -n"
+else
+    echo "QGIS or its Python packages are missing. Install them as root:" >&2
+    echo "  apt-get install ${PACKAGES[*]}" >&2
+    exit 1
+fi
+
+echo "Installing QGIS and the Python stack from the distribution (a few minutes) ..."
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${PACKAGES[@]}" >/dev/null
+have_everything || { echo "Installation finished but QGIS is still not usable from $PYTHON" >&2; exit 1; }

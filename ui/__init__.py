@@ -1,0 +1,1 @@
+"""Docks and map tools for consultation editing (QGIS desktop only)."""
