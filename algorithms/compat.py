@@ -1,5 +1,12 @@
 """Enum names that moved between QGIS 3.22 and QGIS 3.36+/4 (Qt6): one place to look them up."""
-from qgis.core import Qgis, QgsProcessing, QgsProcessingParameterField, QgsProcessingParameterNumber, QgsWkbTypes
+from qgis.core import (
+    Qgis,
+    QgsProcessing,
+    QgsProcessingFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
 
 
 def _pick(new_owner, new_name, old_owner, old_name):
@@ -19,6 +26,10 @@ FIELD_NUMERIC = _pick("ProcessingFieldParameterDataType", "Numeric", QgsProcessi
 NUMBER_DOUBLE = _pick("ProcessingNumberParameterType", "Double", QgsProcessingParameterNumber, "Double")
 NUMBER_INTEGER = _pick("ProcessingNumberParameterType", "Integer", QgsProcessingParameterNumber, "Integer")
 WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
+# We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
+SKIP_VALIDITY_CHECKS = _pick(
+    "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks", QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"
+)
 
 
 def field(name, kind, length=0, precision=0):

@@ -11,6 +11,7 @@ from qgis.core import (
 from shapely import wkb
 
 from ..i18n import tr
+from .compat import SKIP_VALIDITY_CHECKS
 
 
 def to_shapely(geometry):
@@ -60,7 +61,7 @@ def read_polygons(source, context, feedback, attribute_fields=()):
     features, shapes = [], []
     columns = {name: [] for name in attribute_fields}
     total = source.featureCount() or 1
-    for count, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
+    for count, feature in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_VALIDITY_CHECKS)):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled by the user."))
         features.append(feature)

@@ -1,0 +1,113 @@
+"""The plugin as QGIS loads it: metadata, provider, initGui/unload, translation."""
+import configparser
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+REQUIRED_METADATA = (
+    "name", "qgisMinimumVersion", "description", "about", "version", "author", "email", "repository",
+    "tracker", "homepage", "tags", "category", "changelog", "icon", "experimental", "hasProcessingProvider",
+    "supportsQt6", "qgisMaximumVersion",
+)
+
+
+def metadata():
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    return parser["general"]
+
+
+def test_metadata_has_every_field_qgis_needs():
+    general = metadata()
+    missing = [key for key in REQUIRED_METADATA if not general.get(key, "").strip()]
+    assert not missing
+    assert general["name"] == "Sozialraum"
+    assert general["qgisMinimumVersion"] == "3.22" and general["qgisMaximumVersion"] == "4.99"
+    assert general["hasProcessingProvider"] == "yes" and general["supportsQt6"] == "True"
+    assert (ROOT / general["icon"]).is_file()
+    assert re.fullmatch(r"\d+\.\d+\.\d+", general["version"])
+    assert general["about[de]"] and general["description[de]"]
+
+
+def test_classfactory_is_the_only_thing_in_init():
+    text = (ROOT / "__init__.py").read_text(encoding="utf-8")
+    assert "def classFactory(iface)" in text
+    assert "import qgis" not in text and "from qgis" not in text
+
+
+def test_provider_lists_its_algorithms_with_icons_and_help(provider):
+    from qgis.core import QgsApplication
+
+    assert provider.id() == "sozialraum" and provider.name() == "Sozialraum"
+    assert Path(provider.svgIconPath()).is_file() and not provider.icon().isNull()
+    algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:adjacency")
+    assert algorithm is not None
+    assert algorithm.shortHelpString().startswith("Builds the neighbourhood graph")
+    assert not algorithm.icon().isNull()
+    for parameter in algorithm.parameterDefinitions():
+        assert parameter.description(), parameter.name()
+
+
+def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgis_iface, qgis_new_project):
+    from qgis.core import QgsApplication, QgsProject
+
+    from sozialraum import classFactory
+    from sozialraum import i18n
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("sozialraum")
+    if existing is not None:  # registered by another test's fixture
+        registry.removeProvider(existing)
+    try:
+        plugin = classFactory(qgis_iface)
+        plugin.initGui()
+        assert registry.providerById("sozialraum") is not None
+        (action,) = plugin.actions
+        assert action.text()
+        assert qgis_iface.addPluginToVectorMenu.call_args[0][1] is action
+
+        action.trigger()  # loads the sample town
+        names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
+        assert len(names) == 4 and all(name.startswith("Musterstadt") for name in names)
+
+        plugin.unload()
+        assert registry.providerById("sozialraum") is None
+        assert plugin.actions == [] and plugin.provider is None
+        removed = qgis_iface.removePluginVectorMenu.call_args[0][1]
+        assert removed is action
+        assert i18n._installed == []
+    finally:
+        from sozialraum.provider import SozialraumProvider
+
+        if registry.providerById("sozialraum") is None:
+            registry.addProvider(SozialraumProvider())
+
+
+def test_german_translation_loads_for_algorithm_names_help_and_parameters(provider):
+    from qgis.core import QgsApplication
+
+    from sozialraum import i18n
+
+    try:
+        assert i18n.install_translator("de")
+        algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:adjacency").create()
+        assert algorithm.displayName() == "Blocknachbarschaft bilden"
+        assert algorithm.shortHelpString().startswith("Bildet den Nachbarschaftsgraphen")
+        descriptions = {p.name(): p.description() for p in algorithm.parameterDefinitions()}
+        assert descriptions["GAP_DISTANCE"] == "Lückenabstand über Straßen (m)"
+        assert descriptions["BARRIERS"].startswith("Barrierelinien")
+    finally:
+        i18n.remove_translator()
+    assert QgsApplication.processingRegistry().algorithmById("sozialraum:adjacency").create().displayName() == (
+        "Build block adjacency"
+    )
+
+
+def test_missing_translation_is_refused_quietly():
+    from sozialraum import i18n
+
+    assert not i18n.install_translator("xx")
+    assert i18n._installed == []

@@ -1,0 +1,34 @@
+"""Every user-visible string has a German translation that keeps its placeholders."""
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import update_translations  # noqa: E402
+
+
+def test_every_tr_string_is_translated_to_german():
+    strings = update_translations.extract_strings()
+    assert "Build block adjacency" in strings  # the extractor finds the algorithm's strings
+    assert update_translations.problems(ROOT / "resources" / "i18n" / "sozialraum_de.ts", strings) == []
+
+
+def test_translations_keep_placeholders_and_the_qm_is_current():
+    tree = ET.parse(ROOT / "resources" / "i18n" / "sozialraum_de.ts")
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source")
+        translation = message.findtext("translation") or ""
+        assert sorted(re.findall(r"\{\w+\}", source)) == sorted(re.findall(r"\{\w+\}", translation)), source
+    qm = ROOT / "resources" / "i18n" / "sozialraum_de.qm"
+    assert qm.is_file() and qm.stat().st_mtime >= (ROOT / "resources" / "i18n" / "sozialraum_de.ts").stat().st_mtime
+
+
+def test_check_mode_fails_on_an_untranslated_string(tmp_path, monkeypatch):
+    (tmp_path / "module.py").write_text('def f(self):\n    return self.tr("A brand new string")\n', encoding="utf-8")
+    strings = update_translations.extract_strings(tmp_path)
+    assert list(strings) == ["A brand new string"]
+    assert update_translations.problems(ROOT / "resources" / "i18n" / "sozialraum_de.ts", strings) == ["A brand new string"]
