@@ -8,12 +8,8 @@ from qgis.core import (
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
-
-
-def fill(layer, color, outline="#606060", width="0.1"):
-    layer.setRenderer(layer.renderer().__class__(QgsFillSymbol.createSimple({"color": color, "outline_color": outline, "outline_width": width})))
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor, QFont, QPainter
 
 
 def categorized(layer, field, categories, kind="fill"):
@@ -79,5 +75,3 @@ def load(path, layer_name=None, name=None):
         raise RuntimeError(f"cannot open {uri}")
     return layer
 
-
-__all__ = ["categorized", "fill", "line", "polygon", "render_png", "load", "Qt", "QImage"]
