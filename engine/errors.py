@@ -47,3 +47,28 @@ def format_values(values, limit=10):
     if len(values) > limit:
         return f"{shown} (+{len(values) - limit})"
     return shown
+
+
+class InfeasibleError(SozialraumError):
+    """The bounds cannot hold as posed; ``details`` says exactly why (block indices, populations)."""
+
+    code = "infeasible"
+
+    def __init__(self, problems):
+        lines = []
+        for problem in problems:
+            kind = problem["kind"]
+            if kind == "block_above":
+                lines.append(f"block {problem['block']} has {problem['population']:g} residents, more than the maximum")
+            elif kind == "component_below":
+                lines.append(
+                    f"a part cut off by barriers or nesting ({len(problem['blocks'])} blocks, first {problem['blocks'][0]}) "
+                    f"has only {problem['population']:g} residents, fewer than the minimum"
+                )
+            elif kind == "count_out_of_range":
+                lines.append(f"{problem['requested']} spaces cannot all lie within the bounds: possible are {problem['low']} to {problem['high']}")
+            elif kind == "no_admissible_count":
+                lines.append(
+                    f"a part of {problem['population']:g} residents ({len(problem['blocks'])} blocks) cannot be divided into spaces within the bounds"
+                )
+        super().__init__("Infeasible: " + "; ".join(lines) + ".", problems=problems)

@@ -1,0 +1,424 @@
+"""Propose social spaces: contiguous regions within [lower, upper] residents, internally alike.
+
+Pipeline (each stage reports progress and can be cancelled):
+1. feasibility: blocks above the maximum, parts of the graph (cut off by barriers, nesting
+   or locked spaces) below the minimum, and whether the requested number of spaces fits;
+   either refuse with the exact problems or apply the documented fallbacks;
+2. number of spaces per part: given N is shared out in proportion to population within
+   each part's admissible range; automatic (N = 0) uses population / target size, where
+   the target defaults to the middle of the band;
+3. a first partition by bounded tree cuts (or the warm start, repaired);
+4. improvement: single-block moves and merge-and-resplit of neighbouring spaces.
+Deterministic for a given seed: iteration counts, never the clock, decide when to stop.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import Cancelled, InfeasibleError, ParameterError
+from .graph import Graph, is_connected
+from .localsearch import RegionState, improve, violation
+from .recombine import recombine
+from .treecut import TreeCutter
+
+FAIL = "fail"
+FALLBACK = "fallback"
+
+STATUS_OK = "ok"
+STATUS_BELOW = "below"
+STATUS_ABOVE = "above"
+STATUS_FLAGGED = "flagged"
+STATUS_LOCKED = "locked"
+
+
+@dataclass
+class Space:
+    space_id: int
+    blocks: np.ndarray
+    population: float
+    ssd: float
+    status: str
+    flags: list = field(default_factory=list)  # e.g. "block_above", "island_joined", "locked"
+    unit: object = None
+
+
+@dataclass
+class Delineation:
+    labels: np.ndarray  # space id per block (1..k), 0 for blocks left out (no geometry)
+    spaces: list
+    ssd: float
+    tss: float
+    notes: list  # structured notes: dicts with a "code"
+    seed: int
+    graph: Graph  # the graph used (with the links added to join islands)
+
+    @property
+    def k(self):
+        return len(self.spaces)
+
+    @property
+    def ssd_share(self):
+        return self.ssd / self.tss if self.tss > 0 else 0.0
+
+
+class _Progress:
+    def __init__(self, progress, is_cancelled):
+        self.progress = progress
+        self.is_cancelled = is_cancelled
+
+    def __call__(self, fraction, stage):
+        if self.is_cancelled is not None and self.is_cancelled():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(fraction, stage)
+
+
+def delineate(
+    graph,
+    population,
+    values,
+    lower=700.0,
+    upper=8500.0,
+    n_spaces=0,
+    nest=None,
+    initial=None,
+    locked=(),
+    compactness=0.0,
+    seed=0,
+    on_infeasible=FALLBACK,
+    coordinates=None,
+    active=None,
+    target_size=None,
+    effort=1.0,
+    progress=None,
+    is_cancelled=None,
+):
+    """Partition the blocks of ``graph`` into contiguous spaces; see the module docstring.
+
+    ``values`` are the prepared (standardised, weighted) attributes, n x m. ``nest`` gives a
+    unit per block: the graph must already have no links between units (the adjacency does
+    that), here it is used to keep island joins and reports inside a unit. ``initial`` gives
+    an existing space per block (warm start), ``locked`` the values of ``initial`` that must
+    stay as they are. ``coordinates`` (n x 2) are used to join islands to their nearest
+    neighbour and to number the spaces from north-west to south-east. ``active`` marks the
+    blocks to partition (others get label 0).
+    """
+    step = _Progress(progress, is_cancelled)
+    population = np.nan_to_num(np.asarray(population, dtype=float))
+    values = np.asarray(values, dtype=float)
+    if values.ndim == 1:
+        values = values[:, None]
+    n = graph.n
+    _check_parameters(n, population, values, lower, upper, n_spaces, on_infeasible, compactness)
+    rng = np.random.default_rng(seed)
+    active = np.ones(n, dtype=bool) if active is None else np.asarray(active, dtype=bool)
+    units = np.zeros(n, dtype=object) if nest is None else np.asarray(nest, dtype=object)
+    sqnorm = (values**2).sum(axis=1)
+    notes = []
+
+    step(0.0, "feasibility")
+    region_of = np.full(n, -1, dtype=np.int64)
+    fixed_regions = []  # (blocks, status, flags)
+    locked_set = set(locked or ())
+    if locked_set and initial is None:
+        raise ParameterError("locked", sorted(map(str, locked_set)), "locked spaces need an initial division")
+    if locked_set:
+        initial_values = np.asarray(initial, dtype=object)
+        for value in sorted(locked_set, key=str):
+            members = np.flatnonzero(active & (initial_values == value))
+            if len(members):
+                fixed_regions.append((members, STATUS_LOCKED, ["locked"]))
+                region_of[members] = len(fixed_regions) - 1
+            else:
+                notes.append({"code": "locked_missing", "value": value})
+
+    free = active & (region_of < 0)
+    above = np.flatnonzero(free & (population > upper))
+    problems = [{"kind": "block_above", "block": int(i), "population": float(population[i])} for i in above]
+    if len(above) and on_infeasible == FALLBACK:
+        for block in above:
+            fixed_regions.append((np.array([block]), STATUS_ABOVE, ["block_above"]))
+            region_of[block] = len(fixed_regions) - 1
+        free[above] = False
+
+    graph, parts, joined, under = _parts(graph, free, population, lower, units, coordinates, on_infeasible)
+    problems += [{"kind": "component_below", "blocks": [int(b) for b in blocks], "population": float(population[blocks].sum())} for blocks in under]
+    for island, anchor in joined:
+        notes.append({"code": "island_joined", "blocks": [int(b) for b in island], "anchor": int(anchor), "population": float(population[island].sum())})
+
+    counts, count_problems, count_note = _space_counts(parts, population, lower, upper, n_spaces, len(fixed_regions), target_size, initial, free)
+    problems += count_problems
+    if problems and on_infeasible == FAIL:
+        raise InfeasibleError(problems)
+    notes.extend(problems_to_notes(problems))
+    notes.append(count_note)
+
+    step(0.1, "first partition")
+    cutter = TreeCutter(graph, values, sqnorm, population, lower, upper, rng)
+    labels = np.full(n, -1, dtype=np.int64)
+    for index, (blocks, _, _) in enumerate(fixed_regions):
+        labels[blocks] = index
+    next_label = len(fixed_regions)
+    if initial is not None:
+        labels, next_label = _warm_start(graph, labels, next_label, parts, counts, initial, locked_set, free, cutter, population, lower, upper, values, sqnorm)
+    else:
+        for blocks, q in zip(parts, counts):
+            for piece in cutter.partition(blocks, q, is_cancelled=is_cancelled):
+                labels[piece] = next_label
+                next_label += 1
+
+    step(0.3, "improvement")
+    work_labels = np.where(labels >= 0, labels, next_label)  # inactive blocks in a dummy region
+    state = RegionState(work_labels, values, sqnorm, population, next_label + 1)
+    frozen = (labels < 0) | np.isin(labels, np.arange(len(fixed_regions)))
+    closed = set(range(len(fixed_regions))) | {next_label}
+    tss = _total_ss(values[active])
+    length_scale = float(graph.edge_length.sum()) / 2.0 or 1.0
+    passes = max(2, int(round(20 * effort)))
+    rounds = max(1, int(round(4 * effort)))
+    for round_index in range(rounds):
+        moved = improve(state, graph, lower, upper, rng, frozen=frozen, compactness=compactness,
+                        ssd_scale=tss or 1.0, length_scale=length_scale, max_passes=passes, is_cancelled=is_cancelled)
+        step(0.3 + 0.6 * (round_index + 0.5) / rounds, "improvement")
+        changed = 0
+        if initial is None or _violating(state, lower, upper, closed):
+            changed = recombine(state, graph, cutter, lower, upper, rng, closed=closed, attempts=2,
+                                only_violating=initial is not None, is_cancelled=is_cancelled)
+        step(0.3 + 0.6 * (round_index + 1) / rounds, "improvement")
+        if moved == 0 and changed == 0:
+            break
+    labels = np.where(labels < 0, -1, state.labels)
+
+    step(0.95, "result")
+    result = _result(labels, fixed_regions, population, values, units, coordinates, lower, upper, graph, joined, notes, seed, tss)
+    step(1.0, "done")
+    return result
+
+
+def problems_to_notes(problems):
+    return [dict(problem, code=problem["kind"]) for problem in problems]
+
+
+def _check_parameters(n, population, values, lower, upper, n_spaces, on_infeasible, compactness):
+    if len(population) != n or len(values) != n:
+        raise ParameterError("population", len(population), f"needs one value per block ({n})")
+    if (population < 0).any():
+        raise ParameterError("population", float(population.min()), "population counts cannot be negative")
+    if not (0 <= lower < upper):
+        raise ParameterError("MIN_POPULATION", lower, f"must be at least 0 and below the maximum ({upper})")
+    if n_spaces is None or n_spaces < 0:
+        raise ParameterError("N_SPACES", n_spaces, "must be 0 (automatic) or a positive number")
+    if on_infeasible not in (FAIL, FALLBACK):
+        raise ParameterError("on_infeasible", on_infeasible, "must be 'fail' or 'fallback'")
+    if compactness < 0:
+        raise ParameterError("COMPACTNESS", compactness, "must be 0 or more")
+
+
+def _total_ss(values):
+    if not len(values):
+        return 0.0
+    centred = values - values.mean(axis=0)
+    return float((centred**2).sum())
+
+
+def _parts(graph, free, population, lower, units, coordinates, on_infeasible):
+    """Connected parts of the free blocks; with the fallback, parts under the minimum are
+    joined to the nearest block of another part in the same unit (a link is added)."""
+    joined, under = [], []
+    while True:
+        labels = graph.components(mask=free)
+        parts = [np.flatnonzero(labels == c) for c in range(labels.max() + 1)] if free.any() else []
+        small = [p for p in parts if population[p].sum() < lower]
+        if not small:
+            break
+        if on_infeasible == FAIL or coordinates is None or len(parts) == 1:
+            under = small
+            break
+        # join the smallest island first, to the nearest free block outside it (same unit if possible)
+        small.sort(key=lambda p: (population[p].sum(), p[0]))
+        island = small[0]
+        anchor, source = _nearest_outside(island, free, units, coordinates)
+        if anchor is None:
+            under = small
+            break
+        graph = graph.with_edges([source], [anchor])
+        joined.append((island, anchor))
+    return graph, parts, joined, under
+
+
+def _nearest_outside(island, free, units, coordinates):
+    """The closest free block outside ``island`` (same nesting unit when there is one)."""
+    from scipy.spatial import cKDTree
+
+    inside = np.zeros(len(free), dtype=bool)
+    inside[island] = True
+    unit = units[island[0]]
+    same_unit = np.array([u == unit for u in units], dtype=bool)
+    for candidates_mask in (free & ~inside & same_unit, free & ~inside):
+        candidates = np.flatnonzero(candidates_mask)
+        if len(candidates):
+            tree = cKDTree(coordinates[candidates])
+            distance, index = tree.query(coordinates[island])
+            best = int(np.argmin(distance))
+            return int(candidates[index[best]]), int(island[best])
+    return None, None
+
+
+def _space_counts(parts, population, lower, upper, n_spaces, n_fixed, target_size, initial, free):
+    """Number of spaces per part, problems (if N cannot fit) and a note saying how k was chosen."""
+    pops = np.array([population[p].sum() for p in parts], dtype=float)
+    low = np.maximum(1, np.ceil(pops / upper - 1e-9)).astype(int)
+    high = np.maximum(1, np.floor(pops / lower + 1e-9) if lower > 0 else np.full(len(pops), 10**9)).astype(int)
+    problems = []
+    for p, lo, hi, blocks in zip(pops, low, high, parts):
+        if lo > hi and p >= lower:
+            problems.append({"kind": "no_admissible_count", "blocks": [int(b) for b in blocks], "population": float(p)})
+    high = np.maximum(high, low)
+    target = float(target_size) if target_size else (lower + upper) / 2.0
+    if n_spaces and n_spaces > 0:
+        wanted = int(n_spaces) - n_fixed
+        if wanted < low.sum() or wanted > high.sum():
+            problems.append({"kind": "count_out_of_range", "requested": int(n_spaces), "low": int(low.sum()) + n_fixed, "high": int(high.sum()) + n_fixed})
+            wanted = int(np.clip(wanted, low.sum(), high.sum()))
+        counts = _share_out(pops, low, high, wanted)
+        note = {"code": "k_given", "k": int(counts.sum()) + n_fixed, "requested": int(n_spaces)}
+    else:
+        counts = np.clip(np.rint(pops / target), low, high).astype(int)
+        note = {"code": "k_auto", "k": int(counts.sum()) + n_fixed, "target": target, "population": float(pops.sum())}
+    return counts, problems, note
+
+
+def _share_out(pops, low, high, wanted):
+    """Integer counts within [low, high] summing to ``wanted``, proportional to population."""
+    if not len(pops):
+        return np.zeros(0, dtype=int)
+    total = pops.sum()
+    ideal = wanted * pops / total if total > 0 else np.full(len(pops), wanted / len(pops))
+    counts = np.clip(np.floor(ideal), low, high).astype(int)
+    while counts.sum() < wanted:
+        room = np.where(counts < high, ideal - counts, -np.inf)
+        counts[int(np.argmax(room))] += 1
+    while counts.sum() > wanted:
+        room = np.where(counts > low, counts - ideal, -np.inf)
+        counts[int(np.argmax(room))] -= 1
+    return counts
+
+
+def _warm_start(graph, labels, next_label, parts, counts, initial, locked_set, free, cutter, population, lower, upper, values, sqnorm):
+    """Labels from an existing division: fragments and gaps filled from neighbours, count adjusted."""
+    initial = np.asarray(initial, dtype=object)
+    lists = graph.neighbour_lists()
+    values_seen = {}
+    for block in np.flatnonzero(free):
+        value = initial[block]
+        if value is None or value in locked_set or (isinstance(value, float) and np.isnan(value)):
+            continue
+        if value not in values_seen:
+            values_seen[value] = next_label
+            next_label += 1
+        labels[block] = values_seen[value]
+    # keep the largest connected piece of each initial space, free the rest
+    for label in values_seen.values():
+        members = np.flatnonzero(labels == label)
+        pieces = graph.subgraph(members).components()
+        if pieces.max() > 0:
+            sizes = np.bincount(pieces)
+            keep = np.argmax(sizes)
+            labels[members[pieces != keep]] = -1
+    # grow regions into unassigned free blocks
+    changed = True
+    while changed:
+        changed = False
+        for block in np.flatnonzero(free & (labels < 0)):
+            neighbour_labels = [labels[j] for j in lists[block] if labels[j] >= 0 and free[j]]
+            if neighbour_labels:
+                labels[block] = max(set(neighbour_labels), key=lambda lab: (neighbour_labels.count(lab), -lab))
+                changed = True
+    # parts without any initial space: partition from scratch
+    for blocks, q in zip(parts, counts):
+        if (labels[blocks] < 0).all():
+            for piece in cutter.partition(blocks, q):
+                labels[piece] = next_label
+                next_label += 1
+    # match the requested count by merging the smallest or splitting the largest spaces
+    wanted = int(counts.sum()) if counts is not None else None
+    free_labels = sorted(set(labels[free].tolist()) - {-1})
+    while wanted is not None and len(free_labels) > wanted:
+        pops = {lab: population[labels == lab].sum() for lab in free_labels}
+        smallest = min(free_labels, key=lambda lab: (pops[lab], lab))
+        members = np.flatnonzero(labels == smallest)
+        neighbours = {int(labels[j]) for b in members for j in lists[b] if free[j]} - {smallest, -1}
+        if not neighbours:
+            break
+        partner = min(neighbours, key=lambda lab: (pops[lab], lab))
+        labels[members] = partner
+        free_labels.remove(smallest)
+    while wanted is not None and len(free_labels) < wanted:
+        pops = {lab: population[labels == lab].sum() for lab in free_labels}
+        largest = max(free_labels, key=lambda lab: (pops[lab], -lab))
+        cut = cutter.best_cut(np.flatnonzero(labels == largest), 2)
+        if cut is None:
+            break
+        (side, _), _ = cut
+        labels[side] = next_label
+        free_labels.append(next_label)
+        next_label += 1
+    # renumber densely
+    used = sorted(set(labels[labels >= 0].tolist()))
+    fixed = [lab for lab in used if not free[np.flatnonzero(labels == lab)[0]]]
+    mapping = {lab: lab for lab in fixed}
+    position = len(fixed)
+    for lab in used:
+        if lab not in mapping:
+            mapping[lab] = position
+            position += 1
+    labels = np.array([mapping.get(lab, -1) if lab >= 0 else -1 for lab in labels.tolist()], dtype=np.int64)
+    return labels, position
+
+
+def _violating(state, lower, upper, closed):
+    return any(violation(state.pop[r], lower, upper) > 0 for r in range(state.n_regions) if r not in closed)
+
+
+def _result(labels, fixed_regions, population, values, units, coordinates, lower, upper, graph, joined, notes, seed, tss):
+    regions = sorted(set(labels[labels >= 0].tolist()))
+    members = {r: np.flatnonzero(labels == r) for r in regions}
+    joined_blocks = {int(b) for island, _ in joined for b in island}
+
+    def order_key(region):
+        blocks = members[region]
+        unit = str(units[blocks[0]])
+        if coordinates is None:
+            return (unit, 0.0, 0.0, int(blocks[0]))
+        centre = coordinates[blocks].mean(axis=0)
+        return (unit, -round(centre[1] / 1000.0), centre[0], int(blocks[0]))
+
+    spaces = []
+    out = np.zeros(len(labels), dtype=np.int64)
+    total_ssd = 0.0
+    for space_id, region in enumerate(sorted(regions, key=order_key), start=1):
+        blocks = members[region]
+        out[blocks] = space_id
+        pop = float(population[blocks].sum())
+        x = values[blocks]
+        ssd = float(((x - x.mean(axis=0)) ** 2).sum())
+        total_ssd += ssd
+        flags = []
+        status = STATUS_OK
+        if region < len(fixed_regions):
+            status, flags = fixed_regions[region][1], list(fixed_regions[region][2])
+        if joined_blocks.intersection(blocks.tolist()):
+            flags.append("island_joined")
+        if not is_connected(graph, blocks):
+            flags.append("not_contiguous")
+        if status == STATUS_OK:
+            if pop < lower:
+                status = STATUS_BELOW
+            elif pop > upper:
+                status = STATUS_ABOVE
+            elif flags:
+                status = STATUS_FLAGGED
+        spaces.append(Space(space_id, blocks, pop, ssd, status, flags, units[blocks[0]]))
+    return Delineation(out, spaces, total_ssd, tss, notes, seed, graph)

@@ -1,0 +1,183 @@
+"""Local search that keeps both population bounds and contiguity.
+
+Single-block moves between neighbouring regions, with O(attributes) changes of the within
+sum of squares from running region sums, an articulation test so the donor region stays
+connected, and the bounds checked on every move. The objective is lexicographic: first the
+total violation of the bounds (so the same search repairs an infeasible start), then the
+within sum of squares plus an optional compactness term (length of region borders).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .errors import Cancelled
+
+
+class RegionState:
+    """Labels plus running sums per region: population, blocks, Σx, Σ‖x‖², border length."""
+
+    def __init__(self, labels, values, sqnorm, population, n_regions):
+        self.labels = np.asarray(labels, dtype=np.int64).copy()
+        self.values = values
+        self.sqnorm = sqnorm
+        self.population = population
+        k = n_regions
+        self.pop = np.bincount(self.labels, weights=population, minlength=k).astype(float)
+        self.count = np.bincount(self.labels, minlength=k).astype(float)
+        self.sq = np.bincount(self.labels, weights=sqnorm, minlength=k).astype(float)
+        self.sums = np.zeros((k, values.shape[1]))
+        np.add.at(self.sums, self.labels, values)
+
+    @property
+    def n_regions(self):
+        return len(self.pop)
+
+    def ssd(self, region):
+        count = self.count[region]
+        if count <= 0:
+            return 0.0
+        total = self.sums[region]
+        return float(self.sq[region] - total.dot(total) / count)
+
+    def total_ssd(self):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per_region = self.sq - np.where(self.count > 0, (self.sums**2).sum(axis=1) / np.maximum(self.count, 1), 0.0)
+        return float(per_region.sum())
+
+    def move(self, node, target):
+        source = self.labels[node]
+        x = self.values[node]
+        self.pop[source] -= self.population[node]
+        self.pop[target] += self.population[node]
+        self.count[source] -= 1
+        self.count[target] += 1
+        self.sq[source] -= self.sqnorm[node]
+        self.sq[target] += self.sqnorm[node]
+        self.sums[source] -= x
+        self.sums[target] += x
+        self.labels[node] = target
+
+
+def violation(population, lower, upper):
+    return max(0.0, lower - population) + max(0.0, population - upper)
+
+
+def stays_connected(node, region, labels, lists):
+    """Would ``region`` stay connected without ``node``? (BFS from one of its neighbours there.)"""
+    inside = [other for other in lists[node] if labels[other] == region]
+    if len(inside) <= 1:
+        return True
+    targets = set(inside)
+    start = inside[0]
+    targets.discard(start)
+    seen = {node, start}
+    stack = [start]
+    while stack:
+        current = stack.pop()
+        for other in lists[current]:
+            if other not in seen and labels[other] == region:
+                if other in targets:
+                    targets.discard(other)
+                    if not targets:
+                        return True
+                seen.add(other)
+                stack.append(other)
+    return not targets
+
+
+def improve(
+    state,
+    graph,
+    lower,
+    upper,
+    rng,
+    frozen=None,
+    compactness=0.0,
+    ssd_scale=1.0,
+    length_scale=1.0,
+    max_passes=30,
+    is_cancelled=None,
+):
+    """Improve ``state`` in place by single-block moves; returns the number of moves made.
+
+    ``frozen`` marks blocks that must not move (locked spaces, flagged blocks); regions of
+    frozen blocks also never receive blocks. The objective per move is
+    ΔSSD / ssd_scale + compactness · Δborder / length_scale.
+    """
+    lists = graph.neighbour_lists()
+    lengths = graph.length_lists() if compactness > 0 else None
+    labels = state.labels
+    n = len(labels)
+    frozen = np.zeros(n, dtype=bool) if frozen is None else frozen
+    closed_regions = set(np.unique(labels[frozen]).tolist()) if frozen.any() else set()
+    values, sqnorm, population = state.values, state.sqnorm, state.population
+    population_list = population.tolist()
+    eps = 1e-12 * max(ssd_scale, 1.0)
+    moves = 0
+    candidates = np.flatnonzero(~frozen)
+    for _ in range(max_passes):
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        boundary = [int(i) for i in candidates if any(labels[j] != labels[i] for j in lists[i])]
+        if not boundary:
+            break
+        order = rng.permutation(len(boundary))
+        moved_this_pass = 0
+        for position in order:
+            node = boundary[position]
+            source = int(labels[node])
+            if state.count[source] <= 1:
+                continue
+            targets = {int(labels[j]) for j in lists[node]} - {source}
+            targets -= closed_regions
+            if not targets:
+                continue
+            p = population_list[node]
+            pop_source = state.pop[source]
+            x = values[node]
+            xx = float(sqnorm[node])
+            count_source = state.count[source]
+            sums_source = state.sums[source]
+            before_source = state.sq[source] - sums_source.dot(sums_source) / count_source
+            after_sums_source = sums_source - x
+            after_source = (state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (count_source - 1)
+            violation_source_before = violation(pop_source, lower, upper)
+            violation_source_after = violation(pop_source - p, lower, upper)
+            if compactness > 0:
+                border = {}
+                for other, length in zip(lists[node], lengths[node]):
+                    border[int(labels[other])] = border.get(int(labels[other]), 0.0) + length
+            best = None
+            for target in targets:
+                pop_target = state.pop[target]
+                delta_violation = (
+                    violation_source_after + violation(pop_target + p, lower, upper)
+                    - violation_source_before - violation(pop_target, lower, upper)
+                )
+                if delta_violation > 1e-9:
+                    continue
+                count_target = state.count[target]
+                sums_target = state.sums[target]
+                before_target = state.sq[target] - sums_target.dot(sums_target) / count_target
+                after_sums_target = sums_target + x
+                after_target = (state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (count_target + 1)
+                delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
+                if compactness > 0:
+                    # border length with the source region appears, with the target disappears
+                    delta += compactness * (border.get(source, 0.0) - border.get(target, 0.0)) / length_scale
+                key = (delta_violation, delta)
+                if best is None or key < best[0]:
+                    best = (key, target)
+            if best is None:
+                continue
+            (delta_violation, delta), target = best
+            if not (delta_violation < -1e-9 or delta < -eps / ssd_scale):
+                continue
+            if not stays_connected(node, source, labels, lists):
+                continue
+            state.move(node, target)
+            moves += 1
+            moved_this_pass += 1
+        if moved_this_pass == 0:
+            break
+    return moves
