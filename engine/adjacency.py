@@ -61,6 +61,8 @@ class AdjacencyGraph:
     cut_by_barrier: int = 0
     cut_by_nesting: int = 0
     cut_by_rook: int = 0
+    #: block pairs within the gap distance that a barrier separates (to count barrier crossings)
+    barrier_pairs: tuple = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
 
     @property
     def n_edges(self):
@@ -164,10 +166,12 @@ def build_adjacency(
 
     stages.start("barriers")
     cut_by_barrier = 0
+    barrier_pairs = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
     barrier_lines = [line for line in barriers if line is not None and not line.is_empty]
     if barrier_lines and len(left):
         crossing = _crosses_barrier(valid_geoms, left, right, gap, barrier_lines, distance)
         cut_by_barrier = int(crossing.sum())
+        barrier_pairs = (valid_index[left[crossing]], valid_index[right[crossing]])
         keep = ~crossing
         left, right, gap, shared = left[keep], right[keep], gap[keep], shared[keep]
 
@@ -196,6 +200,7 @@ def build_adjacency(
         cut_by_barrier=cut_by_barrier,
         cut_by_nesting=cut_by_nesting,
         cut_by_rook=cut_by_rook,
+        barrier_pairs=barrier_pairs,
     )
 
 

@@ -61,6 +61,7 @@ def test_barrier_in_a_street_cuts_links_across_it_but_not_along_it():
     graph = build_adjacency(blocks, gap_distance=30, barriers=[railway])
     assert pairs(graph) == {(0, 1), (1, 2), (3, 4), (4, 5)}
     assert graph.cut_by_barrier == 3 + 4  # straight across and diagonal links
+    assert set(zip(*(side.tolist() for side in graph.barrier_pairs))) == {(0, 3), (1, 4), (2, 5), (0, 4), (1, 3), (1, 5), (2, 4)}
     assert graph.component.tolist() == [0, 0, 0, 1, 1, 1]
     assert graph.island.tolist() == [False, False, False, True, True, True]
 
