@@ -72,3 +72,94 @@ class InfeasibleError(SozialraumError):
                     f"a part of {problem['population']:g} residents ({len(problem['blocks'])} blocks) cannot be divided into spaces within the bounds"
                 )
         super().__init__("Infeasible: " + "; ".join(lines) + ".", problems=problems)
+
+
+# --- indicators (catalogue, aggregation, interpolation) -------------------------------------
+
+
+class CatalogueError(SozialraumError):
+    """The indicator catalogue is malformed.
+
+    ``details``: ``reason`` (a stable key: missing_column, unknown_kind, empty_label, empty_id,
+    bad_expression, bad_factor, bad_higher_is, bad_flag, bad_decimals, missing_numerator,
+    missing_denominator, unexpected_denominator, missing_weight, unknown_part_of, empty, encoding),
+    ``indicator`` (id or None), ``line`` (1-based line in the file or None), ``column``, ``value``.
+    """
+
+    code = "catalogue_invalid"
+
+    def __init__(self, reason, message, indicator=None, line=None, column=None, value=None):
+        where = []
+        if indicator:
+            where.append(f"indicator {indicator!r}")
+        if line is not None:
+            where.append(f"line {line}")
+        prefix = f"Catalogue ({', '.join(where)}): " if where else "Catalogue: "
+        super().__init__(prefix + message, reason=reason, indicator=indicator, line=line, column=column, value=value)
+
+
+class DuplicateIndicatorError(SozialraumError):
+    code = "catalogue_duplicate_id"
+
+    def __init__(self, indicator, lines):
+        super().__init__(
+            f"Catalogue: indicator id {indicator!r} is used more than once (lines {format_values(lines)}).",
+            indicator=indicator, lines=list(lines),
+        )
+
+
+class MissingFieldError(SozialraumError):
+    """A field named by the catalogue (or a parameter) is not in the input table.
+
+    ``details``: ``field``, ``indicator`` (first indicator using it, or None for a parameter),
+    ``missing`` (list of (field, [indicator ids]) for every missing field), ``suggestion``.
+    """
+
+    code = "missing_field"
+
+    def __init__(self, field, indicator=None, missing=None, suggestion=None):
+        who = f" used by indicator {indicator!r}" if indicator else ""
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        others = ""
+        if missing and len(missing) > 1:
+            others = f"; also missing: {format_values([m[0] for m in missing[1:]])}"
+        super().__init__(
+            f"Field {field!r}{who} is not in the input{hint}{others}.",
+            field=field, indicator=indicator, missing=list(missing or [(field, [indicator] if indicator else [])]),
+            suggestion=suggestion,
+        )
+
+
+class NonNumericFieldError(SozialraumError):
+    code = "non_numeric_field"
+
+    def __init__(self, field, indicator=None, examples=()):
+        who = f" used by indicator {indicator!r}" if indicator else ""
+        shown = f" (values such as {format_values([repr(e) for e in examples], 3)})" if len(examples) else ""
+        super().__init__(
+            f"Field {field!r}{who} is not numeric{shown}.", field=field, indicator=indicator, examples=list(examples)
+        )
+
+
+class NegativeCountError(SozialraumError):
+    """Counts must not be negative; ``details`` names the field, the indicators and the blocks."""
+
+    code = "negative_counts"
+
+    def __init__(self, field, blocks, indicators=()):
+        super().__init__(
+            f"Field {field!r} has negative values in {len(blocks)} block(s): {format_values(blocks)}.",
+            field=field, blocks=list(blocks), indicators=list(indicators),
+        )
+
+
+class InvalidValueError(SozialraumError):
+    """Infinite values in a field (NULL is allowed and handled, infinity is not)."""
+
+    code = "invalid_values"
+
+    def __init__(self, field, blocks):
+        super().__init__(
+            f"Field {field!r} has infinite values in {len(blocks)} block(s): {format_values(blocks)}.",
+            field=field, blocks=list(blocks),
+        )
