@@ -20,7 +20,7 @@ import numpy as np
 from .errors import Cancelled, InfeasibleError, ParameterError
 from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
-from .recombine import recombine
+from .recombine import recombine, repair
 from .treecut import TreeCutter
 
 FAIL = "fail"
@@ -156,45 +156,94 @@ def delineate(
     notes.append(count_note)
 
     step(0.1, "first partition")
-    cutter = TreeCutter(graph, values, sqnorm, population, lower, upper, rng)
-    labels = np.full(n, -1, dtype=np.int64)
-    for index, (blocks, _, _) in enumerate(fixed_regions):
-        labels[blocks] = index
-    next_label = len(fixed_regions)
-    if initial is not None:
-        labels, next_label = _warm_start(graph, labels, next_label, parts, counts, initial, locked_set, free, cutter, population, lower, upper, values, sqnorm)
-    else:
-        for blocks, q in zip(parts, counts):
-            for piece in cutter.partition(blocks, q, is_cancelled=is_cancelled):
-                labels[piece] = next_label
-                next_label += 1
-
-    step(0.3, "improvement")
-    work_labels = np.where(labels >= 0, labels, next_label)  # inactive blocks in a dummy region
-    state = RegionState(work_labels, values, sqnorm, population, next_label + 1)
-    frozen = (labels < 0) | np.isin(labels, np.arange(len(fixed_regions)))
-    closed = set(range(len(fixed_regions))) | {next_label}
     tss = _total_ss(values[active])
-    length_scale = float(graph.edge_length.sum()) / 2.0 or 1.0
-    passes = max(2, int(round(20 * effort)))
-    rounds = max(1, int(round(4 * effort)))
-    for round_index in range(rounds):
-        moved = improve(state, graph, lower, upper, rng, frozen=frozen, compactness=compactness,
-                        ssd_scale=tss or 1.0, length_scale=length_scale, max_passes=passes, is_cancelled=is_cancelled)
-        step(0.3 + 0.6 * (round_index + 0.5) / rounds, "improvement")
-        changed = 0
-        if initial is None or _violating(state, lower, upper, closed):
-            changed = recombine(state, graph, cutter, lower, upper, rng, closed=closed, attempts=2,
-                                only_violating=initial is not None, is_cancelled=is_cancelled)
-        step(0.3 + 0.6 * (round_index + 1) / rounds, "improvement")
-        if moved == 0 and changed == 0:
+    context = _SolveContext(graph, values, sqnorm, population, lower, upper, fixed_regions, parts, counts, initial,
+                            locked_set, free, compactness, tss, effort, step, is_cancelled)
+    labels, bad = context.solve(rng)
+    # Restarts only when the bounds are still violated: multi-start with seeds derived from the
+    # user's seed (deterministic); the result with the least violation, then lowest SSD, wins.
+    for restart in range(1, RESTARTS + 1 if bad > 0 else 1):
+        step(0.9, "restart")
+        other, other_bad = context.solve(np.random.default_rng([seed, restart]))
+        if (other_bad, _labels_ssd(other, values)) < (bad, _labels_ssd(labels, values)):
+            labels, bad = other, other_bad
+        if bad <= 0:
             break
-    labels = np.where(labels < 0, -1, state.labels)
 
     step(0.95, "result")
     result = _result(labels, fixed_regions, population, values, units, coordinates, lower, upper, graph, joined, notes, seed, tss)
     step(1.0, "done")
     return result
+
+
+#: Fresh starts tried when a solution still violates the bounds.
+RESTARTS = 4
+
+
+class _SolveContext:
+    """Everything one run of partition + improvement needs, so restarts can repeat it."""
+
+    def __init__(self, graph, values, sqnorm, population, lower, upper, fixed_regions, parts, counts, initial,
+                 locked_set, free, compactness, tss, effort, step, is_cancelled):
+        self.__dict__.update(locals())
+        del self.__dict__["self"]
+
+    def solve(self, rng):
+        """Returns (labels with -1 for inactive blocks, total bound violation of free spaces)."""
+        graph, values, sqnorm, population = self.graph, self.values, self.sqnorm, self.population
+        lower, upper, fixed_regions, is_cancelled = self.lower, self.upper, self.fixed_regions, self.is_cancelled
+        cutter = TreeCutter(graph, values, sqnorm, population, lower, upper, rng)
+        labels = np.full(graph.n, -1, dtype=np.int64)
+        for index, (blocks, _, _) in enumerate(fixed_regions):
+            labels[blocks] = index
+        next_label = len(fixed_regions)
+        if self.initial is not None:
+            labels, next_label = _warm_start(graph, labels, next_label, self.parts, self.counts, self.initial,
+                                             self.locked_set, self.free, cutter, population)
+        else:
+            for blocks, q in zip(self.parts, self.counts):
+                for piece in cutter.partition(blocks, q, is_cancelled=is_cancelled):
+                    labels[piece] = next_label
+                    next_label += 1
+
+        self.step(0.3, "improvement")
+        work_labels = np.where(labels >= 0, labels, next_label)  # inactive blocks in a dummy region
+        state = RegionState(work_labels, values, sqnorm, population, next_label + 1)
+        frozen = (labels < 0) | np.isin(labels, np.arange(len(fixed_regions)))
+        closed = set(range(len(fixed_regions))) | {next_label}
+        length_scale = float(graph.edge_length.sum()) / 2.0 or 1.0
+        passes = max(2, int(round(20 * self.effort)))
+        rounds = max(1, int(round(4 * self.effort)))
+        search = dict(frozen=frozen, compactness=self.compactness, ssd_scale=self.tss or 1.0,
+                      length_scale=length_scale, max_passes=passes, is_cancelled=is_cancelled)
+        warm = self.initial is not None
+        for round_index in range(rounds):
+            moved = improve(state, graph, lower, upper, rng, **search)
+            self.step(0.3 + 0.6 * (round_index + 0.5) / rounds, "improvement")
+            changed = 0
+            if not warm or _violating(state, lower, upper, closed):
+                changed = recombine(state, graph, cutter, lower, upper, rng, closed=closed, attempts=2,
+                                    only_violating=warm, is_cancelled=is_cancelled)
+            self.step(0.3 + 0.6 * (round_index + 1) / rounds, "improvement")
+            if moved == 0 and changed == 0:
+                break
+        if _violating(state, lower, upper, closed):
+            self.step(0.9, "repair")
+            if repair(state, graph, cutter, lower, upper, rng, closed=closed, is_cancelled=is_cancelled):
+                improve(state, graph, lower, upper, rng, **search)
+        bad = sum(violation(state.pop[r], lower, upper) for r in range(state.n_regions) if r not in closed and state.count[r] > 0)
+        if not warm:  # fewer spaces than asked for counts as a violation too
+            made = sum(1 for r in range(state.n_regions) if r not in closed and state.count[r] > 0)
+            bad += max(0, int(np.sum(self.counts)) - made) * max(lower, 1.0)
+        return np.where(labels < 0, -1, state.labels), bad
+
+
+def _labels_ssd(labels, values):
+    total = 0.0
+    for region in np.unique(labels[labels >= 0]):
+        x = values[labels == region]
+        total += float(((x - x.mean(axis=0)) ** 2).sum())
+    return total
 
 
 def problems_to_notes(problems):
@@ -306,7 +355,7 @@ def _share_out(pops, low, high, wanted):
     return counts
 
 
-def _warm_start(graph, labels, next_label, parts, counts, initial, locked_set, free, cutter, population, lower, upper, values, sqnorm):
+def _warm_start(graph, labels, next_label, parts, counts, initial, locked_set, free, cutter, population):
     """Labels from an existing division: fragments and gaps filled from neighbours, count adjusted."""
     initial = np.asarray(initial, dtype=object)
     lists = graph.neighbour_lists()

@@ -54,32 +54,97 @@ def recombine(state, graph, cutter, lower, upper, rng, closed=(), rounds=1, atte
 
 
 def _try_pair(state, cutter, a, b, lower, upper, attempts):
+    return _try_group(state, cutter, [a, b], lower, upper, attempts)
+
+
+def _try_group(state, cutter, regions, lower, upper, attempts):
+    """Merge ``regions`` and split them again into as many parts; keep it if it is better."""
     labels = state.labels
-    nodes = np.flatnonzero((labels == a) | (labels == b))
-    before_violation = violation(state.pop[a], lower, upper) + violation(state.pop[b], lower, upper)
-    before_ssd = state.ssd(a) + state.ssd(b)
-    cut = cutter.best_cut(nodes, 2, attempts=attempts)
-    if cut is None:
+    nodes = np.flatnonzero(np.isin(labels, regions))
+    before_violation = sum(violation(state.pop[r], lower, upper) for r in regions)
+    before_ssd = sum(state.ssd(r) for r in regions)
+    pieces = cutter.partition(nodes, len(regions), attempts=attempts)
+    if len(pieces) != len(regions):
         return False
-    (side, _), (rest, _) = cut
-    pop_side = float(state.population[side].sum())
-    pop_rest = float(state.population[rest].sum())
-    after_violation = violation(pop_side, lower, upper) + violation(pop_rest, lower, upper)
-    after_ssd = _ssd(state, side) + _ssd(state, rest)
+    after_violation = sum(violation(float(state.population[p].sum()), lower, upper) for p in pieces)
+    after_ssd = sum(_ssd(state, p) for p in pieces)
     if after_violation > before_violation + 1e-9:
         return False
     if after_violation >= before_violation - 1e-9 and after_ssd >= before_ssd - 1e-9 * max(1.0, before_ssd):
         return False
-    # keep the label of the side that overlaps a most with a
-    overlap = np.count_nonzero(labels[side] == a)
-    label_side, label_rest = (a, b) if overlap * 2 >= len(side) else (b, a)
-    for node in side:
-        if labels[node] != label_side:
-            state.move(int(node), label_side)
-    for node in rest:
-        if labels[node] != label_rest:
-            state.move(int(node), label_rest)
+    # give each piece the label it overlaps most (greedy), so unchanged spaces keep their label
+    remaining = list(regions)
+    order = sorted(range(len(pieces)), key=lambda k: -len(pieces[k]))
+    for k in order:
+        piece = pieces[k]
+        overlap = [np.count_nonzero(labels[piece] == r) for r in remaining]
+        label = remaining.pop(int(np.argmax(overlap)))
+        for node in piece:
+            if labels[node] != label:
+                state.move(int(node), label)
     return True
+
+
+def neighbour_regions(state, graph, region, closed):
+    lists = graph.neighbour_lists()
+    labels = state.labels
+    found = set()
+    for node in np.flatnonzero(labels == region):
+        for other in lists[node]:
+            found.add(int(labels[other]))
+    found.discard(region)
+    return sorted(found - set(closed))
+
+
+def _growing_groups(state, graph, region, closed, rng, sizes=(2, 3, 4, 5), trials=4):
+    """Groups of neighbouring regions around ``region``: random breadth-first growth, 2 to 5 regions."""
+    cache = {}
+
+    def around(r):
+        if r not in cache:
+            cache[r] = neighbour_regions(state, graph, r, closed)
+        return cache[r]
+
+    seen_groups = set()
+    for size in sizes:
+        for _ in range(trials):
+            group = [region]
+            frontier = list(around(region))
+            while len(group) < size and frontier:
+                pick = frontier.pop(int(rng.integers(len(frontier))))
+                if pick in group:
+                    continue
+                group.append(pick)
+                frontier.extend(r for r in around(pick) if r not in group)
+            key = tuple(sorted(group))
+            if len(group) == size and key not in seen_groups:
+                seen_groups.add(key)
+                yield group
+
+
+def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempts=8, is_cancelled=None):
+    """Fix spaces outside the bounds by re-splitting them with one or two neighbours."""
+    closed = set(closed)
+    fixed = 0
+    for _ in range(rounds):
+        bad = [r for r in range(state.n_regions) if r not in closed and state.count[r] > 0 and violation(state.pop[r], lower, upper) > 0]
+        if not bad:
+            break
+        progress = False
+        for region in rng.permutation(bad).tolist():
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            if violation(state.pop[region], lower, upper) <= 0:
+                continue
+            groups = _growing_groups(state, graph, region, closed, rng)
+            for group in groups:
+                if _try_group(state, cutter, group, lower, upper, attempts):
+                    fixed += 1
+                    progress = True
+                    break
+        if not progress:
+            break
+    return fixed
 
 
 def _ssd(state, nodes):

@@ -29,47 +29,67 @@ class TreeCutter:
         self.attempts = attempts
 
     # -- public -----------------------------------------------------------------------
-    def partition(self, nodes, parts, is_cancelled=None):
+    def partition(self, nodes, parts, is_cancelled=None, attempts=None, retries=12):
         """Split connected ``nodes`` into ``parts`` connected parts.
 
-        Returns a list of node arrays. When no admissible cut is found for a piece, the
-        cut that violates the bounds least is used, so the count of parts is always met
-        (the local search repairs the bounds afterwards where it can).
+        Returns a list of node arrays. A cut that is admissible by counting can still leave a
+        piece that no tree cut divides within the bounds; then the cut above it is tried
+        again on other trees (up to ``retries`` times in all). When nothing admissible is
+        found, the split that violates the bounds least is kept, so the count of parts is
+        always met (the local search and repair fix the bounds afterwards where they can).
         """
-        result = []
-        stack = [(np.asarray(nodes, dtype=np.int64), int(parts))]
-        while stack:
-            if is_cancelled is not None and is_cancelled():
-                from .errors import Cancelled
+        budget = [retries]
+        pieces, _ = self._partition(np.asarray(nodes, dtype=np.int64), int(parts), attempts, budget, is_cancelled)
+        return pieces
 
-                raise Cancelled()
-            piece, q = stack.pop()
-            if q <= 1 or len(piece) <= 1:
-                result.append(piece)
-                continue
-            cut = self.best_cut(piece, q)
+    def _partition(self, nodes, q, attempts, budget, is_cancelled):
+        if is_cancelled is not None and is_cancelled():
+            from .errors import Cancelled
+
+            raise Cancelled()
+        if q <= 1 or len(nodes) <= 1:
+            return [nodes], float(self._violation(np.array([self.population[nodes].sum()]), 1)[0])
+        best = None
+        retry = 0
+        while True:
+            # the first try takes the best of several trees; retries take one random tree each
+            if retry == 0:
+                cut = self.best_cut(nodes, q, attempts=attempts)
+            else:
+                cut = self.best_cut(nodes, q, attempts=1, start=4, pick_random=True)
+            retry += 1
             if cut is None:
-                result.append(piece)
-                continue
+                return [nodes], float(self._violation(np.array([self.population[nodes].sum()]), q)[0])
             (side, q_side), (rest, q_rest) = cut
-            stack.append((rest, q_rest))
-            stack.append((side, q_side))
-        return result
+            side_parts, side_violation = self._partition(side, q_side, attempts, budget, is_cancelled)
+            rest_parts, rest_violation = self._partition(rest, q_rest, attempts, budget, is_cancelled)
+            total = side_violation + rest_violation
+            if best is None or total < best[1]:
+                best = (side_parts + rest_parts, total)
+            # With q = 2 the children are final: best_cut already compared several trees.
+            if best[1] <= 0 or budget[0] <= 0 or q <= 2 or retry > 4:
+                return best
+            budget[0] -= 1
 
-    def best_cut(self, nodes, q, attempts=None):
-        """Best admissible split of ``nodes`` into (part, q1), (rest, q - q1); None if impossible."""
+    def best_cut(self, nodes, q, attempts=None, start=0, pick_random=False):
+        """Best admissible split of ``nodes`` into (part, q1), (rest, q - q1); None if impossible.
+
+        Attempt 0 uses the minimum spanning tree of attribute dissimilarity; later attempts
+        perturb the weights more and more (attempt 4 on: random trees from a random root).
+        ``pick_random`` takes a random admissible cut instead of the best (to diversify retries).
+        """
         best = None
         attempts = self.attempts if attempts is None else attempts
-        for attempt in range(attempts):
+        for attempt in range(start, start + attempts):
             tree = self._tree(nodes, randomness=0.0 if attempt == 0 else min(1.0, 0.25 * attempt))
             if tree is None:
                 return None
-            candidate = self._cut_on_tree(nodes, q, *tree)
+            candidate = self._cut_on_tree(nodes, q, *tree, pick_random=pick_random)
             if candidate is None:
                 continue
             if best is None or candidate[0] < best[0]:
                 best = candidate
-            if best[1] == 0.0 and attempt >= 1:
+            if best[1] == 0.0 and attempt >= start + 1:
                 break  # an admissible cut from two different trees: good enough
         if best is None:
             return None
@@ -99,7 +119,7 @@ class TreeCutter:
             return None  # not connected
         return order, parent
 
-    def _cut_on_tree(self, nodes, q, order, parent):
+    def _cut_on_tree(self, nodes, q, order, parent, pick_random=False):
         n = len(nodes)
         pop = self.population[nodes].astype(float)
         count = np.ones(n)
@@ -129,7 +149,7 @@ class TreeCutter:
         candidates = np.flatnonzero(depth > 0)
         sub_pop = pop[candidates]
         rest_pop = total_pop - sub_pop
-        q1 = self._choose_parts(sub_pop, rest_pop, q)
+        q1 = self._choose_parts(sub_pop, rest_pop, q, count[candidates], total_count - count[candidates])
         ssd_sub = squares[candidates] - (sums[candidates] ** 2).sum(axis=1) / count[candidates]
         rest_count = total_count - count[candidates]
         rest_sums = total_sum - sums[candidates]
@@ -146,6 +166,9 @@ class TreeCutter:
             balance_penalty = np.zeros_like(balance)
         key = np.lexsort((objective, balance_penalty, violation))
         pick = key[0]
+        if pick_random:
+            tied = key[violation[key] == violation[pick]]  # any admissible cut, balanced or not
+            pick = tied[int(self.rng.integers(len(tied)))]
         node = candidates[pick]
         inside = self._subtree_mask(node, order, parent, depth)
         side = nodes[inside]
@@ -153,18 +176,25 @@ class TreeCutter:
         return (float(violation[pick]) * 1e12 + float(balance_penalty[pick]) * 1e6 + float(objective[pick]),
                 float(violation[pick]), side, int(q1[pick]), rest, int(q_rest[pick]))
 
-    def _choose_parts(self, sub_pop, rest_pop, q):
-        """For each cut, the number of parts q1 for the subtree side (admissible if possible)."""
+    def _choose_parts(self, sub_pop, rest_pop, q, sub_count, rest_count):
+        """For each cut, the number of parts q1 for the subtree side (admissible if possible).
+
+        A side can hold at most as many parts as it has blocks, whatever its population.
+        """
         lower, upper = self.lower, self.upper
         lo = np.maximum(1, np.ceil(sub_pop / upper - 1e-9))
         hi = np.minimum(q - 1, np.floor(sub_pop / lower + 1e-9) if lower > 0 else q - 1)
+        hi = np.minimum(hi, sub_count)
         lo = np.maximum(lo, q - (np.floor(rest_pop / lower + 1e-9) if lower > 0 else q - 1))
+        lo = np.maximum(lo, q - rest_count)
         hi = np.minimum(hi, q - np.maximum(1, np.ceil(rest_pop / upper - 1e-9)))
         total = sub_pop + rest_pop
         proportional = np.where(total > 0, np.rint(q * sub_pop / np.where(total > 0, total, 1)), 1)
         proportional = np.clip(proportional, 1, q - 1)
         admissible = lo <= hi
-        chosen = np.where(admissible, np.clip(proportional, lo, np.maximum(lo, hi)), proportional)
+        # even when no count is admissible, never give a side more parts than blocks
+        fallback = np.clip(proportional, np.maximum(1, q - rest_count), np.minimum(q - 1, sub_count))
+        chosen = np.where(admissible, np.clip(proportional, lo, np.maximum(lo, hi)), fallback)
         return chosen.astype(np.int64)
 
     def _violation(self, population, parts):

@@ -1,0 +1,252 @@
+"""Delineation on small graphs with known optimal partitions, and properties on random graphs."""
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sozialraum.engine.delineate import FAIL, delineate
+from sozialraum.engine.errors import InfeasibleError, ParameterError
+from sozialraum.engine.graph import Graph, is_connected
+
+
+def grid(rows, cols):
+    left, right = [], []
+    for r in range(rows):
+        for c in range(cols):
+            node = r * cols + c
+            if c + 1 < cols:
+                left.append(node)
+                right.append(node + 1)
+            if r + 1 < rows:
+                left.append(node)
+                right.append(node + cols)
+    coordinates = np.array([[c * 100.0, -r * 100.0] for r in range(rows) for c in range(cols)])
+    return Graph(rows * cols, left, right), coordinates
+
+
+def quadrant_values(rows, cols, noise=0.05, seed=0):
+    rng = np.random.default_rng(seed)
+    values = np.array([[2.0 * (r >= rows // 2) + 1.0 * (c >= cols // 2)] for r in range(rows) for c in range(cols)])
+    return values + rng.normal(0, noise, values.shape)
+
+
+def assert_valid(result, graph, population, lower, upper):
+    for space in result.spaces:
+        assert is_connected(result.graph, space.blocks), space.space_id
+        assert lower <= population[space.blocks].sum() <= upper, space
+        assert space.status == "ok"
+    labels = result.labels
+    assert sorted(set(labels.tolist())) == list(range(1, result.k + 1))
+
+
+def test_four_quadrants_are_found_exactly():
+    graph, coordinates = grid(12, 12)
+    values = quadrant_values(12, 12)
+    population = np.full(144, 100.0)
+    result = delineate(graph, population, values, lower=3000, upper=4000, n_spaces=4, seed=3, coordinates=coordinates)
+    assert_valid(result, graph, population, 3000, 4000)
+    truth = (np.arange(144) // 12 >= 6) * 2 + (np.arange(144) % 12 >= 6)
+    for space in result.spaces:
+        assert len(set(truth[space.blocks].tolist())) == 1  # each space is one quadrant
+    assert result.ssd_share < 0.01
+
+
+def test_ceiling_is_enforced_even_when_homogeneity_wants_bigger_spaces():
+    graph, coordinates = grid(10, 10)
+    values = np.zeros((100, 1))
+    values[:50] = 1.0  # two halves of 5,000 residents each
+    population = np.full(100, 100.0)
+    result = delineate(graph, population, values, lower=1000, upper=3000, n_spaces=0, seed=1, coordinates=coordinates)
+    assert_valid(result, graph, population, 1000, 3000)
+    assert result.k == 5  # automatic: 10,000 / middle of the band (2,000)
+    assert result.notes[-1]["code"] == "k_auto"
+
+
+def test_zero_population_blocks_join_a_space():
+    graph, coordinates = grid(6, 6)
+    population = np.full(36, 100.0)
+    population[::5] = 0.0
+    result = delineate(graph, population, quadrant_values(6, 6), lower=500, upper=1500, n_spaces=3, seed=0, coordinates=coordinates)
+    assert (result.labels > 0).all()
+    assert_valid(result, graph, population, 500, 1500)
+
+
+def test_same_seed_same_result_and_seed_recorded():
+    graph, coordinates = grid(15, 15)
+    values = np.random.default_rng(5).normal(size=(225, 3))
+    population = np.random.default_rng(6).integers(0, 300, 225).astype(float)
+    first = delineate(graph, population, values, lower=2000, upper=6000, seed=42, coordinates=coordinates)
+    second = delineate(graph, population, values, lower=2000, upper=6000, seed=42, coordinates=coordinates)
+    assert (first.labels == second.labels).all() and first.seed == 42
+
+
+def test_block_above_maximum_fails_or_becomes_a_flagged_space():
+    graph, coordinates = grid(5, 5)
+    population = np.full(25, 100.0)
+    population[12] = 5000.0
+    values = quadrant_values(5, 5)
+    with pytest.raises(InfeasibleError) as error:
+        delineate(graph, population, values, lower=500, upper=1500, on_infeasible=FAIL, coordinates=coordinates)
+    assert {"kind": "block_above", "block": 12, "population": 5000.0} in error.value.details["problems"]
+    result = delineate(graph, population, values, lower=500, upper=1500, coordinates=coordinates)
+    (own,) = [space for space in result.spaces if 12 in space.blocks]
+    assert own.blocks.tolist() == [12] and own.status == "above" and "block_above" in own.flags
+    others = [space for space in result.spaces if space is not own]
+    assert all(500 <= s.population <= 1500 and s.status == "ok" for s in others)
+
+
+def test_island_below_minimum_fails_or_joins_its_nearest_neighbour():
+    graph, coordinates = grid(4, 4)
+    # an island of two blocks far east, not linked
+    graph = Graph(18, graph.left, graph.right)
+    graph = graph.with_edges([16], [17])
+    coordinates = np.vstack([coordinates, [[500.0, 0.0], [600.0, 0.0]]])
+    population = np.full(18, 100.0)
+    values = np.zeros((18, 1))
+    with pytest.raises(InfeasibleError) as error:
+        delineate(graph, population, values, lower=400, upper=1200, on_infeasible=FAIL, coordinates=coordinates)
+    (problem,) = error.value.details["problems"]
+    assert problem["kind"] == "component_below" and problem["blocks"] == [16, 17] and problem["population"] == 200
+    result = delineate(graph, population, values, lower=400, upper=1200, coordinates=coordinates)
+    (joined,) = [space for space in result.spaces if 16 in space.blocks]
+    assert 17 in joined.blocks and "island_joined" in joined.flags and joined.status == "flagged"
+    assert any(note["code"] == "island_joined" and note["anchor"] == 3 for note in result.notes)
+
+
+def test_requested_count_that_cannot_fit_is_stated():
+    graph, coordinates = grid(4, 4)
+    population = np.full(16, 100.0)
+    with pytest.raises(InfeasibleError) as error:
+        delineate(graph, population, np.zeros((16, 1)), lower=500, upper=800, n_spaces=5, on_infeasible=FAIL)
+    (problem,) = error.value.details["problems"]
+    assert problem == {"kind": "count_out_of_range", "requested": 5, "low": 2, "high": 3}
+
+
+def test_warm_start_keeps_locked_spaces_untouched():
+    graph, coordinates = grid(8, 8)
+    population = np.full(64, 100.0)
+    values = quadrant_values(8, 8)
+    initial = ["W" if c < 4 else "E" for r in range(8) for c in range(8)]
+    initial = [value if r < 2 else ("S" if value == "W" else "T") for (r, value) in zip(np.arange(64) // 8, initial)]
+    result = delineate(graph, population, values, lower=800, upper=2400, initial=initial, locked=["W"], coordinates=coordinates)
+    west = np.flatnonzero(np.array(initial) == "W")
+    (locked_space,) = [space for space in result.spaces if space.status == "locked"]
+    assert sorted(locked_space.blocks.tolist()) == west.tolist()
+    for space in result.spaces:
+        if space is not locked_space:
+            assert 800 <= space.population <= 2400 and is_connected(result.graph, space.blocks)
+
+
+def test_nested_units_never_mix():
+    graph, coordinates = grid(6, 6)
+    unit = np.array(["A" if c < 3 else "B" for r in range(6) for c in range(6)], dtype=object)
+    keep = unit[graph.left] == unit[graph.right]
+    graph = Graph(36, graph.left[keep], graph.right[keep])
+    population = np.full(36, 100.0)
+    result = delineate(graph, population, np.zeros((36, 1)), lower=400, upper=1000, nest=unit, coordinates=coordinates)
+    for space in result.spaces:
+        assert len(set(unit[space.blocks])) == 1
+
+
+def test_bad_parameters():
+    graph, _ = grid(2, 2)
+    with pytest.raises(ParameterError):
+        delineate(graph, np.ones(4), np.zeros((4, 1)), lower=10, upper=5)
+    with pytest.raises(ParameterError):
+        delineate(graph, -np.ones(4), np.zeros((4, 1)), lower=1, upper=5)
+    with pytest.raises(ParameterError):
+        delineate(graph, np.ones(4), np.zeros((4, 1)), lower=1, upper=5, locked=["x"])
+
+
+@st.composite
+def random_instances(draw):
+    rows = draw(st.integers(2, 9))
+    cols = draw(st.integers(2, 9))
+    n = rows * cols
+    graph, coordinates = grid(rows, cols)
+    # drop some edges at random (keeps it planar-ish, may create islands)
+    keep = np.array(draw(st.lists(st.booleans(), min_size=len(graph.left), max_size=len(graph.left))))
+    keep |= np.arange(len(keep)) % 3 == 0
+    graph = Graph(n, graph.left[keep], graph.right[keep])
+    population = np.array(draw(st.lists(st.integers(0, 400), min_size=n, max_size=n)), dtype=float)
+    values = np.array(draw(st.lists(st.floats(-3, 3), min_size=n, max_size=n))).reshape(n, 1)
+    lower = draw(st.integers(100, 800))
+    upper = lower + draw(st.integers(200, 2000))
+    seed = draw(st.integers(0, 1000))
+    return graph, coordinates, population, values, float(lower), float(upper), seed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(random_instances())
+def test_every_space_is_contiguous_and_within_bounds_or_reported(instance):
+    graph, coordinates, population, values, lower, upper, seed = instance
+    try:
+        result = delineate(graph, population, values, lower=lower, upper=upper, seed=seed, on_infeasible=FAIL)
+    except InfeasibleError as error:
+        kinds = {problem["kind"] for problem in error.value.details["problems"]} if hasattr(error, "value") else None
+        kinds = {problem["kind"] for problem in error.details["problems"]}
+        assert kinds <= {"block_above", "component_below", "count_out_of_range", "no_admissible_count"}
+        if "block_above" in kinds:
+            assert (population > upper).any()
+        return
+    assert (result.labels > 0).all()
+    for space in result.spaces:
+        assert is_connected(result.graph, space.blocks)
+        # feasible by counting in every part: the heuristic must then meet both bounds
+        assert space.status in ("ok", "below", "above")
+    statuses = [space.status for space in result.spaces]
+    if statuses.count("ok") != len(statuses):
+        # honest flagging: the status matches the population
+        for space in result.spaces:
+            assert (space.status == "below") == (space.population < lower)
+            assert (space.status == "above") == (space.population > upper)
+    again = delineate(graph, population, values, lower=lower, upper=upper, seed=seed, on_infeasible=FAIL)
+    assert (again.labels == result.labels).all()
+
+
+def set_partitions(items):
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for partition in set_partitions(rest):
+        for index in range(len(partition)):
+            yield partition[:index] + [[first] + partition[index]] + partition[index + 1 :]
+        yield [[first]] + partition
+
+
+@st.composite
+def tiny_instances(draw):
+    n = draw(st.integers(3, 8))
+    left = list(range(1, n))
+    right = [draw(st.integers(0, v - 1)) for v in range(1, n)]  # a random tree keeps it connected
+    for _ in range(draw(st.integers(0, n))):
+        a, b = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
+        if a != b:
+            left.append(a)
+            right.append(b)
+    population = np.array(draw(st.lists(st.integers(0, 400), min_size=n, max_size=n)), dtype=float)
+    values = np.array(draw(st.lists(st.floats(-3, 3), min_size=n, max_size=n))).reshape(n, 1)
+    lower = float(draw(st.integers(50, 500)))
+    upper = lower + float(draw(st.integers(50, 900)))
+    return Graph(n, left, right), population, values, lower, upper, draw(st.integers(0, 10_000))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_instances())
+def test_whenever_a_feasible_division_exists_ours_is_feasible_with_the_same_k(instance):
+    """Exhaustive check on tiny graphs: for every k that admits a division into contiguous
+    spaces within [L, U], delineate with that k returns one (all spaces ok)."""
+    graph, population, values, lower, upper, seed = instance
+    feasible_k = set()
+    for partition in set_partitions(list(range(graph.n))):
+        if len(partition) in feasible_k:
+            continue
+        if all(lower <= population[part].sum() <= upper and is_connected(graph, part) for part in partition):
+            feasible_k.add(len(partition))
+    for k in sorted(feasible_k):
+        result = delineate(graph, population, values, lower=lower, upper=upper, n_spaces=k, seed=seed, on_infeasible=FAIL)
+        assert result.k == k
+        for space in result.spaces:
+            assert space.status == "ok" and is_connected(graph, space.blocks)
+            assert lower <= space.population <= upper
