@@ -201,3 +201,96 @@ def intersects_any(geometries, others):
                 result[index] = True
                 break
     return result
+
+
+# --- bulk operations for areal interpolation (indicators) -----------------------------------
+
+
+def polygon_areas(geometries):
+    """Area of each geometry (0 for None)."""
+    if SHAPELY2:
+        return np.nan_to_num(shapely.area(np.asarray(geometries, dtype=object)), nan=0.0)
+    return np.array([0.0 if geom is None else geom.area for geom in geometries], dtype=float)
+
+
+def overlay_areas(sources, targets):
+    """Area of every intersecting (source, target) pair.
+
+    Returns int64 arrays ``source_index``, ``target_index`` and a float array of intersection
+    areas (pairs that only touch have area 0 and are dropped). A source covered by a target
+    takes its own area without an overlay (the usual case: most blocks lie inside one space).
+    None entries are skipped.
+    """
+    source_ok = np.array([geom is not None for geom in sources], dtype=bool)
+    target_ok = np.array([geom is not None for geom in targets], dtype=bool)
+    empty = np.zeros(0, dtype=np.int64)
+    if not source_ok.any() or not target_ok.any():
+        return empty, empty, np.zeros(0)
+    source_idx = np.nonzero(source_ok)[0]
+    target_idx = np.nonzero(target_ok)[0]
+    src = [sources[i] for i in source_idx]
+    tgt = [targets[j] for j in target_idx]
+    if SHAPELY2:
+        src_arr = np.asarray(src, dtype=object)
+        tgt_arr = np.asarray(tgt, dtype=object)
+        tree = STRtree(tgt_arr)
+        left, right = tree.query(src_arr, predicate="intersects")
+        shapely.prepare(tgt_arr)
+        covered = shapely.covers(tgt_arr[right], src_arr[left])
+        areas = np.empty(len(left), dtype=float)
+        areas[covered] = shapely.area(src_arr[left[covered]])
+        rest = ~covered
+        if rest.any():
+            areas[rest] = shapely.area(shapely.intersection(src_arr[left[rest]], tgt_arr[right[rest]]))
+        shapely.destroy_prepared(tgt_arr)
+    else:  # pragma: no cover - Shapely 1.8 path
+        from shapely.prepared import prep
+
+        tree = _indexed_tree(tgt)
+        prepared = [prep(geom) for geom in tgt]
+        left_l, right_l, area_l = [], [], []
+        for i, geom in enumerate(src):
+            for j in sorted(tree.query_items(geom)):
+                if not prepared[j].intersects(geom):
+                    continue
+                if prepared[j].covers(geom):
+                    area = geom.area
+                else:
+                    area = geom.intersection(tgt[j]).area
+                left_l.append(i)
+                right_l.append(j)
+                area_l.append(area)
+        left = np.asarray(left_l, dtype=np.int64)
+        right = np.asarray(right_l, dtype=np.int64)
+        areas = np.asarray(area_l, dtype=float)
+    keep = areas > 0
+    return source_idx[left[keep]].astype(np.int64), target_idx[right[keep]].astype(np.int64), areas[keep]
+
+
+def first_containing(points, polygons):
+    """For each point the index of the first polygon that contains or touches it, else -1."""
+    result = np.full(len(points), -1, dtype=np.int64)
+    ok = [j for j, geom in enumerate(polygons) if geom is not None]
+    if not len(points) or not ok:
+        return result
+    tgt = [polygons[j] for j in ok]
+    ok = np.asarray(ok, dtype=np.int64)
+    if SHAPELY2:
+        tree = STRtree(np.asarray(tgt, dtype=object))
+        left, right = tree.query(np.asarray(points, dtype=object), predicate="intersects")
+        order = np.lexsort((right, left))
+        left, right = left[order], right[order]
+        first = np.ones(len(left), dtype=bool)
+        first[1:] = left[1:] != left[:-1]
+        result[left[first]] = ok[right[first]]
+        return result
+    from shapely.prepared import prep  # pragma: no cover - Shapely 1.8 path
+
+    tree = _indexed_tree(tgt)
+    prepared = [prep(geom) for geom in tgt]
+    for i, point in enumerate(points):
+        for j in sorted(tree.query_items(point)):
+            if prepared[j].intersects(point):
+                result[i] = ok[j]
+                break
+    return result
