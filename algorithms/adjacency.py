@@ -14,22 +14,13 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..engine.adjacency import QUEEN, ROOK, build_adjacency, check_unique_ids
-from ..engine.errors import SozialraumError, format_values
+from ..engine.adjacency import QUEEN, ROOK
+from ..engine.errors import format_values
 from . import compat
-from .base import SozialraumAlgorithm, raise_for_engine_error
-from .layer_io import is_null, plain, read_lines, read_polygons
+from .base import SozialraumAlgorithm
+from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, unique_name
 
 CONTIGUITY_CHOICES = (QUEEN, ROOK)
-
-
-def unique_name(fields, name):
-    """``name``, or ``name_2``, ``name_3`` ... if the input already has such a field."""
-    candidate, suffix = name, 2
-    while fields.indexFromName(candidate) >= 0:
-        candidate = f"{name}_{suffix}"
-        suffix += 1
-    return candidate
 
 
 class AdjacencyAlgorithm(SozialraumAlgorithm):
@@ -135,31 +126,19 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         contiguity = CONTIGUITY_CHOICES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
 
-        fields = [name for name in (id_field, nest_field, population_field) if name]
-        features, shapes, columns, work_crs = read_polygons(source, context, feedback, fields)
-        ids = [plain(value) for value in columns[id_field]] if id_field else [feature.id() for feature in features]
-        self._check_ids(ids, id_field)
-        population = None
-        if population_field:
-            population = [0.0 if is_null(value) else float(value) for value in columns[population_field]]
-        nest = [plain(value) for value in columns[nest_field]] if nest_field else None
-        barriers = read_lines(barrier_layers, work_crs, context, feedback)
+        blocks = read_blocks(source, context, feedback, id_field, [nest_field, population_field])
+        population = blocks.numeric(population_field, null_as=0.0) if population_field else None
+        nest = blocks.values(nest_field) if nest_field else None
 
         def progress(fraction, stage):
             feedback.setProgress(10.0 + 75.0 * fraction)
 
-        try:
-            graph = build_adjacency(
-                shapes, gap_distance=gap_distance, barriers=barriers, nest=nest, contiguity=contiguity,
-                population=population, progress=progress, is_cancelled=feedback.isCanceled,
-            )
-        except SozialraumError as error:
-            raise_for_engine_error(error)
-
-        self._report_input_problems(graph, ids, feedback)
-        blocks_id = self._write_blocks(parameters, context, source, features, graph)
-        edges_id = self._write_edges(parameters, context, source, features, ids, id_field, graph, feedback)
-        island_population = self._report_graph(graph, ids, population, feedback)
+        graph = block_adjacency(blocks, barrier_layers, gap_distance, context, feedback, nest=nest,
+                                contiguity=contiguity, population=population, progress=progress)
+        report_geometry_problems(graph, blocks, feedback)
+        blocks_id = self._write_blocks(parameters, context, source, blocks.features, graph)
+        edges_id = self._write_edges(parameters, context, source, blocks.features, blocks.ids, id_field, graph, feedback)
+        island_population = self._report_graph(graph, blocks.ids, population, feedback)
         feedback.setProgress(100.0)
         return {
             self.OUTPUT: blocks_id,
@@ -170,33 +149,6 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             "ISLAND_POPULATION": island_population,
             "SKIPPED": len(graph.skipped),
         }
-
-    def _check_ids(self, ids, id_field):
-        missing = [index for index, value in enumerate(ids) if value is None]
-        if missing:
-            raise QgsProcessingException(
-                self.tr("The id field '{field}' is empty for {count} blocks (feature numbers {features}).").format(
-                    field=id_field, count=len(missing), features=format_values(missing)
-                )
-            )
-        try:
-            check_unique_ids(ids)
-        except SozialraumError as error:
-            raise_for_engine_error(error)
-
-    def _report_input_problems(self, graph, ids, feedback):
-        if graph.skipped:
-            feedback.reportError(
-                self.tr("{count} blocks have no usable polygon geometry and were skipped: {ids}").format(
-                    count=len(graph.skipped), ids=format_values([ids[i] for i in graph.skipped])
-                )
-            )
-        if graph.repaired:
-            feedback.pushWarning(
-                self.tr("{count} invalid geometries were repaired: {ids}").format(
-                    count=len(graph.repaired), ids=format_values([ids[i] for i in graph.repaired])
-                )
-            )
 
     def _report_graph(self, graph, ids, population, feedback):
         feedback.pushInfo(

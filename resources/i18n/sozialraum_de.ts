@@ -155,5 +155,9 @@ Layer in einem geographischen KBS werden in der UTM-Zone ihres Mittelpunkts geme
             <source>Algorithm '{name}' is not available: install the Python package(s) {packages}.</source>
             <translation>Der Algorithmus '{name}' ist nicht verfügbar: Installieren Sie das Python-Paket bzw. die Pakete {packages}.</translation>
         </message>
+        <message>
+            <source>Field '{field}' has negative values for {count} blocks: {ids}</source>
+            <translation>Das Feld '{field}' hat bei {count} Blöcken negative Werte: {ids}</translation>
+        </message>
     </context>
 </TS>

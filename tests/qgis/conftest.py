@@ -4,8 +4,12 @@ import pytest
 from sozialraum.engine.errors import format_values  # noqa: F401  (the package must import QGIS-free)
 
 
-@pytest.fixture(scope="session")
+_KEEP_ALIVE = []
+
+
+@pytest.fixture
 def provider(qgis_app, qgis_processing):
+    """The registered Sozialraum provider (registered again if a test removed it)."""
     from qgis.core import QgsApplication
 
     from sozialraum.provider import SozialraumProvider
@@ -15,6 +19,7 @@ def provider(qgis_app, qgis_processing):
     if existing is not None:
         return existing
     provider = SozialraumProvider()
+    _KEEP_ALIVE.append(provider)
     assert registry.addProvider(provider)
     return provider
 

@@ -21,13 +21,15 @@ def qgis_process(tmp_path_factory):
     (base / "plugins").mkdir()
     (base / "plugins" / "sozialraum").symlink_to(ROOT, target_is_directory=True)
     env = dict(os.environ, HOME=str(base), QGIS_PLUGINPATH=str(base / "plugins"), QT_QPA_PLATFORM="offscreen")
+    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):  # pytest-qgis points these at the repo
+        env.pop(name, None)
     env.setdefault("XDG_RUNTIME_DIR", str(base))
 
     def run(*arguments):
         return subprocess.run([QGIS_PROCESS, *arguments], env=env, capture_output=True, text=True, timeout=600)
 
     enabled = run("plugins", "enable", "sozialraum")
-    assert enabled.returncode == 0, enabled.stderr
+    assert enabled.returncode == 0, enabled.stdout + enabled.stderr
     return run
 
 

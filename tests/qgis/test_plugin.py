@@ -61,8 +61,8 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
     existing = registry.providerById("sozialraum")
     if existing is not None:  # registered by another test's fixture
         registry.removeProvider(existing)
+    plugin = classFactory(qgis_iface)
     try:
-        plugin = classFactory(qgis_iface)
         plugin.initGui()
         assert registry.providerById("sozialraum") is not None
         (action,) = plugin.actions
@@ -80,10 +80,8 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         assert removed is action
         assert i18n._installed == []
     finally:
-        from sozialraum.provider import SozialraumProvider
-
-        if registry.providerById("sozialraum") is None:
-            registry.addProvider(SozialraumProvider())
+        if plugin.provider is not None:
+            plugin.unload()
 
 
 def test_german_translation_loads_for_algorithm_names_help_and_parameters(provider):
