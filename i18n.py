@@ -19,6 +19,11 @@ def tr(text):
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def translatable(text):
+    """Mark ``text`` for translation without translating it now (it is translated where shown)."""
+    return text
+
+
 def user_locale():
     """Two-letter language the user runs QGIS in (QGIS's own override first, then the system)."""
     settings = QgsSettings()

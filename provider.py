@@ -6,11 +6,12 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.adjacency import AdjacencyAlgorithm
+from .algorithms.delineate import DelineateAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
-ALGORITHMS = (AdjacencyAlgorithm,)
+ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm)
 
 
 def missing_packages(algorithm_class):

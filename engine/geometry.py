@@ -294,3 +294,19 @@ def first_containing(points, polygons):
                 result[i] = ok[j]
                 break
     return result
+
+
+def representative_points(geometries):
+    """(n, 2) coordinates of a point inside each geometry (NaN for missing ones)."""
+    points = np.full((len(geometries), 2), np.nan)
+    present = [i for i, geom in enumerate(geometries) if geom is not None and not geom.is_empty]
+    if not present:
+        return points
+    if SHAPELY2:
+        coords = shapely.get_coordinates(shapely.point_on_surface(np.asarray([geometries[i] for i in present], dtype=object)))
+        points[present] = coords
+        return points
+    for i in present:
+        point = geometries[i].representative_point()
+        points[i] = (point.x, point.y)
+    return points

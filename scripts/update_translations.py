@@ -27,7 +27,7 @@ def source_files(root=ROOT):
 
 
 def extract_strings(root=ROOT):
-    """Ordered unique source strings passed as literal first argument to tr()/self.tr()."""
+    """Ordered unique source strings passed as literal first argument to tr()/self.tr()/translatable()."""
     found = {}
     for path in source_files(root):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -36,7 +36,7 @@ def extract_strings(root=ROOT):
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-            if name != "tr":
+            if name not in ("tr", "translatable"):
                 continue
             argument = node.args[0]
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str):

@@ -1,0 +1,325 @@
+"""sozialraum:delineate — propose social spaces from blocks."""
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
+from ..engine.delineate import FAIL, FALLBACK, delineate
+from ..engine.errors import InfeasibleError, SozialraumError
+from ..engine.geometry import representative_points
+from ..engine.graph import Graph
+from ..engine.scoring import evaluate_division, html_report
+from . import compat
+from .base import SozialraumAlgorithm, raise_for_engine_error
+from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric, unique_name
+from .messages import describe, describe_problems
+from .report_labels import report_labels
+from .styles import style_on_load
+
+INFEASIBLE_CHOICES = (FALLBACK, FAIL)
+
+
+class DelineateAlgorithm(SozialraumAlgorithm):
+    ALGORITHM_NAME = "delineate"
+    ICON = "sozialraum.svg"
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    ATTRIBUTES = "ATTRIBUTES"
+    WEIGHTS = "WEIGHTS"
+    STRUCTURE_ATTRIBUTES = "STRUCTURE_ATTRIBUTES"
+    BALANCE_GROUPS = "BALANCE_GROUPS"
+    MIN_POPULATION = "MIN_POPULATION"
+    MAX_POPULATION = "MAX_POPULATION"
+    N_SPACES = "N_SPACES"
+    GAP_DISTANCE = "GAP_DISTANCE"
+    BARRIERS = "BARRIERS"
+    NEST_FIELD = "NEST_FIELD"
+    INITIAL_FIELD = "INITIAL_FIELD"
+    LOCKED = "LOCKED"
+    COMPACTNESS = "COMPACTNESS"
+    SEED = "SEED"
+    ON_INFEASIBLE = "ON_INFEASIBLE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SPACES = "OUTPUT_SPACES"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Propose social spaces")
+
+    def group(self):
+        return self.tr("Social spaces")
+
+    def groupId(self):  # noqa: N802
+        return "spaces"
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Groups blocks into contiguous social spaces that are internally alike in the chosen attributes "
+            "(social indicators and building structure), with every space's population between the minimum "
+            "and the maximum.\n\n"
+            "Attributes are standardised (z-scores) and weighted (WEIGHTS, e.g. 'sgb2_rate=2;old_share=0.5'); "
+            "with 'balance groups', the building-structure attributes together get the same weight as the "
+            "social ones. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.\n\n"
+            "Number of spaces: 0 chooses it automatically as population / middle of the population band, "
+            "within what the bounds allow in each part of the town; the log says how it was chosen.\n\n"
+            "Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut "
+            "links, blocks in different nesting units are never in one space). Initial division: a field "
+            "with an existing division to start from; locked spaces (comma-separated values of that field) "
+            "stay exactly as they are. Compactness > 0 favours shorter space boundaries.\n\n"
+            "If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer "
+            "residents than the minimum, an impossible number of spaces) the algorithm either stops with "
+            "a message naming the blocks, or applies the fallback: such a block becomes its own space, an "
+            "island joins its nearest block; these spaces are flagged in the output.\n\n"
+            "Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper "
+            "compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed "
+            "gives the same result."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add = self.addParameter
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Blocks"), [compat.SOURCE_POLYGON]))
+        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Block id field (empty: feature id)"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_NUMERIC))
+        add(QgsProcessingParameterField(self.ATTRIBUTES, self.tr("Attributes for homogeneity (numeric fields)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True))
+        add(QgsProcessingParameterString(self.WEIGHTS, self.tr("Attribute weights (field=weight;...)"), optional=True))
+        add(QgsProcessingParameterField(self.STRUCTURE_ATTRIBUTES, self.tr("Attributes that describe building structure"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True, optional=True))
+        add(QgsProcessingParameterBoolean(self.BALANCE_GROUPS, self.tr("Give social and building-structure attributes equal total weight"),
+                                          defaultValue=False))
+        add(QgsProcessingParameterNumber(self.MIN_POPULATION, self.tr("Minimum population per space"), type=compat.NUMBER_DOUBLE,
+                                         defaultValue=700, minValue=0))
+        add(QgsProcessingParameterNumber(self.MAX_POPULATION, self.tr("Maximum population per space"), type=compat.NUMBER_DOUBLE,
+                                         defaultValue=8500, minValue=1))
+        add(QgsProcessingParameterNumber(self.N_SPACES, self.tr("Number of spaces (0 = automatic)"), type=compat.NUMBER_INTEGER,
+                                         defaultValue=0, minValue=0))
+        add(QgsProcessingParameterNumber(self.GAP_DISTANCE, self.tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE,
+                                         defaultValue=30.0, minValue=0.0))
+        add(QgsProcessingParameterMultipleLayers(self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"),
+                                                 layerType=compat.SOURCE_LINE, optional=True))
+        add(QgsProcessingParameterField(self.NEST_FIELD, self.tr("Nesting field (spaces stay inside its units)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterField(self.INITIAL_FIELD, self.tr("Initial division (field with existing spaces)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterString(self.LOCKED, self.tr("Locked spaces (values of the initial division, comma-separated)"),
+                                         optional=True))
+        add(QgsProcessingParameterNumber(self.COMPACTNESS, self.tr("Compactness weight (0 = homogeneity only)"),
+                                         type=compat.NUMBER_DOUBLE, defaultValue=0.0, minValue=0.0))
+        add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), type=compat.NUMBER_INTEGER, defaultValue=1, minValue=0))
+        add(QgsProcessingParameterEnum(self.ON_INFEASIBLE, self.tr("When the bounds cannot hold"),
+                                       options=[self.tr("Use the fallback and flag the spaces"), self.tr("Stop with a message")],
+                                       defaultValue=0))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Blocks with space"), compat.SOURCE_POLYGON))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_SPACES, self.tr("Social spaces"), compat.SOURCE_POLYGON))
+        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+                                                  createByDefault=False))
+        for name, description in (
+            ("N_SPACES_MADE", self.tr("Number of spaces")),
+            ("SSD_SHARE", self.tr("Within sum of squares / total sum of squares")),
+            ("N_BELOW", self.tr("Spaces below the minimum")),
+            ("N_ABOVE", self.tr("Spaces above the maximum")),
+            ("N_FLAGGED", self.tr("Flagged spaces")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    # -- reading ----------------------------------------------------------------------
+    def _parameters(self, parameters, context):
+        p = {
+            "id_field": self.parameterAsString(parameters, self.ID_FIELD, context) or None,
+            "population": self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+            "attributes": self.parameterAsFields(parameters, self.ATTRIBUTES, context),
+            "weights": self.parameterAsString(parameters, self.WEIGHTS, context),
+            "structure": self.parameterAsFields(parameters, self.STRUCTURE_ATTRIBUTES, context) or [],
+            "balance": self.parameterAsBoolean(parameters, self.BALANCE_GROUPS, context),
+            "lower": self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
+            "upper": self.parameterAsDouble(parameters, self.MAX_POPULATION, context),
+            "n_spaces": self.parameterAsInt(parameters, self.N_SPACES, context),
+            "gap": self.parameterAsDouble(parameters, self.GAP_DISTANCE, context),
+            "barriers": self.parameterAsLayerList(parameters, self.BARRIERS, context) or [],
+            "nest": self.parameterAsString(parameters, self.NEST_FIELD, context) or None,
+            "initial": self.parameterAsString(parameters, self.INITIAL_FIELD, context) or None,
+            "locked": [v.strip() for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
+            "compactness": self.parameterAsDouble(parameters, self.COMPACTNESS, context),
+            "seed": self.parameterAsInt(parameters, self.SEED, context),
+            "on_infeasible": INFEASIBLE_CHOICES[self.parameterAsEnum(parameters, self.ON_INFEASIBLE, context)],
+        }
+        if not p["attributes"]:
+            raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
+        if p["lower"] >= p["upper"]:
+            raise QgsProcessingException(
+                self.tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(lower=p["lower"], upper=p["upper"])
+            )
+        if p["locked"] and not p["initial"]:
+            raise QgsProcessingException(self.tr("Locked spaces need an initial division field."))
+        return p
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        p = self._parameters(parameters, context)
+        feedback.setProgressText(self.tr("Reading blocks"))
+        blocks = read_blocks(source, context, feedback, p["id_field"], [p["population"], *p["attributes"], p["nest"], p["initial"]])
+        population, missing_population = require_numeric(blocks, p["population"])
+        if len(missing_population):
+            feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
+                count=len(missing_population), ids=blocks.name_blocks(missing_population)))
+        population = np.nan_to_num(population)
+        values = self._attributes(blocks, p, feedback)
+        nest = blocks.values(p["nest"]) if p["nest"] else None
+        initial = self._initial(blocks, p)
+
+        feedback.setProgressText(self.tr("Building block adjacency"))
+        adjacency = block_adjacency(blocks, p["barriers"], p["gap"], context, feedback, nest=nest, population=population,
+                                    progress=lambda f, s: feedback.setProgress(10 + 20 * f))
+        report_geometry_problems(adjacency, blocks, feedback)
+        graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
+        active = np.ones(len(blocks.shapes), dtype=bool)
+        active[adjacency.skipped] = False
+
+        feedback.setProgressText(self.tr("Proposing social spaces"))
+        try:
+            result = delineate(
+                graph, population, values.values, lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
+                initial=initial, locked=p["locked"], compactness=p["compactness"], seed=p["seed"],
+                on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active,
+                progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled,
+            )
+        except InfeasibleError as error:
+            raise QgsProcessingException(
+                self.tr("The population bounds cannot hold: {problems} Change the bounds, the barriers or the number "
+                        "of spaces, or choose the fallback.").format(problems=describe_problems(error.details["problems"], blocks))
+            ) from error
+        except SozialraumError as error:
+            raise_for_engine_error(error)
+        for note in result.notes:
+            feedback.pushInfo(describe(note, blocks))
+
+        feedback.setProgressText(self.tr("Writing the results"))
+        evaluation = evaluate_division(result.labels, population, values.values, p["lower"], p["upper"], graph=result.graph,
+                                       barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
+                                       closing=p["gap"], missing=(0,))
+        compactness = dict(zip(evaluation.spaces["space"].tolist(), evaluation.spaces["polsby_popper"].tolist()))
+        blocks_dest = self._write_blocks(parameters, context, source, blocks, result)
+        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]))
+        style_on_load(context, blocks_dest, "blocks_by_space")
+        style_on_load(context, spaces_dest, "spaces")
+        summary = evaluation.summary
+        feedback.pushInfo(self.tr("{k} spaces, SSD share {share:.3f}, population {low:.0f} to {high:.0f}; {below} below the "
+                                  "minimum, {above} above the maximum, {flagged} flagged.").format(
+            k=result.k, share=result.ssd_share, low=summary["pop_min"], high=summary["pop_max"], below=summary["n_below"],
+            above=summary["n_above"], flagged=sum(1 for s in result.spaces if s.status == "flagged")))
+        outputs = {
+            self.OUTPUT: blocks_dest,
+            self.OUTPUT_SPACES: spaces_dest,
+            "N_SPACES_MADE": result.k,
+            "SSD_SHARE": result.ssd_share,
+            "N_BELOW": int(summary["n_below"]),
+            "N_ABOVE": int(summary["n_above"]),
+            "N_FLAGGED": sum(1 for s in result.spaces if s.status == "flagged"),
+        }
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            notes = [describe(note, blocks) for note in result.notes]
+            shown = {k: v for k, v in p.items() if k != "barriers"}
+            shown["barriers"] = ", ".join(layer.name() for layer in p["barriers"])
+            with open(report, "w", encoding="utf-8") as handle:
+                handle.write(html_report(evaluation, self.tr("Proposed social spaces"), shown, notes, labels=report_labels(),
+                                         lang=self.tr("en")))
+            outputs[self.REPORT] = report
+        feedback.setProgress(100)
+        return outputs
+
+    def _attributes(self, blocks, p, feedback):
+        columns = []
+        for name in p["attributes"]:
+            column = blocks.numeric(name)
+            missing = np.flatnonzero(np.isnan(column))
+            if len(missing):
+                feedback.pushInfo(self.tr("Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count "
+                                          "as average: {ids}").format(field=name, count=len(missing), ids=blocks.name_blocks(missing, 5)))
+            columns.append(column)
+        try:
+            weights = parse_weights(p["weights"], p["attributes"])
+        except SozialraumError as error:
+            raise_for_engine_error(error)
+        if p["balance"]:
+            if not p["structure"]:
+                raise QgsProcessingException(self.tr("To balance the groups, choose which attributes describe building structure."))
+            groups = {name: ("structure" if name in p["structure"] else "social") for name in p["attributes"]}
+            weights = balance_groups(weights, groups)
+        prepared = prepare_attributes(np.column_stack(columns), p["attributes"], weights)
+        for name in prepared.constant:
+            feedback.pushWarning(self.tr("Attribute '{field}' has the same value for every block and has no influence.").format(field=name))
+        return prepared
+
+    def _initial(self, blocks, p):
+        if not p["initial"]:
+            return None
+        values = blocks.values(p["initial"])
+        # locked values are typed as text; compare initial values as text too
+        return [None if value is None else str(value) for value in values]
+
+    def _write_blocks(self, parameters, context, source, blocks, result):
+        fields = QgsFields(source.fields())
+        name = unique_name(fields, "space_id")
+        fields.append(compat.field(name, "int"))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        for index, feature in enumerate(blocks.features):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            label = int(result.labels[index])
+            out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest):
+        fields = QgsFields()
+        for name, kind in (("space_id", "int"), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
+                           ("compactness", "double"), ("status", "string"), ("flags", "string"), ("unit", "string")):
+            fields.append(compat.field(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SPACES, context, fields,
+                                          QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SPACES))
+        # close the street gaps inside a space (in map units of the source: metres when projected)
+        closing = gap / 2.0 if not source.sourceCrs().isGeographic() else 0.0
+        for space in result.spaces:
+            geometry = QgsGeometry.unaryUnion([blocks.features[i].geometry() for i in space.blocks])
+            if closing > 0:
+                closed = geometry.buffer(closing, 4).buffer(-closing, 4)
+                if not closed.isEmpty():
+                    geometry = closed
+            geometry.convertToMultiType()
+            out = QgsFeature(fields)
+            out.setGeometry(geometry)
+            pp = compactness.get(space.space_id)
+            out.setAttributes([
+                space.space_id, round(space.population, 1), len(space.blocks), round(space.ssd, 4),
+                None if pp is None or pp != pp else round(float(pp), 4), space.status, ",".join(space.flags),
+                str(space.unit) if has_nest and space.unit is not None else None,
+            ])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
