@@ -1,0 +1,94 @@
+"""The indicator catalogue: format, safe expressions, refusals that name field and indicator."""
+import pandas as pd
+import pytest
+
+from sozialraum.engine.errors import (
+    CatalogueError,
+    DuplicateIndicatorError,
+    MissingFieldError,
+    NonNumericFieldError,
+)
+from sozialraum.engine.indicators.catalogue import (
+    AREA_FIELD,
+    default_catalogue,
+    parse_catalogue,
+    parse_expression,
+)
+from sozialraum.engine.indicators.synthetic import synthetic_blocks
+
+HEADER = "id;label_en;label_de;kind;numerator;denominator;factor;weight_field;unit;group;higher_is\n"
+
+
+def test_default_catalogue_covers_practice_and_reads_sample_fields():
+    cat = default_catalogue()
+    ids = set(cat.ids)
+    for needed in ("share_u6", "share_65plus", "youth_dependency", "old_age_dependency", "foreigners_share",
+                   "unemployment", "sgb2_rate", "child_poverty", "single_parents", "floor_area_per_head",
+                   "bld_multi_share", "bld_pre1919_share", "density"):
+        assert needed in ids
+    assert all(i.label_de and i.label_en for i in cat)
+    blocks = synthetic_blocks(50)
+    cat.check_fields(blocks, area_field_optional=True)
+    assert cat["youth_dependency"].numerator.fields == ("pop_u6", "pop_6_14", "pop_15_17")
+    assert cat["density"].denominator.fields == (AREA_FIELD,)
+
+
+def test_expressions_are_parsed_not_evaluated():
+    expr = parse_expression("a + b_2 - \"Feld mit Leerzeichen\"")
+    assert expr.terms == ((1, "a"), (1, "b_2"), (-1, "Feld mit Leerzeichen"))
+    for bad in ("__import__('os').system('x')", "a*b", "a++b", "+a", "a b", "a-", "1+a", "a;b"):
+        with pytest.raises(CatalogueError) as info:
+            parse_expression(bad, indicator="x", column="numerator")
+        assert info.value.code == "catalogue_invalid"
+        assert info.value.details["reason"] == "bad_expression"
+
+
+def test_comma_separated_with_bom_and_comments():
+    text = "\ufeff# comment\nid,label_en,label_de,kind,numerator,denominator\nr,Rate,Quote,rate,a,b\n"
+    cat = parse_catalogue(text)
+    assert cat["r"].factor == 100 and cat["r"].denominator.fields == ("b",)
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("x;X;X;median;a;;;;;;", "unknown_kind"),
+    ("x;;X;count;a;;;;;;", "empty_label"),
+    ("x;X;;count;a;;;;;;", "empty_label"),
+    ("x;X;X;rate;a;;;;;;", "missing_denominator"),
+    ("x;X;X;count;a;b;;;;;", "unexpected_denominator"),
+    ("x;X;X;mean;a;;;;;;", "missing_weight"),
+    ("x;X;X;rate;a;b;zero;;;;", "bad_factor"),
+    ("x;X;X;rate;a;b;100;;;;bad", "bad_higher_is"),
+])
+def test_bad_rows_are_refused_with_a_stable_reason(row, reason):
+    with pytest.raises(CatalogueError) as info:
+        parse_catalogue(HEADER + row + "\n")
+    assert info.value.details["reason"] == reason
+    assert info.value.details["line"] == 2
+
+
+def test_duplicate_ids_refused():
+    with pytest.raises(DuplicateIndicatorError) as info:
+        parse_catalogue(HEADER + "x;X;X;count;a;;;;;;\nx;Y;Y;count;b;;;;;;\n")
+    assert info.value.details["indicator"] == "x" and info.value.details["lines"] == [2, 3]
+
+
+def test_missing_header_column_refused():
+    with pytest.raises(CatalogueError) as info:
+        parse_catalogue("id;label_en;kind;numerator\nx;X;count;a\n")
+    assert info.value.details["reason"] == "missing_column" and info.value.details["column"] == "label_de"
+
+
+def test_missing_and_non_numeric_fields_are_named_with_the_indicator():
+    cat = parse_catalogue(HEADER + "share;Share;Anteil;rate;pop_u6;Pop_Total;;;;;\n")
+    frame = pd.DataFrame({"pop_u6": [1, 2], "pop_total": [3, 4]})
+    with pytest.raises(MissingFieldError) as info:
+        cat.check_fields(frame)
+    assert info.value.details["field"] == "Pop_Total"
+    assert info.value.details["indicator"] == "share"
+    assert info.value.details["suggestion"] == "pop_total"
+    frame["Pop_Total"] = ["a", "b"]
+    with pytest.raises(NonNumericFieldError) as info:
+        cat.check_fields(frame)
+    assert info.value.details["field"] == "Pop_Total" and info.value.details["indicator"] == "share"
+    frame["Pop_Total"] = pd.Series([3, None], dtype=object)  # numbers with NULL in an object column: fine
+    cat.check_fields(frame)
