@@ -34,6 +34,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
     BARRIERS = "BARRIERS"
     NEST_FIELD = "NEST_FIELD"
     POPULATION_FIELD = "POPULATION_FIELD"
+    ISLAND_POPULATION = "ISLAND_POPULATION"
     OUTPUT = "OUTPUT"
     OUTPUT_EDGES = "OUTPUT_EDGES"
 
@@ -57,9 +58,11 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             "other along at least 10 m, so blocks meeting only corner to corner across a crossing "
             "are not neighbours.\n\n"
             "Outputs: the links as lines (from/to id, gap in metres, shared or facing length in metres) "
-            "and the blocks with their number of neighbours (degree), connected component and an "
-            "island flag (blocks outside the most populated component of their nesting unit). The log "
-            "lists every island with its population.\n\n"
+            "and the blocks with their number of neighbours (degree), connected part (component 0 is the "
+            "most populated) and an island flag. Islands are parts cut off from the main part of their "
+            "nesting unit with fewer residents than the island threshold (without a population field: "
+            "every part outside the main one); parts larger than that, such as a district across the "
+            "river, are not islands. The log lists every part and every island with its population.\n\n"
             "Layers in a geographic CRS are measured in the UTM zone of their centre, so distances stay "
             "in metres. Invalid geometries are repaired, empty ones skipped; both are named in the log."
         )
@@ -104,6 +107,12 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
                 parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.ISLAND_POPULATION, self.tr("Island threshold: parts with fewer residents are islands"),
+                type=compat.NUMBER_DOUBLE, defaultValue=700.0, minValue=0.0,
+            )
+        )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Blocks with neighbourhood"), compat.SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_EDGES, self.tr("Adjacency links"), compat.SOURCE_LINE))
         for name, description in (
@@ -125,6 +134,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         gap_distance = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
         contiguity = CONTIGUITY_CHOICES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
+        island_population = self.parameterAsDouble(parameters, self.ISLAND_POPULATION, context)
 
         blocks = read_blocks(source, context, feedback, id_field, [nest_field, population_field])
         population = blocks.numeric(population_field, null_as=0.0) if population_field else None
@@ -134,7 +144,8 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             feedback.setProgress(10.0 + 75.0 * fraction)
 
         graph = block_adjacency(blocks, barrier_layers, gap_distance, context, feedback, nest=nest,
-                                contiguity=contiguity, population=population, progress=progress)
+                                contiguity=contiguity, population=population, progress=progress,
+                                island_population=island_population if population is not None else None)
         report_geometry_problems(graph, blocks, feedback)
         blocks_id = self._write_blocks(parameters, context, source, blocks.features, graph)
         edges_id = self._write_edges(parameters, context, source, blocks.features, blocks.ids, id_field, graph, feedback)
@@ -162,6 +173,13 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
                 barrier=graph.cut_by_barrier, nest=graph.cut_by_nesting, rook=graph.cut_by_rook
             )
         )
+        for part in graph.components:
+            if population is not None:
+                message = self.tr("Part {component}: {count} blocks, {population} residents")
+            else:
+                message = self.tr("Part {component}: {count} blocks")
+            feedback.pushInfo(message.format(component=part.component_id, count=len(part.blocks),
+                                             population=int(round(part.population))))
         total = 0.0
         for island in graph.islands:
             total += island.population

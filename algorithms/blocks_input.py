@@ -69,13 +69,14 @@ def require_numeric(blocks, field, allow_negative=False):
 
 
 def block_adjacency(blocks, barrier_layers, gap_distance, context, feedback, nest=None, contiguity="queen", population=None,
-                    progress=None):
+                    progress=None, island_population=None):
     """The engine's adjacency graph for ``blocks`` (barriers transformed into the work CRS)."""
     barriers = read_lines(barrier_layers, blocks.work_crs, context, feedback)
     try:
         return build_adjacency(
             blocks.shapes, gap_distance=gap_distance, barriers=barriers, nest=nest, contiguity=contiguity,
-            population=population, progress=progress, is_cancelled=feedback.isCanceled,
+            population=population, island_population=island_population, progress=progress,
+            is_cancelled=feedback.isCanceled,
         )
     except SozialraumError as error:
         raise_for_engine_error(error)

@@ -41,6 +41,9 @@ class Component:
     blocks: np.ndarray  # indices into the input
     population: float
     is_main: bool
+    #: cut off from the main part of its unit and, when a threshold is given, too small to
+    #: stand alone (population under it); large parts separated by barriers are not islands
+    is_island: bool = False
 
 
 @dataclass
@@ -54,7 +57,7 @@ class AdjacencyGraph:
     shared_length: np.ndarray  # shared boundary, or facing length across the gap
     degree: np.ndarray
     component: np.ndarray  # -1 for skipped blocks
-    island: np.ndarray  # True for blocks outside the main component of their (nest) unit
+    island: np.ndarray  # True for blocks of islands (see Component.is_island)
     components: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # missing/empty or non-polygonal geometries
     repaired: list = field(default_factory=list)
@@ -70,7 +73,7 @@ class AdjacencyGraph:
 
     @property
     def islands(self):
-        return [component for component in self.components if not component.is_main]
+        return [component for component in self.components if component.is_island]
 
     def neighbours(self):
         """List of neighbour index arrays, one per block."""
@@ -116,6 +119,7 @@ def build_adjacency(
     nest=None,
     contiguity=QUEEN,
     population=None,
+    island_population=None,
     progress=None,
     is_cancelled=None,
 ):
@@ -123,7 +127,9 @@ def build_adjacency(
 
     ``barriers`` are line geometries in the same CRS; ``nest`` an optional sequence of unit
     values (blocks in different units are never neighbours); ``population`` optional, used to
-    choose each unit's main component and to report island populations. ``progress`` is
+    choose each unit's main component and to report island populations; with
+    ``island_population`` only parts under that population count as islands (else every part
+    outside the main one of its unit does). ``progress`` is
     called with (fraction, stage name); ``is_cancelled`` is polled between stages.
     """
     if gap_distance is None or not np.isfinite(gap_distance) or gap_distance < 0:
@@ -181,7 +187,10 @@ def build_adjacency(
     component, components = _components(n, valid, left_global, right_global, nest, population)
     island = np.zeros(n, dtype=bool)
     for comp in components:
-        if not comp.is_main:
+        comp.is_island = not comp.is_main and (
+            island_population is None or population is None or comp.population < island_population
+        )
+        if comp.is_island:
             island[comp.blocks] = True
     if progress is not None:
         progress(1.0, "done")

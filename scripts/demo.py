@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """The demo: the main job on the bundled sample town, headless, with files a person can open.
 
-1. runs `qgis_process run sozialraum:adjacency` on Musterstadt (blocks, barriers);
-2. renders PNG maps with QGIS (whole town and a detail around a barrier);
-3. writes an HTML summary.
+1. runs `qgis_process run sozialraum:adjacency` on Musterstadt (blocks, barriers): the
+   headless path planners use in batch scripts;
+2. proposes social spaces with `sozialraum:delineate` and the defaults (700–8,500
+   residents, automatic number of spaces) on block rates derived from the counts;
+3. renders PNG maps with QGIS and writes an HTML summary linking everything.
 Usage (from `make demo`): python scripts/demo.py --out demo
 """
 import argparse
@@ -58,14 +60,68 @@ def run_adjacency(out):
     return payload
 
 
-def render_maps(out):
+def start_qgis():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication, QgsRectangle
-
-    import render
+    sys.path.insert(0, str(ROOT / ".build" / "pythonpath"))
+    sys.path.insert(0, "/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
     app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from sozialraum.provider import SozialraumProvider
+
+    provider = SozialraumProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    return app, provider
+
+
+def run_delineation(out):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    import render
+    import sample_rates
+
+    blocks = sample_rates.add_rates(render.load(SAMPLE, "blocks"))
+    started = time.time()
+    feedback = LogFeedback()
+    result = processing.run("sozialraum:delineate", {
+        "INPUT": blocks, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total",
+        "ATTRIBUTES": sample_rates.ATTRIBUTES, "STRUCTURE_ATTRIBUTES": sample_rates.STRUCTURE_ATTRIBUTES,
+        "BALANCE_GROUPS": True, "BARRIERS": [f"{SAMPLE}|layername=barriers"], "SEED": 1,
+        "OUTPUT": str(out / "spaces_blocks.gpkg"), "OUTPUT_SPACES": str(out / "spaces.gpkg"),
+        "REPORT": str(out / "spaces_report.html"),
+    }, feedback=feedback)
+    result["seconds"] = round(time.time() - started, 1)
+    result["log"] = feedback.lines
+    return result
+
+
+def LogFeedback():  # noqa: N802 - a factory that reads like the class it makes
+    from qgis.core import QgsProcessingFeedback
+
+    class Collecting(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.lines.append(warning)
+
+    return Collecting()
+
+
+def render_maps(out):
+    from qgis.core import QgsRectangle
+
+    import render
+
     blocks = render.load(out / "adjacency_blocks.gpkg", name="blocks")
     links = render.load(out / "adjacency_links.gpkg", name="links")
     barriers = render.load(SAMPLE, "barriers")
@@ -92,13 +148,23 @@ def render_maps(out):
     detail_extent = QgsRectangle(centre.x() - 800, centre.y() - 650, centre.x() + 800, centre.y() + 650)
     detail = render.render_png(layers, detail_extent, out / "adjacency_detail.png",
                                "Detail: links across streets, none across the railway", legend)
-    return [overview, detail]
+
+    spaces = render.load(out / "spaces.gpkg", name="spaces")
+    spaces.loadNamedStyle(str(ROOT / "resources" / "styles" / "spaces.qml"))
+    space_blocks = render.load(out / "spaces_blocks.gpkg", name="space blocks")
+    space_blocks.loadNamedStyle(str(ROOT / "resources" / "styles" / "blocks_by_space.qml"))
+    spaces_map = render.render_png([barriers, spaces, space_blocks], blocks.extent().buffered(200), out / "spaces_map.png",
+                                   "Musterstadt – proposed social spaces (700–8,500 residents)",
+                                   [("#d7191c", "space outside the bounds or flagged"), ("#1f78b4", "river"),
+                                    ("#000000", "railway"), ("#ff7f00", "motorway")])
+    return [spaces_map, overview, detail]
 
 
-def write_summary(out, payload, images):
+def write_summary(out, payload, spaces, images):
     results, log = payload["results"], payload.get("log", {})
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in sorted(results.items()) if not str(v).endswith(".gpkg"))
     info = "".join(f"<li>{html.escape(line)}</li>" for line in log.get("info", []))
+    spaces_log = "".join(f"<li>{html.escape(line)}</li>" for line in spaces["log"])
     pictures = "".join(f'<p><img src="{p.name}" style="max-width:100%"></p>' for p in images)
     page = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sozialraum demo</title>
 <style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}th{{text-align:left;padding-right:2em}}</style></head>
@@ -106,7 +172,13 @@ def write_summary(out, payload, images):
 <p>Block adjacency built headless with <code>qgis_process run sozialraum:adjacency</code> in {payload['seconds']} s.
 Files: <a href="adjacency_blocks.gpkg">adjacency_blocks.gpkg</a> (blocks with degree, component, island),
 <a href="adjacency_links.gpkg">adjacency_links.gpkg</a> (links with gap and shared length).</p>
-<table>{rows}</table><h2>Log</h2><ul>{info}</ul>{pictures}</body></html>"""
+<table>{rows}</table><h2>Log</h2><ul>{info}</ul>
+<h2>Proposed social spaces</h2>
+<p>{spaces['N_SPACES_MADE']} spaces in {spaces['seconds']} s; SSD share {spaces['SSD_SHARE']:.3f}; {spaces['N_BELOW']} below the
+minimum, {spaces['N_ABOVE']} above the maximum, {spaces['N_FLAGGED']} flagged.
+Files: <a href="spaces.gpkg">spaces.gpkg</a>, <a href="spaces_blocks.gpkg">spaces_blocks.gpkg</a>,
+<a href="spaces_report.html">spaces_report.html</a> (per-space table and scores).</p>
+<ul>{spaces_log}</ul>{pictures}</body></html>"""
     path = out / "summary.html"
     path.write_text(page, encoding="utf-8")
     return path
@@ -121,12 +193,17 @@ def main(argv=None):
     if not SAMPLE.is_file():
         sys.exit(f"sample town missing: {SAMPLE} (make sample)")
     payload = run_adjacency(out)
+    app, provider = start_qgis()
+    spaces = run_delineation(out)
     images = render_maps(out)
-    summary = write_summary(out, payload, images)
+    summary = write_summary(out, payload, spaces, images)
     results = payload["results"]
     print(f"adjacency: {results['EDGES']} links, {results['COMPONENTS']} components, {results['ISLANDS']} islands "
           f"({results['ISLAND_POPULATION']:.0f} residents) in {payload['seconds']} s")
-    for path in [out / "adjacency_blocks.gpkg", out / "adjacency_links.gpkg", *images, summary]:
+    print(f"delineation: {spaces['N_SPACES_MADE']} spaces, SSD share {spaces['SSD_SHARE']:.3f}, {spaces['N_BELOW']} below, "
+          f"{spaces['N_ABOVE']} above, {spaces['N_FLAGGED']} flagged, in {spaces['seconds']} s")
+    for path in [out / "adjacency_blocks.gpkg", out / "adjacency_links.gpkg", out / "spaces_blocks.gpkg", out / "spaces.gpkg",
+                 out / "spaces_report.html", *images, summary]:
         print(f"  wrote {path}")
 
 

@@ -98,6 +98,17 @@ def test_island_is_the_less_populated_component_and_reports_population():
     assert island.blocks.tolist() == [3] and island.population == 40
 
 
+def test_parts_cut_off_by_barriers_are_islands_only_when_too_small():
+    blocks = street_grid(2, 3)
+    river = LineString([(-50, 106), (400, 106)])
+    population = [900, 900, 900, 500, 500, 20]
+    graph = build_adjacency(blocks, gap_distance=30, barriers=[river], population=population, island_population=700)
+    assert not graph.island.any()  # the south bank has 1,020 residents: a part, not an island
+    graph = build_adjacency(blocks, gap_distance=30, barriers=[river], population=population, island_population=2000)
+    assert graph.island.tolist() == [False] * 3 + [True] * 3
+    assert [c.is_main for c in graph.components] == [True, False]
+
+
 def test_missing_empty_and_invalid_geometries():
     bowtie = Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])  # self-intersecting
     blocks = [box(-30, 0, -20, 10), None, Polygon(), bowtie, LineString([(0, 0), (1, 1)])]
