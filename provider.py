@@ -7,11 +7,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
+from .algorithms.evaluate import EvaluateAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
-ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm)
+ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm)
 
 
 def missing_packages(algorithm_class):

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
 from ..engine.delineate import FAIL, FALLBACK, delineate
 from ..engine.errors import InfeasibleError, SozialraumError
 from ..engine.geometry import representative_points
@@ -28,6 +27,7 @@ from ..engine.scoring import evaluate_division, html_report
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric, unique_name
+from .spaces_io import prepared_attributes, space_geometry
 from .messages import describe, describe_problems
 from .report_labels import report_labels
 from .styles import style_on_load
@@ -185,7 +185,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
                 count=len(missing_population), ids=blocks.name_blocks(missing_population)))
         population = np.nan_to_num(population)
-        values = self._attributes(blocks, p, feedback)
+        values = prepared_attributes(blocks, p["attributes"], p["weights"], p["structure"], p["balance"], feedback)
         nest = blocks.values(p["nest"]) if p["nest"] else None
         initial = self._initial(blocks, p)
 
@@ -250,29 +250,6 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         feedback.setProgress(100)
         return outputs
 
-    def _attributes(self, blocks, p, feedback):
-        columns = []
-        for name in p["attributes"]:
-            column = blocks.numeric(name)
-            missing = np.flatnonzero(np.isnan(column))
-            if len(missing):
-                feedback.pushInfo(self.tr("Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count "
-                                          "as average: {ids}").format(field=name, count=len(missing), ids=blocks.name_blocks(missing, 5)))
-            columns.append(column)
-        try:
-            weights = parse_weights(p["weights"], p["attributes"])
-        except SozialraumError as error:
-            raise_for_engine_error(error)
-        if p["balance"]:
-            if not p["structure"]:
-                raise QgsProcessingException(self.tr("To balance the groups, choose which attributes describe building structure."))
-            groups = {name: ("structure" if name in p["structure"] else "social") for name in p["attributes"]}
-            weights = balance_groups(weights, groups)
-        prepared = prepare_attributes(np.column_stack(columns), p["attributes"], weights)
-        for name in prepared.constant:
-            feedback.pushWarning(self.tr("Attribute '{field}' has the same value for every block and has no influence.").format(field=name))
-        return prepared
-
     def _initial(self, blocks, p):
         if not p["initial"]:
             return None
@@ -304,15 +281,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                           QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SPACES))
-        # close the street gaps inside a space (in map units of the source: metres when projected)
-        closing = gap / 2.0 if not source.sourceCrs().isGeographic() else 0.0
         for space in result.spaces:
-            geometry = QgsGeometry.unaryUnion([blocks.features[i].geometry() for i in space.blocks])
-            if closing > 0:
-                closed = geometry.buffer(closing, 4).buffer(-closing, 4)
-                if not closed.isEmpty():
-                    geometry = closed
-            geometry.convertToMultiType()
+            geometry = space_geometry(blocks, space.blocks, gap)
             out = QgsFeature(fields)
             out.setGeometry(geometry)
             pp = compactness.get(space.space_id)

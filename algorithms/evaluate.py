@@ -1,0 +1,193 @@
+"""sozialraum:evaluate — score any existing division of blocks into spaces."""
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..engine.graph import Graph
+from ..engine.scoring import SPACE_COLUMNS, evaluate_division, html_report
+from . import compat
+from .base import SozialraumAlgorithm
+from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric
+from .report_labels import report_labels
+from .spaces_io import prepared_attributes, space_geometry
+from .styles import style_on_load
+
+COLUMN_KINDS = {"population": "double", "n_blocks": "int", "ssd": "double", "status": "string", "contiguous": "int",
+                "n_parts": "int", "barrier_crossings": "int", "polsby_popper": "double", "nest_units": "int"}
+
+
+class EvaluateAlgorithm(SozialraumAlgorithm):
+    ALGORITHM_NAME = "evaluate"
+    ICON = "sozialraum.svg"
+
+    INPUT = "INPUT"
+    SPACE_FIELD = "SPACE_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    ATTRIBUTES = "ATTRIBUTES"
+    WEIGHTS = "WEIGHTS"
+    MIN_POPULATION = "MIN_POPULATION"
+    MAX_POPULATION = "MAX_POPULATION"
+    GAP_DISTANCE = "GAP_DISTANCE"
+    BARRIERS = "BARRIERS"
+    NEST_FIELD = "NEST_FIELD"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Evaluate a division")
+
+    def group(self):
+        return self.tr("Social spaces")
+
+    def groupId(self):  # noqa: N802
+        return "spaces"
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Scores an existing division of blocks into spaces (a field with the space of each block) with "
+            "the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of "
+            "squares in the total (SSD share; attributes standardised and weighted as there), population per "
+            "space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings "
+            "inside spaces, compactness (Polsby-Popper, street gaps closed) and spaces spanning more than one "
+            "unit of the nesting field.\n\n"
+            "Outputs: one feature per space with its scores, and an HTML report with the summary and the "
+            "table of spaces. Blocks without a space value are counted and listed."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add = self.addParameter
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Blocks"), [compat.SOURCE_POLYGON]))
+        add(QgsProcessingParameterField(self.SPACE_FIELD, self.tr("Space field"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_ANY))
+        add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_NUMERIC))
+        add(QgsProcessingParameterField(self.ATTRIBUTES, self.tr("Attributes for homogeneity (numeric fields)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True))
+        add(QgsProcessingParameterString(self.WEIGHTS, self.tr("Attribute weights (field=weight;...)"), optional=True))
+        add(QgsProcessingParameterNumber(self.MIN_POPULATION, self.tr("Minimum population per space"), type=compat.NUMBER_DOUBLE,
+                                         defaultValue=700, minValue=0))
+        add(QgsProcessingParameterNumber(self.MAX_POPULATION, self.tr("Maximum population per space"), type=compat.NUMBER_DOUBLE,
+                                         defaultValue=8500, minValue=1))
+        add(QgsProcessingParameterNumber(self.GAP_DISTANCE, self.tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE,
+                                         defaultValue=30.0, minValue=0.0))
+        add(QgsProcessingParameterMultipleLayers(self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"),
+                                                 layerType=compat.SOURCE_LINE, optional=True))
+        add(QgsProcessingParameterField(self.NEST_FIELD, self.tr("Nesting field (spaces stay inside its units)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored spaces"), compat.SOURCE_POLYGON))
+        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True))
+        for name, description in (
+            ("N_SPACES_FOUND", self.tr("Number of spaces")),
+            ("SSD_SHARE", self.tr("Within sum of squares / total sum of squares")),
+            ("N_BELOW", self.tr("Spaces below the minimum")),
+            ("N_ABOVE", self.tr("Spaces above the maximum")),
+            ("N_NONCONTIGUOUS", self.tr("Spaces not contiguous")),
+            ("BARRIER_CROSSINGS", self.tr("Barrier crossings inside spaces")),
+            ("NESTING_VIOLATIONS", self.tr("Spaces spanning more than one unit")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        space_field = self.parameterAsString(parameters, self.SPACE_FIELD, context)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        attributes = self.parameterAsFields(parameters, self.ATTRIBUTES, context)
+        if not attributes:
+            raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
+        lower = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
+        upper = self.parameterAsDouble(parameters, self.MAX_POPULATION, context)
+        gap = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
+        nest_field = self.parameterAsString(parameters, self.NEST_FIELD, context) or None
+        barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
+
+        blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *attributes, nest_field])
+        population = np.nan_to_num(require_numeric(blocks, population_field)[0])
+        values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), [], False, feedback)
+        nest = blocks.values(nest_field) if nest_field else None
+        labels = blocks.values(space_field)
+        adjacency = block_adjacency(blocks, barrier_layers, gap, context, feedback,
+                                    progress=lambda f, s: feedback.setProgress(10 + 60 * f))
+        report_geometry_problems(adjacency, blocks, feedback)
+        graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right)
+        labels = [None if i in set(adjacency.skipped) else label for i, label in enumerate(labels)]
+        evaluation = evaluate_division(labels, population, values.values, lower, upper, graph=graph,
+                                       barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest, closing=gap)
+        summary = evaluation.summary
+        if summary["unassigned"]:
+            feedback.pushWarning(self.tr("{count} blocks have no space: {ids}").format(
+                count=summary["unassigned"], ids=blocks.name_blocks(evaluation.unassigned)))
+        feedback.pushInfo(self.tr("{k} spaces, SSD share {share:.3f}; {below} below the minimum, {above} above the maximum, "
+                                  "{parts} not contiguous, {crossings} barrier crossings, {nesting} spanning several units.").format(
+            k=summary["k"], share=summary["ssd_share"], below=summary["n_below"], above=summary["n_above"],
+            parts=summary["n_noncontiguous"], crossings=summary["barrier_crossings"], nesting=summary["nesting_violations"]))
+
+        dest = self._write(parameters, context, source, blocks, labels, evaluation, gap, space_field)
+        style_on_load(context, dest, "spaces")
+        outputs = {
+            self.OUTPUT: dest,
+            "N_SPACES_FOUND": int(summary["k"]),
+            "SSD_SHARE": float(summary["ssd_share"]),
+            "N_BELOW": int(summary["n_below"]),
+            "N_ABOVE": int(summary["n_above"]),
+            "N_NONCONTIGUOUS": int(summary["n_noncontiguous"]),
+            "BARRIER_CROSSINGS": int(summary["barrier_crossings"]),
+            "NESTING_VIOLATIONS": int(summary["nesting_violations"]),
+        }
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            shown = {"INPUT": source.sourceName(), "SPACE_FIELD": space_field, "POPULATION_FIELD": population_field,
+                     "ATTRIBUTES": ", ".join(attributes), "MIN_POPULATION": lower, "MAX_POPULATION": upper, "GAP_DISTANCE": gap,
+                     "BARRIERS": ", ".join(layer.name() for layer in barrier_layers), "NEST_FIELD": nest_field or ""}
+            with open(report, "w", encoding="utf-8") as handle:
+                handle.write(html_report(evaluation, self.tr("Evaluation of a division"), shown, [], labels=report_labels(),
+                                         lang=self.tr("en")))
+            outputs[self.REPORT] = report
+        return outputs
+
+    def _write(self, parameters, context, source, blocks, labels, evaluation, gap, space_field):
+        fields = QgsFields()
+        space = QgsField(source.fields().field(space_field))
+        space.setName("space")
+        fields.append(space)
+        for column in SPACE_COLUMNS[1:]:
+            fields.append(compat.field(column, COLUMN_KINDS[column]))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.multiType(source.wkbType()),
+                                          source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        members = {}
+        for index, label in enumerate(labels):
+            if label is not None:
+                members.setdefault(label, []).append(index)
+        for row in evaluation.spaces.to_dict("records"):
+            out = QgsFeature(fields)
+            out.setGeometry(space_geometry(blocks, members.get(row["space"], []), gap))
+            values = [row["space"]]
+            for column in SPACE_COLUMNS[1:]:
+                value = row[column]
+                if isinstance(value, (bool, np.bool_)):
+                    value = int(value)
+                elif isinstance(value, (np.integer,)):
+                    value = int(value)
+                elif isinstance(value, (float, np.floating)):
+                    value = None if np.isnan(value) else round(float(value), 4)
+                values.append(value)
+            out.setAttributes(values)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest

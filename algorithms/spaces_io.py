@@ -1,0 +1,45 @@
+"""Shared by the algorithms that make or score spaces: attributes and dissolved space geometry."""
+import numpy as np
+from qgis.core import QgsGeometry, QgsProcessingException
+
+from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
+from ..engine.errors import SozialraumError
+from ..i18n import tr
+from .base import raise_for_engine_error
+
+
+def prepared_attributes(blocks, attributes, weights_text, structure, balance, feedback):
+    """Standardised, weighted attribute matrix of ``blocks`` (engine.attributes)."""
+    columns = []
+    for name in attributes:
+        column = blocks.numeric(name)
+        missing = np.flatnonzero(np.isnan(column))
+        if len(missing):
+            feedback.pushInfo(tr("Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count "
+                                 "as average: {ids}").format(field=name, count=len(missing), ids=blocks.name_blocks(missing, 5)))
+        columns.append(column)
+    try:
+        weights = parse_weights(weights_text, attributes)
+    except SozialraumError as error:
+        raise_for_engine_error(error)
+    if balance:
+        if not structure:
+            raise QgsProcessingException(tr("To balance the groups, choose which attributes describe building structure."))
+        groups = {name: ("structure" if name in structure else "social") for name in attributes}
+        weights = balance_groups(weights, groups)
+    prepared = prepare_attributes(np.column_stack(columns), list(attributes), weights)
+    for name in prepared.constant:
+        feedback.pushWarning(tr("Attribute '{field}' has the same value for every block and has no influence.").format(field=name))
+    return prepared
+
+
+def space_geometry(blocks, members, gap):
+    """Union of the blocks of a space, street gaps inside it closed (projected layers only)."""
+    geometry = QgsGeometry.unaryUnion([blocks.features[i].geometry() for i in members])
+    closing = gap / 2.0 if not blocks.source.sourceCrs().isGeographic() else 0.0
+    if closing > 0:
+        closed = geometry.buffer(closing, 4).buffer(-closing, 4)
+        if not closed.isEmpty():
+            geometry = closed
+    geometry.convertToMultiType()
+    return geometry
