@@ -575,5 +575,37 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <source>locked</source>
             <translation>gesperrt</translation>
         </message>
+        <message>
+            <source>Evaluate a division</source>
+            <translation>Gliederung bewerten</translation>
+        </message>
+        <message>
+            <source>Scores an existing division of blocks into spaces (a field with the space of each block) with the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of squares in the total (SSD share; attributes standardised and weighted as there), population per space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings inside spaces, compactness (Polsby-Popper, street gaps closed) and spaces spanning more than one unit of the nesting field.
+
+Outputs: one feature per space with its scores, and an HTML report with the summary and the table of spaces. Blocks without a space value are counted and listed.</source>
+            <translation>Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Kompaktheit (Polsby-Popper, Straßenlücken geschlossen) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
+
+Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übersicht und Raumtabelle. Blöcke ohne Raumwert werden gezählt und aufgeführt.</translation>
+        </message>
+        <message>
+            <source>Space field</source>
+            <translation>Raumfeld</translation>
+        </message>
+        <message>
+            <source>Scored spaces</source>
+            <translation>Bewertete Räume</translation>
+        </message>
+        <message>
+            <source>{k} spaces, SSD share {share:.3f}; {below} below the minimum, {above} above the maximum, {parts} not contiguous, {crossings} barrier crossings, {nesting} spanning several units.</source>
+            <translation>{k} Räume, SSD-Anteil {share:.3f}; {below} unter dem Minimum, {above} über dem Maximum, {parts} nicht zusammenhängend, {crossings} Barrierequerungen, {nesting} über mehrere Einheiten.</translation>
+        </message>
+        <message>
+            <source>{count} blocks have no space: {ids}</source>
+            <translation>{count} Blöcke haben keinen Raum: {ids}</translation>
+        </message>
+        <message>
+            <source>Evaluation of a division</source>
+            <translation>Bewertung einer Gliederung</translation>
+        </message>
     </context>
 </TS>
