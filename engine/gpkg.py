@@ -16,7 +16,11 @@ without GDAL:
 * field aliases through the Schema extension (``gpkg_data_columns.title``, with
   ``description`` for a longer text) and its ``gpkg_extensions`` rows, which GDAL
   reads as the fields' alternative names and QGIS shows as aliases;
-* an R*Tree spatial index (``rtree_<layer>_geom`` with the standard triggers).
+* an R*Tree spatial index (``rtree_<layer>_geom`` with the standard triggers);
+* optionally a default QGIS style holding only the aliases (table ``layer_styles``,
+  the QGIS convention): GDAL reads ``gpkg_data_columns`` only from version 3.7
+  on, so QGIS with an older GDAL (e.g. QGIS 3.22 on Debian 12, GDAL 3.6) shows
+  the aliases through this style instead.
 
 Several layers can live in one file. Nothing here imports GDAL, QGIS or Qt.
 """
@@ -24,6 +28,7 @@ import os
 import re
 import sqlite3
 import struct
+from xml.sax.saxutils import quoteattr
 
 import numpy as np
 import pandas as pd
@@ -206,6 +211,21 @@ BEGIN
 END;
 """
 
+_LAYER_STYLES_DDL = """CREATE TABLE IF NOT EXISTS layer_styles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    f_table_catalog TEXT(256),
+    f_table_schema TEXT(256),
+    f_table_name TEXT(256),
+    f_geometry_column TEXT(256),
+    styleName TEXT(30),
+    styleQML TEXT,
+    styleSLD TEXT,
+    useAsDefault BOOLEAN,
+    description TEXT,
+    owner TEXT(30),
+    ui TEXT(30),
+    update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"""
+
 _LAYER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 
@@ -383,6 +403,8 @@ def _drop_layer(conn, table):
         conn.execute("DELETE FROM gpkg_data_columns WHERE table_name = ?", (table,))
     if _table_exists(conn, "gpkg_ogr_contents"):
         conn.execute("DELETE FROM gpkg_ogr_contents WHERE table_name = ?", (table,))
+    if _table_exists(conn, "layer_styles"):
+        conn.execute("DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?", (table, table))
     conn.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
 
 
@@ -420,6 +442,25 @@ def _write_aliases(conn, table, aliases, descriptions, columns):
     conn.executemany("INSERT INTO gpkg_data_columns VALUES (?,?,?,?,?,?,?)", rows)
 
 
+def _write_qgis_style(conn, table, aliases):
+    """A default QGIS style for the layer that sets only the field aliases."""
+    conn.execute(_LAYER_STYLES_DDL)
+    conn.execute("DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?", (table, table))
+    entries = "".join(
+        "<alias field=%s name=%s/>" % (quoteattr(str(c)), quoteattr(str(t))) for c, t in aliases.items()
+    )
+    qml = (
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+        '<qgis version="3.22" styleCategories="Fields"><aliases>%s</aliases></qgis>' % entries
+    )
+    conn.execute(
+        "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, "
+        "styleName, styleQML, styleSLD, useAsDefault, description, owner, ui) "
+        "VALUES ('', '', ?, ?, ?, ?, '', 1, 'field aliases', '', '')",
+        (table, GEOMETRY_COLUMN, table, qml),
+    )
+
+
 def _create_spatial_index(conn, table, fids, bounds):
     rtree = "rtree_%s_%s" % (table, GEOMETRY_COLUMN)
     try:
@@ -454,6 +495,7 @@ def write_layer(
     layer_description="",
     spatial_index=True,
     srs_definition=None,
+    qgis_style=True,
 ):
     """Write one vector layer into a GeoPackage (created if missing).
 
@@ -481,6 +523,9 @@ def write_layer(
     descriptions : dict column -> longer description (``gpkg_data_columns.description``).
     layer_description : str, stored in ``gpkg_contents.description``.
     spatial_index : bool, create the R*Tree spatial index.
+    srs_definition : (name, WKT) for an ``srs_id`` that is not built in.
+    qgis_style : bool, also store the aliases as the layer's default QGIS style
+        (``layer_styles``), for QGIS versions whose GDAL ignores ``gpkg_data_columns``.
     """
     if not _LAYER_NAME.match(str(layer_name)):
         raise GeoPackageError("invalid layer name %r (use letters, digits and _)" % (layer_name,))
@@ -562,6 +607,8 @@ def write_layer(
             )
             if aliases or descriptions:
                 _write_aliases(conn, layer_name, aliases, descriptions, columns)
+            if aliases and qgis_style:
+                _write_qgis_style(conn, layer_name, aliases)
             if spatial_index:
                 _create_spatial_index(conn, layer_name, fids, bounds)
     finally:

@@ -110,6 +110,12 @@ def test_aliases_go_to_the_schema_extension(path):
                            ("gpkg_data_columns", "gpkg_schema", "read-write")]
     info = gpkg.layer_info(path, "blocks")
     assert info["aliases"] == {"block_id": "Baublock-Nr.", "name": "Straßenname"}
+    # the same aliases as default QGIS style (read by QGIS whatever its GDAL version)
+    with sqlite3.connect(str(path)) as conn:
+        styles = conn.execute("SELECT f_table_name, useAsDefault, styleQML FROM layer_styles").fetchall()
+    assert len(styles) == 1 and styles[0][:2] == ("blocks", 1)
+    assert '<alias field="name" name="Straßenname"/>' in styles[0][2]
+    assert gpkg.list_layers(path) == ["blocks"]
     assert info["descriptions"] == {"rate": "a rate [%]"}
     # a second layer with the same column names: names are unique per table only
     gpkg.write_layer(path, "other", _polygons(), _frame(), "MULTIPOLYGON", aliases={"block_id": "Nr."})
@@ -122,6 +128,8 @@ def test_overwrite_and_errors(path):
     geoms, frame = gpkg.read_layer(path, "blocks")
     assert len(geoms) == 1 and len(frame) == 1
     assert gpkg.layer_info(path, "blocks")["aliases"] == {}
+    with sqlite3.connect(str(path)) as conn:
+        assert conn.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == 0
     assert gpkg.list_layers(path) == ["blocks"]
     with pytest.raises(gpkg.GeoPackageError):
         gpkg.write_layer(path, "blocks", _polygons(), _frame(), "MULTIPOLYGON", overwrite_layer=False)
