@@ -6,13 +6,15 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.adjacency import AdjacencyAlgorithm
+from .algorithms.aggregate import AggregateAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
 from .algorithms.evaluate import EvaluateAlgorithm
+from .algorithms.interpolate import InterpolateAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
-ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm)
+ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm)
 
 
 def missing_packages(algorithm_class):

@@ -1,0 +1,355 @@
+"""sozialraum:interpolate — push indicators to freely drawn spaces (areal interpolation)."""
+import time
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+
+from ..engine.errors import SozialraumError, format_values
+from ..engine.indicators import interpolate
+from . import compat
+from .base import SozialraumAlgorithm
+from .indicator_io import (
+    add_catalogue_parameter,
+    add_confidentiality_parameters,
+    add_language_parameter,
+    confidentiality_options,
+    export_frame,
+    html_list,
+    html_table,
+    indicator_fields,
+    indicator_report,
+    language_parameter,
+    load_catalogue_parameter,
+    log_null_reasons,
+    notes_per_space,
+    on_load,
+    publish,
+    qgs_fields,
+    read_block_table,
+    settings_rows,
+    value,
+    visible,
+)
+from .indicator_messages import null_reason, raise_indicator_error
+from .layer_io import is_null, plain, to_shapely
+
+METHODS = ("area", "points")
+
+
+def _number(number, decimals=0):
+    return f"{number:,.{decimals}f}".replace(",", " ")
+
+
+class InterpolateAlgorithm(SozialraumAlgorithm):
+    ALGORITHM_NAME = "interpolate"
+    ICON = "sozialraum.svg"
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    SPACES = "SPACES"
+    SPACE_FIELD = "SPACE_FIELD"
+    CATALOGUE = "CATALOGUE"
+    METHOD = "METHOD"
+    WEIGHT_POINTS = "WEIGHT_POINTS"
+    WEIGHT_FIELD = "WEIGHT_FIELD"
+    NULL_AS_ZERO = "NULL_AS_ZERO"
+    LANGUAGE = "LANGUAGE"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Push indicators to drawn spaces")
+
+    def group(self):
+        return self.tr("Indicators")
+
+    def groupId(self):  # noqa: N802
+        return "indicators"
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Computes the catalogue's indicators for spaces drawn freely (polygons that need not follow block "
+            "boundaries). Each block's counts are split among the spaces it overlaps, by the share of its area "
+            "or, dasymetrically, by the share of its weight points (address or building points, optionally "
+            "weighted by a field such as dwellings or floor area; blocks without points fall back to their "
+            "area share). Rates are then recomputed from the split counts (sum, then divide). The same "
+            "confidentiality rules as in 'Push indicators to spaces' apply.\n\n"
+            "The output has the drawn spaces with every indicator and, per space, the population that came from "
+            "blocks split between spaces (split_population, split_share in %). Overlapping spaces and blocks "
+            "outside every space are reported in the log and the report with their population: then the sum "
+            "over the spaces differs from the municipal total. A spaces layer in another CRS is transformed; "
+            "blocks in a geographic CRS are measured in metres (UTM)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add = self.addParameter
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Blocks"), [compat.SOURCE_POLYGON]))
+        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Block id field (empty: feature id)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterFeatureSource(self.SPACES, self.tr("Drawn spaces"), [compat.SOURCE_POLYGON]))
+        add(QgsProcessingParameterField(self.SPACE_FIELD, self.tr("Space id field (empty: feature id)"),
+                                        parentLayerParameterName=self.SPACES, type=compat.FIELD_ANY, optional=True))
+        add_catalogue_parameter(self, self.CATALOGUE)
+        add(QgsProcessingParameterEnum(self.METHOD, self.tr("Split blocks by"),
+                                       options=[self.tr("Area share"), self.tr("Weight points (dasymetric)")], defaultValue=0))
+        add(QgsProcessingParameterFeatureSource(self.WEIGHT_POINTS, self.tr("Weight points (addresses, buildings)"),
+                                                [compat.SOURCE_POINT], optional=True))
+        add(QgsProcessingParameterField(self.WEIGHT_FIELD, self.tr("Weight field of the points (empty: 1 per point)"),
+                                        parentLayerParameterName=self.WEIGHT_POINTS, type=compat.FIELD_NUMERIC, optional=True))
+        add(QgsProcessingParameterBoolean(self.NULL_AS_ZERO, self.tr("Read NULL values as 0"), defaultValue=False))
+        add_confidentiality_parameters(self, self.INPUT)
+        add_language_parameter(self, self.LANGUAGE)
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Drawn spaces with indicators"), compat.SOURCE_POLYGON))
+        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+                                                  createByDefault=False))
+        for name, description in (
+            ("N_SPACES", self.tr("Number of spaces")),
+            ("N_SUPPRESSED", self.tr("Suppressed values")),
+            ("N_OVERLAPS", self.tr("Overlapping pairs of spaces")),
+            ("N_OUTSIDE_BLOCKS", self.tr("Blocks (partly) outside every space")),
+            ("OUTSIDE_POPULATION", self.tr("Population outside every space")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    # -- reading ----------------------------------------------------------------------
+    def _read_spaces(self, parameters, context, feedback, work_crs):
+        source = self.parameterAsSource(parameters, self.SPACES, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SPACES))
+        field = self.parameterAsString(parameters, self.SPACE_FIELD, context) or None
+        transform = None
+        if source.sourceCrs() != work_crs:
+            transform = QgsCoordinateTransform(source.sourceCrs(), work_crs, context.transformContext())
+            feedback.pushInfo(self.tr("The drawn spaces ({crs}) are transformed to {work} for the overlay.").format(
+                crs=source.sourceCrs().authid(), work=work_crs.authid()))
+        features, shapes, ids = [], [], []
+        for feature in source.getFeatures(QgsFeatureRequest(), compat.SKIP_VALIDITY_CHECKS):
+            features.append(feature)
+            geometry = feature.geometry()
+            if transform is not None and geometry is not None and not geometry.isNull():
+                geometry = QgsGeometry(geometry)
+                geometry.transform(transform)
+            shapes.append(to_shapely(geometry))
+            ids.append(plain(feature[field]) if field else feature.id())
+        empty = [index for index, space in enumerate(ids) if is_null(space)]
+        if empty:
+            raise QgsProcessingException(self.tr("The space id field '{field}' is empty for {count} spaces.").format(
+                field=field, count=len(empty)))
+        counts = pd.Series(ids, dtype=object).value_counts()
+        duplicates = counts[counts > 1].index.tolist()
+        if duplicates:
+            raise QgsProcessingException(self.tr("The space id field '{field}' has duplicate values: {values}.").format(
+                field=field, values=format_values(duplicates)))
+        missing = [space for space, shape in zip(ids, shapes) if shape is None]
+        if missing:
+            feedback.pushWarning(self.tr("{count} drawn spaces have no geometry: {ids}").format(
+                count=len(missing), ids=format_values(missing)))
+        return source, field, features, shapes, ids
+
+    def _read_points(self, parameters, context, feedback, work_crs):
+        source = self.parameterAsSource(parameters, self.WEIGHT_POINTS, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("Splitting by weight points needs a point layer."))
+        field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or None
+        transform = None
+        if source.sourceCrs() != work_crs:
+            transform = QgsCoordinateTransform(source.sourceCrs(), work_crs, context.transformContext())
+        points, weights = [], []
+        for feature in source.getFeatures():
+            geometry = feature.geometry()
+            if geometry is None or geometry.isNull() or geometry.isEmpty():
+                continue
+            geometry = QgsGeometry(geometry)
+            if transform is not None:
+                geometry.transform(transform)
+            shape = to_shapely(geometry)
+            if shape.geom_type == "MultiPoint":
+                parts = list(shape.geoms)
+            else:
+                parts = [shape]
+            weight = 1.0
+            if field:
+                raw = feature[field]
+                weight = 0.0 if is_null(raw) else float(raw)
+            for part in parts:
+                points.append(part)
+                weights.append(weight / len(parts))
+        weights = np.asarray(weights, dtype=float)
+        if field and (weights < 0).any():
+            raise QgsProcessingException(self.tr("The weight field '{field}' has negative values for {count} points.").format(
+                field=field, count=int((weights < 0).sum())))
+        feedback.pushInfo(self.tr("{count} weight points read.").format(count=len(points)))
+        return points, weights
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        started = time.time()
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or None
+        catalogue, catalogue_file = load_catalogue_parameter(self, parameters, context, self.CATALOGUE)
+        options = confidentiality_options(self, parameters, context)
+        lang = language_parameter(self, parameters, context, self.LANGUAGE)
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+
+        feedback.setProgressText(self.tr("Reading blocks"))
+        population_field = options["population_field"]
+        if population_field and population_field not in source.fields().names():
+            if options["on"] and options["min_population"] > 0:
+                raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=population_field))
+            population_field = None
+        data = read_block_table(source, context, feedback, catalogue, catalogue_file, id_field, [], population_field)
+        catalogue = data.catalogue
+        spaces_source, space_field, space_features, space_shapes, space_ids = self._read_spaces(
+            parameters, context, feedback, data.blocks.work_crs)
+        points = weights = None
+        if method == "points":
+            points, weights = self._read_points(parameters, context, feedback, data.blocks.work_crs)
+        feedback.setProgress(30)
+
+        feedback.setProgressText(self.tr("Splitting the blocks among the drawn spaces"))
+        try:
+            result = interpolate(data.frame, data.blocks.shapes, space_shapes, catalogue, space_ids=space_ids,
+                                 space_field=space_field or "space_id", method=method, points=points, point_weights=weights,
+                                 population_field=population_field,
+                                 null_as_zero=self.parameterAsBoolean(parameters, self.NULL_AS_ZERO, context))
+        except SozialraumError as error:
+            raise_indicator_error(error, catalogue_file)
+        notes = self._log_diagnostics(result, feedback, population_field)
+        published = publish(result.table, options, feedback)
+        log_null_reasons(feedback, published)
+        feedback.setProgress(70)
+
+        feedback.setProgressText(self.tr("Writing the results"))
+        dest = self._write(parameters, context, spaces_source, space_field, space_features, space_ids, result, published,
+                           catalogue, lang)
+        outputs = {self.OUTPUT: dest, "N_SPACES": len(space_ids), "N_SUPPRESSED": published.n_suppressed,
+                   "N_OVERLAPS": len(result.overlaps), "N_OUTSIDE_BLOCKS": len(result.outside),
+                   "OUTSIDE_POPULATION": float(result.outside_population) if population_field else 0.0}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            text = export_frame(published, catalogue, space_ids, lang)
+            sections = []
+            if len(result.outside):
+                outside = result.outside.sort_values("population_outside", ascending=False, kind="mergesort")
+                frame = pd.DataFrame({
+                    self.tr("Block"): outside["block"].astype(str),
+                    self.tr("Share outside (%)"): [f"{100 * v:.1f}" for v in outside["share_outside"]],
+                    self.tr("Residents outside"): [_number(v, 1) if v == v else "" for v in outside["population_outside"]],
+                })
+                sections.append((self.tr("Blocks outside every drawn space"), html_table(frame, numeric_from=1)))
+            if len(result.overlaps):
+                frame = pd.DataFrame({self.tr("Space"): result.overlaps["space_a"].astype(str),
+                                      self.tr("Overlaps space"): result.overlaps["space_b"].astype(str),
+                                      self.tr("Area (m²)"): [_number(v) for v in result.overlaps["area_m2"]]})
+                sections.append((self.tr("Overlapping drawn spaces"), html_table(frame, numeric_from=2)))
+            settings = settings_rows(options, catalogue_file, source.sourceName())
+            settings.append((self.tr("Split blocks by"), self.tr("Area share") if method == "area"
+                             else self.tr("Weight points (dasymetric)")))
+            notes += [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(
+                space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks))
+                for row in published.null_reasons.itertuples(index=False)]
+            with open(report, "w", encoding="utf-8") as handle:
+                handle.write(indicator_report(self.tr("Indicators of the drawn spaces"), text, settings, notes, lang,
+                                              sections))
+            outputs[self.REPORT] = report
+        feedback.pushInfo(self.tr("{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
+            spaces=len(space_ids), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))
+        feedback.setProgress(100)
+        return outputs
+
+    def _log_diagnostics(self, result, feedback, population_field):
+        notes = []
+        for row in result.overlaps.itertuples(index=False):
+            text = self.tr("The drawn spaces {a} and {b} overlap ({area} m²); blocks there are counted in both, so the "
+                           "sum over the spaces exceeds the municipal total.").format(
+                a=row.space_a, b=row.space_b, area=_number(row.area_m2))
+            feedback.pushWarning(text)
+            notes.append(text)
+        if len(result.outside):
+            outside = result.outside.sort_values("population_outside", ascending=False, kind="mergesort")
+            if population_field:
+                text = self.tr("{count} blocks lie (partly) outside every drawn space, with {population} residents outside: "
+                               "{ids}").format(count=len(outside), population=_number(result.outside_population, 1),
+                                               ids=format_values(outside["block"].tolist()))
+            else:
+                text = self.tr("{count} blocks lie (partly) outside every drawn space: {ids}").format(
+                    count=len(outside), ids=format_values(outside["block"].tolist()))
+            feedback.pushWarning(text)
+            notes.append(text)
+            for row in outside.head(20).itertuples(index=False):
+                feedback.pushInfo(self.tr("Block {block}: {share} % outside, {population} residents.").format(
+                    block=row.block, share=f"{100 * row.share_outside:.1f}",
+                    population=_number(row.population_outside, 1) if row.population_outside == row.population_outside else "-"))
+        if result.fallback_blocks:
+            text = self.tr("{count} blocks have no weight points and are split by area: {ids}").format(
+                count=len(result.fallback_blocks), ids=format_values(result.fallback_blocks))
+            feedback.pushInfo(text)
+            notes.append(text)
+        if result.points_outside_blocks:
+            feedback.pushInfo(self.tr("{count} weight points lie in no block and are not used.").format(
+                count=result.points_outside_blocks))
+        if result.invalid_blocks:
+            feedback.reportError(self.tr("{count} blocks have no usable polygon geometry: {ids}").format(
+                count=len(result.invalid_blocks), ids=format_values(result.invalid_blocks)))
+        if result.repaired_spaces:
+            feedback.pushWarning(self.tr("{count} invalid drawn spaces were repaired for the overlay.").format(
+                count=len(result.repaired_spaces)))
+        if result.conserves_totals:
+            feedback.pushInfo(self.tr("The drawn spaces cover every block without overlaps: the sums over the spaces equal "
+                                      "the municipal totals."))
+        return notes
+
+    def _write(self, parameters, context, spaces_source, space_field, space_features, space_ids, result, published,
+               catalogue, lang):
+        if space_field:
+            space = QgsField(spaces_source.fields().field(space_field))
+        else:
+            space = compat.field("space_id", "int")
+        fixed_names = (space.name(), "n_blocks", "split_population", "split_share", "notes", "suppressed")
+        ind_fields, names = indicator_fields(catalogue, lang, taken=fixed_names)
+        fields = qgs_fields([space, compat.field("n_blocks", "int"), compat.field("split_population", "double"),
+                             compat.field("split_share", "double")], ind_fields,
+                            [compat.field("notes", "string"), compat.field("suppressed", "string")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                          QgsWkbTypes.multiType(spaces_source.wkbType()), spaces_source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        notes, suppressed = notes_per_space(published, result.table.values.index)
+        ids = [indicator.id for indicator in visible(catalogue)]
+        values = published.values[ids]
+        n_blocks = result.table.n_blocks
+        for feature, space_id in zip(space_features, space_ids):
+            out = QgsFeature(fields)
+            geometry = QgsGeometry(feature.geometry())
+            if not geometry.isNull():
+                geometry.convertToMultiType()
+            out.setGeometry(geometry)
+            row = values.loc[space_id]
+            share = result.split_share[space_id]
+            out.setAttributes([space_id, int(n_blocks[space_id]), value(result.split_population[space_id]),
+                               None if share != share else round(100.0 * float(share), 3)]
+                              + [value(row[i]) for i in ids] + [notes.get(space_id), suppressed.get(space_id)])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        aliases = {names[i.id]: i.label(lang) for i in visible(catalogue)}
+        aliases.update({"split_population": self.tr("Population from split blocks"),
+                        "split_share": self.tr("Share of the population from split blocks (%)")})
+        on_load(context, dest, aliases)
+        return dest
