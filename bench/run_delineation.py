@@ -17,6 +17,8 @@ method runs in its own subprocess on exactly that matrix, that edge list and the
 * ``maxp_tabu``   pygeoda.maxp_tabu, min_bound = 700 (chooses its own k)
 * ``spopt_maxp``  spopt MaxPHeuristic, threshold 700 (chooses its own k)
 * ``spopt_ward``  spopt WardSpatial, k = ours (no bounds at all)
+* ``ours_maxp_k`` ours again, at the k that maxp_tabu (else spopt_maxp) chose: the
+                  like-for-like comparison with the max-p peers
 
 pygeoda gets ``scale_method='raw'`` (the matrix is already standardised) and
 ``cpu_threads`` = the number of cores; the peers' weights are built from our edge list
@@ -47,7 +49,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
 
-METHODS = ("ours", "skater", "redcap", "azp_tabu", "maxp_tabu", "spopt_maxp", "spopt_ward")
+METHODS = ("ours", "skater", "redcap", "azp_tabu", "maxp_tabu", "spopt_maxp", "spopt_ward", "ours_maxp_k")
 NEEDS_K = {"skater", "redcap", "azp_tabu", "spopt_ward"}
 LOWER, UPPER = common.LOWER, common.UPPER
 
@@ -100,13 +102,13 @@ def run_method(method, instance, k, seed, threads, workdir):
     values = instance["values"]
     population = instance["population"]
     info = {}
-    if method == "ours":
+    if method in ("ours", "ours_maxp_k"):
         common.use_repository_engine()
         from sozialraum.engine.delineate import delineate
         from sozialraum.engine.graph import Graph
 
         graph = Graph(n, left, right)
-        result = delineate(graph, population, values, lower=LOWER, upper=UPPER, n_spaces=0, seed=seed,
+        result = delineate(graph, population, values, lower=LOWER, upper=UPPER, n_spaces=k or 0, seed=seed,
                            coordinates=instance["coordinates"])
         info["own_ssd_share"] = result.ssd_share
         info["notes"] = [note.get("code") for note in result.notes]
@@ -149,7 +151,7 @@ def child_main(args):
     instance = common.load_instance(args.instance)
     workdir = Path(args.result).parent
     # import the method's libraries before measuring the baseline
-    if args.method == "ours":
+    if args.method in ("ours", "ours_maxp_k"):
         common.use_repository_engine()
         import sozialraum.engine.delineate  # noqa: F401
     elif args.method.startswith("spopt"):
@@ -234,6 +236,7 @@ def run_child(method, instance_path, workdir, k, seed, threads, timeout, memory_
         row["seconds"] = elapsed
         return row
     if process.returncode != 0 or not result_path.exists():
+        row["seconds"] = elapsed  # until the failure, imports and loading included
         text = stderr.decode(errors="replace")
         if "MemoryError" in text or "bad_alloc" in text or "Unable to allocate" in text:
             row["status"] = "memory"
@@ -289,25 +292,31 @@ HEADER = ("method", "status", "k", "below", "above", "non-contig.", "unassigned"
 
 def table_rows(rows):
     ours = next((r for r in rows if r["method"] == "ours" and r.get("summary")), None)
+    ours_maxp = next((r for r in rows if r["method"] == "ours_maxp_k" and r.get("summary")), None)
     lines = []
     for row in rows:
         s = row.get("summary") or {}
         ok = row["status"] == "ok"
         peak = row.get("peak_mb")
         delta = peak - row["baseline_mb"] if ok and row.get("baseline_mb") is not None else None
-        is_ours = row["method"] == "ours"
+        is_ours = row["method"] in ("ours", "ours_maxp_k")
         ratios = [None, None, None]
-        if ours is not None and not is_ours:
+        # max-p peers choose their own k: compare them with ours run at that k when there is such a run
+        reference = ours_maxp if (ours_maxp is not None and row["method"] in ("maxp_tabu", "spopt_maxp")
+                                  and ours_maxp["summary"]["k"] == s.get("k")) else ours
+        if reference is not None and not is_ours:
             ratios = [
-                _ratio(ours["seconds"], row.get("seconds")) if ok else None,
-                _ratio(ours["peak_mb"], peak) if ok else None,
-                _ratio(ours["summary"]["ssd_share"], s.get("ssd_share")) if ok else None,
+                _ratio(reference["seconds"], row.get("seconds")) if ok else None,
+                _ratio(reference["peak_mb"], peak) if ok else None,
+                _ratio(reference["summary"]["ssd_share"], s.get("ssd_share")) if ok else None,
             ]
+            if reference["summary"]["k"] != s.get("k"):
+                ratios[2] = None  # SSD shares at different k are not comparable
         lines.append([
             row["method"], row["status"], _fmt(s.get("k")), _fmt(s.get("n_below")), _fmt(s.get("n_above")),
             _fmt(s.get("n_noncontiguous")), _fmt(s.get("unassigned")), _fmt(s.get("pop_min"), 0), _fmt(s.get("pop_max"), 0),
             _fmt(s.get("ssd_share"), 4), _fmt(s.get("barrier_crossings")), _fmt(s.get("mean_polsby_popper"), 3),
-            _fmt(row.get("seconds"), 1) if ok else (f">{row['seconds']:.0f}" if row["status"] in ("timeout", "memory") else "–"),
+            _fmt(row.get("seconds"), 1) if ok else (f">{row['seconds']:.0f}" if row["status"] == "timeout" else "–"),
             _fmt(peak, 0) if peak else "–", _fmt(delta, 0),
             _fmt(ratios[0], 2), _fmt(ratios[1], 2), _fmt(ratios[2], 3),
         ])
@@ -340,7 +349,9 @@ def parent_main(args):
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     sections = [f"Command: `{' '.join([Path(sys.executable).name] + sys.argv)}`", f"Machine: {machine}", ""]
     all_results = []
-    order = ["ours"] + [m for m in methods if m != "ours"] if "ours" in methods else methods
+    order = ["ours"] + [m for m in methods if m != "ours"] if "ours" in methods else list(methods)
+    if "ours_maxp_k" in order:  # needs the max-p peers' k
+        order = [m for m in order if m != "ours_maxp_k"] + ["ours_maxp_k"]
     for size in sizes:
         print(f"\n=== {size} blocks ===", flush=True)
         instance, geometries, timings = common.build_instance(size, town_seed=args.town_seed)
@@ -350,6 +361,21 @@ def parent_main(args):
             rows = []
             k = args.k or None
             for method in order:
+                if method == "ours_maxp_k":
+                    maxp = next((r for name in ("maxp_tabu", "spopt_maxp") for r in rows
+                                 if r["method"] == name and r.get("summary")), None)
+                    if maxp is None:
+                        rows.append({"method": method, "status": "skipped (no max-p k)"})
+                        continue
+                    print(f"  {method} (k={maxp['summary']['k']}) ...", end=" ", flush=True)
+                    row = run_child(method, instance_path, workdir, maxp["summary"]["k"], args.seed, threads,
+                                    args.timeout, args.memory_limit_gb * 1024)
+                    if row["status"] == "ok":
+                        row["summary"] = score(row, instance, geometries if args.shapes else None)
+                    print(f"{row['status']} {row.get('seconds', 0):.1f} s", flush=True)
+                    row["compare_with"] = maxp["method"]
+                    rows.append(row)
+                    continue
                 if method in NEEDS_K and not k:
                     rows.append({"method": method, "status": "skipped (no k)"})
                     continue
@@ -363,6 +389,8 @@ def parent_main(args):
                     if method == "ours" and not args.k:
                         k = row["summary"]["k"]
                 print(f"{row['status']} {row.get('seconds', 0):.1f} s" + (f"  {row.get('error')}" if row.get("error") else ""), flush=True)
+                if row["status"] != "ok":
+                    row.setdefault("error", [])
                 rows.append(row)
         lines = table_rows(rows)
         print(text_table(lines), flush=True)
@@ -378,8 +406,10 @@ def parent_main(args):
             "",
         ]
         for row in rows:
-            if row.get("error"):
-                sections.append(f"- {row['method']}: {row['status']} (return code {row.get('returncode')}): {' / '.join(row['error'])}")
+            if row["status"] not in ("ok",) and not row["status"].startswith("skipped"):
+                detail = " / ".join(row.get("error") or []) or "no message"
+                sections.append(f"- {row['method']}: {row['status']} after {row.get('seconds', 0):.1f} s "
+                                f"(return code {row.get('returncode')}): {detail}")
         sections.append("")
         all_results.append({"size": size, "n": int(instance["n"]), "rows": [
             {key: value for key, value in row.items() if key != "labels"} for row in rows]})
