@@ -7,14 +7,17 @@ from qgis.PyQt.QtGui import QIcon
 
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.aggregate import AggregateAlgorithm
+from .algorithms.compare import CompareAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
 from .algorithms.evaluate import EvaluateAlgorithm
 from .algorithms.interpolate import InterpolateAlgorithm
+from .algorithms.social_index import SocialIndexAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
-ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm)
+ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm,
+              SocialIndexAlgorithm, CompareAlgorithm)
 
 
 def missing_packages(algorithm_class):

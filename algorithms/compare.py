@@ -1,0 +1,218 @@
+"""sozialraum:compare — compare two divisions of the same blocks (draft vs adopted, old vs new)."""
+import html
+
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+
+from ..engine.errors import SozialraumError, format_values
+from ..engine.indicators import compare_divisions, summary_text
+from . import compat
+from .base import SozialraumAlgorithm
+from .blocks_input import read_blocks
+from .indicator_io import SOURCE_VECTOR, html_list, html_page, html_table, qgs_fields, ui_language
+from .indicator_messages import raise_indicator_error
+
+
+def _number(number, decimals=0, lang="en"):
+    text = f"{number:,.{decimals}f}"
+    if lang == "de":
+        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+class CompareAlgorithm(SozialraumAlgorithm):
+    ALGORITHM_NAME = "compare"
+    ICON = "sozialraum.svg"
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    OLD_FIELD = "OLD_FIELD"
+    NEW_FIELD = "NEW_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    OUTPUT_MOVED = "OUTPUT_MOVED"
+    OUTPUT_OVERLAP = "OUTPUT_OVERLAP"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Compare two divisions")
+
+    def group(self):
+        return self.tr("Social spaces")
+
+    def groupId(self):  # noqa: N802
+        return "spaces"
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Compares two divisions of the same blocks, e.g. the draft and the adopted social spaces, or the old "
+            "and the new division: which blocks moved from which space to which, how many residents moved, how "
+            "much of each space's population is kept, and the adjusted Rand index (1 = identical divisions; "
+            "computed over blocks and over residents).\n\n"
+            "Spaces are paired by their names when both fields share names (the usual revision); otherwise each "
+            "new space is paired with the old space it shares the most residents with. Blocks without a value "
+            "count as '(none)'.\n\n"
+            "Outputs: the blocks that moved (from, to, population), the table old x new with the residents in "
+            "each combination, and an HTML report for a council document (in German when QGIS runs in German)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add = self.addParameter
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Blocks"), [compat.SOURCE_POLYGON]))
+        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Block id field (empty: feature id)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterField(self.OLD_FIELD, self.tr("Old division (space field)"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_ANY))
+        add(QgsProcessingParameterField(self.NEW_FIELD, self.tr("New division (space field)"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_ANY))
+        add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), defaultValue="pop_total",
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, optional=True))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_MOVED, self.tr("Moved blocks"), compat.SOURCE_POLYGON))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_OVERLAP, self.tr("Old x new overlap"), SOURCE_VECTOR))
+        add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
+                                                  createByDefault=False))
+        for name, description in (
+            ("ARI", self.tr("Adjusted Rand index (blocks)")),
+            ("ARI_POPULATION", self.tr("Adjusted Rand index (residents)")),
+            ("BLOCKS_MOVED", self.tr("Blocks moved")),
+            ("POPULATION_MOVED", self.tr("Population moved")),
+            ("SHARE_MOVED", self.tr("Share of the population moved")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or None
+        old_field = self.parameterAsString(parameters, self.OLD_FIELD, context)
+        new_field = self.parameterAsString(parameters, self.NEW_FIELD, context)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
+        for name in (old_field, new_field, population_field, id_field):
+            if name and name not in source.fields().names():
+                raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=name))
+        blocks = read_blocks(source, context, feedback, id_field, [old_field, new_field, population_field])
+        frame = pd.DataFrame({"old": blocks.values(old_field), "new": blocks.values(new_field)},
+                             index=pd.Index(blocks.ids, dtype=object))
+        if population_field:
+            frame["population"] = blocks.numeric(population_field)
+            missing = frame["population"].isna()
+            if missing.any():
+                feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
+                    count=int(missing.sum()), ids=format_values(frame.index[missing].tolist())))
+            negative = frame["population"] < 0
+            if negative.any():
+                raise QgsProcessingException(self.tr("Field '{field}' has negative values for {count} blocks: {ids}").format(
+                    field=population_field, count=int(negative.sum()), ids=format_values(frame.index[negative].tolist())))
+        try:
+            comparison = compare_divisions(frame, "old", "new", "population" if population_field else None)
+        except ModuleNotFoundError as error:
+            raise QgsProcessingException(self.tr("Comparing divisions needs the Python package scikit-learn.")) from error
+        except SozialraumError as error:
+            raise_indicator_error(error)
+        s = comparison.summary
+        lang = ui_language()
+        for line in summary_text(comparison, lang).splitlines():
+            feedback.pushInfo(line)
+
+        moved_dest = self._write_moved(parameters, context, source, blocks, comparison, old_field, new_field)
+        overlap_dest = self._write_overlap(parameters, context, comparison)
+        outputs = {self.OUTPUT_MOVED: moved_dest, self.OUTPUT_OVERLAP: overlap_dest, "ARI": float(s["ari_blocks"]),
+                   "ARI_POPULATION": float(s["ari_population"]), "BLOCKS_MOVED": int(s["blocks_moved"]),
+                   "POPULATION_MOVED": float(s["population_moved"]), "SHARE_MOVED": float(s["share_moved"])}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            with open(report, "w", encoding="utf-8") as handle:
+                handle.write(self._report(comparison, old_field, new_field, source.sourceName(), lang))
+            outputs[self.REPORT] = report
+        return outputs
+
+    def _write_moved(self, parameters, context, source, blocks, comparison, old_field, new_field):
+        id_kind = "string"
+        fields = qgs_fields([compat.field("block", id_kind), compat.field("from_space", "string"),
+                             compat.field("to_space", "string"), compat.field("population", "double")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_MOVED, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_MOVED))
+        position = {block: i for i, block in enumerate(blocks.ids)}
+        for row in comparison.moved.itertuples(index=False):
+            out = QgsFeature(fields)
+            out.setGeometry(blocks.features[position[row.block]].geometry())
+            out.setAttributes([str(row.block), str(row[1]), str(row[2]), float(row.population)])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_overlap(self, parameters, context, comparison):
+        fields = qgs_fields([compat.field("old_space", "string"), compat.field("new_space", "string"),
+                             compat.field("population", "double"), compat.field("share_of_old", "double"),
+                             compat.field("share_of_new", "double")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_OVERLAP, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_OVERLAP))
+        overlap = comparison.overlap
+        old_totals = overlap.sum(axis=1)
+        new_totals = overlap.sum(axis=0)
+        for old in overlap.index:
+            for new in overlap.columns:
+                population = float(overlap.at[old, new])
+                if population <= 0:
+                    continue
+                out = QgsFeature(fields)
+                out.setAttributes([str(old), str(new), population,
+                                   round(100.0 * population / float(old_totals[old]), 3) if old_totals[old] > 0 else None,
+                                   round(100.0 * population / float(new_totals[new]), 3) if new_totals[new] > 0 else None])
+                sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _report(self, comparison, old_field, new_field, source_name, lang):
+        s = comparison.summary
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in summary_text(comparison, lang).splitlines()
+                             if not line.startswith("- "))
+        numbers = pd.DataFrame([
+            (self.tr("Blocks"), _number(s["blocks"], 0, lang)),
+            (self.tr("Blocks moved"), _number(s["blocks_moved"], 0, lang)),
+            (self.tr("Population"), _number(s["population"], 0, lang)),
+            (self.tr("Population moved"), _number(s["population_moved"], 0, lang)),
+            (self.tr("Share of the population moved"), _number(100 * s["share_moved"], 1, lang) + " %"),
+            (self.tr("Spaces before"), s["old_spaces"]), (self.tr("Spaces after"), s["new_spaces"]),
+            (self.tr("Spaces unchanged"), s["unchanged_spaces"]),
+            (self.tr("Adjusted Rand index (blocks)"), _number(s["ari_blocks"], 3, lang)),
+            (self.tr("Adjusted Rand index (residents)"), _number(s["ari_population"], 3, lang)),
+        ], columns=[self.tr("Measure"), self.tr("Value")])
+        flows = pd.DataFrame({
+            self.tr("From"): comparison.flows["from"].astype(str), self.tr("To"): comparison.flows["to"].astype(str),
+            self.tr("Blocks"): [_number(v, 0, lang) for v in comparison.flows["blocks"]],
+            self.tr("Population"): [_number(v, 0, lang) for v in comparison.flows["population"]],
+        })
+        spaces = comparison.spaces.reset_index()
+        per_space = pd.DataFrame({
+            self.tr("New space"): spaces["space"].astype(str),
+            self.tr("Paired old space"): [self.tr("new") if v is None else str(v) for v in spaces["matched_old"]],
+            self.tr("Population"): [_number(v, 0, lang) for v in spaces["population"]],
+            self.tr("Population kept"): [_number(v, 0, lang) for v in spaces["population_kept"]],
+            self.tr("Population gained"): [_number(v, 0, lang) for v in spaces["population_gained"]],
+            self.tr("Unchanged"): [self.tr("yes") if v else self.tr("no") for v in spaces["unchanged"]],
+        })
+        overlap = comparison.overlap.copy()
+        cross = pd.DataFrame({f"{old_field} \\ {new_field}": [str(v) for v in overlap.index]})
+        for column in overlap.columns:
+            cross[str(column)] = [_number(v, 0, lang) if v > 0 else "" for v in overlap[column]]
+        sections = [
+            (self.tr("Summary"), paragraphs + html_table(numbers, numeric_from=1)),
+            (self.tr("Moves between spaces"), html_table(flows, numeric_from=2) if len(flows) else
+             f"<p>{html.escape(self.tr('No block changes its space.'))}</p>"),
+            (self.tr("New spaces"), html_table(per_space, numeric_from=2)),
+            (self.tr("Residents by old and new space"), html_table(cross, numeric_from=1)),
+            (self.tr("Input"), html_list([f"{self.tr('Blocks')}: {source_name}", f"{self.tr('Old division (space field)')}: "
+                                          f"{old_field}", f"{self.tr('New division (space field)')}: {new_field}"])),
+        ]
+        return html_page(self.tr("Comparison of two divisions"), sections, lang)

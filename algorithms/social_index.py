@@ -1,0 +1,324 @@
+"""sozialraum:index — composite social index (Berlin style), dynamics and a typology of spaces."""
+import re
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..engine.errors import ParameterError, SozialraumError, format_values
+from ..engine.indicators import DEFAULT_BREAKS, dynamics_index, social_index, typology
+from . import compat
+from .base import SozialraumAlgorithm
+from .indicator_io import SOURCE_VECTOR, add_catalogue_parameter, load_catalogue_parameter, on_load, ui_language, value
+from .indicator_messages import raise_indicator_error
+from .layer_io import is_null, plain
+
+TYPOLOGY_METHODS = ("kmeans", "ward")
+OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")
+
+
+def _pairs(text):
+    """'a=+1; b=-1' (also ',' or newlines between pairs) -> [('a', '+1'), ('b', '-1')]."""
+    pairs = []
+    for item in re.split(r"[;,\n]", text or ""):
+        item = item.strip()
+        if not item:
+            continue
+        if "=" not in item:
+            raise ValueError(item)
+        name, number = item.split("=", 1)
+        pairs.append((name.strip().strip('"'), number.strip()))
+    return pairs
+
+
+class SocialIndexAlgorithm(SozialraumAlgorithm):
+    ALGORITHM_NAME = "index"
+    ICON = "sozialraum.svg"
+    REQUIRES = ("sklearn",)
+
+    INPUT = "INPUT"
+    SPACE_FIELD = "SPACE_FIELD"
+    RATES = "RATES"
+    SIGNS = "SIGNS"
+    WEIGHTS = "WEIGHTS"
+    CATALOGUE = "CATALOGUE"
+    BREAKS = "BREAKS"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    MIN_POPULATION = "MIN_POPULATION"
+    RATES_BEFORE = "RATES_BEFORE"
+    TYPES = "TYPES"
+    METHOD = "METHOD"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+    OUTPUT_PROFILE = "OUTPUT_PROFILE"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Social index and types")
+
+    def group(self):
+        return self.tr("Indicators")
+
+    def groupId(self):  # noqa: N802
+        return "indicators"
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "A composite social index in the style of Berlin's social monitoring: each chosen rate is turned into "
+            "z-scores across the spaces, multiplied by its sign (+1: a higher value means more need, -1: less "
+            "need) and weight, summed, and the sum standardised again; higher index = more need. Signs come from "
+            "the field 'Signs' (e.g. sgb2_rate=+1;floor_area_per_head=-1) or else from the catalogue's "
+            "higher_is column. Classes by the breaks (default -1, 1, 1.5: status high, medium, low, very low). "
+            "Spaces with fewer residents than the minimum or with a NULL rate get no index and do not influence "
+            "the others.\n\n"
+            "With the rates of an earlier time point (same order as the rates) a dynamics index is computed the "
+            "same way on the changes.\n\n"
+            "Types: cluster analysis (k-means or Ward) of the standardised rates into k types (0 = k chosen by "
+            "the best silhouette from 3 to 8); types are numbered by increasing need. The profile table gives each "
+            "type's mean rates, number of spaces and population. The same seed gives the same result.\n\n"
+            "Needs the Python package scikit-learn."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add = self.addParameter
+        add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Spaces with rates"), [SOURCE_VECTOR]))
+        add(QgsProcessingParameterField(self.SPACE_FIELD, self.tr("Space id field (for messages; empty: feature id)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterField(self.RATES, self.tr("Rates for the index and the types"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_NUMERIC, allowMultiple=True))
+        add(QgsProcessingParameterString(self.SIGNS, self.tr("Signs (field=+1 when higher means more need, field=-1 when less; "
+                                                             "empty: from the catalogue)"), optional=True))
+        add(QgsProcessingParameterString(self.WEIGHTS, self.tr("Weights (field=weight;...; default 1)"), optional=True))
+        add_catalogue_parameter(self, self.CATALOGUE)
+        add(QgsProcessingParameterString(self.BREAKS, self.tr("Class breaks of the index"), defaultValue="-1,1,1.5"))
+        add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), defaultValue="pop_total",
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, optional=True))
+        add(QgsProcessingParameterNumber(self.MIN_POPULATION, self.tr("Leave out spaces with fewer residents than"),
+                                         type=compat.NUMBER_DOUBLE, defaultValue=300, minValue=0))
+        add(QgsProcessingParameterField(self.RATES_BEFORE, self.tr("Rates at an earlier time point (same order; for the "
+                                                                   "dynamics index)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True,
+                                        optional=True))
+        add(QgsProcessingParameterNumber(self.TYPES, self.tr("Number of types (0 = chosen by silhouette)"),
+                                         type=compat.NUMBER_INTEGER, defaultValue=0, minValue=0))
+        add(QgsProcessingParameterEnum(self.METHOD, self.tr("Cluster method"), options=[self.tr("k-means"), self.tr("Ward")],
+                                       defaultValue=0))
+        add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), type=compat.NUMBER_INTEGER, defaultValue=1, minValue=0))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Spaces with index and type"), SOURCE_VECTOR))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_PROFILE, self.tr("Type profiles"), SOURCE_VECTOR))
+        for name, description in (
+            ("N_INDEXED", self.tr("Spaces with an index")),
+            ("N_EXCLUDED", self.tr("Spaces without an index")),
+            ("N_TYPES", self.tr("Number of types")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    # -- parameters -------------------------------------------------------------------
+    def _numbers(self, parameters, context, name, rates):
+        text = self.parameterAsString(parameters, name, context)
+        try:
+            pairs = _pairs(text)
+        except ValueError as error:
+            raise QgsProcessingException(self.tr("Cannot read '{item}': write field=number, separated by ';'.").format(
+                item=str(error))) from None
+        out = {}
+        for field, number in pairs:
+            if field not in rates:
+                raise QgsProcessingException(self.tr("'{field}' is not one of the chosen rates ({rates}).").format(
+                    field=field, rates=", ".join(rates)))
+            try:
+                out[field] = float(number.replace(",", "."))
+            except ValueError:
+                raise QgsProcessingException(self.tr("'{value}' for '{field}' is not a number.").format(
+                    value=number, field=field)) from None
+        return out
+
+    def _signs(self, parameters, context, rates):
+        given = self._numbers(parameters, context, self.SIGNS, rates)
+        catalogue = None
+        if any(rate not in given for rate in rates):
+            catalogue, _ = load_catalogue_parameter(self, parameters, context, self.CATALOGUE)
+        signs = {}
+        for rate in rates:
+            if rate in given:
+                if given[rate] not in (1.0, -1.0):
+                    raise QgsProcessingException(self.tr("The sign of '{field}' must be +1 or -1, not {value}.").format(
+                        field=rate, value=f"{given[rate]:g}"))
+                signs[rate] = int(given[rate])
+            elif rate in catalogue and catalogue[rate].sign != 0:
+                signs[rate] = catalogue[rate].sign
+            else:
+                raise QgsProcessingException(self.tr(
+                    "No sign for '{field}': give it in the signs ({field}=+1 when a higher value means more need, "
+                    "{field}=-1 when it means less), or set higher_is to worse or better in the catalogue.").format(field=rate))
+        return signs
+
+    def _breaks(self, parameters, context):
+        text = self.parameterAsString(parameters, self.BREAKS, context) or ""
+        try:
+            breaks = tuple(float(item) for item in re.split(r"[,;\s]+", text.strip()) if item)
+        except ValueError:
+            breaks = ()
+        if not breaks or list(breaks) != sorted(set(breaks)):
+            raise QgsProcessingException(self.tr("The class breaks '{text}' must be increasing numbers separated by commas, "
+                                                 "e.g. -1,1,1.5.").format(text=text))
+        return breaks
+
+    # -- run --------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        rates = self.parameterAsFields(parameters, self.RATES, context)
+        if not rates:
+            raise QgsProcessingException(self.tr("Choose at least one rate."))
+        before = self.parameterAsFields(parameters, self.RATES_BEFORE, context) or []
+        if before and len(before) != len(rates):
+            raise QgsProcessingException(self.tr("Give one earlier rate for each rate ({count} rates, {before} earlier "
+                                                 "rates), in the same order.").format(count=len(rates), before=len(before)))
+        space_field = self.parameterAsString(parameters, self.SPACE_FIELD, context) or None
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
+        min_population = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
+        names = source.fields().names()
+        if population_field and population_field not in names:
+            if min_population > 0:
+                raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=population_field))
+            population_field = None
+        signs = self._signs(parameters, context, rates)
+        weights = self._numbers(parameters, context, self.WEIGHTS, rates)
+        breaks = self._breaks(parameters, context)
+        k = self.parameterAsInt(parameters, self.TYPES, context) or None
+        method = TYPOLOGY_METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+
+        features = list(source.getFeatures())
+        labels = [plain(f[space_field]) if space_field else f.id() for f in features]
+
+        def column(name):
+            return [np.nan if is_null(f[name]) else float(f[name]) for f in features]
+
+        frame = pd.DataFrame({rate: column(rate) for rate in rates})
+        population = pd.Series(column(population_field)) if population_field else None
+        exclude = None
+        if population is not None and min_population > 0:
+            exclude = (population.fillna(0) < min_population)
+            if exclude.any():
+                feedback.pushInfo(self.tr("{count} spaces have fewer than {minimum} residents and get no index or type: "
+                                          "{ids}").format(count=int(exclude.sum()), minimum=f"{min_population:g}",
+                                                          ids=format_values([labels[i] for i in np.flatnonzero(exclude)])))
+        lang = ui_language()
+        try:
+            result = social_index(frame, signs=signs, weights=weights, exclude=exclude, breaks=breaks)
+            dynamics = None
+            if before:
+                earlier = pd.DataFrame({rate: column(old) for rate, old in zip(rates, before)})
+                dynamics = dynamics_index(earlier, frame, signs=signs, weights=weights, exclude=exclude, breaks=breaks)
+            types = typology(frame, method=method, k=k, seed=seed, exclude=exclude, signs=signs, population=population)
+        except ParameterError as error:
+            if error.details.get("name") in ("k", "k_range"):
+                usable = int((frame.notna().all(axis=1) & ~(exclude if exclude is not None else False)).sum())
+                raise QgsProcessingException(self.tr(
+                    "Too few spaces for the types: {n} spaces have all rates; the number of types must be between 2 and "
+                    "{maximum}.").format(n=usable, maximum=max(usable - 1, 2))) from error
+            raise_indicator_error(error)
+        except SozialraumError as error:
+            raise_indicator_error(error)
+        for warning in result.warnings:
+            field = warning.split(":", 1)[0]
+            if field in rates:
+                feedback.pushWarning(self.tr("'{field}' has the same value in every space with an index and has no "
+                                             "influence.").format(field=field))
+        missing = [(labels[i], note) for i, note in enumerate(result.excluded) if note.startswith("missing")]
+        for label, note in missing[:20]:
+            feedback.pushWarning(self.tr("Space {space}: no index, NULL in {fields}.").format(
+                space=label, fields=note.split(":", 1)[1].strip()))
+        indexed = int(result.index.notna().sum())
+        feedback.pushInfo(self.tr("Index for {indexed} spaces; classes: {classes}.").format(
+            indexed=indexed, classes=", ".join(f"{(result.labels_de if lang == 'de' else result.labels_en)[c - 1]}: {n}"
+                                                for c, n in result.klass.value_counts().sort_index().items())))
+        silhouettes = ", ".join(f"k={c}: {s:.3f}" for c, s in sorted(types.silhouette.items()))
+        feedback.pushInfo(self.tr("{k} types ({method}); silhouette {scores}.").format(
+            k=types.k, method=method, scores=silhouettes))
+
+        dest = self._write(parameters, context, source, features, result, dynamics, types, lang)
+        profile_dest = self._write_profile(parameters, context, rates, types, result, lang)
+        on_load(context, dest, self._aliases(), styles=((self.tr("Social index"), "social_index"),
+                                                        (self.tr("Space types"), "space_types")))
+        return {self.OUTPUT: dest, self.OUTPUT_PROFILE: profile_dest, "N_INDEXED": indexed,
+                "N_EXCLUDED": len(features) - indexed, "N_TYPES": int(types.k)}
+
+    def _aliases(self):
+        return {"si_index": self.tr("Social index"), "si_class": self.tr("Index class"), "si_label": self.tr("Status"),
+                "si_note": self.tr("Why no index"), "dyn_index": self.tr("Dynamics index"),
+                "dyn_class": self.tr("Dynamics class"), "dyn_label": self.tr("Dynamics"), "space_type": self.tr("Type")}
+
+    def _write(self, parameters, context, source, features, result, dynamics, types, lang):
+        fields = QgsFields(source.fields())
+        kinds = {"si_index": "double", "si_class": "int", "si_label": "string", "si_note": "string", "dyn_index": "double",
+                 "dyn_class": "int", "dyn_label": "string", "space_type": "int"}
+        added = [name for name in OUTPUT_FIELDS if dynamics is not None or not name.startswith("dyn_")]
+        for name in added:
+            if fields.indexFromName(name) >= 0:  # a second run on its own output: replace the old values
+                fields.remove(fields.indexFromName(name))
+        keep = [source.fields().indexFromName(name) for name in fields.names()]
+        for name in added:
+            fields.append(compat.field(name, kinds[name]))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        labels = result.label_de if lang == "de" else result.label_en
+        for position, feature in enumerate(features):
+            attributes = feature.attributes()
+            row = [attributes[i] for i in keep]
+            extra = {"si_index": value(result.index.iat[position]), "si_class": _int(result.klass.iat[position]),
+                     "si_label": labels.iat[position], "si_note": result.excluded.iat[position] or None,
+                     "space_type": _int(types.labels.iat[position])}
+            if dynamics is not None:
+                dyn_labels = dynamics.label_de if lang == "de" else dynamics.label_en
+                extra.update({"dyn_index": value(dynamics.index.iat[position]), "dyn_class": _int(dynamics.klass.iat[position]),
+                              "dyn_label": dyn_labels.iat[position]})
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(row + [extra.get(name) for name in added])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_profile(self, parameters, context, rates, types, result, lang):
+        fields = QgsFields()
+        for name, kind in (("type", "int"), ("label", "string"), ("n_spaces", "int"), ("population", "double"),
+                           ("mean_index", "double")):
+            fields.append(compat.field(name, kind))
+        for rate in rates:
+            if fields.indexFromName(rate) < 0:
+                fields.append(compat.field(rate, "double"))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_PROFILE, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_PROFILE))
+        index_by_type = result.index.groupby(types.labels).mean()
+        for number, row in types.profile.iterrows():
+            out = QgsFeature(fields)
+            values = [int(number), self.tr("Type {number}").format(number=int(number)), int(row["n_spaces"]),
+                      value(row["population"]) if "population" in row else None, value(index_by_type.get(number))]
+            out.setAttributes(values + [value(row[rate]) for rate in rates if rate not in ("type", "label", "n_spaces",
+                                                                                            "population", "mean_index")])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+
+def _int(number):
+    return None if number is None or pd.isna(number) else int(number)
+
+
+__all__ = ["SocialIndexAlgorithm", "DEFAULT_BREAKS"]
