@@ -253,6 +253,7 @@ def encode_geometry(geometry, srs_id):
 
 
 def _encode_all(geometries, srs_id):
+    """(blobs, bounds): one blob per geometry and its (minx, miny, maxx, maxy), None if missing/empty."""
     if _HAS_VECTORISED and len(geometries):
         arr = np.empty(len(geometries), dtype=object)
         arr[:] = list(geometries)
@@ -260,14 +261,18 @@ def _encode_all(geometries, srs_id):
         empty = _shapely.is_empty(arr) & ~missing
         wkbs = _shapely.to_wkb(arr, output_dimension=2, byte_order=1)
         bounds = _shapely.bounds(arr)
-        out = []
+        blobs, boxes = [], []
         for k in range(len(arr)):
             if missing[k]:
-                out.append(None)
+                blobs.append(None)
+                boxes.append(None)
             else:
-                out.append(_gp_header(srs_id, bounds[k], bool(empty[k])) + wkbs[k])
-        return out
-    return [encode_geometry(g, srs_id) for g in geometries]
+                blobs.append(_gp_header(srs_id, bounds[k], bool(empty[k])) + wkbs[k])
+                boxes.append(None if empty[k] else tuple(bounds[k]))
+        return blobs, boxes
+    blobs = [encode_geometry(g, srs_id) for g in geometries]
+    boxes = [None if g is None or g.is_empty else g.bounds for g in geometries]
+    return blobs, boxes
 
 
 def decode_geometry(blob):
@@ -552,8 +557,7 @@ def write_layer(
         raise GeoPackageError("aliases/descriptions for unknown columns: %s" % sorted(unknown))
 
     geometries = _prepare_geometries(geometries, geometry_type)
-    blobs = _encode_all(geometries, srs_id)
-    bounds = [None if g is None or g.is_empty else g.bounds for g in geometries]
+    blobs, bounds = _encode_all(geometries, srs_id)
     present = [b for b in bounds if b is not None]
     if present:
         arr = np.asarray(present, dtype=float)

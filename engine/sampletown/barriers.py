@@ -96,12 +96,14 @@ def _river_xy(plan, radius):
     return xy
 
 
-def _railway_xy(plan, radius):
+def railway_coords(plan, radius):
+    """Vertices of the railway (m) for a town radius."""
     angle, off, curv = plan.railway
     return _curve(angle, lambda t: off + curv * t * t, radius)[0]
 
 
-def _motorway_xy(plan, radius, edge_min):
+def motorway_coords(plan, radius, edge_min):
+    """Vertices of the motorway (m); ``edge_min`` is the outline's smallest radius (town radii)."""
     angle, off, curv = plan.motorway
     return _curve(angle, lambda t: off * edge_min + curv * t * t, radius)[0]
 
@@ -145,8 +147,8 @@ def _side_arm(plan, river_xy, radius, other_lines):
 def build_barriers(plan, radius, outline, edge_min):
     """The barrier lines (metres) and the island polygon between the two river arms."""
     river_xy = _river_xy(plan, radius)
-    rail_xy = _railway_xy(plan, radius)
-    mot_xy = _motorway_xy(plan, radius, edge_min)
+    rail_xy = railway_coords(plan, radius)
+    mot_xy = motorway_coords(plan, radius, edge_min)
     rail = LineString(rail_xy)
     mot = LineString(mot_xy)
     i, j, arm = _side_arm(plan, river_xy, radius, [rail, mot])

@@ -40,7 +40,8 @@ def _pick(rng, weight, xy, k, spacing):
         grid.setdefault((cx, cy), []).append(xy[b])
         if len(chosen) == k:
             return chosen
-    rest = [int(b) for b in order if int(b) not in set(chosen)]
+    taken = set(chosen)
+    rest = [int(b) for b in order if int(b) not in taken]
     return chosen + rest[: k - len(chosen)]
 
 

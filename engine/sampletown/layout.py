@@ -47,6 +47,7 @@ class Frame:
     seeds: np.ndarray  # (n_seeds + 1, 2) metres; the last one is the island's
     keys: np.ndarray  # character per seed (island included)
     sizes: np.ndarray  # (n_seeds + 1, 2) gross block size per seed
+    street: np.ndarray  # (n_seeds + 1,) width of ordinary streets per seed (m)
     seed_ridges: list  # (a, b, LineString clipped to the outline, main road width)
 
 
@@ -83,9 +84,12 @@ def build_frame(radius, outline_plan, barrier_plan, nb_plan, rng_roads):
     keys = np.append(nb_plan.keys, island_key).astype(object)
     sizes = np.array([block_size(k, r) for k, r in zip(nb_plan.keys, nb_plan.radius_norm)])
     sizes = np.vstack([sizes, ISLAND_BLOCK])
+    street = np.append(nb_plan.street, np.mean(CHARACTERS[island_key].street))
     ridges = _seed_ridges(seeds, radius, outline, rng_roads)
     seeds = np.vstack([seeds, island_centre])
-    return Frame(radius, outline, villages, barriers, island, sectors, island_sector, seeds, keys, sizes, ridges)
+    return Frame(
+        radius, outline, villages, barriers, island, sectors, island_sector, seeds, keys, sizes, street, ridges
+    )
 
 
 def _frame_points(radius, n=48, factor=4.0):
@@ -384,9 +388,8 @@ def build_blocks(frame, points, rng):
 
     adjacency, cross = _piece_adjacency(vor, n, pieces, piece_cell, piece_full, piece_sector)
 
-    # street widths: ordinary streets per neighbourhood (+-1 m per block); main roads
-    half = (np.array([CHARACTERS[k].street for k in frame.keys]).mean(axis=1)[piece_seed]
-            + rng.uniform(-1.0, 1.0, n)[piece_cell]) / 2.0
+    # street widths: ordinary streets per neighbourhood (+-1 m per block), then main roads
+    half = (frame.street[piece_seed] + rng.uniform(-1.0, 1.0, n)[piece_cell]) / 2.0
     shrunk = _geom.buffer_mitre(pieces, -half)
 
     road_width = {(a, b): w for a, b, _, w in frame.seed_ridges}

@@ -60,8 +60,8 @@ def draw_neighbourhoods(rng, n_blocks, outline_plan, barrier_plan, village_centr
     radius_norm = np.linalg.norm(seeds, axis=1) / edge_radius(outline_plan, theta)
     # industry and commerce like the railway and the motorway (normalised geometry)
     unit = 1000.0  # the line helpers work in metres: draw them for a 1 km radius and scale
-    rail = _barriers._railway_xy(barrier_plan, unit) / unit
-    mot = _barriers._motorway_xy(barrier_plan, unit, min_edge_radius(outline_plan)) / unit
+    rail = _barriers.railway_coords(barrier_plan, unit) / unit
+    mot = _barriers.motorway_coords(barrier_plan, unit, min_edge_radius(outline_plan)) / unit
     d_rail, _ = cKDTree(rail).query(seeds)
     d_mot, _ = cKDTree(mot).query(seeds)
     near_transport = (np.minimum(d_rail, d_mot) < 0.9 * spacing) & (radius_norm > 0.3)

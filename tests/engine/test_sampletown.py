@@ -178,8 +178,8 @@ def test_blocks_never_touch(town):
     geoms = town.blocks.geometries
     qi, tj = _geom.query_pairs(geoms, geoms, predicate="intersects")
     assert (qi == tj).all(), "blocks intersect or touch"
-    # and streets are at least 4 m wide everywhere
-    i, j = _pairs_within(geoms, 4.0)
+    # and streets are at least 6 m wide everywhere
+    i, j = _pairs_within(geoms, 6.0)
     assert len(i) == 0
 
 
