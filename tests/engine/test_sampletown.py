@@ -73,6 +73,14 @@ def test_block_ids_unique_and_sequential(blocks):
     assert blocks.block_id.tolist() == list(range(1, len(blocks) + 1))
 
 
+def test_docs_list_every_field():
+    """docs/sample_data.md carries the field tables generated from schema.FIELDS."""
+    from sozialraum.engine.sampletown.schema import markdown_field_tables
+
+    text = (REPO / "docs" / "sample_data.md").read_text(encoding="utf-8")
+    assert markdown_field_tables() in text
+
+
 def test_fields_are_documented_and_integer(town):
     for name, layer in town.layers.items():
         assert list(layer.frame.columns) == [f[0] for f in FIELDS[name]], name
