@@ -415,3 +415,25 @@ def test_null_and_zero_denominators_give_null_with_a_reason_and_negative_counts_
         aggregate(negative, "space", CATALOGUE=path, POPULATION_FIELD="persons")
     with pytest.raises(QgsProcessingException, match=r"'pop_total' is not in the layer"):  # the default population field
         aggregate(negative, "space", CATALOGUE=path)
+
+
+def test_german_exports_use_german_labels_separator_and_decimal_comma(provider, town, tmp_path):
+    path = tmp_path / "tabelle.csv"
+    aggregate(town["blocks"], "district", LANGUAGE=1, EXPORT_CSV=str(path), CONFIDENTIALITY=False)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    assert rows[0][:3] == ["Sozialraum", "Einwohner insgesamt", "Einwohner unter 6 Jahren"]
+    assert rows[-1][0] == "Gesamtstadt"
+    share = rows[0].index("SGB-II-Quote")
+    assert re.fullmatch(r"\d+,\d", rows[1][share])
+
+
+def test_a_missing_scikit_learn_disables_only_the_index(provider, monkeypatch):
+    import importlib.util
+
+    from sozialraum import provider as provider_module
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "sklearn" else real(name, *a))
+    disabled = [cls.ALGORITHM_NAME for cls in provider_module.ALGORITHMS if provider_module.missing_packages(cls)]
+    assert disabled == ["index"]
