@@ -164,13 +164,6 @@ def build_barriers(plan, radius, outline, edge_min):
     return barriers, island
 
 
-def station_point(barriers):
-    """The point of the railway nearest to the town centre (where the main station is)."""
-    rail = next(b.line for b in barriers if b.kind == "railway")
-    xy = np.asarray(rail.coords)
-    return xy[int(np.argmin(np.linalg.norm(xy, axis=1)))]
-
-
 def build_sectors(outline, barriers, island):
     """Parts of the town separated by barrier lines, largest first, and the island's index."""
     cut = unary_union([b.line for b in barriers]).buffer(0.05, 2)

@@ -47,10 +47,6 @@ class Character:
     periods: tuple = (0.2, 0.2, 0.2, 0.2, 0.2)
     single_parent: float = 0.2  # single-parent share of households with children
 
-    @property
-    def populated(self):
-        return self.density > 0
-
 
 CHARACTERS = {
     c.key: c
