@@ -162,7 +162,8 @@ def delineate(
     labels, bad = context.solve(rng)
     # Restarts only when the bounds are still violated: multi-start with seeds derived from the
     # user's seed (deterministic); the result with the least violation, then lowest SSD, wins.
-    for restart in range(1, RESTARTS + 1 if bad > 0 else 1):
+    restarts = RESTARTS if graph.n <= RESTART_LIMIT else 1
+    for restart in range(1, restarts + 1 if bad > 0 else 1):
         step(0.9, "restart")
         other, other_bad = context.solve(np.random.default_rng([seed, restart]))
         if (other_bad, _labels_ssd(other, values)) < (bad, _labels_ssd(labels, values)):
@@ -176,8 +177,10 @@ def delineate(
     return result
 
 
-#: Fresh starts tried when a solution still violates the bounds.
+#: Fresh starts tried when a solution still violates the bounds (small problems; larger
+#: ones get one, the repair step does the rest).
 RESTARTS = 4
+RESTART_LIMIT = 5000
 
 
 class _SolveContext:

@@ -63,10 +63,38 @@ def violation(population, lower, upper):
 
 
 def stays_connected(node, region, labels, lists):
-    """Would ``region`` stay connected without ``node``? (BFS from one of its neighbours there.)"""
+    """Would ``region`` stay connected without ``node``?
+
+    ``labels`` is a Python list (fast to index). First a local test: the neighbours of
+    ``node`` in the region are usually linked to each other directly or through one common
+    neighbour; only when that fails, a breadth-first search through the region decides.
+    """
     inside = [other for other in lists[node] if labels[other] == region]
     if len(inside) <= 1:
         return True
+    # local test: union the inside neighbours through edges among them or shared region neighbours
+    parent = {other: other for other in inside}
+
+    def find(item):
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    groups = len(inside)
+    seen_via = {}
+    for other in inside:
+        for third in lists[other]:
+            if third == node or labels[third] != region:
+                continue
+            anchor = third if third in parent else seen_via.setdefault(third, other)
+            a, b = find(other), find(anchor)
+            if a != b:
+                parent[a] = b
+                groups -= 1
+                if groups == 1:
+                    return True
+    # full search
     targets = set(inside)
     start = inside[0]
     targets.discard(start)
@@ -106,29 +134,34 @@ def improve(
     """
     lists = graph.neighbour_lists()
     lengths = graph.length_lists() if compactness > 0 else None
-    labels = state.labels
+    labels = state.labels.tolist()  # a list: much faster to index one by one than numpy
     n = len(labels)
     frozen = np.zeros(n, dtype=bool) if frozen is None else frozen
-    closed_regions = set(np.unique(labels[frozen]).tolist()) if frozen.any() else set()
+    closed_regions = set(np.unique(state.labels[frozen]).tolist()) if frozen.any() else set()
     values, sqnorm, population = state.values, state.sqnorm, state.population
     population_list = population.tolist()
     eps = 1e-12 * max(ssd_scale, 1.0)
     moves = 0
-    candidates = np.flatnonzero(~frozen)
+    movable = ~frozen
+    # the first pass looks at every block on a region border, later passes only around moves
+    different = state.labels[graph.left] != state.labels[graph.right]
+    work = np.unique(np.concatenate([graph.left[different], graph.right[different]]))
+    work = work[movable[work]].tolist()
     for _ in range(max_passes):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
-        boundary = [int(i) for i in candidates if any(labels[j] != labels[i] for j in lists[i])]
-        if not boundary:
+        if not work:
             break
-        order = rng.permutation(len(boundary))
+        order = rng.permutation(len(work))
+        touched = set()
         moved_this_pass = 0
-        for position in order:
-            node = boundary[position]
-            source = int(labels[node])
+        for position in order.tolist():
+            node = work[position]
+            source = labels[node]
             if state.count[source] <= 1:
                 continue
-            targets = {int(labels[j]) for j in lists[node]} - {source}
+            targets = {labels[j] for j in lists[node]}
+            targets.discard(source)
             targets -= closed_regions
             if not targets:
                 continue
@@ -146,7 +179,7 @@ def improve(
             if compactness > 0:
                 border = {}
                 for other, length in zip(lists[node], lengths[node]):
-                    border[int(labels[other])] = border.get(int(labels[other]), 0.0) + length
+                    border[labels[other]] = border.get(labels[other], 0.0) + length
             best = None
             for target in targets:
                 pop_target = state.pop[target]
@@ -176,8 +209,12 @@ def improve(
             if not stays_connected(node, source, labels, lists):
                 continue
             state.move(node, target)
+            labels[node] = target
             moves += 1
             moved_this_pass += 1
+            touched.add(node)
+            touched.update(lists[node])
         if moved_this_pass == 0:
             break
+        work = [node for node in sorted(touched) if movable[node] and any(labels[j] != labels[node] for j in lists[node])]
     return moves

@@ -57,13 +57,13 @@ def _try_pair(state, cutter, a, b, lower, upper, attempts):
     return _try_group(state, cutter, [a, b], lower, upper, attempts)
 
 
-def _try_group(state, cutter, regions, lower, upper, attempts):
+def _try_group(state, cutter, regions, lower, upper, attempts, retries=12):
     """Merge ``regions`` and split them again into as many parts; keep it if it is better."""
     labels = state.labels
     nodes = np.flatnonzero(np.isin(labels, regions))
     before_violation = sum(violation(state.pop[r], lower, upper) for r in regions)
     before_ssd = sum(state.ssd(r) for r in regions)
-    pieces = cutter.partition(nodes, len(regions), attempts=attempts)
+    pieces = cutter.partition(nodes, len(regions), attempts=attempts, retries=retries)
     if len(pieces) != len(regions):
         return False
     after_violation = sum(violation(float(state.population[p].sum()), lower, upper) for p in pieces)
@@ -122,8 +122,12 @@ def _growing_groups(state, graph, region, closed, rng, sizes=(2, 3, 4, 5), trial
                 yield group
 
 
-def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempts=8, is_cancelled=None):
-    """Fix spaces outside the bounds by re-splitting them with one or two neighbours."""
+def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempts=6, budget=200, is_cancelled=None):
+    """Fix spaces outside the bounds by re-splitting them together with 1 to 4 neighbours.
+
+    ``budget`` caps the number of group re-splits tried in all (the work stays bounded on
+    instances where the bounds cannot all be met).
+    """
     closed = set(closed)
     fixed = 0
     for _ in range(rounds):
@@ -138,7 +142,10 @@ def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempt
                 continue
             groups = _growing_groups(state, graph, region, closed, rng)
             for group in groups:
-                if _try_group(state, cutter, group, lower, upper, attempts):
+                if budget <= 0:
+                    return fixed
+                budget -= 1
+                if _try_group(state, cutter, group, lower, upper, attempts, retries=3):
                     fixed += 1
                     progress = True
                     break

@@ -12,7 +12,50 @@ from __future__ import annotations
 
 import numpy as np
 from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import breadth_first_order, minimum_spanning_tree
+from scipy.sparse.csgraph import depth_first_order, minimum_spanning_tree
+
+
+#: Up to this many edges, a plain-Python Kruskal beats scipy's sparse-matrix overhead.
+SMALL_TREE_EDGES = 400
+
+
+def _small_tree(n, left, right, weight, root):
+    """Minimum spanning tree (Kruskal, stable order) and its depth-first preorder from ``root``."""
+    parent_of = list(range(n))
+
+    def find(item):
+        while parent_of[item] != item:
+            parent_of[item] = parent_of[parent_of[item]]
+            item = parent_of[item]
+        return item
+
+    neighbours = [[] for _ in range(n)]
+    joined = 0
+    left_list, right_list = left.tolist(), right.tolist()
+    for k in np.argsort(weight, kind="stable").tolist():
+        a, b = find(left_list[k]), find(right_list[k])
+        if a != b:
+            parent_of[a] = b
+            neighbours[left_list[k]].append(right_list[k])
+            neighbours[right_list[k]].append(left_list[k])
+            joined += 1
+            if joined == n - 1:
+                break
+    if joined != n - 1:
+        return None  # not connected
+    order, parent = [], np.full(n, -9999, dtype=np.int64)
+    stack = [root]
+    seen = [False] * n
+    seen[root] = True
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        for other in neighbours[node]:
+            if not seen[other]:
+                seen[other] = True
+                parent[other] = node
+                stack.append(other)
+    return np.asarray(order, dtype=np.int64), parent
 
 
 class TreeCutter:
@@ -80,8 +123,9 @@ class TreeCutter:
         """
         best = None
         attempts = self.attempts if attempts is None else attempts
+        edges = self._edges(nodes)
         for attempt in range(start, start + attempts):
-            tree = self._tree(nodes, randomness=0.0 if attempt == 0 else min(1.0, 0.25 * attempt))
+            tree = self._tree(nodes, randomness=0.0 if attempt == 0 else min(1.0, 0.25 * attempt), edges=edges)
             if tree is None:
                 return None
             candidate = self._cut_on_tree(nodes, q, *tree, pick_random=pick_random)
@@ -97,56 +141,66 @@ class TreeCutter:
         return (side, q_side), (rest, q_rest)
 
     # -- internals ----------------------------------------------------------------------
-    def _tree(self, nodes, randomness):
-        """Spanning tree of the induced subgraph: (order, parent) in local indices, BFS order."""
-        n = len(nodes)
+    def _edges(self, nodes):
+        """Edges of the induced subgraph (local indices) and their dissimilarity weights."""
         sub = self.graph.subgraph(nodes)
-        left, right = sub.left, sub.right
+        diff = self.values[nodes[sub.left]] - self.values[nodes[sub.right]]
+        return sub.left, sub.right, (diff * diff).sum(axis=1)
+
+    def _tree(self, nodes, randomness, edges=None):
+        """Spanning tree of the induced subgraph: (preorder, parent) in local indices.
+
+        In a depth-first preorder every subtree is one contiguous run, so subtree sums are
+        differences of prefix sums and a subtree is a slice: no per-level loops.
+        """
+        n = len(nodes)
+        left, right, weight = edges if edges is not None else self._edges(nodes)
         if n > 1 and len(left) == 0:
             return None
-        diff = self.values[nodes[left]] - self.values[nodes[right]]
-        weight = (diff * diff).sum(axis=1)
         scale = weight.mean() if len(weight) and weight.mean() > 0 else 1.0
         if randomness > 0:
             weight = weight * (1.0 - randomness) + randomness * scale * self.rng.random(len(weight))
+        root = int(self.rng.integers(n)) if randomness > 0 else 0
+        if len(left) <= SMALL_TREE_EDGES:
+            return _small_tree(n, left, right, weight, root)
         weight = weight + 1e-9 * scale + 1e-12  # scipy drops zero-weight edges
         matrix = coo_matrix((weight, (left, right)), shape=(n, n)).tocsr()
         tree = minimum_spanning_tree(matrix)
         tree = tree + tree.T
-        root = int(self.rng.integers(n)) if randomness > 0 else 0
-        order, parent = breadth_first_order(tree, root, directed=False, return_predecessors=True)
+        order, parent = depth_first_order(tree, root, directed=False, return_predecessors=True)
         if len(order) != n:
             return None  # not connected
         return order, parent
 
     def _cut_on_tree(self, nodes, q, order, parent, pick_random=False):
         n = len(nodes)
-        pop = self.population[nodes].astype(float)
-        count = np.ones(n)
-        sums = self.values[nodes].copy()
-        squares = self.sqnorm[nodes].astype(float)
+        position = np.empty(n, dtype=np.int64)
+        position[order] = np.arange(n)
+        # subtree sizes: children come after their parent in preorder
+        size = [1] * n
+        parent_list = parent.tolist()
+        for node in order[:0:-1].tolist():
+            size[parent_list[node]] += size[node]
+        size = np.asarray(size, dtype=np.int64)
 
-        # depth per node in BFS order, then accumulate subtrees level by level from the bottom
-        depth = np.zeros(n, dtype=np.int64)
-        parent_in_order = parent[order[1:]]
-        for position in range(1, n):  # parents come before children in BFS order
-            node = order[position]
-            depth[node] = depth[parent_in_order[position - 1]] + 1
-        levels = np.argsort(-depth, kind="stable")
-        level_bounds = np.flatnonzero(np.diff(depth[levels])) + 1
-        for chunk in np.split(levels, level_bounds):
-            if depth[chunk[0]] == 0:
-                break
-            targets = parent[chunk]
-            np.add.at(pop, targets, pop[chunk])
-            np.add.at(count, targets, count[chunk])
-            np.add.at(squares, targets, squares[chunk])
-            np.add.at(sums, targets, sums[chunk])
+        def prefix(values):
+            ordered = values[order]
+            return np.concatenate([np.zeros((1,) + ordered.shape[1:]), np.cumsum(ordered, axis=0)])
+
+        start = position
+        end = position + size
+        pop_prefix = prefix(self.population[nodes].astype(float))
+        sq_prefix = prefix(self.sqnorm[nodes].astype(float))
+        sum_prefix = prefix(self.values[nodes])
+        pop = pop_prefix[end] - pop_prefix[start]
+        squares = sq_prefix[end] - sq_prefix[start]
+        sums = sum_prefix[end] - sum_prefix[start]
+        count = size.astype(float)
 
         root = order[0]
         total_pop, total_count = pop[root], count[root]
         total_sum, total_sq = sums[root], squares[root]
-        candidates = np.flatnonzero(depth > 0)
+        candidates = np.flatnonzero(np.arange(n) != root)
         sub_pop = pop[candidates]
         rest_pop = total_pop - sub_pop
         q1 = self._choose_parts(sub_pop, rest_pop, q, count[candidates], total_count - count[candidates])
@@ -170,7 +224,8 @@ class TreeCutter:
             tied = key[violation[key] == violation[pick]]  # any admissible cut, balanced or not
             pick = tied[int(self.rng.integers(len(tied)))]
         node = candidates[pick]
-        inside = self._subtree_mask(node, order, parent, depth)
+        inside = np.zeros(n, dtype=bool)
+        inside[order[start[node] : end[node]]] = True
         side = nodes[inside]
         rest = nodes[~inside]
         return (float(violation[pick]) * 1e12 + float(balance_penalty[pick]) * 1e6 + float(objective[pick]),
@@ -199,15 +254,3 @@ class TreeCutter:
 
     def _violation(self, population, parts):
         return np.maximum(0.0, parts * self.lower - population) + np.maximum(0.0, population - parts * self.upper)
-
-    @staticmethod
-    def _subtree_mask(node, order, parent, depth):
-        inside = np.zeros(len(order), dtype=bool)
-        inside[node] = True
-        start = depth[node]
-        # nodes of the subtree are deeper than `node`; walk BFS order once from its position
-        position = int(np.flatnonzero(order == node)[0])
-        for other in order[position + 1 :]:
-            if depth[other] > start and inside[parent[other]]:
-                inside[other] = True
-        return inside
