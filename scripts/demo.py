@@ -32,14 +32,18 @@ def qgis_process_env():
     if not link.exists():
         link.symlink_to(ROOT, target_is_directory=True)
     env = dict(os.environ, HOME=str(base), QGIS_PLUGINPATH=str(plugins), QT_QPA_PLATFORM="offscreen")
-    env.setdefault("XDG_RUNTIME_DIR", str(base))
+    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):
+        env.pop(name, None)
+    runtime = base / "runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env.setdefault("XDG_RUNTIME_DIR", str(runtime))
     return env
 
 
 def run_qgis_process(env, *arguments):
     executable = shutil.which("qgis_process.bin") or shutil.which("qgis_process")
     result = subprocess.run([executable, *arguments], env=env, capture_output=True, text=True)
-    if result.returncode != 0:
+    if result.returncode != 0 and "already enabled" not in result.stderr:
         sys.exit(f"qgis_process {' '.join(arguments[:2])} failed:\n{result.stderr[-3000:]}")
     return result.stdout
 

@@ -607,5 +607,797 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
             <source>Evaluation of a division</source>
             <translation>Bewertung einer Gliederung</translation>
         </message>
+        <message>
+            <source>Push indicators to spaces</source>
+            <translation>Indikatoren auf Sozialräume übertragen</translation>
+        </message>
+        <message>
+            <source>Indicators</source>
+            <translation>Indikatoren</translation>
+        </message>
+        <message>
+            <source>Computes every indicator of the catalogue for each social space from the blocks' counts: numerators and denominators are summed over the blocks of a space, then divided (rates are never averaged). The catalogue is a CSV file you can edit (see docs/catalogue.md); empty uses the sample town's. The field area_m2 is taken from the block geometry when the layer has none.
+
+Confidentiality (default on): counts from 1 to the minimum number of cases minus 1 are suppressed, further cells are suppressed so that no hidden value can be recovered as a total minus the published values, every rate of a hidden count is hidden, and spaces with fewer residents than the minimum get no rates. Optionally counts are rounded to multiples of 3 (totals stay true). Suppressed values are NULL in the layers and '.' in exports and the report; the field 'suppressed' lists them, 'notes' says why other values are NULL (e.g. a denominator of 0).
+
+Outputs: one feature per space (dissolved blocks) with every indicator (field names are the indicator ids, aliases their labels), the municipal total as a table, an optional HTML report and optional CSV and Excel (XLSX) tables with the labels in the chosen language.</source>
+            <translation>Berechnet jeden Indikator des Katalogs für jeden Sozialraum aus den Zählwerten der Blöcke: Zähler und Nenner werden über die Blöcke eines Raums summiert und erst dann geteilt (Quoten werden nie gemittelt). Der Katalog ist eine bearbeitbare CSV-Datei (siehe docs/catalogue.md); leer bedeutet den Katalog der Musterstadt. Das Feld area_m2 wird aus der Blockgeometrie berechnet, wenn der Layer keines hat.
+
+Geheimhaltung (standardmäßig an): Fallzahlen von 1 bis Mindestfallzahl minus 1 werden gesperrt, weitere Zellen werden gesperrt, damit kein gesperrter Wert als Summe minus veröffentlichte Werte zurückgerechnet werden kann, jede Quote aus einer gesperrten Fallzahl wird gesperrt, und Räume mit weniger Einwohnern als dem Minimum erhalten keine Quoten. Wahlweise werden Fallzahlen auf Vielfache von 3 gerundet (Summen bleiben wahr). Gesperrte Werte sind in den Layern NULL und in Exporten und Bericht '.'; das Feld 'suppressed' nennt sie, 'notes' sagt, warum andere Werte NULL sind (z. B. Nenner 0).
+
+Ausgaben: ein Objekt je Sozialraum (zusammengefasste Blöcke) mit jedem Indikator (Feldnamen sind die Indikator-IDs, Aliasse ihre Bezeichnungen), die Gesamtstadt als Tabelle, ein optionaler HTML-Bericht und optionale CSV- und Excel-Tabellen (XLSX) mit Bezeichnungen in der gewählten Sprache.</translation>
+        </message>
+        <message>
+            <source>Summing the indicators</source>
+            <translation>Indikatoren werden summiert</translation>
+        </message>
+        <message>
+            <source>Read NULL values as 0</source>
+            <translation>NULL-Werte als 0 lesen</translation>
+        </message>
+        <message>
+            <source>Close street gaps in the space outlines up to (m)</source>
+            <translation>Straßenlücken in den Raumumrissen schließen bis (m)</translation>
+        </message>
+        <message>
+            <source>Spaces with indicators</source>
+            <translation>Sozialräume mit Indikatoren</translation>
+        </message>
+        <message>
+            <source>Municipal total</source>
+            <translation>Gesamtstadt</translation>
+        </message>
+        <message>
+            <source>Indicator table (CSV)</source>
+            <translation>Indikatorentabelle (CSV)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Indicator table (Excel)</source>
+            <translation>Indikatorentabelle (Excel)</translation>
+        </message>
+        <message>
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel-Dateien (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Suppressed values</source>
+            <translation>Gesperrte Werte</translation>
+        </message>
+        <message>
+            <source>NULL values for other reasons</source>
+            <translation>NULL-Werte aus anderen Gründen</translation>
+        </message>
+        <message>
+            <source>Written: {file}</source>
+            <translation>Geschrieben: {file}</translation>
+        </message>
+        <message>
+            <source>{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.</source>
+            <translation>{spaces} Sozialräume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds:.1f} s.</translation>
+        </message>
+        <message>
+            <source>{count} blocks have no space; they count for the municipal total only: {ids}</source>
+            <translation>{count} Blöcke haben keinen Sozialraum; sie zählen nur für die Gesamtstadt: {ids}</translation>
+        </message>
+        <message>
+            <source>Space {space}: '{indicator}' is NULL because {reason}.</source>
+            <translation>Sozialraum {space}: '{indicator}' ist NULL, weil {reason}.</translation>
+        </message>
+        <message>
+            <source>Indicators of the social spaces</source>
+            <translation>Indikatoren der Sozialräume</translation>
+        </message>
+        <message>
+            <source>Compare two divisions</source>
+            <translation>Zwei Gliederungen vergleichen</translation>
+        </message>
+        <message>
+            <source>Compares two divisions of the same blocks, e.g. the draft and the adopted social spaces, or the old and the new division: which blocks moved from which space to which, how many residents moved, how much of each space's population is kept, and the adjusted Rand index (1 = identical divisions; computed over blocks and over residents).
+
+Spaces are paired by their names when both fields share names (the usual revision); otherwise each new space is paired with the old space it shares the most residents with. Blocks without a value count as '(none)'.
+
+Outputs: the blocks that moved (from, to, population), the table old x new with the residents in each combination, and an HTML report for a council document (in German when QGIS runs in German).</source>
+            <translation>Vergleicht zwei Gliederungen derselben Blöcke, z. B. den Entwurf und die beschlossenen Sozialräume oder die alte und die neue Gliederung: welche Blöcke von welchem Raum in welchen wechseln, wie viele Einwohner wechseln, wie viel der Bevölkerung jedes Raums erhalten bleibt, und den bereinigten Rand-Index (1 = identische Gliederungen; nach Blöcken und nach Einwohnern).
+
+Räume werden über ihre Namen zugeordnet, wenn beide Felder dieselben Namen verwenden (die übliche Fortschreibung); sonst wird jedem neuen Raum der alte Raum zugeordnet, mit dem er die meisten Einwohner teilt. Blöcke ohne Wert zählen als '(none)'.
+
+Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu mit den Einwohnern jeder Kombination und ein HTML-Bericht für eine Ratsvorlage (auf Deutsch, wenn QGIS auf Deutsch läuft).</translation>
+        </message>
+        <message>
+            <source>Comparison of two divisions</source>
+            <translation>Vergleich zweier Gliederungen</translation>
+        </message>
+        <message>
+            <source>Old division (space field)</source>
+            <translation>Alte Gliederung (Raumfeld)</translation>
+        </message>
+        <message>
+            <source>New division (space field)</source>
+            <translation>Neue Gliederung (Raumfeld)</translation>
+        </message>
+        <message>
+            <source>Moved blocks</source>
+            <translation>Gewechselte Blöcke</translation>
+        </message>
+        <message>
+            <source>Old x new overlap</source>
+            <translation>Überschneidung alt x neu</translation>
+        </message>
+        <message>
+            <source>Adjusted Rand index (blocks)</source>
+            <translation>Bereinigter Rand-Index (Blöcke)</translation>
+        </message>
+        <message>
+            <source>Adjusted Rand index (residents)</source>
+            <translation>Bereinigter Rand-Index (Einwohner)</translation>
+        </message>
+        <message>
+            <source>Blocks moved</source>
+            <translation>Gewechselte Blöcke</translation>
+        </message>
+        <message>
+            <source>Population moved</source>
+            <translation>Gewechselte Einwohner</translation>
+        </message>
+        <message>
+            <source>Share of the population moved</source>
+            <translation>Anteil der gewechselten Einwohner</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Nach</translation>
+        </message>
+        <message>
+            <source>New space</source>
+            <translation>Neuer Sozialraum</translation>
+        </message>
+        <message>
+            <source>Paired old space</source>
+            <translation>Zugeordneter alter Sozialraum</translation>
+        </message>
+        <message>
+            <source>Population kept</source>
+            <translation>Verbliebene Einwohner</translation>
+        </message>
+        <message>
+            <source>Population gained</source>
+            <translation>Hinzugekommene Einwohner</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Unverändert</translation>
+        </message>
+        <message>
+            <source>Moves between spaces</source>
+            <translation>Wechsel zwischen Sozialräumen</translation>
+        </message>
+        <message>
+            <source>New spaces</source>
+            <translation>Neue Sozialräume</translation>
+        </message>
+        <message>
+            <source>Residents by old and new space</source>
+            <translation>Einwohner nach altem und neuem Sozialraum</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>Eingabe</translation>
+        </message>
+        <message>
+            <source>Comparing divisions needs the Python package scikit-learn.</source>
+            <translation>Der Vergleich von Gliederungen braucht das Python-Paket scikit-learn.</translation>
+        </message>
+        <message>
+            <source>Spaces before</source>
+            <translation>Sozialräume vorher</translation>
+        </message>
+        <message>
+            <source>Spaces after</source>
+            <translation>Sozialräume nachher</translation>
+        </message>
+        <message>
+            <source>Spaces unchanged</source>
+            <translation>Unveränderte Sozialräume</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>neu</translation>
+        </message>
+        <message>
+            <source>The field '{field}' is not in the layer.</source>
+            <translation>Das Feld '{field}' ist nicht im Layer.</translation>
+        </message>
+        <message>
+            <source>No block changes its space.</source>
+            <translation>Kein Block wechselt den Sozialraum.</translation>
+        </message>
+        <message>
+            <source>'.' = suppressed for confidentiality, 'x' = cannot be computed (e.g. the denominator is 0). Rates are computed from summed counts, never averaged.</source>
+            <translation>'.' = aus Geheimhaltungsgründen gesperrt, 'x' = nicht berechenbar (z. B. Nenner 0). Quoten werden aus summierten Fallzahlen berechnet, nie gemittelt.</translation>
+        </message>
+        <message>
+            <source>Indicator catalogue (CSV; empty: the catalogue of the sample town)</source>
+            <translation>Indikatorenkatalog (CSV; leer: Katalog der Musterstadt)</translation>
+        </message>
+        <message>
+            <source>Statistical confidentiality (suppress small counts)</source>
+            <translation>Statistische Geheimhaltung (kleine Fallzahlen sperren)</translation>
+        </message>
+        <message>
+            <source>Minimum number of cases (counts from 1 to this minus 1 are suppressed)</source>
+            <translation>Mindestfallzahl (Fallzahlen von 1 bis zu dieser minus 1 werden gesperrt)</translation>
+        </message>
+        <message>
+            <source>Round counts of the spaces to multiples of 3 (totals stay true)</source>
+            <translation>Fallzahlen der Sozialräume auf Vielfache von 3 runden (Summen bleiben wahr)</translation>
+        </message>
+        <message>
+            <source>No rates for spaces with fewer residents than</source>
+            <translation>Keine Quoten für Sozialräume mit weniger Einwohnern als</translation>
+        </message>
+        <message>
+            <source>Population field (for the minimum population)</source>
+            <translation>Einwohnerfeld (für die Mindesteinwohnerzahl)</translation>
+        </message>
+        <message>
+            <source>Language of labels, reports and exports</source>
+            <translation>Sprache der Bezeichnungen, Berichte und Exporte</translation>
+        </message>
+        <message>
+            <source>Choose the population field, or set the minimum population for rates to 0.</source>
+            <translation>Wählen Sie das Einwohnerfeld oder setzen Sie die Mindesteinwohnerzahl für Quoten auf 0.</translation>
+        </message>
+        <message>
+            <source>Counts of the spaces are rounded to multiples of 3; the municipal total keeps the true totals.</source>
+            <translation>Fallzahlen der Sozialräume werden auf Vielfache von 3 gerundet; die Gesamtstadt behält die wahren Summen.</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Indicator catalogue</source>
+            <translation>Indikatorenkatalog</translation>
+        </message>
+        <message>
+            <source>Minimum number of cases</source>
+            <translation>Mindestfallzahl</translation>
+        </message>
+        <message>
+            <source>The catalogue file {file} does not exist.</source>
+            <translation>Die Katalogdatei {file} existiert nicht.</translation>
+        </message>
+        <message>
+            <source>Language of the user interface</source>
+            <translation>Sprache der Benutzeroberfläche</translation>
+        </message>
+        <message>
+            <source>The field '{field}' is taken from the block geometry (m² in {crs}).</source>
+            <translation>Das Feld '{field}' wird aus der Blockgeometrie berechnet (m² in {crs}).</translation>
+        </message>
+        <message>
+            <source>Confidentiality: {primary} cells suppressed below {minimum} cases, {secondary} more so they cannot be recovered from totals, {derived} values computed from hidden counts, {small} rates of spaces under {population} residents.</source>
+            <translation>Geheimhaltung: {primary} Zellen unter {minimum} Fällen gesperrt, {secondary} weitere, damit sie nicht aus Summen zurückgerechnet werden können, {derived} Werte aus gesperrten Fallzahlen, {small} Quoten von Sozialräumen unter {population} Einwohnern.</translation>
+        </message>
+        <message>
+            <source>... and {count} more NULL values (see the field 'notes').</source>
+            <translation>... und {count} weitere NULL-Werte (siehe Feld 'notes').</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {error}</source>
+            <translation>{file} kann nicht geschrieben werden: {error}</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Einstellung</translation>
+        </message>
+        <message>
+            <source>an indicator has no id.</source>
+            <translation>ein Indikator hat keine ID.</translation>
+        </message>
+        <message>
+            <source>the numerator is empty.</source>
+            <translation>der Zähler ist leer.</translation>
+        </message>
+        <message>
+            <source>a rate, ratio or density needs a denominator (for a density the area in m², e.g. area_m2).</source>
+            <translation>eine Quote, Relation oder Dichte braucht einen Nenner (bei einer Dichte die Fläche in m², z. B. area_m2).</translation>
+        </message>
+        <message>
+            <source>a mean needs a weight_field.</source>
+            <translation>ein Mittelwert braucht ein weight_field.</translation>
+        </message>
+        <message>
+            <source>the line has more cells than the header has columns (a separator inside a value? put the value in double quotes).</source>
+            <translation>die Zeile hat mehr Zellen als die Kopfzeile Spalten (ein Trennzeichen in einem Wert? Setzen Sie den Wert in doppelte Anführungszeichen).</translation>
+        </message>
+        <message>
+            <source>the catalogue has no indicators.</source>
+            <translation>der Katalog enthält keine Indikatoren.</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8; save it as 'CSV UTF-8'.</source>
+            <translation>die Datei ist nicht UTF-8-kodiert; speichern Sie sie als 'CSV UTF-8'.</translation>
+        </message>
+        <message>
+            <source>the catalogue</source>
+            <translation>der Katalog</translation>
+        </message>
+        <message>
+            <source>the denominator is 0</source>
+            <translation>der Nenner 0 ist</translation>
+        </message>
+        <message>
+            <source>the denominator is NULL</source>
+            <translation>der Nenner NULL ist</translation>
+        </message>
+        <message>
+            <source>the denominator is negative</source>
+            <translation>der Nenner negativ ist</translation>
+        </message>
+        <message>
+            <source>suppressed: fewer cases than the minimum</source>
+            <translation>gesperrt: weniger Fälle als die Mindestfallzahl</translation>
+        </message>
+        <message>
+            <source>suppressed so that a hidden value cannot be recovered from totals</source>
+            <translation>gesperrt, damit ein gesperrter Wert nicht aus Summen zurückgerechnet werden kann</translation>
+        </message>
+        <message>
+            <source>suppressed: computed from a hidden count</source>
+            <translation>gesperrt: aus einer gesperrten Fallzahl berechnet</translation>
+        </message>
+        <message>
+            <source>no rates: the space has fewer residents than the minimum</source>
+            <translation>keine Quoten: der Sozialraum hat weniger Einwohner als das Minimum</translation>
+        </message>
+        <message>
+            <source>the header has no column '{column}' (the separator is ';' or ',', decided by the header line).</source>
+            <translation>die Kopfzeile hat keine Spalte '{column}' (Trennzeichen ist ';' oder ',', bestimmt durch die Kopfzeile).</translation>
+        </message>
+        <message>
+            <source>unknown kind '{value}'; use count, rate, ratio, mean or density.</source>
+            <translation>unbekannte Art (kind) '{value}'; verwenden Sie count, rate, ratio, mean oder density.</translation>
+        </message>
+        <message>
+            <source>the column '{column}' is empty.</source>
+            <translation>die Spalte '{column}' ist leer.</translation>
+        </message>
+        <message>
+            <source>cannot read '{value}' in column '{column}': use field names joined by + or - (names with other characters in double quotes).</source>
+            <translation>'{value}' in Spalte '{column}' ist nicht lesbar: verwenden Sie Feldnamen, verbunden mit + oder - (Namen mit anderen Zeichen in doppelten Anführungszeichen).</translation>
+        </message>
+        <message>
+            <source>'{column}' must be a positive number, not '{value}'.</source>
+            <translation>'{column}' muss eine positive Zahl sein, nicht '{value}'.</translation>
+        </message>
+        <message>
+            <source>higher_is must be worse, better or neutral, not '{value}'.</source>
+            <translation>higher_is muss worse, better oder neutral sein, nicht '{value}'.</translation>
+        </message>
+        <message>
+            <source>'{column}' must be yes or no, not '{value}'.</source>
+            <translation>'{column}' muss yes oder no (ja oder nein) sein, nicht '{value}'.</translation>
+        </message>
+        <message>
+            <source>decimals must be a whole number from 0 to 6, not '{value}'.</source>
+            <translation>decimals muss eine ganze Zahl von 0 bis 6 sein, nicht '{value}'.</translation>
+        </message>
+        <message>
+            <source>a count or mean has no denominator (found '{value}').</source>
+            <translation>eine Anzahl (count) oder ein Mittelwert (mean) hat keinen Nenner (gefunden: '{value}').</translation>
+        </message>
+        <message>
+            <source>only a mean has a weight_field (found '{value}').</source>
+            <translation>nur ein Mittelwert (mean) hat ein weight_field (gefunden: '{value}').</translation>
+        </message>
+        <message>
+            <source>part_of must name another count indicator, not '{value}'.</source>
+            <translation>part_of muss einen anderen Anzahl-Indikator (count) nennen, nicht '{value}'.</translation>
+        </message>
+        <message>
+            <source>Catalogue {file}: {problem}</source>
+            <translation>Katalog {file}: {problem}</translation>
+        </message>
+        <message>
+            <source>Catalogue {file}: the indicator id '{indicator}' is used more than once (lines {lines}).</source>
+            <translation>Katalog {file}: die Indikator-ID '{indicator}' wird mehrfach verwendet (Zeilen {lines}).</translation>
+        </message>
+        <message>
+            <source>The field '{field}' is not numeric (values such as {examples}).</source>
+            <translation>Das Feld '{field}' ist nicht numerisch (Werte wie {examples}).</translation>
+        </message>
+        <message>
+            <source>The field '{field}' (used by {indicators}) has negative counts in {count} blocks: {blocks}.</source>
+            <translation>Das Feld '{field}' (verwendet von {indicators}) hat negative Fallzahlen in {count} Blöcken: {blocks}.</translation>
+        </message>
+        <message>
+            <source>The field '{field}' has infinite values in {count} blocks: {blocks}.</source>
+            <translation>Das Feld '{field}' hat unendliche Werte in {count} Blöcken: {blocks}.</translation>
+        </message>
+        <message>
+            <source>NULL values in {count} blocks</source>
+            <translation>es NULL-Werte in {count} Blöcken gibt</translation>
+        </message>
+        <message>
+            <source>Catalogue {file}, line {line}, indicator '{indicator}': {problem}</source>
+            <translation>Katalog {file}, Zeile {line}, Indikator '{indicator}': {problem}</translation>
+        </message>
+        <message>
+            <source>Catalogue {file}, line {line}: {problem}</source>
+            <translation>Katalog {file}, Zeile {line}: {problem}</translation>
+        </message>
+        <message>
+            <source>The field '{field}' used by indicator '{indicator}' is not in the block layer.</source>
+            <translation>Das Feld '{field}', das der Indikator '{indicator}' verwendet, ist nicht im Blocklayer.</translation>
+        </message>
+        <message>
+            <source>The field '{field}' used by indicator '{indicator}' is not numeric (values such as {examples}).</source>
+            <translation>Das Feld '{field}', das der Indikator '{indicator}' verwendet, ist nicht numerisch (Werte wie {examples}).</translation>
+        </message>
+        <message>
+            <source>Did you mean '{suggestion}'?</source>
+            <translation>Meinten Sie '{suggestion}'?</translation>
+        </message>
+        <message>
+            <source>Also missing: {fields}.</source>
+            <translation>Außerdem fehlen: {fields}.</translation>
+        </message>
+        <message>
+            <source>Push indicators to drawn spaces</source>
+            <translation>Indikatoren auf gezeichnete Räume übertragen</translation>
+        </message>
+        <message>
+            <source>Computes the catalogue's indicators for spaces drawn freely (polygons that need not follow block boundaries). Each block's counts are split among the spaces it overlaps, by the share of its area or, dasymetrically, by the share of its weight points (address or building points, optionally weighted by a field such as dwellings or floor area; blocks without points fall back to their area share). Rates are then recomputed from the split counts (sum, then divide). The same confidentiality rules as in 'Push indicators to spaces' apply.
+
+The output has the drawn spaces with every indicator and, per space, the population that came from blocks split between spaces (split_population, split_share in %). Overlapping spaces and blocks outside every space are reported in the log and the report with their population: then the sum over the spaces differs from the municipal total. A spaces layer in another CRS is transformed; blocks in a geographic CRS are measured in metres (UTM).</source>
+            <translation>Berechnet die Indikatoren des Katalogs für frei gezeichnete Räume (Polygone, die nicht den Blockgrenzen folgen müssen). Die Fallzahlen jedes Blocks werden auf die Räume aufgeteilt, die er überlappt: nach seinem Flächenanteil oder dasymetrisch nach dem Anteil seiner Gewichtungspunkte (Adress- oder Gebäudepunkte, wahlweise gewichtet mit einem Feld wie Wohnungen oder Wohnfläche; Blöcke ohne Punkte werden nach Fläche aufgeteilt). Quoten werden dann aus den aufgeteilten Fallzahlen neu berechnet (erst summieren, dann teilen). Es gelten dieselben Geheimhaltungsregeln wie bei 'Indikatoren auf Sozialräume übertragen'.
+
+Die Ausgabe enthält die gezeichneten Räume mit jedem Indikator und je Raum die Einwohner, die aus zwischen Räumen geteilten Blöcken stammen (split_population, split_share in %). Überlappende Räume und Blöcke außerhalb aller Räume werden im Protokoll und im Bericht mit ihren Einwohnern gemeldet: dann weicht die Summe über die Räume von der Gesamtstadt ab. Ein Raumlayer in einem anderen KBS wird transformiert; Blöcke in einem geographischen KBS werden in Metern (UTM) gemessen.</translation>
+        </message>
+        <message>
+            <source>Splitting the blocks among the drawn spaces</source>
+            <translation>Blöcke werden auf die gezeichneten Räume aufgeteilt</translation>
+        </message>
+        <message>
+            <source>Drawn spaces</source>
+            <translation>Gezeichnete Räume</translation>
+        </message>
+        <message>
+            <source>Space id field (empty: feature id)</source>
+            <translation>Raum-ID-Feld (leer: Objekt-ID)</translation>
+        </message>
+        <message>
+            <source>Split blocks by</source>
+            <translation>Blöcke aufteilen nach</translation>
+        </message>
+        <message>
+            <source>Weight points (addresses, buildings)</source>
+            <translation>Gewichtungspunkte (Adressen, Gebäude)</translation>
+        </message>
+        <message>
+            <source>Weight field of the points (empty: 1 per point)</source>
+            <translation>Gewichtsfeld der Punkte (leer: 1 je Punkt)</translation>
+        </message>
+        <message>
+            <source>Drawn spaces with indicators</source>
+            <translation>Gezeichnete Räume mit Indikatoren</translation>
+        </message>
+        <message>
+            <source>Overlapping pairs of spaces</source>
+            <translation>Überlappende Raumpaare</translation>
+        </message>
+        <message>
+            <source>Blocks (partly) outside every space</source>
+            <translation>Blöcke (teilweise) außerhalb aller Räume</translation>
+        </message>
+        <message>
+            <source>Population outside every space</source>
+            <translation>Einwohner außerhalb aller Räume</translation>
+        </message>
+        <message>
+            <source>Splitting by weight points needs a point layer.</source>
+            <translation>Die Aufteilung nach Gewichtungspunkten braucht einen Punktlayer.</translation>
+        </message>
+        <message>
+            <source>The drawn spaces cover every block without overlaps: the sums over the spaces equal the municipal totals.</source>
+            <translation>Die gezeichneten Räume decken jeden Block ohne Überlappung ab: die Summen über die Räume entsprechen der Gesamtstadt.</translation>
+        </message>
+        <message>
+            <source>Population from split blocks</source>
+            <translation>Einwohner aus geteilten Blöcken</translation>
+        </message>
+        <message>
+            <source>Share of the population from split blocks (%)</source>
+            <translation>Anteil der Einwohner aus geteilten Blöcken (%)</translation>
+        </message>
+        <message>
+            <source>{count} weight points read.</source>
+            <translation>{count} Gewichtungspunkte gelesen.</translation>
+        </message>
+        <message>
+            <source>{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.</source>
+            <translation>{spaces} gezeichnete Räume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds:.1f} s.</translation>
+        </message>
+        <message>
+            <source>The drawn spaces {a} and {b} overlap ({area} m²); blocks there are counted in both, so the sum over the spaces exceeds the municipal total.</source>
+            <translation>Die gezeichneten Räume {a} und {b} überlappen sich ({area} m²); Blöcke dort zählen in beiden, daher übersteigt die Summe über die Räume die Gesamtstadt.</translation>
+        </message>
+        <message>
+            <source>{count} blocks have no weight points and are split by area: {ids}</source>
+            <translation>{count} Blöcke haben keine Gewichtungspunkte und werden nach Fläche aufgeteilt: {ids}</translation>
+        </message>
+        <message>
+            <source>Area share</source>
+            <translation>Flächenanteil</translation>
+        </message>
+        <message>
+            <source>Weight points (dasymetric)</source>
+            <translation>Gewichtungspunkte (dasymetrisch)</translation>
+        </message>
+        <message>
+            <source>The drawn spaces ({crs}) are transformed to {work} for the overlay.</source>
+            <translation>Die gezeichneten Räume ({crs}) werden für die Verschneidung nach {work} transformiert.</translation>
+        </message>
+        <message>
+            <source>The space id field '{field}' is empty for {count} spaces.</source>
+            <translation>Das Raum-ID-Feld '{field}' ist bei {count} Räumen leer.</translation>
+        </message>
+        <message>
+            <source>The space id field '{field}' has duplicate values: {values}.</source>
+            <translation>Das Raum-ID-Feld '{field}' hat doppelte Werte: {values}.</translation>
+        </message>
+        <message>
+            <source>{count} drawn spaces have no geometry: {ids}</source>
+            <translation>{count} gezeichnete Räume haben keine Geometrie: {ids}</translation>
+        </message>
+        <message>
+            <source>The weight field '{field}' has negative values for {count} points.</source>
+            <translation>Das Gewichtsfeld '{field}' hat negative Werte bei {count} Punkten.</translation>
+        </message>
+        <message>
+            <source>Block</source>
+            <translation>Block</translation>
+        </message>
+        <message>
+            <source>Share outside (%)</source>
+            <translation>Anteil außerhalb (%)</translation>
+        </message>
+        <message>
+            <source>Residents outside</source>
+            <translation>Einwohner außerhalb</translation>
+        </message>
+        <message>
+            <source>Blocks outside every drawn space</source>
+            <translation>Blöcke außerhalb aller gezeichneten Räume</translation>
+        </message>
+        <message>
+            <source>Overlaps space</source>
+            <translation>Überlappt Raum</translation>
+        </message>
+        <message>
+            <source>Area (m²)</source>
+            <translation>Fläche (m²)</translation>
+        </message>
+        <message>
+            <source>Overlapping drawn spaces</source>
+            <translation>Überlappende gezeichnete Räume</translation>
+        </message>
+        <message>
+            <source>Indicators of the drawn spaces</source>
+            <translation>Indikatoren der gezeichneten Räume</translation>
+        </message>
+        <message>
+            <source>{count} blocks lie (partly) outside every drawn space, with {population} residents outside: {ids}</source>
+            <translation>{count} Blöcke liegen (teilweise) außerhalb aller gezeichneten Räume, mit {population} Einwohnern außerhalb: {ids}</translation>
+        </message>
+        <message>
+            <source>{count} blocks lie (partly) outside every drawn space: {ids}</source>
+            <translation>{count} Blöcke liegen (teilweise) außerhalb aller gezeichneten Räume: {ids}</translation>
+        </message>
+        <message>
+            <source>{count} weight points lie in no block and are not used.</source>
+            <translation>{count} Gewichtungspunkte liegen in keinem Block und werden nicht verwendet.</translation>
+        </message>
+        <message>
+            <source>{count} blocks have no usable polygon geometry: {ids}</source>
+            <translation>{count} Blöcke haben keine verwendbare Polygongeometrie: {ids}</translation>
+        </message>
+        <message>
+            <source>{count} invalid drawn spaces were repaired for the overlay.</source>
+            <translation>{count} ungültige gezeichnete Räume wurden für die Verschneidung repariert.</translation>
+        </message>
+        <message>
+            <source>Block {block}: {share} % outside, {population} residents.</source>
+            <translation>Block {block}: {share} % außerhalb, {population} Einwohner.</translation>
+        </message>
+        <message>
+            <source>Social index and types</source>
+            <translation>Sozialindex und Raumtypen</translation>
+        </message>
+        <message>
+            <source>A composite social index in the style of Berlin's social monitoring: each chosen rate is turned into z-scores across the spaces, multiplied by its sign (+1: a higher value means more need, -1: less need) and weight, summed, and the sum standardised again; higher index = more need. Signs come from the field 'Signs' (e.g. sgb2_rate=+1;floor_area_per_head=-1) or else from the catalogue's higher_is column. Classes by the breaks (default -1, 1, 1.5: status high, medium, low, very low). Spaces with fewer residents than the minimum or with a NULL rate get no index and do not influence the others.
+
+With the rates of an earlier time point (same order as the rates) a dynamics index is computed the same way on the changes.
+
+Types: cluster analysis (k-means or Ward) of the standardised rates into k types (0 = k chosen by the best silhouette from 3 to 8); types are numbered by increasing need. The profile table gives each type's mean rates, number of spaces and population. The same seed gives the same result.
+
+Needs the Python package scikit-learn.</source>
+            <translation>Ein zusammengesetzter Sozialindex nach dem Vorbild des Berliner Monitorings Soziale Stadtentwicklung: jede gewählte Quote wird über die Räume z-standardisiert, mit ihrem Vorzeichen (+1: ein höherer Wert bedeutet mehr Handlungsbedarf, -1: weniger) und Gewicht multipliziert, summiert und die Summe erneut standardisiert; höherer Index = mehr Handlungsbedarf. Die Vorzeichen kommen aus dem Feld 'Vorzeichen' (z. B. sgb2_rate=+1;floor_area_per_head=-1) oder sonst aus der Spalte higher_is des Katalogs. Klassen nach den Grenzen (Standard -1, 1, 1,5: Status hoch, mittel, niedrig, sehr niedrig). Räume mit weniger Einwohnern als dem Minimum oder mit einer NULL-Quote erhalten keinen Index und beeinflussen die anderen nicht.
+
+Mit den Quoten eines früheren Zeitpunkts (in derselben Reihenfolge wie die Quoten) wird ebenso ein Dynamikindex aus den Veränderungen berechnet.
+
+Typen: Clusteranalyse (k-means oder Ward) der standardisierten Quoten in k Typen (0 = k nach der besten Silhouette von 3 bis 8); die Typen sind nach steigendem Handlungsbedarf nummeriert. Die Profiltabelle enthält je Typ die mittleren Quoten, die Zahl der Räume und die Einwohner. Derselbe Startwert ergibt dasselbe Ergebnis.
+
+Braucht das Python-Paket scikit-learn.</translation>
+        </message>
+        <message>
+            <source>Social index</source>
+            <translation>Sozialindex</translation>
+        </message>
+        <message>
+            <source>Index class</source>
+            <translation>Indexklasse</translation>
+        </message>
+        <message>
+            <source>Why no index</source>
+            <translation>Warum kein Index</translation>
+        </message>
+        <message>
+            <source>Dynamics index</source>
+            <translation>Dynamikindex</translation>
+        </message>
+        <message>
+            <source>Dynamics class</source>
+            <translation>Dynamikklasse</translation>
+        </message>
+        <message>
+            <source>Dynamics</source>
+            <translation>Dynamik</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Spaces with rates</source>
+            <translation>Sozialräume mit Quoten</translation>
+        </message>
+        <message>
+            <source>Space id field (for messages; empty: feature id)</source>
+            <translation>Raum-ID-Feld (für Meldungen; leer: Objekt-ID)</translation>
+        </message>
+        <message>
+            <source>Rates for the index and the types</source>
+            <translation>Quoten für Index und Typen</translation>
+        </message>
+        <message>
+            <source>Signs (field=+1 when higher means more need, field=-1 when less; empty: from the catalogue)</source>
+            <translation>Vorzeichen (Feld=+1, wenn höher mehr Handlungsbedarf bedeutet, Feld=-1, wenn weniger; leer: aus dem Katalog)</translation>
+        </message>
+        <message>
+            <source>Weights (field=weight;...; default 1)</source>
+            <translation>Gewichte (Feld=Gewicht;...; Standard 1)</translation>
+        </message>
+        <message>
+            <source>Class breaks of the index</source>
+            <translation>Klassengrenzen des Index</translation>
+        </message>
+        <message>
+            <source>Leave out spaces with fewer residents than</source>
+            <translation>Sozialräume auslassen mit weniger Einwohnern als</translation>
+        </message>
+        <message>
+            <source>Rates at an earlier time point (same order; for the dynamics index)</source>
+            <translation>Quoten eines früheren Zeitpunkts (gleiche Reihenfolge; für den Dynamikindex)</translation>
+        </message>
+        <message>
+            <source>Number of types (0 = chosen by silhouette)</source>
+            <translation>Anzahl der Typen (0 = nach Silhouette gewählt)</translation>
+        </message>
+        <message>
+            <source>Cluster method</source>
+            <translation>Clusterverfahren</translation>
+        </message>
+        <message>
+            <source>Spaces with index and type</source>
+            <translation>Sozialräume mit Index und Typ</translation>
+        </message>
+        <message>
+            <source>Type profiles</source>
+            <translation>Typprofile</translation>
+        </message>
+        <message>
+            <source>Spaces with an index</source>
+            <translation>Sozialräume mit Index</translation>
+        </message>
+        <message>
+            <source>Spaces without an index</source>
+            <translation>Sozialräume ohne Index</translation>
+        </message>
+        <message>
+            <source>Number of types</source>
+            <translation>Anzahl der Typen</translation>
+        </message>
+        <message>
+            <source>Choose at least one rate.</source>
+            <translation>Wählen Sie mindestens eine Quote.</translation>
+        </message>
+        <message>
+            <source>Index for {indexed} spaces; classes: {classes}.</source>
+            <translation>Index für {indexed} Sozialräume; Klassen: {classes}.</translation>
+        </message>
+        <message>
+            <source>{k} types ({method}); silhouette {scores}.</source>
+            <translation>{k} Typen ({method}); Silhouette {scores}.</translation>
+        </message>
+        <message>
+            <source>k-means</source>
+            <translation>k-means</translation>
+        </message>
+        <message>
+            <source>Ward</source>
+            <translation>Ward</translation>
+        </message>
+        <message>
+            <source>The class breaks '{text}' must be increasing numbers separated by commas, e.g. -1,1,1.5.</source>
+            <translation>Die Klassengrenzen '{text}' müssen steigende, durch Kommas getrennte Zahlen sein, z. B. -1,1,1.5.</translation>
+        </message>
+        <message>
+            <source>Give one earlier rate for each rate ({count} rates, {before} earlier rates), in the same order.</source>
+            <translation>Geben Sie zu jeder Quote eine frühere Quote an ({count} Quoten, {before} frühere Quoten), in derselben Reihenfolge.</translation>
+        </message>
+        <message>
+            <source>Space {space}: no index, NULL in {fields}.</source>
+            <translation>Sozialraum {space}: kein Index, NULL in {fields}.</translation>
+        </message>
+        <message>
+            <source>Space types</source>
+            <translation>Raumtypen</translation>
+        </message>
+        <message>
+            <source>Type {number}</source>
+            <translation>Typ {number}</translation>
+        </message>
+        <message>
+            <source>Cannot read '{item}': write field=number, separated by ';'.</source>
+            <translation>'{item}' ist nicht lesbar: schreiben Sie Feld=Zahl, getrennt durch ';'.</translation>
+        </message>
+        <message>
+            <source>'{field}' is not one of the chosen rates ({rates}).</source>
+            <translation>'{field}' ist keine der gewählten Quoten ({rates}).</translation>
+        </message>
+        <message>
+            <source>{count} spaces have fewer than {minimum} residents and get no index or type: {ids}</source>
+            <translation>{count} Sozialräume haben weniger als {minimum} Einwohner und erhalten keinen Index und keinen Typ: {ids}</translation>
+        </message>
+        <message>
+            <source>'{field}' has the same value in every space with an index and has no influence.</source>
+            <translation>'{field}' hat in jedem Sozialraum mit Index denselben Wert und hat keinen Einfluss.</translation>
+        </message>
+        <message>
+            <source>'{value}' for '{field}' is not a number.</source>
+            <translation>'{value}' für '{field}' ist keine Zahl.</translation>
+        </message>
+        <message>
+            <source>The sign of '{field}' must be +1 or -1, not {value}.</source>
+            <translation>Das Vorzeichen von '{field}' muss +1 oder -1 sein, nicht {value}.</translation>
+        </message>
+        <message>
+            <source>No sign for '{field}': give it in the signs ({field}=+1 when a higher value means more need, {field}=-1 when it means less), or set higher_is to worse or better in the catalogue.</source>
+            <translation>Kein Vorzeichen für '{field}': geben Sie es bei den Vorzeichen an ({field}=+1, wenn ein höherer Wert mehr Handlungsbedarf bedeutet, {field}=-1, wenn weniger) oder setzen Sie higher_is im Katalog auf worse oder better.</translation>
+        </message>
+        <message>
+            <source>Too few spaces for the types: {n} spaces have all rates; the number of types must be between 2 and {maximum}.</source>
+            <translation>Zu wenige Sozialräume für die Typen: {n} Sozialräume haben alle Quoten; die Anzahl der Typen muss zwischen 2 und {maximum} liegen.</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,153 @@
+"""sozialraum:delineate and sozialraum:evaluate through processing.run on the sample town."""
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "musterstadt.gpkg"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import sample_rates  # noqa: E402
+
+LOWER, UPPER = 700, 8500
+
+
+@pytest.fixture(scope="module")
+def town(qgis_app, qgis_processing):
+    from qgis.core import QgsVectorLayer
+
+    blocks = QgsVectorLayer(f"{SAMPLE}|layername=blocks", "blocks", "ogr")
+    barriers = QgsVectorLayer(f"{SAMPLE}|layername=barriers", "barriers", "ogr")
+    assert blocks.isValid() and barriers.isValid()
+    return {"blocks": sample_rates.add_rates(blocks), "barriers": barriers}
+
+
+def delineate(town, **parameters):
+    import processing
+
+    arguments = {
+        "INPUT": town["blocks"], "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total",
+        "ATTRIBUTES": sample_rates.ATTRIBUTES, "BARRIERS": [town["barriers"]], "SEED": 7,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
+    }
+    arguments.update(parameters)
+    return processing.run("sozialraum:delineate", arguments)
+
+
+def spaces_of(layer, field="space_id"):
+    members = defaultdict(list)
+    for feature in layer.getFeatures():
+        members[feature[field]].append(feature)
+    return members
+
+
+def evaluate(layer, barriers, **parameters):
+    import processing
+
+    arguments = {"INPUT": layer, "SPACE_FIELD": "space_id", "POPULATION_FIELD": "pop_total",
+                 "ATTRIBUTES": sample_rates.ATTRIBUTES, "BARRIERS": [barriers], "OUTPUT": "memory:"}
+    arguments.update(parameters)
+    return processing.run("sozialraum:evaluate", arguments)
+
+
+def test_defaults_give_spaces_within_bounds_that_respect_barriers(provider, town, tmp_path):
+    before = town["blocks"].featureCount(), town["blocks"].fields().names()
+    report = tmp_path / "report.html"
+    result = delineate(town, REPORT=str(report))
+    blocks, spaces = result["OUTPUT"], result["OUTPUT_SPACES"]
+    assert (town["blocks"].featureCount(), town["blocks"].fields().names()) == before  # input untouched
+    assert blocks.featureCount() == before[0] and "space_id" in blocks.fields().names()
+    members = spaces_of(blocks)
+    assert None not in members and len(members) == result["N_SPACES_MADE"] == spaces.featureCount()
+    total = sum(f["pop_total"] for f in town["blocks"].getFeatures())
+    assert 120_000 <= total <= 200_000
+    assert abs(result["N_SPACES_MADE"] - total / ((LOWER + UPPER) / 2)) <= 3  # automatic k: middle of the band
+    for feature in spaces.getFeatures():
+        population = sum(block["pop_total"] for block in members[feature["space_id"]])
+        assert feature["population"] == pytest.approx(population)
+        if feature["status"] == "ok":
+            assert LOWER <= population <= UPPER
+        else:
+            assert feature["status"] == "flagged" and feature["flags"]  # flagged spaces say why
+    assert result["N_BELOW"] == 0 and result["N_ABOVE"] == 0
+    scored = evaluate(blocks, town["barriers"])
+    assert scored["SSD_SHARE"] == pytest.approx(result["SSD_SHARE"])
+    # only spaces that joined an island across water may cross a barrier or be in two parts
+    assert scored["N_NONCONTIGUOUS"] <= result["N_FLAGGED"]
+    if result["N_FLAGGED"] == 0:
+        assert scored["BARRIER_CROSSINGS"] == 0
+    text = report.read_text(encoding="utf-8")
+    assert "<table>" in text and str(result["N_SPACES_MADE"]) in text
+
+
+def test_same_seed_same_spaces_and_ssd_better_than_the_districts(provider, town):
+    first = delineate(town, N_SPACES=30)
+    second = delineate(town, N_SPACES=30)
+    labels = lambda layer: [f["space_id"] for f in layer.getFeatures()]  # noqa: E731
+    assert labels(first["OUTPUT"]) == labels(second["OUTPUT"])
+    assert first["N_SPACES_MADE"] == 30
+    districts = evaluate(town["blocks"], town["barriers"], SPACE_FIELD="district")
+    assert first["SSD_SHARE"] < districts["SSD_SHARE"]
+
+
+def test_nesting_keeps_spaces_inside_districts(provider, town):
+    result = delineate(town, NEST_FIELD="district")
+    for space, features in spaces_of(result["OUTPUT"]).items():
+        assert len({feature["district"] for feature in features}) == 1, space
+    scored = evaluate(result["OUTPUT"], town["barriers"], NEST_FIELD="district")
+    assert scored["NESTING_VIOLATIONS"] == 0
+
+
+def test_warm_start_keeps_locked_spaces(provider, town):
+    import processing
+
+    first = delineate(town)
+    initial = processing.run("native:renametablefield", {"INPUT": first["OUTPUT"], "FIELD": "space_id", "NEW_NAME": "old_space",
+                                                          "OUTPUT": "memory:"})["OUTPUT"]
+    old = spaces_of(initial, "old_space")
+    locked = sorted(old)[:2]
+    result = delineate(town, INPUT=initial, INITIAL_FIELD="old_space", LOCKED=",".join(str(v) for v in locked), SEED=99)
+    new = spaces_of(result["OUTPUT"])
+    for value in locked:
+        ids = {f["block_id"] for f in old[value]}
+        (space,) = {f["space_id"] for f in result["OUTPUT"].getFeatures() if f["block_id"] in ids}
+        assert {f["block_id"] for f in new[space]} == ids
+    statuses = {f["space_id"]: f["status"] for f in result["OUTPUT_SPACES"].getFeatures()}
+    assert sorted(s for s in statuses.values() if s == "locked") == ["locked", "locked"]
+
+
+def test_geographic_copy_gives_spaces_within_bounds(provider, town):
+    import processing
+
+    geographic = processing.run("native:reprojectlayer", {"INPUT": town["blocks"], "TARGET_CRS": "EPSG:4326",
+                                                          "OUTPUT": "memory:"})["OUTPUT"]
+    projected = delineate(town, N_SPACES=30)
+    result = delineate(town, INPUT=geographic, N_SPACES=30)
+    assert result["N_SPACES_MADE"] == 30 and result["N_BELOW"] == 0 and result["N_ABOVE"] == 0
+    assert result["SSD_SHARE"] == pytest.approx(projected["SSD_SHARE"], rel=0.05)
+    assert result["OUTPUT_SPACES"].crs().authid() == "EPSG:4326"
+
+
+def test_impossible_bounds_stop_with_the_blocks_named(provider, town):
+    from qgis.core import QgsProcessingException
+
+    biggest = max(town["blocks"].getFeatures(), key=lambda f: f["pop_total"])
+    with pytest.raises(QgsProcessingException) as error:
+        delineate(town, MAX_POPULATION=biggest["pop_total"] - 1, MIN_POPULATION=10, ON_INFEASIBLE=1)
+    assert f"Block {biggest['block_id']} has" in str(error.value)
+    fallback = delineate(town, MAX_POPULATION=biggest["pop_total"] - 1, MIN_POPULATION=10)
+    flagged = [f for f in fallback["OUTPUT_SPACES"].getFeatures() if "block_above" in (f["flags"] or "")]
+    assert flagged and all(f["status"] == "above" and f["n_blocks"] == 1 for f in flagged)
+
+
+def test_bad_parameters_are_explained(provider, town):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="must be below the maximum"):
+        delineate(town, MIN_POPULATION=9000)
+    with pytest.raises(QgsProcessingException, match="initial division"):
+        delineate(town, LOCKED="1")
+    with pytest.raises(QgsProcessingException, match="not one of the chosen attributes"):
+        delineate(town, WEIGHTS="nonsense=2")
