@@ -164,7 +164,13 @@ def render_maps(out):
     return [spaces_map, overview, detail]
 
 
-def write_summary(out, payload, spaces, images):
+def render_load_blocks(out):
+    import render
+
+    return render.load(out / "spaces_blocks.gpkg", name="blocks with spaces")
+
+
+def write_summary(out, payload, spaces, images, indicators):
     results, log = payload["results"], payload.get("log", {})
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in sorted(results.items()) if not str(v).endswith(".gpkg"))
     info = "".join(f"<li>{html.escape(line)}</li>" for line in log.get("info", []))
@@ -182,7 +188,14 @@ Files: <a href="adjacency_blocks.gpkg">adjacency_blocks.gpkg</a> (blocks with de
 minimum, {spaces['N_ABOVE']} above the maximum, {spaces['N_FLAGGED']} flagged.
 Files: <a href="spaces.gpkg">spaces.gpkg</a>, <a href="spaces_blocks.gpkg">spaces_blocks.gpkg</a>,
 <a href="spaces_report.html">spaces_report.html</a> (per-space table and scores).</p>
-<ul>{spaces_log}</ul>{pictures}</body></html>"""
+<ul>{spaces_log}</ul>
+<h2>Indicators, social index and types</h2>
+<p>The default catalogue pushed to the spaces (counts summed, rates recomputed), with statistical confidentiality:
+<a href="spaces_indicators.gpkg">spaces_indicators.gpkg</a>, <a href="spaces_indicators.csv">CSV</a>,
+<a href="spaces_indicators.xlsx">XLSX</a>, <a href="spaces_indicators.html">table</a>;
+social index and types: <a href="social_index.gpkg">social_index.gpkg</a>, <a href="type_profiles.csv">type_profiles.csv</a>.</p>
+<pre>{html.escape(json.dumps({k: v for k, v in indicators.items() if not str(v).startswith("/")}, indent=1, default=str))}</pre>
+{pictures}</body></html>"""
     path = out / "summary.html"
     path.write_text(page, encoding="utf-8")
     return path
@@ -199,8 +212,11 @@ def main(argv=None):
     payload = run_adjacency(out)
     app, provider = start_qgis()
     spaces = run_delineation(out)
+    from demo_indicators import run_indicators
+
+    indicators = run_indicators(out, render_load_blocks(out))
     images = render_maps(out)
-    summary = write_summary(out, payload, spaces, images)
+    summary = write_summary(out, payload, spaces, images, indicators)
     results = payload["results"]
     print(f"adjacency: {results['EDGES']} links, {results['COMPONENTS']} components, {results['ISLANDS']} islands "
           f"({results['ISLAND_POPULATION']:.0f} residents) in {payload['seconds']} s")

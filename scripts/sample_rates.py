@@ -23,16 +23,13 @@ STRUCTURE = [
 ]
 ATTRIBUTES = [name for name, _ in SOCIAL + STRUCTURE]
 STRUCTURE_ATTRIBUTES = [name for name, _ in STRUCTURE]
-KEEP = ["block_id", "district", "land_use", "pop_total"]
-
-
 def add_rates(layer):
-    """The blocks with their id, district, population and the rate fields (a memory layer)."""
+    """The blocks with all their fields plus the rate fields (a memory layer)."""
     import processing
 
     mapping = []
     for field in layer.fields():
-        if field.name() in KEEP:
+        if field.name() != "fid":
             mapping.append({"expression": f'"{field.name()}"', "name": field.name(), "type": field.type(),
                             "length": field.length(), "precision": field.precision()})
     for name, expression in SOCIAL + STRUCTURE:
