@@ -161,7 +161,11 @@ def render_maps(out):
                                    "Musterstadt – proposed social spaces (700–8,500 residents)",
                                    [("#d7191c", "space outside the bounds or flagged"), ("#1f78b4", "river"),
                                     ("#000000", "railway"), ("#ff7f00", "motorway")])
-    return [spaces_map, overview, detail]
+    index_layer = render.load(out / "social_index.gpkg", name="social index")
+    index_layer.loadNamedStyle(str(ROOT / "resources" / "styles" / "social_index.qml"))
+    index_map = render.render_png([barriers, index_layer], blocks.extent().buffered(200), out / "social_index_map.png",
+                                  "Musterstadt – social index of the proposed spaces (classes -1 / +1 / +1.5)", [])
+    return [spaces_map, index_map, overview, detail]
 
 
 def render_load_blocks(out):

@@ -58,7 +58,8 @@ def render_png(layers, extent, path, title, legend, size=(1800, 1500)):
     painter.drawText(20, 38, title)
     painter.setFont(QFont("DejaVu Sans", 15))
     box_height = 30 * len(legend) + 20
-    painter.fillRect(20, size[1] - box_height - 20, 520, box_height, QColor(255, 255, 255, 230))
+    if legend:
+        painter.fillRect(20, size[1] - box_height - 20, 520, box_height, QColor(255, 255, 255, 230))
     for k, (color, label) in enumerate(legend):
         y = size[1] - box_height - 10 + 30 * k
         painter.fillRect(32, y + 6, 30, 16, QColor(color))
