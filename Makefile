@@ -64,6 +64,17 @@ package: translations
 deploy: package
 	$(SYSTEM_PYTHON) scripts/package.py --install dist/$(PLUGIN)-$(VERSION).zip
 
+# Benchmarks against pygeoda and spopt (own venv; the peers are never runtime dependencies).
+.venv-bench/.installed: bench/requirements.txt | system
+	$(SYSTEM_PYTHON) -m venv .venv-bench
+	.venv-bench/bin/pip install -q --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+bench: .venv-bench/.installed
+	.venv-bench/bin/python bench/run_adjacency.py
+	.venv-bench/bin/python bench/run_delineation.py --sizes 3500,10000 --timeout 600
+	.venv-bench/bin/python bench/indicators_speed.py
+
 sample: | system
 	$(SYSTEM_PYTHON) scripts/make_sample_town.py
 
