@@ -24,6 +24,7 @@ CONTIGUITY_CHOICES = (QUEEN, ROOK)
 
 
 class AdjacencyAlgorithm(SozialraumAlgorithm):
+    GROUP = "blocks"
     ALGORITHM_NAME = "adjacency"
     ICON = "adjacency.svg"
 
@@ -40,12 +41,6 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Build block adjacency")
-
-    def group(self):
-        return self.tr("Blocks")
-
-    def groupId(self):  # noqa: N802
-        return "blocks"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(

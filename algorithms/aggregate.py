@@ -80,6 +80,7 @@ def export(algorithm, parameters, context, feedback, published, catalogue, space
 
 
 class AggregateAlgorithm(SozialraumAlgorithm):
+    GROUP = "indicators"
     ALGORITHM_NAME = "aggregate"
     ICON = "sozialraum.svg"
 
@@ -98,12 +99,6 @@ class AggregateAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Push indicators to spaces")
-
-    def group(self):
-        return self.tr("Indicators")
-
-    def groupId(self):  # noqa: N802
-        return "indicators"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(

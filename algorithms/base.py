@@ -10,10 +10,16 @@ from ..i18n import tr
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
+def group_names():
+    """Toolbox groups: id -> translated name."""
+    return {"blocks": tr("Blocks"), "spaces": tr("Social spaces"), "indicators": tr("Indicators")}
+
+
 class SozialraumAlgorithm(QgsProcessingAlgorithm):
     """Base class; subclasses set ``ALGORITHM_NAME``, ``ICON`` and implement the rest."""
 
     ALGORITHM_NAME = ""
+    GROUP = "spaces"  # a key of group_names()
     ICON = "sozialraum.svg"
     #: Python packages the algorithm needs beyond QGIS (checked by the provider).
     REQUIRES = ()
@@ -26,6 +32,12 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
 
     def name(self):
         return self.ALGORITHM_NAME
+
+    def group(self):
+        return group_names()[self.GROUP]
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP
 
     def icon(self):
         return QIcon(str(ICON_DIR / self.ICON))

@@ -31,6 +31,7 @@ def _number(number, decimals=0, lang="en"):
 
 
 class CompareAlgorithm(SozialraumAlgorithm):
+    GROUP = "spaces"
     ALGORITHM_NAME = "compare"
     ICON = "sozialraum.svg"
 
@@ -45,12 +46,6 @@ class CompareAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Compare two divisions")
-
-    def group(self):
-        return self.tr("Social spaces")
-
-    def groupId(self):  # noqa: N802
-        return "spaces"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(

@@ -36,6 +36,7 @@ INFEASIBLE_CHOICES = (FALLBACK, FAIL)
 
 
 class DelineateAlgorithm(SozialraumAlgorithm):
+    GROUP = "spaces"
     ALGORITHM_NAME = "delineate"
     ICON = "sozialraum.svg"
 
@@ -63,12 +64,6 @@ class DelineateAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Propose social spaces")
-
-    def group(self):
-        return self.tr("Social spaces")
-
-    def groupId(self):  # noqa: N802
-        return "spaces"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(

@@ -31,6 +31,7 @@ COLUMN_KINDS = {"population": "double", "n_blocks": "int", "ssd": "double", "sta
 
 
 class EvaluateAlgorithm(SozialraumAlgorithm):
+    GROUP = "spaces"
     ALGORITHM_NAME = "evaluate"
     ICON = "sozialraum.svg"
 
@@ -49,12 +50,6 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Evaluate a division")
-
-    def group(self):
-        return self.tr("Social spaces")
-
-    def groupId(self):  # noqa: N802
-        return "spaces"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(

@@ -58,6 +58,7 @@ def _number(number, decimals=0):
 
 
 class InterpolateAlgorithm(SozialraumAlgorithm):
+    GROUP = "indicators"
     ALGORITHM_NAME = "interpolate"
     ICON = "sozialraum.svg"
 
@@ -76,12 +77,6 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Push indicators to drawn spaces")
-
-    def group(self):
-        return self.tr("Indicators")
-
-    def groupId(self):  # noqa: N802
-        return "indicators"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(

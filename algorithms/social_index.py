@@ -45,6 +45,7 @@ def _pairs(text):
 
 
 class SocialIndexAlgorithm(SozialraumAlgorithm):
+    GROUP = "indicators"
     ALGORITHM_NAME = "index"
     ICON = "sozialraum.svg"
     REQUIRES = ("sklearn",)
@@ -67,12 +68,6 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
 
     def displayName(self):  # noqa: N802
         return self.tr("Social index and types")
-
-    def group(self):
-        return self.tr("Indicators")
-
-    def groupId(self):  # noqa: N802
-        return "indicators"
 
     def shortHelpString(self):  # noqa: N802
         return self.tr(
