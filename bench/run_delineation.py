@@ -380,7 +380,8 @@ def parent_main(args):
                     rows.append({"method": method, "status": "skipped (no k)"})
                     continue
                 print(f"  {method} ...", end=" ", flush=True)
-                row = run_child(method, instance_path, workdir, k if method in NEEDS_K else None, args.seed, threads,
+                method_k = k if method in NEEDS_K else (args.ours_k or None) if method == "ours" else None
+                row = run_child(method, instance_path, workdir, method_k, args.seed, threads,
                                 args.timeout, args.memory_limit_gb * 1024)
                 if row["status"] == "ok":
                     start = time.perf_counter()
@@ -433,6 +434,8 @@ def main(argv=None):
     parser.add_argument("--town-seed", type=int, default=common.TOWN_SEED)
     parser.add_argument("--threads", type=int, default=0, help="pygeoda cpu_threads (default: number of cores)")
     parser.add_argument("--k", type=int, default=0, help="k for the fixed-k peers (default: ours' k)")
+    parser.add_argument("--ours-k", type=int, default=0,
+                        help="run ours at this k instead of choosing k automatically (e.g. a max-p peer's k)")
     parser.add_argument("--no-shapes", dest="shapes", action="store_false", help="skip Polsby-Popper scoring")
     parser.add_argument("--markdown", default=None, help="write the tables as markdown to this file")
     parser.add_argument("--json", default=None, help="write the raw results as JSON to this file")
