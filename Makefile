@@ -48,9 +48,12 @@ $(PLUGIN_PATH)/$(PLUGIN):
 demo: setup
 	$(PY) scripts/demo.py --out demo
 
+# Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
+# tests in their own process (QGIS and the engine's Shapely/GEOS in one process crashed at exit).
 test: setup
-	$(PY) -m pytest tests
+	$(PY) -m pytest tests/engine -p no:qgis
 	$(VENV_CURRENT)/bin/python -m pytest tests/engine -p no:cacheprovider
+	$(PY) -m pytest tests/qgis
 
 test-engine: setup
 	$(PY) -m pytest tests/engine -p no:qgis

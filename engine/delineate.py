@@ -7,7 +7,8 @@ Pipeline (each stage reports progress and can be cancelled):
 2. number of spaces per part: given N is shared out in proportion to population within
    each part's admissible range; automatic (N = 0) uses population / target size, where
    the target defaults to the middle of the band;
-3. a first partition by bounded tree cuts (or the warm start, repaired);
+3. a first partition by contiguity-constrained Ward clustering and, on problems up to
+   20,000 blocks, a second one by bounded tree cuts (or the warm start, repaired);
 4. improvement: single-block moves and merge-and-resplit of neighbouring spaces.
 Deterministic for a given seed: iteration counts, never the clock, decide when to stop.
 """
@@ -22,6 +23,7 @@ from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
 from .recombine import recombine, repair
 from .treecut import TreeCutter
+from .ward import ward_partition
 
 FAIL = "fail"
 FALLBACK = "fallback"
@@ -159,15 +161,26 @@ def delineate(
     tss = _total_ss(values[active])
     context = _SolveContext(graph, values, sqnorm, population, lower, upper, fixed_regions, parts, counts, initial,
                             locked_set, free, compactness, tss, effort, step, is_cancelled)
-    labels, bad = context.solve(rng)
-    # Restarts only when the bounds are still violated: multi-start with seeds derived from the
-    # user's seed (deterministic); the result with the least violation, then lowest SSD, wins.
+    # First start: contiguity-constrained Ward clustering (the most homogeneous start);
+    # on problems up to BOTH_STARTS_LIMIT blocks the bounded tree cuts start too and the
+    # better result wins (least bound violation, then lowest SSD).
+    labels, bad = context.solve(rng, "ward")
+    best_key = (bad, _labels_ssd(labels, values))
+    if graph.n <= BOTH_STARTS_LIMIT:
+        step(0.6, "second start")
+        other, other_bad = context.solve(np.random.default_rng([seed, 0]), "tree")
+        other_key = (other_bad, _labels_ssd(other, values))
+        if other_key < best_key:
+            labels, bad, best_key = other, other_bad, other_key
+    # Restarts only when the bounds are still violated: seeds derived from the user's seed
+    # (deterministic), alternating the two starts.
     restarts = RESTARTS if graph.n <= RESTART_LIMIT else 1
     for restart in range(1, restarts + 1 if bad > 0 else 1):
         step(0.9, "restart")
-        other, other_bad = context.solve(np.random.default_rng([seed, restart]))
-        if (other_bad, _labels_ssd(other, values)) < (bad, _labels_ssd(labels, values)):
-            labels, bad = other, other_bad
+        other, other_bad = context.solve(np.random.default_rng([seed, restart]), "tree" if restart % 2 else "ward")
+        other_key = (other_bad, _labels_ssd(other, values))
+        if other_key < best_key:
+            labels, bad, best_key = other, other_bad, other_key
         if bad <= 0:
             break
 
@@ -181,6 +194,10 @@ def delineate(
 #: ones get one, the repair step does the rest).
 RESTARTS = 4
 RESTART_LIMIT = 5000
+#: Trees tried per merge-and-resplit of two neighbouring spaces.
+RECOMBINE_ATTEMPTS = 2
+#: Up to this many blocks both first partitions (Ward and tree cuts) are improved and compared.
+BOTH_STARTS_LIMIT = 20000
 
 
 class _SolveContext:
@@ -191,8 +208,12 @@ class _SolveContext:
         self.__dict__.update(locals())
         del self.__dict__["self"]
 
-    def solve(self, rng):
-        """Returns (labels with -1 for inactive blocks, total bound violation of free spaces)."""
+    def solve(self, rng, start="tree"):
+        """Returns (labels with -1 for inactive blocks, total bound violation of free spaces).
+
+        ``start``: first partition by bounded tree cuts ("tree") or by contiguity-constrained
+        Ward clustering ("ward").
+        """
         graph, values, sqnorm, population = self.graph, self.values, self.sqnorm, self.population
         lower, upper, fixed_regions, is_cancelled = self.lower, self.upper, self.fixed_regions, self.is_cancelled
         cutter = TreeCutter(graph, values, sqnorm, population, lower, upper, rng)
@@ -205,7 +226,11 @@ class _SolveContext:
                                              self.locked_set, self.free, cutter, population)
         else:
             for blocks, q in zip(self.parts, self.counts):
-                for piece in cutter.partition(blocks, q, is_cancelled=is_cancelled):
+                if start == "ward":
+                    pieces = ward_partition(graph, blocks, values, population, q, upper)
+                else:
+                    pieces = cutter.partition(blocks, q, is_cancelled=is_cancelled)
+                for piece in pieces:
                     labels[piece] = next_label
                     next_label += 1
 
@@ -225,7 +250,7 @@ class _SolveContext:
             self.step(0.3 + 0.6 * (round_index + 0.5) / rounds, "improvement")
             changed = 0
             if not warm or _violating(state, lower, upper, closed):
-                changed = recombine(state, graph, cutter, lower, upper, rng, closed=closed, attempts=2,
+                changed = recombine(state, graph, cutter, lower, upper, rng, closed=closed, attempts=RECOMBINE_ATTEMPTS,
                                     only_violating=warm, is_cancelled=is_cancelled)
             self.step(0.3 + 0.6 * (round_index + 1) / rounds, "improvement")
             if moved == 0 and changed == 0:
