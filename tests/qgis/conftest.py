@@ -1,4 +1,7 @@
 """QGIS test fixtures: the provider registered once, small layers built in memory."""
+import os
+import sys
+
 import pytest
 
 from sozialraum.engine.errors import format_values  # noqa: F401  (the package must import QGIS-free)
@@ -61,3 +64,23 @@ def street_grid_layer():
 def railway_layer():
     """A railway in the street between the two rows of ``street_grid_layer``."""
     return memory_layer("LineString", "EPSG:25832", ["kind:string"], [("LINESTRING(299950 5640106, 300400 5640106)", ["railway"])])
+
+
+_SESSION = {}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _SESSION["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave without the interpreter's teardown once the results are final.
+
+    QGIS 3.22 sometimes crashes (SIGSEGV) while Python frees objects after
+    QgsApplication.exitQgis(); that would turn a green run red although every test passed.
+    """
+    if "status" in _SESSION:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_SESSION["status"])
