@@ -110,8 +110,6 @@ class CompareAlgorithm(SozialraumAlgorithm):
                     field=population_field, count=int(negative.sum()), ids=format_values(frame.index[negative].tolist())))
         try:
             comparison = compare_divisions(frame, "old", "new", "population" if population_field else None)
-        except ModuleNotFoundError as error:
-            raise QgsProcessingException(self.tr("Comparing divisions needs the Python package scikit-learn.")) from error
         except SozialraumError as error:
             raise_indicator_error(error)
         s = comparison.summary

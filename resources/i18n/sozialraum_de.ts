@@ -793,7 +793,7 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>Comparing divisions needs the Python package scikit-learn.</source>
-            <translation>Der Vergleich von Gliederungen braucht das Python-Paket scikit-learn.</translation>
+            <translation type="obsolete">Der Vergleich von Gliederungen braucht das Python-Paket scikit-learn.</translation>
         </message>
         <message>
             <source>Spaces before</source>
