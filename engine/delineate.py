@@ -21,7 +21,7 @@ import numpy as np
 from .errors import Cancelled, InfeasibleError, ParameterError
 from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
-from .recombine import recombine, repair
+from .recombine import perturb, recombine, repair
 from .treecut import TreeCutter
 from .ward import ward_partition
 
@@ -196,6 +196,8 @@ RESTARTS = 4
 RESTART_LIMIT = 5000
 #: Trees tried per merge-and-resplit of two neighbouring spaces.
 RECOMBINE_ATTEMPTS = 2
+#: Iterated local search: random re-splits per space (times effort).
+PERTURBATIONS_PER_SPACE = 6
 #: Up to this many blocks both first partitions (Ward and tree cuts) are improved and compared.
 BOTH_STARTS_LIMIT = 20000
 
@@ -259,6 +261,13 @@ class _SolveContext:
             self.step(0.9, "repair")
             if repair(state, graph, cutter, lower, upper, rng, closed=closed, is_cancelled=is_cancelled):
                 improve(state, graph, lower, upper, rng, **search)
+        elif not warm and self.compactness == 0:
+            # iterated local search: random admissible re-splits, kept only when SSD drops
+            # (not with a compactness weight: it judges by SSD alone)
+            iterations = int(PERTURBATIONS_PER_SPACE * self.effort * max(1, next_label - len(fixed_regions)))
+            perturb(state, graph, cutter, lower, upper, rng, closed=closed, iterations=iterations,
+                    search=search,
+                    is_cancelled=is_cancelled)
         bad = sum(violation(state.pop[r], lower, upper) for r in range(state.n_regions) if r not in closed and state.count[r] > 0)
         if not warm:  # fewer spaces than asked for counts as a violation too
             made = sum(1 for r in range(state.n_regions) if r not in closed and state.count[r] > 0)

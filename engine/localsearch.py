@@ -27,6 +27,14 @@ class RegionState:
         self.sq = np.bincount(self.labels, weights=sqnorm, minlength=k).astype(float)
         self.sums = np.zeros((k, values.shape[1]))
         np.add.at(self.sums, self.labels, values)
+        self.journal = None  # a list while moves are recorded (to undo them)
+
+    def undo(self, journal):
+        """Take back the moves recorded in ``journal`` (latest first)."""
+        recording, self.journal = self.journal, None
+        for node, source in reversed(journal):
+            self.move(node, source)
+        self.journal = recording
 
     @property
     def n_regions(self):
@@ -46,6 +54,8 @@ class RegionState:
 
     def move(self, node, target):
         source = self.labels[node]
+        if self.journal is not None:
+            self.journal.append((node, int(source)))
         x = self.values[node]
         self.pop[source] -= self.population[node]
         self.pop[target] += self.population[node]
@@ -125,8 +135,12 @@ def improve(
     length_scale=1.0,
     max_passes=30,
     is_cancelled=None,
+    around=None,
 ):
     """Improve ``state`` in place by single-block moves; returns the number of moves made.
+
+    ``around``: look only at these blocks and their neighbours first (after a local change);
+    default: every block on a region border.
 
     ``frozen`` marks blocks that must not move (locked spaces, flagged blocks); regions of
     frozen blocks also never receive blocks. The objective per move is
@@ -144,9 +158,15 @@ def improve(
     moves = 0
     movable = ~frozen
     # the first pass looks at every block on a region border, later passes only around moves
-    different = state.labels[graph.left] != state.labels[graph.right]
-    work = np.unique(np.concatenate([graph.left[different], graph.right[different]]))
-    work = work[movable[work]].tolist()
+    if around is None:
+        different = state.labels[graph.left] != state.labels[graph.right]
+        work = np.unique(np.concatenate([graph.left[different], graph.right[different]]))
+    else:
+        near = set(int(node) for node in around)
+        for node in list(near):
+            near.update(lists[node])
+        work = np.asarray(sorted(near), dtype=np.int64)
+    work = work[movable[work]].tolist() if len(work) else []
     for _ in range(max_passes):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()

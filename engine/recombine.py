@@ -158,3 +158,49 @@ def _ssd(state, nodes):
     x = state.values[nodes]
     total = x.sum(axis=0)
     return float(state.sqnorm[nodes].sum() - total.dot(total) / len(nodes))
+
+
+def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, search=None, is_cancelled=None):
+    """Iterated local search: re-split a random pair of neighbouring spaces on a random tree
+    (a jump the descent cannot make), let the local search settle around it, and keep the
+    result only if the total within sum of squares went down (else undo). The bounds are
+    never given up: only admissible re-splits are tried. Returns the number kept.
+    """
+    from .localsearch import improve
+
+    closed = set(closed)
+    search = dict(search or {})
+    kept = 0
+    current = state.total_ssd()
+    pairs = None
+    for iteration in range(iterations):
+        if iteration % 50 == 0:
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            pairs = neighbouring_pairs(state.labels, graph, closed)  # refreshed now and then; stale pairs are skipped
+        if not len(pairs):
+            break
+        a, b = (int(v) for v in pairs[int(rng.integers(len(pairs)))])
+        nodes = np.flatnonzero((state.labels == a) | (state.labels == b))
+        cut = cutter.best_cut(nodes, 2, attempts=1, start=4, pick_random=True)
+        if cut is None:
+            continue  # no longer neighbours
+        (side, _), (rest, _) = cut
+        if violation(float(state.population[side].sum()), lower, upper) + violation(float(state.population[rest].sum()), lower, upper) > 0:
+            continue
+        state.journal = []
+        for node in side:
+            if state.labels[node] != a:
+                state.move(int(node), a)
+        for node in rest:
+            if state.labels[node] != b:
+                state.move(int(node), b)
+        improve(state, graph, lower, upper, rng, around=nodes, **search)
+        journal, state.journal = state.journal, None
+        after = state.total_ssd()
+        if after < current - 1e-9 * max(1.0, current):
+            current = after
+            kept += 1
+        else:
+            state.undo(journal)
+    return kept
