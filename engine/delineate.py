@@ -196,8 +196,9 @@ RESTARTS = 4
 RESTART_LIMIT = 5000
 #: Trees tried per merge-and-resplit of two neighbouring spaces.
 RECOMBINE_ATTEMPTS = 2
-#: Iterated local search: random re-splits per space (times effort).
-PERTURBATIONS_PER_SPACE = 6
+#: Iterated local search: random re-splits per space (times effort), fewer on large problems
+#: to keep 100k blocks within a few minutes: (up to this many blocks, re-splits per space).
+PERTURBATION_BUDGET = ((5000, 15), (20000, 6), (None, 4))
 #: Up to this many blocks both first partitions (Ward and tree cuts) are improved and compared.
 BOTH_STARTS_LIMIT = 20000
 
@@ -264,7 +265,8 @@ class _SolveContext:
         elif not warm and self.compactness == 0:
             # iterated local search: random admissible re-splits, kept only when SSD drops
             # (not with a compactness weight: it judges by SSD alone)
-            iterations = int(PERTURBATIONS_PER_SPACE * self.effort * max(1, next_label - len(fixed_regions)))
+            per_space = next(per for limit, per in PERTURBATION_BUDGET if limit is None or graph.n <= limit)
+            iterations = int(per_space * self.effort * max(1, next_label - len(fixed_regions)))
             perturb(state, graph, cutter, lower, upper, rng, closed=closed, iterations=iterations,
                     search=search,
                     is_cancelled=is_cancelled)
