@@ -198,7 +198,7 @@ RESTART_LIMIT = 5000
 RECOMBINE_ATTEMPTS = 2
 #: Iterated local search: random re-splits per space (times effort), fewer on large problems
 #: to keep 100k blocks within a few minutes: (up to this many blocks, re-splits per space).
-PERTURBATION_BUDGET = ((5000, 15), (20000, 6), (None, 4))
+PERTURBATION_BUDGET = ((5000, 10), (20000, 3), (None, 1))
 #: Up to this many blocks both first partitions (Ward and tree cuts) are improved and compared.
 BOTH_STARTS_LIMIT = 20000
 

@@ -77,10 +77,28 @@ class Graph:
     def subgraph(self, nodes):
         """The graph induced by ``nodes`` (renumbered 0..len(nodes)-1)."""
         nodes = np.asarray(nodes, dtype=np.int64)
+        if len(nodes) * 8 < self.n:
+            return self._small_subgraph(nodes)
         local = np.full(self.n, -1, dtype=np.int64)
         local[nodes] = np.arange(len(nodes))
         keep = (local[self.left] >= 0) & (local[self.right] >= 0)
         return Graph(len(nodes), local[self.left[keep]], local[self.right[keep]], self.length[keep])
+
+    def _small_subgraph(self, nodes):
+        """Induced subgraph of a few nodes from their CSR rows (no pass over all edges)."""
+        counts = self.indptr[nodes + 1] - self.indptr[nodes]
+        heads = np.repeat(np.arange(len(nodes)), counts)
+        rows = [self.indices[self.indptr[v] : self.indptr[v + 1]] for v in nodes.tolist()]
+        tails_global = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        lengths = np.concatenate([self.edge_length[self.indptr[v] : self.indptr[v + 1]] for v in nodes.tolist()]) if rows else np.zeros(0)
+        order = np.argsort(nodes, kind="stable")
+        sorted_nodes = nodes[order]
+        position = np.searchsorted(sorted_nodes, tails_global)
+        position = np.clip(position, 0, len(nodes) - 1)
+        inside = sorted_nodes[position] == tails_global
+        tails = order[position]
+        keep = inside & (heads < tails)
+        return Graph(len(nodes), heads[keep], tails[keep], lengths[keep])
 
     def with_edges(self, left, right, length=None):
         """A copy with extra edges (e.g. links that join islands to their nearest neighbour)."""

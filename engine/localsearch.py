@@ -28,6 +28,7 @@ class RegionState:
         self.sums = np.zeros((k, values.shape[1]))
         np.add.at(self.sums, self.labels, values)
         self.journal = None  # a list while moves are recorded (to undo them)
+        self.label_list = self.labels.tolist()  # the same labels as a list: fast one-by-one access
 
     def undo(self, journal):
         """Take back the moves recorded in ``journal`` (latest first)."""
@@ -66,6 +67,7 @@ class RegionState:
         self.sums[source] -= x
         self.sums[target] += x
         self.labels[node] = target
+        self.label_list[node] = target
 
 
 def violation(population, lower, upper):
@@ -148,7 +150,7 @@ def improve(
     """
     lists = graph.neighbour_lists()
     lengths = graph.length_lists() if compactness > 0 else None
-    labels = state.labels.tolist()  # a list: much faster to index one by one than numpy
+    labels = state.label_list  # a list: much faster to index one by one than numpy
     n = len(labels)
     frozen = np.zeros(n, dtype=bool) if frozen is None else frozen
     closed_regions = set(np.unique(state.labels[frozen]).tolist()) if frozen.any() else set()
@@ -229,7 +231,6 @@ def improve(
             if not stays_connected(node, source, labels, lists):
                 continue
             state.move(node, target)
-            labels[node] = target
             moves += 1
             moved_this_pass += 1
             touched.add(node)

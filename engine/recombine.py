@@ -160,6 +160,10 @@ def _ssd(state, nodes):
     return float(state.sqnorm[nodes].sum() - total.dot(total) / len(nodes))
 
 
+#: Attempt number of TreeCutter.best_cut used for perturbations (4 and up: random trees).
+PERTURBATION_TREE = 4
+
+
 def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, search=None, is_cancelled=None):
     """Iterated local search: re-split a random pair of neighbouring spaces on a random tree
     (a jump the descent cannot make), let the local search settle around it, and keep the
@@ -182,7 +186,8 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
             break
         a, b = (int(v) for v in pairs[int(rng.integers(len(pairs)))])
         nodes = np.flatnonzero((state.labels == a) | (state.labels == b))
-        cut = cutter.best_cut(nodes, 2, attempts=1, start=4, pick_random=True)
+        # a random tree and a random admissible cut on it: a jump the descent cannot make
+        cut = cutter.best_cut(nodes, 2, attempts=1, start=PERTURBATION_TREE, pick_random=True)
         if cut is None:
             continue  # no longer neighbours
         (side, _), (rest, _) = cut
