@@ -250,3 +250,28 @@ def test_whenever_a_feasible_division_exists_ours_is_feasible_with_the_same_k(in
         for space in result.spaces:
             assert space.status == "ok" and is_connected(graph, space.blocks)
             assert lower <= space.population <= upper
+
+
+def test_iterated_local_search_never_worsens_ssd_nor_breaks_bounds():
+    from sozialraum.engine.localsearch import RegionState
+    from sozialraum.engine.recombine import perturb
+    from sozialraum.engine.treecut import TreeCutter
+
+    graph, coordinates = grid(14, 14)
+    rng = np.random.default_rng(4)
+    values = rng.normal(size=(196, 2))
+    population = rng.integers(50, 150, 196).astype(float)
+    first = delineate(graph, population, values, lower=1500, upper=4000, n_spaces=8, seed=2, effort=0.1)
+    labels = first.labels - 1
+    sqnorm = (values**2).sum(axis=1)
+    state = RegionState(labels, values, sqnorm, population, first.k)
+    before = state.total_ssd()
+    cutter = TreeCutter(graph, values, sqnorm, population, 1500, 4000, np.random.default_rng(1))
+    kept = perturb(state, graph, cutter, 1500, 4000, np.random.default_rng(1), iterations=150,
+                   search={"ssd_scale": first.tss, "max_passes": 10})
+    assert state.total_ssd() <= before + 1e-9
+    assert kept == 0 or state.total_ssd() < before
+    for region in range(first.k):
+        members = np.flatnonzero(state.labels == region)
+        assert is_connected(graph, members)
+        assert 1500 <= population[members].sum() <= 4000
