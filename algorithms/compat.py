@@ -4,6 +4,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -20,11 +21,13 @@ def _pick(new_owner, new_name, old_owner, old_name):
 SOURCE_POLYGON = _pick("ProcessingSourceType", "VectorPolygon", QgsProcessing, "TypeVectorPolygon")
 SOURCE_LINE = _pick("ProcessingSourceType", "VectorLine", QgsProcessing, "TypeVectorLine")
 SOURCE_POINT = _pick("ProcessingSourceType", "VectorPoint", QgsProcessing, "TypeVectorPoint")
+SOURCE_VECTOR = _pick("ProcessingSourceType", "Vector", QgsProcessing, "TypeVector")  # also tables
 SOURCE_ANY_GEOMETRY = _pick("ProcessingSourceType", "VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry")
 FIELD_ANY = _pick("ProcessingFieldParameterDataType", "Any", QgsProcessingParameterField, "Any")
 FIELD_NUMERIC = _pick("ProcessingFieldParameterDataType", "Numeric", QgsProcessingParameterField, "Numeric")
 NUMBER_DOUBLE = _pick("ProcessingNumberParameterType", "Double", QgsProcessingParameterNumber, "Double")
 NUMBER_INTEGER = _pick("ProcessingNumberParameterType", "Integer", QgsProcessingParameterNumber, "Integer")
+FILE_BEHAVIOUR = _pick("ProcessingFileParameterBehavior", "File", QgsProcessingParameterFile, "File")
 WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(

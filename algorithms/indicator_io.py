@@ -10,11 +10,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingParameterBoolean,
@@ -39,16 +37,7 @@ from .layer_io import plain
 from .styles import style_path
 
 
-def _pick(new_owner, new_name, old_owner, old_name):
-    owner = getattr(Qgis, new_owner, None)
-    if owner is not None and hasattr(owner, new_name):
-        return getattr(owner, new_name)
-    return getattr(old_owner, old_name)
-
-
-#: any vector layer, also tables without geometry
-SOURCE_VECTOR = _pick("ProcessingSourceType", "Vector", QgsProcessing, "TypeVector")
-FILE_BEHAVIOUR = _pick("ProcessingFileParameterBehavior", "File", QgsProcessingParameterFile, "File")
+from .compat import FILE_BEHAVIOUR, SOURCE_VECTOR  # noqa: E402,F401 (re-exported for the indicator algorithms)
 
 #: hidden helper indicator when the population field is not read by the catalogue
 POPULATION_HELPER = "__population"

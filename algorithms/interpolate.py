@@ -31,7 +31,6 @@ from .indicator_io import (
     add_language_parameter,
     confidentiality_options,
     export_frame,
-    html_list,
     html_table,
     indicator_fields,
     indicator_report,
@@ -48,7 +47,7 @@ from .indicator_io import (
     visible,
 )
 from .indicator_messages import null_reason, raise_indicator_error
-from .layer_io import is_null, plain, to_shapely
+from .layer_io import is_null, plain, to_shapely, transformed_features
 
 METHODS = ("area", "points")
 
@@ -163,18 +162,8 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         if source is None:
             raise QgsProcessingException(self.tr("Splitting by weight points needs a point layer."))
         field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or None
-        transform = None
-        if source.sourceCrs() != work_crs:
-            transform = QgsCoordinateTransform(source.sourceCrs(), work_crs, context.transformContext())
         points, weights = [], []
-        for feature in source.getFeatures():
-            geometry = feature.geometry()
-            if geometry is None or geometry.isNull() or geometry.isEmpty():
-                continue
-            geometry = QgsGeometry(geometry)
-            if transform is not None:
-                geometry.transform(transform)
-            shape = to_shapely(geometry)
+        for feature, shape in transformed_features(source, work_crs, context):
             if shape.geom_type == "MultiPoint":
                 parts = list(shape.geoms)
             else:

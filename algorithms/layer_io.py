@@ -77,26 +77,31 @@ def read_polygons(source, context, feedback, attribute_fields=()):
     return features, shapes, columns, work_crs
 
 
+def transformed_features(layer, work_crs, context):
+    """(feature, shapely geometry in ``work_crs``) for every feature with a geometry."""
+    crs = layer.sourceCrs() if hasattr(layer, "sourceCrs") else layer.crs()
+    transform = QgsCoordinateTransform(crs, work_crs, context.transformContext()) if crs != work_crs else None
+    for feature in layer.getFeatures():
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            continue
+        geometry = QgsGeometry(geometry)
+        if transform is not None:
+            geometry.transform(transform)
+        yield feature, to_shapely(geometry)
+
+
 def read_lines(sources, work_crs, context, feedback):
     """Line geometries of several layers, transformed into ``work_crs``."""
     lines = []
     for layer in sources:
-        transform = None
         if layer.crs() != work_crs:
-            transform = QgsCoordinateTransform(layer.crs(), work_crs, context.transformContext())
             feedback.pushInfo(
                 tr("Barrier layer '{name}' ({crs}) is transformed to {work}.").format(
                     name=layer.name(), crs=layer.crs().authid(), work=work_crs.authid()
                 )
             )
-        for feature in layer.getFeatures():
-            geometry = feature.geometry()
-            if geometry is None or geometry.isNull() or geometry.isEmpty():
-                continue
-            geometry = QgsGeometry(geometry)
-            if transform is not None:
-                geometry.transform(transform)
-            lines.append(to_shapely(geometry))
+        lines.extend(shape for _, shape in transformed_features(layer, work_crs, context))
     return lines
 
 

@@ -84,7 +84,6 @@ def start_qgis():
 
 def run_delineation(out):
     import processing
-    from qgis.core import QgsProcessingFeedback
 
     import render
     import sample_rates
