@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -26,7 +25,7 @@ from ..engine.scoring import evaluate_division, html_report
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric, unique_name
-from .spaces_io import prepared_attributes, space_geometry
+from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, space_geometry
 from .messages import describe, describe_problems
 from .report_labels import report_labels
 from .styles import style_on_load
@@ -101,18 +100,10 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True, optional=True))
         add(QgsProcessingParameterBoolean(self.BALANCE_GROUPS, self.tr("Give social and building-structure attributes equal total weight"),
                                           defaultValue=False))
-        add(QgsProcessingParameterNumber(self.MIN_POPULATION, self.tr("Minimum population per space"), type=compat.NUMBER_DOUBLE,
-                                         defaultValue=700, minValue=0))
-        add(QgsProcessingParameterNumber(self.MAX_POPULATION, self.tr("Maximum population per space"), type=compat.NUMBER_DOUBLE,
-                                         defaultValue=8500, minValue=1))
+        add_population_bounds(self)
         add(QgsProcessingParameterNumber(self.N_SPACES, self.tr("Number of spaces (0 = automatic)"), type=compat.NUMBER_INTEGER,
                                          defaultValue=0, minValue=0))
-        add(QgsProcessingParameterNumber(self.GAP_DISTANCE, self.tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE,
-                                         defaultValue=30.0, minValue=0.0))
-        add(QgsProcessingParameterMultipleLayers(self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"),
-                                                 layerType=compat.SOURCE_LINE, optional=True))
-        add(QgsProcessingParameterField(self.NEST_FIELD, self.tr("Nesting field (spaces stay inside its units)"),
-                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add_neighbourhood(self)
         add(QgsProcessingParameterField(self.INITIAL_FIELD, self.tr("Initial division (field with existing spaces)"),
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
         add(QgsProcessingParameterString(self.LOCKED, self.tr("Locked spaces (values of the initial division, comma-separated)"),

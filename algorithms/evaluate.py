@@ -11,8 +11,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -23,7 +21,7 @@ from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric
 from .report_labels import report_labels
-from .spaces_io import prepared_attributes, space_geometry
+from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, space_geometry
 from .styles import style_on_load
 
 COLUMN_KINDS = {"population": "double", "n_blocks": "int", "ssd": "double", "status": "string", "contiguous": "int",
@@ -73,16 +71,8 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterField(self.ATTRIBUTES, self.tr("Attributes for homogeneity (numeric fields)"),
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True))
         add(QgsProcessingParameterString(self.WEIGHTS, self.tr("Attribute weights (field=weight;...)"), optional=True))
-        add(QgsProcessingParameterNumber(self.MIN_POPULATION, self.tr("Minimum population per space"), type=compat.NUMBER_DOUBLE,
-                                         defaultValue=700, minValue=0))
-        add(QgsProcessingParameterNumber(self.MAX_POPULATION, self.tr("Maximum population per space"), type=compat.NUMBER_DOUBLE,
-                                         defaultValue=8500, minValue=1))
-        add(QgsProcessingParameterNumber(self.GAP_DISTANCE, self.tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE,
-                                         defaultValue=30.0, minValue=0.0))
-        add(QgsProcessingParameterMultipleLayers(self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"),
-                                                 layerType=compat.SOURCE_LINE, optional=True))
-        add(QgsProcessingParameterField(self.NEST_FIELD, self.tr("Nesting field (spaces stay inside its units)"),
-                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add_population_bounds(self)
+        add_neighbourhood(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored spaces"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True))
         for name, description in (
@@ -120,7 +110,8 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
                                     progress=lambda f, s: feedback.setProgress(10 + 60 * f))
         report_geometry_problems(adjacency, blocks, feedback)
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right)
-        labels = [None if i in set(adjacency.skipped) else label for i, label in enumerate(labels)]
+        skipped = set(adjacency.skipped)
+        labels = [None if i in skipped else label for i, label in enumerate(labels)]
         evaluation = evaluate_division(labels, population, values.values, lower, upper, graph=graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest, closing=gap)
         summary = evaluation.summary

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
 )
+from qgis.PyQt.QtCore import QVariant
 from shapely import wkb
 
 from ..i18n import tr
@@ -109,13 +110,8 @@ def is_null(value):
     """QGIS NULL (QVariant or None) or NaN."""
     if value is None:
         return True
-    try:
-        from qgis.PyQt.QtCore import QVariant
-
-        if isinstance(value, QVariant) and value.isNull():
-            return True
-    except ImportError:  # pragma: no cover
-        pass
+    if isinstance(value, QVariant) and value.isNull():
+        return True
     return isinstance(value, float) and math.isnan(value)
 
 

@@ -1,11 +1,37 @@
 """Shared by the algorithms that make or score spaces: attributes and dissolved space geometry."""
 import numpy as np
-from qgis.core import QgsGeometry, QgsProcessingException
+from qgis.core import (
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+)
 
 from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
 from ..engine.errors import SozialraumError
 from ..i18n import tr
+from . import compat
 from .base import raise_for_engine_error
+
+
+def add_population_bounds(algorithm):
+    """MIN_POPULATION and MAX_POPULATION, as delineate and evaluate share them."""
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "MIN_POPULATION", tr("Minimum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=700, minValue=0))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "MAX_POPULATION", tr("Maximum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=8500, minValue=1))
+
+
+def add_neighbourhood(algorithm):
+    """GAP_DISTANCE, BARRIERS and NEST_FIELD: the block neighbourhood of delineate and evaluate."""
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "GAP_DISTANCE", tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE, defaultValue=30.0, minValue=0.0))
+    algorithm.addParameter(QgsProcessingParameterMultipleLayers(
+        "BARRIERS", tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_LINE, optional=True))
+    algorithm.addParameter(QgsProcessingParameterField(
+        "NEST_FIELD", tr("Nesting field (spaces stay inside its units)"), parentLayerParameterName="INPUT",
+        type=compat.FIELD_ANY, optional=True))
 
 
 def prepared_attributes(blocks, attributes, weights_text, structure, balance, feedback):

@@ -14,20 +14,9 @@ from pathlib import Path
 import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-PYTHONPATH_DIR = REPO_ROOT / ".build" / "pythonpath"
-PACKAGE_LINK = PYTHONPATH_DIR / "sozialraum"
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
-
-def use_repository_engine():
-    """Make ``import sozialraum`` load this checkout (creates the symlink if missing)."""
-    if not PACKAGE_LINK.exists():
-        PYTHONPATH_DIR.mkdir(parents=True, exist_ok=True)
-        try:
-            os.symlink(REPO_ROOT, PACKAGE_LINK, target_is_directory=True)
-        except FileExistsError:
-            pass
-    if str(PYTHONPATH_DIR) not in sys.path:
-        sys.path.insert(0, str(PYTHONPATH_DIR))
+from checkout_package import use_checkout as use_repository_engine  # noqa: E402,F401 (one place makes the link)
 
 
 # --------------------------------------------------------------------------- attributes

@@ -16,10 +16,7 @@ from shapely.strtree import STRtree
 
 SHAPELY2 = int(shapely.__version__.split(".")[0]) >= 2
 
-if SHAPELY2:
-    from shapely.validation import make_valid
-else:  # pragma: no cover - exercised on the Debian stack
-    from shapely.validation import make_valid
+from shapely.validation import make_valid  # noqa: E402 (both 1.8 and 2.x have it)
 
 
 def _polygonal_part(geom):
@@ -174,13 +171,6 @@ def within_distance_of_any(geometries, others, distance):
         if any(geom.distance(others[k]) <= distance for k in tree.query_items(window)):
             result[index] = True
     return result
-
-
-def geometry_bounds(geometries):
-    """(n, 4) array of minx, miny, maxx, maxy."""
-    if SHAPELY2:
-        return shapely.bounds(np.asarray(geometries, dtype=object))
-    return np.array([geom.bounds for geom in geometries], dtype=float).reshape(-1, 4)
 
 
 def intersects_any(geometries, others):

@@ -66,7 +66,9 @@ def run_adjacency(out):
 
 def start_qgis():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT / ".build" / "pythonpath"))
+    from checkout_package import use_checkout
+
+    use_checkout()
     sys.path.insert(0, "/usr/share/qgis/python/plugins")
     from qgis.core import QgsApplication
 

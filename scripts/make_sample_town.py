@@ -14,20 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-PYTHONPATH_DIR = REPO_ROOT / ".build" / "pythonpath"
-PACKAGE_LINK = PYTHONPATH_DIR / "sozialraum"
+from checkout_package import REPO_ROOT, use_checkout
 
-# the repository root is the plugin folder: import it as package "sozialraum"
-# through a symlink, exactly as tests/conftest.py does
-if not PACKAGE_LINK.exists():
-    PYTHONPATH_DIR.mkdir(parents=True, exist_ok=True)
-    try:
-        os.symlink(REPO_ROOT, PACKAGE_LINK, target_is_directory=True)
-    except FileExistsError:
-        pass
-if str(PYTHONPATH_DIR) not in sys.path:
-    sys.path.insert(0, str(PYTHONPATH_DIR))
+use_checkout()  # the repository root is the plugin folder: import it as package "sozialraum"
 
 from sozialraum.engine.sampletown import DEFAULT_BLOCKS, DEFAULT_SEED, generate_town, write_town  # noqa: E402
 
