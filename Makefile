@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis package deploy sample bench clean
+.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis package deploy sample bench clean ci-local
 
 all: test
 
@@ -77,6 +77,11 @@ bench: .venv-bench/.installed
 	.venv-bench/bin/python bench/run_adjacency.py
 	.venv-bench/bin/python bench/run_delineation.py --sizes 3500,10000 --timeout 600
 	.venv-bench/bin/python bench/indicators_speed.py
+
+# What CI runs: `make demo` and `make test` in fresh Debian 12 and 13 root file systems
+# (debootstrap; needs root). Tests the committed HEAD, not uncommitted changes.
+ci-local:
+	bash .ci/run
 
 sample: | system
 	$(SYSTEM_PYTHON) scripts/make_sample_town.py

@@ -2,9 +2,10 @@
 import importlib.util
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
+from qgis.core import QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .algorithms import compat
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.aggregate import AggregateAlgorithm
 from .algorithms.compare import CompareAlgorithm
@@ -51,7 +52,7 @@ class SozialraumProvider(QgsProcessingProvider):
                         name=algorithm_class.ALGORITHM_NAME, packages=", ".join(missing)
                     ),
                     "Sozialraum",
-                    Qgis.Warning,
+                    compat.MESSAGE_WARNING,
                 )
                 continue
             self.addAlgorithm(algorithm_class())

@@ -86,7 +86,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
-                self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_LINE,
+                self.BARRIERS, self.tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_ANY_GEOMETRY,
                 optional=True,
             )
         )

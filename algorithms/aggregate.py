@@ -45,6 +45,7 @@ from .indicator_io import (
     write_xlsx,
 )
 from .indicator_messages import null_reason, raise_indicator_error
+from .blocks_input import report_invalid_geometries
 from .spaces_io import space_geometry
 
 
@@ -175,6 +176,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         feedback.setProgress(40)
 
         feedback.setProgressText(self.tr("Writing the results"))
+        report_invalid_geometries(data.blocks, feedback)  # the outlines of the spaces are unions of the blocks
         dest = self._write_spaces(parameters, context, source, data, table, published, catalogue, space_field, gap, lang,
                                   feedback)
         total_dest = write_total(self, parameters, context, self.OUTPUT_TOTAL, published, catalogue, lang,

@@ -1,11 +1,14 @@
 """What every Sozialraum Processing algorithm shares: naming, help, icons, error translation."""
+import functools
+import traceback
 from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtGui import QIcon
 
 from ..engine.errors import Cancelled, DuplicateIdError, ParameterError, SozialraumError
 from ..i18n import tr
+from . import compat
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -23,6 +26,11 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
     ICON = "sozialraum.svg"
     #: Python packages the algorithm needs beyond QGIS (checked by the provider).
     REQUIRES = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "processAlgorithm" in cls.__dict__:
+            cls.processAlgorithm = _without_tracebacks(cls.__dict__["processAlgorithm"])
 
     def tr(self, text):  # noqa: D102 (QGIS API name)
         return tr(text)
@@ -44,6 +52,36 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self):  # noqa: N802
         return ""
+
+
+def _without_tracebacks(process):
+    """Turn an unforeseen exception into one clear message instead of a Python traceback.
+
+    Every bad input we know of gets its own message where it is detected; this is the net for
+    the rest: the user reads what failed and where to report it, the traceback goes to the
+    QGIS message log (tab "Sozialraum") for the developers.
+    """
+
+    @functools.wraps(process)
+    def guarded(self, parameters, context, feedback):
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except SozialraumError as error:
+            raise QgsProcessingException(engine_error_message(error)) from error
+        except MemoryError as error:
+            raise QgsProcessingException(tr("Not enough memory for {algorithm}. Try a smaller layer or fewer attributes.").format(
+                algorithm=self.displayName())) from error
+        except Exception as error:  # noqa: BLE001 - the net itself
+            QgsMessageLog.logMessage(traceback.format_exc(), "Sozialraum", compat.MESSAGE_CRITICAL)
+            raise QgsProcessingException(
+                tr("{algorithm} stopped on an unexpected problem ({kind}: {detail}). The input layers are unchanged. "
+                   "Details are in the QGIS message log (Sozialraum); please report them with the input.").format(
+                    algorithm=self.displayName(), kind=type(error).__name__, detail=str(error)[:300])
+            ) from error
+
+    return guarded
 
 
 def engine_error_message(error):

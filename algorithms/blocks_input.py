@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingException
 
 from ..engine.adjacency import build_adjacency, check_unique_ids
 from ..engine.errors import SozialraumError, format_values
+from ..engine.numbers import parse_number
 from ..i18n import tr
 from .base import raise_for_engine_error
 from .layer_io import is_null, plain, read_lines, read_polygons
@@ -22,8 +23,27 @@ class Blocks:
     id_field: str = None
 
     def numeric(self, field, null_as=np.nan):
-        """A float array of ``field`` (NULL -> ``null_as``)."""
-        return np.array([null_as if is_null(value) else float(value) for value in self.columns[field]], dtype=float)
+        """A float array of ``field`` (NULL -> ``null_as``); numbers stored as text are read too.
+
+        Text that is no number ("k. A.", "n/a") stops with a message naming the blocks.
+        """
+        out = np.empty(len(self.columns[field]), dtype=float)
+        bad = []
+        for index, value in enumerate(self.columns[field]):
+            try:
+                number = np.nan if is_null(value) else parse_number(value)
+            except (TypeError, ValueError):
+                bad.append(index)
+                continue
+            out[index] = null_as if np.isnan(number) else number
+        if bad:
+            examples = format_values(list(dict.fromkeys(str(self.columns[field][i]) for i in bad)), 3)
+            raise QgsProcessingException(
+                tr("Field '{field}' has values that are not numbers ({examples}) for {count} blocks: {ids}").format(
+                    field=field, examples=examples, count=len(bad), ids=self.name_blocks(bad)
+                )
+            )
+        return out
 
     def values(self, field):
         return [plain(value) for value in self.columns[field]]
@@ -36,6 +56,8 @@ def read_blocks(source, context, feedback, id_field=None, fields=()):
     """Read blocks with their ids (id field or feature id); duplicate or empty ids are refused."""
     wanted = [name for name in dict.fromkeys([id_field, *fields]) if name]
     features, shapes, columns, work_crs = read_polygons(source, context, feedback, wanted)
+    if not features:
+        raise QgsProcessingException(tr("The block layer has no features."))
     if id_field:
         ids = [plain(value) for value in columns[id_field]]
         missing = [index for index, value in enumerate(ids) if value is None]
@@ -68,6 +90,15 @@ def require_numeric(blocks, field, allow_negative=False):
     return values, missing
 
 
+def block_population(blocks, field, feedback):
+    """Residents per block: negative values refused, NULLs named in the log and counted as 0."""
+    values, missing = require_numeric(blocks, field)
+    if len(missing):
+        feedback.pushWarning(tr("{count} blocks have no population value and count as 0: {ids}").format(
+            count=len(missing), ids=blocks.name_blocks(missing)))
+    return np.nan_to_num(values)
+
+
 def block_adjacency(blocks, barrier_layers, gap_distance, context, feedback, nest=None, contiguity="queen", population=None,
                     progress=None, island_population=None):
     """The engine's adjacency graph for ``blocks`` (barriers transformed into the work CRS)."""
@@ -95,6 +126,14 @@ def report_geometry_problems(graph, blocks, feedback):
                 count=len(graph.repaired), ids=blocks.name_blocks(graph.repaired)
             )
         )
+
+
+def report_invalid_geometries(blocks, feedback):
+    """Name the blocks whose polygons are invalid (they are repaired where geometry is computed)."""
+    invalid = [index for index, shape in enumerate(blocks.shapes) if shape is not None and not shape.is_valid]
+    if invalid:
+        feedback.pushWarning(tr("{count} invalid geometries were repaired: {ids}").format(
+            count=len(invalid), ids=blocks.name_blocks(invalid)))
 
 
 def unique_name(fields, name):

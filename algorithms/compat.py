@@ -28,6 +28,8 @@ FIELD_NUMERIC = _pick("ProcessingFieldParameterDataType", "Numeric", QgsProcessi
 NUMBER_DOUBLE = _pick("ProcessingNumberParameterType", "Double", QgsProcessingParameterNumber, "Double")
 NUMBER_INTEGER = _pick("ProcessingNumberParameterType", "Integer", QgsProcessingParameterNumber, "Integer")
 FILE_BEHAVIOUR = _pick("ProcessingFileParameterBehavior", "File", QgsProcessingParameterFile, "File")
+MESSAGE_WARNING = _pick("MessageLevel", "Warning", Qgis, "Warning")
+MESSAGE_CRITICAL = _pick("MessageLevel", "Critical", Qgis, "Critical")
 WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(

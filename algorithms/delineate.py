@@ -24,8 +24,9 @@ from ..engine.graph import Graph
 from ..engine.scoring import evaluate_division, html_report
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
-from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric, unique_name
-from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, space_geometry
+from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems, unique_name
+from .spaces_io import (add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures,
+                        space_geometry)
 from .messages import describe, describe_problems
 from .report_labels import report_labels
 from .styles import style_on_load
@@ -152,7 +153,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
         if p["lower"] >= p["upper"]:
             raise QgsProcessingException(
-                self.tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(lower=p["lower"], upper=p["upper"])
+                self.tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(lower=f"{p['lower']:g}", upper=f"{p['upper']:g}")
             )
         if p["locked"] and not p["initial"]:
             raise QgsProcessingException(self.tr("Locked spaces need an initial division field."))
@@ -165,11 +166,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         p = self._parameters(parameters, context)
         feedback.setProgressText(self.tr("Reading blocks"))
         blocks = read_blocks(source, context, feedback, p["id_field"], [p["population"], *p["attributes"], p["nest"], p["initial"]])
-        population, missing_population = require_numeric(blocks, p["population"])
-        if len(missing_population):
-            feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
-                count=len(missing_population), ids=blocks.name_blocks(missing_population)))
-        population = np.nan_to_num(population)
+        population = block_population(blocks, p["population"], feedback)
         values = prepared_attributes(blocks, p["attributes"], p["weights"], p["structure"], p["balance"], feedback)
         nest = blocks.values(p["nest"]) if p["nest"] else None
         initial = self._initial(blocks, p)
@@ -204,6 +201,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         evaluation = evaluate_division(result.labels, population, values.values, p["lower"], p["upper"], graph=result.graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
                                        closing=p["gap"], missing=(0,))
+        report_compactness_failures(evaluation, feedback)
         compactness = dict(zip(evaluation.spaces["space"].tolist(), evaluation.spaces["polsby_popper"].tolist()))
         blocks_dest = self._write_blocks(parameters, context, source, blocks, result)
         spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]))

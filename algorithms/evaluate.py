@@ -19,9 +19,9 @@ from ..engine.graph import Graph
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division, html_report
 from . import compat
 from .base import SozialraumAlgorithm
-from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, require_numeric
+from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems
 from .report_labels import report_labels
-from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, space_geometry
+from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
 COLUMN_KINDS = {"population": "double", "n_blocks": "int", "ssd": "double", "status": "string", "contiguous": "int",
@@ -97,12 +97,15 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
         lower = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
         upper = self.parameterAsDouble(parameters, self.MAX_POPULATION, context)
+        if lower >= upper:
+            raise QgsProcessingException(self.tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(
+                lower=f"{lower:g}", upper=f"{upper:g}"))
         gap = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
         nest_field = self.parameterAsString(parameters, self.NEST_FIELD, context) or None
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
 
         blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *attributes, nest_field])
-        population = np.nan_to_num(require_numeric(blocks, population_field)[0])
+        population = block_population(blocks, population_field, feedback)
         values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), [], False, feedback)
         nest = blocks.values(nest_field) if nest_field else None
         labels = blocks.values(space_field)
@@ -114,6 +117,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         labels = [None if i in skipped else label for i, label in enumerate(labels)]
         evaluation = evaluate_division(labels, population, values.values, lower, upper, graph=graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest, closing=gap)
+        report_compactness_failures(evaluation, feedback)
         summary = evaluation.summary
         if summary["unassigned"]:
             feedback.pushWarning(self.tr("{count} blocks have no space: {ids}").format(

@@ -293,6 +293,9 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         if result.invalid_blocks:
             feedback.reportError(self.tr("{count} blocks have no usable polygon geometry: {ids}").format(
                 count=len(result.invalid_blocks), ids=format_values(result.invalid_blocks)))
+        if result.repaired_blocks:
+            feedback.pushWarning(self.tr("{count} invalid geometries were repaired: {ids}").format(
+                count=len(result.repaired_blocks), ids=format_values(result.repaired_blocks)))
         if result.repaired_spaces:
             feedback.pushWarning(self.tr("{count} invalid drawn spaces were repaired for the overlay.").format(
                 count=len(result.repaired_spaces)))

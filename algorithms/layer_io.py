@@ -7,6 +7,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 from shapely import wkb
@@ -19,7 +20,17 @@ def to_shapely(geometry):
     """A QgsGeometry as a shapely geometry (None for missing or empty ones)."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
-    return wkb.loads(bytes(geometry.asWkb()))
+    # ALKIS layers have arcs (curve polygons) and M values, which Shapely cannot read: use
+    # the straight-segment approximation QGIS draws, without M.
+    geometry = QgsGeometry(geometry)
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+        geometry = QgsGeometry(geometry.constGet().segmentize())
+    if QgsWkbTypes.hasM(geometry.wkbType()):
+        geometry.get().dropMValue()
+    try:
+        return wkb.loads(bytes(geometry.asWkb()))
+    except Exception:  # noqa: BLE001 - an unreadable shape counts as a missing one, and is named
+        return None
 
 
 def metric_crs(crs, extent):
@@ -93,7 +104,11 @@ def transformed_features(layer, work_crs, context):
 
 
 def read_lines(sources, work_crs, context, feedback):
-    """Line geometries of several layers, transformed into ``work_crs``."""
+    """Barrier line geometries of several layers, transformed into ``work_crs``.
+
+    Polygon layers (rivers and railway land mapped as areas) count with their outlines; point
+    layers cannot separate blocks and are refused with a message naming the layer.
+    """
     lines = []
     for layer in sources:
         if layer.crs() != work_crs:
@@ -102,7 +117,25 @@ def read_lines(sources, work_crs, context, feedback):
                     name=layer.name(), crs=layer.crs().authid(), work=work_crs.authid()
                 )
             )
-        lines.extend(shape for _, shape in transformed_features(layer, work_crs, context))
+        shapes = [shape for _, shape in transformed_features(layer, work_crs, context) if shape is not None]
+        if any(shape.geom_type in ("Point", "MultiPoint") for shape in shapes):
+            raise QgsProcessingException(
+                tr("Barrier layer '{name}' has points; barriers must be lines (or polygons, whose outlines are used).").format(
+                    name=layer.name()
+                )
+            )
+        polygonal = [shape for shape in shapes if shape.geom_type in ("Polygon", "MultiPolygon")]
+        if polygonal:
+            feedback.pushInfo(
+                tr("Barrier layer '{name}' has {count} polygons; their outlines are used as barrier lines.").format(
+                    name=layer.name(), count=len(polygonal)
+                )
+            )
+        for shape in shapes:
+            if shape.geom_type in ("Polygon", "MultiPolygon"):
+                shape = shape.boundary
+            if not shape.is_empty:
+                lines.append(shape)
     return lines
 
 

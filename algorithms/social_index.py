@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
@@ -20,6 +21,7 @@ from qgis.core import (
 
 from ..engine.errors import ParameterError, SozialraumError, format_values
 from ..engine.indicators import DEFAULT_BREAKS, dynamics_index, social_index, typology
+from ..engine.numbers import parse_number
 from . import compat
 from .base import SozialraumAlgorithm
 from .indicator_io import SOURCE_VECTOR, add_catalogue_parameter, load_catalogue_parameter, on_load, ui_language, value
@@ -198,11 +200,26 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         method = TYPOLOGY_METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         seed = self.parameterAsInt(parameters, self.SEED, context)
 
-        features = list(source.getFeatures())
+        # Geometries are only copied to the output: invalid ones must not stop (or crash) the read.
+        features = list(source.getFeatures(QgsFeatureRequest(), compat.SKIP_VALIDITY_CHECKS))
+        if not features:
+            raise QgsProcessingException(self.tr("The layer has no features."))
         labels = [plain(f[space_field]) if space_field else f.id() for f in features]
 
         def column(name):
-            return [np.nan if is_null(f[name]) else float(f[name]) for f in features]
+            values, bad = [], []
+            for position, f in enumerate(features):
+                try:
+                    values.append(np.nan if is_null(f[name]) else parse_number(f[name]))
+                except (TypeError, ValueError):
+                    values.append(np.nan)
+                    bad.append(position)
+            if bad:
+                raise QgsProcessingException(self.tr("Field '{field}' has values that are not numbers ({examples}) for "
+                                                     "{count} spaces: {ids}").format(
+                    field=name, examples=format_values(list(dict.fromkeys(str(features[i][name]) for i in bad)), 3),
+                    count=len(bad), ids=format_values([labels[i] for i in bad])))
+            return values
 
         frame = pd.DataFrame({rate: column(rate) for rate in rates})
         population = pd.Series(column(population_field)) if population_field else None

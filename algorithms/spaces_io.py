@@ -9,7 +9,7 @@ from qgis.core import (
 )
 
 from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
-from ..engine.errors import SozialraumError
+from ..engine.errors import SozialraumError, format_values
 from ..i18n import tr
 from . import compat
 from .base import raise_for_engine_error
@@ -28,7 +28,8 @@ def add_neighbourhood(algorithm):
     algorithm.addParameter(QgsProcessingParameterNumber(
         "GAP_DISTANCE", tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE, defaultValue=30.0, minValue=0.0))
     algorithm.addParameter(QgsProcessingParameterMultipleLayers(
-        "BARRIERS", tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_LINE, optional=True))
+        "BARRIERS", tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_ANY_GEOMETRY,
+        optional=True))
     algorithm.addParameter(QgsProcessingParameterField(
         "NEST_FIELD", tr("Nesting field (spaces stay inside its units)"), parentLayerParameterName="INPUT",
         type=compat.FIELD_ANY, optional=True))
@@ -61,11 +62,34 @@ def prepared_attributes(blocks, attributes, weights_text, structure, balance, fe
 
 def space_geometry(blocks, members, gap):
     """Union of the blocks of a space, street gaps inside it closed (projected layers only)."""
-    geometry = QgsGeometry.unaryUnion([blocks.features[i].geometry() for i in members])
+    # Invalid block polygons (self-intersections in census or ALKIS layers) make GEOS unions fail
+    # or come back empty: union the repaired shapes, and keep the plain union if closing fails.
+    parts = []
+    for i in members:
+        part = blocks.features[i].geometry()
+        if part.isNull() or part.isEmpty():
+            continue
+        if not part.isGeosValid():
+            part = part.makeValid()
+        parts.append(part)
+    geometry = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
     closing = gap / 2.0 if not blocks.source.sourceCrs().isGeographic() else 0.0
-    if closing > 0:
+    if closing > 0 and not geometry.isNull() and not geometry.isEmpty():
         closed = geometry.buffer(closing, 4).buffer(-closing, 4)
-        if not closed.isEmpty():
+        if not closed.isNull() and not closed.isEmpty():
             geometry = closed
+    if geometry.isNull():
+        return geometry
     geometry.convertToMultiType()
     return geometry
+
+
+def report_compactness_failures(evaluation, feedback):
+    """Name the spaces whose compactness could not be computed; their division stands."""
+    failed = evaluation.compactness_failed
+    if failed:
+        feedback.pushWarning(
+            tr("The compactness (Polsby-Popper) of {count} spaces could not be computed and is left empty: {spaces}").format(
+                count=len(failed), spaces=format_values(failed)
+            )
+        )

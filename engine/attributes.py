@@ -68,6 +68,19 @@ def balance_groups(weights, groups):
     return balanced
 
 
+#: Spread below this share of a column's magnitude is rounding noise, not a signal: 0.1 stored
+#: in every block has a computed standard deviation of about 1e-17, which scaling would blow up
+#: to +-1 (and, with missing values, into a fake pattern).
+RELATIVE_SPREAD_TOLERANCE = 1e-9
+
+
+def negligible_spread(std, magnitude):
+    """True where a standard deviation is zero up to rounding, relative to the values' magnitude."""
+    std = np.asarray(std, dtype=float)
+    magnitude = np.asarray(magnitude, dtype=float)
+    return ~(std > RELATIVE_SPREAD_TOLERANCE * np.maximum(magnitude, np.finfo(float).tiny))
+
+
 def prepare_attributes(columns, names, weights=None):
     """Standardise ``columns`` (n x m array or list of columns) and apply ``weights`` (dict or list)."""
     values = np.asarray(columns, dtype=float)
@@ -89,6 +102,8 @@ def prepare_attributes(columns, names, weights=None):
     centred = np.where(finite, values - means, 0.0)
     variances = np.divide((centred**2).sum(axis=0), counts, out=np.zeros(m), where=counts > 0)
     stds = np.sqrt(variances)
+    magnitude = np.where(finite, np.abs(values), 0.0).max(axis=0) if n else np.zeros(m)
+    stds = np.where(negligible_spread(stds, magnitude), 0.0, stds)
     constant = [names[j] for j in range(m) if stds[j] == 0]
     scale = np.divide(weight_array, stds, out=np.zeros(m), where=stds > 0)
     prepared = centred * scale

@@ -28,6 +28,8 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from .geometry import clean_polygons
+
 STATUS_OK = "ok"
 STATUS_BELOW = "below"
 STATUS_ABOVE = "above"
@@ -80,12 +82,15 @@ class Evaluation:
     ``summary``: dict with the keys :data:`SUMMARY_KEYS`.
     ``unassigned``: indices of blocks without a space (None/NaN or one of ``missing``).
     ``block_space``: row of ``spaces`` for each block, -1 for unassigned blocks.
+    ``compactness_failed``: space values whose compactness could not be computed.
     """
 
     spaces: pd.DataFrame
     summary: dict
     unassigned: np.ndarray
     block_space: np.ndarray = field(repr=False, default=None)
+    #: spaces whose Polsby-Popper could not be computed (their score is NaN; the division stands)
+    compactness_failed: list = field(default_factory=list)
 
 
 def evaluate_division(
@@ -163,9 +168,9 @@ def evaluate_division(
     crossings = _barrier_crossings(codes, k, barrier_pairs)
     nest_units = _nest_units(codes, k, nest, n)
     if geometries is not None:
-        polsby = _polsby_popper(codes, k, geometries, closing)
+        polsby, polsby_failed = _polsby_popper(codes, k, geometries, closing)
     else:
-        polsby = np.full(k, np.nan)
+        polsby, polsby_failed = np.full(k, np.nan), []
 
     spaces = pd.DataFrame(
         {
@@ -203,7 +208,8 @@ def evaluate_division(
         "mean_polsby_popper": float(finite_pp.mean()) if len(finite_pp) else float("nan"),
         "nesting_violations": int((nest_units > 1).sum()),
     }
-    return Evaluation(spaces, summary, unassigned, codes)
+    failed_spaces = [_plain_values(uniques)[i] for i in polsby_failed]
+    return Evaluation(spaces, summary, unassigned, codes, compactness_failed=failed_spaces)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -308,7 +314,13 @@ def _nest_units(codes, k, nest, n):
 
 
 def _polsby_popper(codes, k, geometries, closing):
-    """4πA/P² of each space's closed union of block polygons (NaN without any geometry)."""
+    """4πA/P² of each space's closed union of block polygons, and the spaces where it failed.
+
+    Returns ``(scores, failed)``. Invalid block polygons (self-intersections, as real census and
+    ALKIS layers have) are repaired first; a space whose outline still cannot be computed gets
+    NaN and is listed in ``failed``: the compactness figure is secondary and never costs the
+    caller the division it scores.
+    """
     import shapely
     from shapely.ops import unary_union
 
@@ -317,35 +329,53 @@ def _polsby_popper(codes, k, geometries, closing):
         raise ValueError(f"geometries has {len(geoms)} entries, expected one per block ({len(codes)})")
     half = max(float(closing or 0.0), 0.0) / 2.0
     mitre = 2  # JOIN_STYLE.mitre in Shapely 1.8 and 2.x: keeps square corners square
-    valid = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
-    use = np.flatnonzero(valid & (codes >= 0))
     result = np.full(k, np.nan)
+    failed = []
+    clean, _, _, _ = clean_polygons(geoms)
+    use = np.flatnonzero(np.array([g is not None for g in clean], dtype=bool) & (codes >= 0))
     if not len(use):
-        return result
+        return result, failed
     shapely2 = int(shapely.__version__.split(".")[0]) >= 2
-    if half > 0:
-        if shapely2:
-            grown = shapely.buffer(np.asarray([geoms[i] for i in use], dtype=object), half, join_style=mitre)
-        else:  # pragma: no cover - Shapely 1.8
-            grown = [geoms[i].buffer(half, join_style=mitre) for i in use]
-    else:
-        grown = [geoms[i] for i in use]
-    order = np.argsort(codes[use], kind="stable")
-    sorted_codes = codes[use][order]
-    bounds = np.flatnonzero(np.diff(sorted_codes)) + 1
-    for chunk in np.split(order, bounds):
-        space = int(codes[use[chunk[0]]])
-        parts = [grown[i] for i in chunk]
+
+    def grow(geom):
+        return geom.buffer(half, join_style=mitre) if half > 0 else geom
+
+    def outline(parts):
         if shapely2:
             union = shapely.union_all(np.asarray(parts, dtype=object))
         else:  # pragma: no cover - Shapely 1.8
             union = unary_union(parts)
         if half > 0:
             union = union.buffer(-half, join_style=mitre)
-        perimeter = union.length
-        if perimeter > 0:
+        return union
+
+    parts_of = [clean[i] for i in use]
+    if half > 0:
+        if shapely2:
+            grown = list(shapely.buffer(np.asarray(parts_of, dtype=object), half, join_style=mitre))
+        else:  # pragma: no cover - Shapely 1.8
+            grown = [grow(g) for g in parts_of]
+    else:
+        grown = parts_of
+    order = np.argsort(codes[use], kind="stable")
+    sorted_codes = codes[use][order]
+    starts = np.flatnonzero(np.diff(sorted_codes)) + 1
+    for chunk in np.split(order, starts):
+        space = int(codes[use[chunk[0]]])
+        try:
+            union = outline([grown[i] for i in chunk])
+        except Exception:  # noqa: BLE001 - GEOS topology errors; retry on snapped parts
+            try:
+                union = outline([grow(parts_of[i].buffer(0)) for i in chunk])
+            except Exception:  # noqa: BLE001
+                failed.append(space)
+                continue
+        perimeter = union.length if union is not None and not union.is_empty else 0.0
+        if perimeter > 0 and np.isfinite(perimeter):
             result[space] = 4.0 * math.pi * union.area / perimeter**2
-    return result
+        else:
+            failed.append(space)
+    return result, failed
 
 
 # --------------------------------------------------------------------------- HTML report

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ..attributes import negligible_spread
 from ..errors import ParameterError
 
 DEFAULT_BREAKS = (-1.0, 1.0, 1.5)
@@ -49,10 +50,17 @@ class IndexResult:
                              "label_de": self.label_de, "excluded": self.excluded})
 
 
+def _spread(frame, ddof):
+    """Standard deviation per column, 0 where it is only rounding noise (see negligible_spread)."""
+    std = frame.std(ddof=ddof)
+    magnitude = frame.abs().max()
+    return std.where(~negligible_spread(std.to_numpy(), magnitude.to_numpy()), 0.0)
+
+
 def standardise(values, ddof=1):
     """z-scores of each column (NaN stays NaN); a column without variance gives 0."""
     frame = pd.DataFrame(values, dtype=float)
-    std = frame.std(ddof=ddof)
+    std = _spread(frame, ddof)
     z = (frame - frame.mean()) / std.where(std > 0, 1.0)
     for column in frame.columns[~(std > 0).to_numpy()]:
         z[column] = frame[column].where(frame[column].isna(), 0.0)
@@ -125,7 +133,7 @@ def social_index(rates, signs=None, weights=None, exclude=None, breaks=DEFAULT_B
     warnings = []
     if included.sum() >= 2:
         sub = rates[included]
-        std = sub.std(ddof=ddof)
+        std = _spread(sub, ddof)
         for column in rates.columns:
             if not std[column] > 0:
                 warnings.append(f"{column}: no variance across the included spaces (contributes 0)")
@@ -144,8 +152,9 @@ def social_index(rates, signs=None, weights=None, exclude=None, breaks=DEFAULT_B
     klass = classify(index, breaks)
     labels_en = _labels(breaks, labels_en, DEFAULT_LABELS_EN, "class")
     labels_de = _labels(breaks, labels_de, DEFAULT_LABELS_DE, "Klasse")
-    label_en = klass.map(lambda k: labels_en[k - 1] if pd.notna(k) else None).astype(object)
-    label_de = klass.map(lambda k: labels_de[k - 1] if pd.notna(k) else None).astype(object)
+    # by position, not Series.map: pandas 2.2 maps nullable integers as floats
+    label_en = pd.Series([labels_en[int(k) - 1] if pd.notna(k) else None for k in klass], index=klass.index, dtype=object)
+    label_de = pd.Series([labels_de[int(k) - 1] if pd.notna(k) else None for k in klass], index=klass.index, dtype=object)
     return IndexResult(z=signed, score=score, index=index, klass=klass, label_en=label_en, label_de=label_de,
                        excluded=excluded, breaks=tuple(breaks), labels_en=labels_en, labels_de=labels_de,
                        signs=signs, weights=weights, warnings=warnings)

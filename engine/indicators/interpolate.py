@@ -58,6 +58,7 @@ class InterpolationResult:
     points_outside_blocks: int = 0
     invalid_blocks: list = field(default_factory=list)
     repaired_spaces: list = field(default_factory=list)
+    repaired_blocks: list = field(default_factory=list)  # ids of invalid block polygons that were repaired
 
     @property
     def conserves_totals(self):
@@ -105,7 +106,7 @@ def interpolate(blocks, block_geometries, spaces, catalogue: Catalogue, *, space
                 dup.append(s)
             seen.add(s)
         raise DuplicateIdError(dup)
-    block_geoms, skipped, _, not_polygonal = clean_polygons(block_geometries)
+    block_geoms, skipped, repaired_blocks, not_polygonal = clean_polygons(block_geometries)
     space_geoms, _, repaired_spaces, _ = clean_polygons(spaces)
     block_area = polygon_areas(block_geoms)
     data = prepare_blocks(blocks, catalogue, id_field, areas=block_area)
@@ -202,4 +203,5 @@ def interpolate(blocks, block_geometries, spaces, catalogue: Catalogue, *, space
         overlaps=overlaps, outside=outside, outside_population=float(np.nansum(outside["population_outside"])),
         fallback_blocks=fallback, points_outside_blocks=points_outside,
         invalid_blocks=data.ids[invalid].tolist() if invalid else [], repaired_spaces=list(repaired_spaces),
+        repaired_blocks=data.ids[repaired_blocks].tolist() if repaired_blocks else [],
     )

@@ -166,6 +166,52 @@ def test_polsby_popper_of_a_square_and_a_strip():
     assert np.isnan(result.summary["mean_polsby_popper"])
 
 
+def test_polsby_popper_repairs_self_intersecting_blocks():
+    """A bow-tie block (as in real census tracts) is repaired, not allowed to break the score."""
+    from shapely.geometry import Polygon
+
+    blocks = grid_blocks(2, 2)
+    x0, y0, x1, y1 = blocks[3].bounds
+    bowtie = Polygon([(x0, y0), (x1, y1), (x1, y0), (x0, y1), (x0, y0)])
+    assert not bowtie.is_valid
+    blocks[3] = bowtie
+    result = evaluate_division([1, 1, 2, 2], np.ones(4), np.zeros((4, 1)), geometries=blocks)
+    scores = result.spaces["polsby_popper"].to_numpy()
+    assert np.isfinite(scores).all()
+    assert 0 < scores[1] < 1
+    assert result.compactness_failed == []
+
+
+def test_a_failing_outline_leaves_the_division_and_names_the_space(monkeypatch):
+    """When GEOS cannot build a space's outline, that space's score is NaN and it is named."""
+    import sozialraum.engine.scoring as scoring
+    import shapely
+
+    import shapely.ops
+
+    blocks = grid_blocks(2, 2)
+    real_union = shapely.union_all if hasattr(shapely, "union_all") else shapely.ops.unary_union
+    calls = {"n": 0}
+
+    def flaky(parts, *args, **kwargs):
+        calls["n"] += 1
+        if len(parts) == 2 and min(p.bounds[1] for p in parts) > 50:  # the space in the upper row
+            raise ValueError("No Shapely geometry can be created from null value")
+        return real_union(parts)
+
+    if hasattr(shapely, "union_all"):
+        monkeypatch.setattr(shapely, "union_all", flaky)
+    monkeypatch.setattr(shapely.ops, "unary_union", flaky)
+    result = scoring.evaluate_division(["lower", "lower", "upper", "upper"], np.ones(4), np.zeros((4, 1)),
+                                       geometries=blocks)
+    assert calls["n"] >= 2
+    scores = dict(zip(result.spaces["space"], result.spaces["polsby_popper"]))
+    assert np.isnan(scores["upper"]) and np.isfinite(scores["lower"])
+    assert result.compactness_failed == ["upper"]
+    assert result.summary["mean_polsby_popper"] == pytest.approx(scores["lower"])
+    assert result.spaces["population"].tolist() == [2.0, 2.0]
+
+
 def test_unassigned_blocks_reported_and_left_out():
     labels = np.array(["A", None, "A", np.nan, "B", "B"], dtype=object)
     values = np.array([[0.0], [100.0], [2.0], [-100.0], [4.0], [6.0]])

@@ -1,0 +1,45 @@
+"""Values as real layers hold them: numbers stored as text, constant columns with rounding noise."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sozialraum.engine.attributes import prepare_attributes
+from sozialraum.engine.indicators.index import social_index, standardise
+from sozialraum.engine.numbers import parse_number
+
+
+@pytest.mark.parametrize("text, number", [
+    ("12,5", 12.5), ("12.5", 12.5), ("1.234", 1234.0), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
+    (" 700 ", 700.0), ("-3,25", -3.25), ("8\u00a0500", 8500.0), (7, 7.0), (2.5, 2.5),
+])
+def test_numbers_as_planners_write_them(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["k. A.", "n/a", "1,2,3", "--"])
+def test_text_that_is_no_number_is_refused(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_missing_values_are_nan():
+    assert math.isnan(parse_number(None)) and math.isnan(parse_number("  "))
+
+
+def test_a_constant_column_with_rounding_noise_is_constant():
+    # 0.1 has no exact binary form: the computed std is ~1e-17, not 0
+    values = np.column_stack([[0.1] * 3 + [np.nan] * 3, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]])
+    prepared = prepare_attributes(values, ["const", "signal"])
+    assert prepared.constant == ["const"]
+    assert np.all(prepared.values[:, 0] == 0.0), "a constant column must not become a fake +-1 signal"
+    assert np.ptp(prepared.values[:, 1]) > 0
+
+
+def test_index_treats_a_noisy_constant_rate_as_without_variance():
+    frame = pd.DataFrame({"flat": [0.1] * 6, "real": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})
+    z = standardise(frame)
+    assert (z["flat"] == 0).all()
+    result = social_index(frame, {"flat": 1, "real": 1})
+    assert any("flat" in warning for warning in result.warnings)

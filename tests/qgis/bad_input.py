@@ -1,0 +1,294 @@
+"""The bad-input catalogue: small block layers with one real-world defect each.
+
+Each case builds a fresh memory layer (a 6 x 4 grid of 100 m blocks with 12 m streets in
+EPSG:25832 unless the case says otherwise) and names the parameters it changes. The test in
+``test_bad_input.py`` runs every algorithm that takes the input on every case and compares
+the outcome with ``EXPECTED``; ``docs/bad_input.md`` lists the same table for users.
+"""
+import math
+from dataclasses import dataclass, field
+
+COLS, ROWS, SIZE, STREET = 6, 4, 100.0, 12.0
+X0, Y0 = 300000.0, 5640000.0
+LOWER, UPPER = 500, 3000
+
+BASE_FIELDS = [("bid", "int"), ("pop", "int"), ("sgb2_n", "int"), ("sgb2", "double"), ("old", "double"),
+               ("space", "string"), ("prev", "string")]
+
+
+def square_ring(x, y, size=SIZE):
+    return [(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]
+
+
+def wkt_polygon(ring):
+    return "POLYGON((" + ",".join(f"{a} {b}" for a, b in ring) + "))"
+
+
+def grid_rows():
+    """(wkt, attribute dict) for the 24 blocks of the base grid."""
+    rows = []
+    for r in range(ROWS):
+        for c in range(COLS):
+            bid = r * COLS + c + 1
+            pop = 200 + 13 * ((bid * 7) % 17)
+            sgb2 = round(0.05 + 0.2 * (c / (COLS - 1)) + 0.01 * ((bid * 3) % 5), 4)
+            rows.append((wkt_polygon(square_ring(X0 + c * (SIZE + STREET), Y0 + r * (SIZE + STREET))), {
+                "bid": bid, "pop": pop, "sgb2_n": int(round(pop * sgb2)), "sgb2": sgb2,
+                "old": round(0.3 - 0.04 * r + 0.005 * ((bid * 5) % 7), 4),
+                "space": f"{'S' if r < 2 else 'N'}{'W' if c < 3 else 'E'}",
+                "prev": "west" if c < 3 else "east",
+            }))
+    return rows
+
+
+@dataclass
+class Case:
+    """One defect: how to build the layer and which parameters change."""
+
+    name: str
+    what: str
+    fields: list = field(default_factory=lambda: list(BASE_FIELDS))
+    rows: list = None  # (wkt or None, attribute dict)
+    crs: str = "EPSG:25832"
+    rename: dict = field(default_factory=dict)  # base field name -> the case's field name
+    parameters: dict = field(default_factory=dict)  # algorithm -> extra parameters
+    barriers: object = None  # callable(Case) -> list of layers
+
+    def field_name(self, base):
+        return self.rename.get(base, base)
+
+
+def _with(rows, target, **values):
+    """A copy of ``rows`` where block ``target`` has ``values`` (key ``wkt`` replaces the geometry)."""
+    out = []
+    for wkt, attributes in rows:
+        if attributes["bid"] == target:
+            attributes = dict(attributes)
+            wkt = values.pop("wkt", wkt)
+            attributes.update(values)
+        out.append((wkt, attributes))
+    return out
+
+
+def _block_origin(bid):
+    r, c = divmod(bid - 1, COLS)
+    return X0 + c * (SIZE + STREET), Y0 + r * (SIZE + STREET)
+
+
+def _bowtie(bid):
+    x, y = _block_origin(bid)
+    return wkt_polygon([(x, y), (x + SIZE, y + SIZE), (x + SIZE, y), (x, y + SIZE), (x, y)])
+
+
+def _self_touching(bid):
+    """An ALKIS-style ring that touches itself in one point (an inner courtyard drawn as one ring)."""
+    x, y = _block_origin(bid)
+    return wkt_polygon([(x, y), (x + SIZE, y), (x + SIZE, y + SIZE), (x + 50, y + SIZE), (x + 50, y + 70),
+                        (x + 70, y + 50), (x + 50, y + 30), (x + 30, y + 50), (x + 50, y + 70), (x + 50, y + SIZE),
+                        (x, y + SIZE), (x, y)])
+
+
+def _multipart(bid):
+    x, y = _block_origin(bid)
+    a = ",".join(f"{p} {q}" for p, q in square_ring(x, y, 45))
+    b = ",".join(f"{p} {q}" for p, q in square_ring(x + 55, y + 55, 45))
+    return f"MULTIPOLYGON((({a})),(({b})))"
+
+
+def _transformed(rows, crs):
+    """Rows drawn in EPSG:25832, transformed to ``crs`` with QGIS."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
+
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                       QgsCoordinateReferenceSystem(crs), QgsProject.instance())
+    out = []
+    for wkt, attributes in rows:
+        geometry = QgsGeometry.fromWkt(wkt) if wkt is not None else None
+        if geometry is not None:
+            geometry.transform(transform)
+            wkt = geometry.asWkt(9)
+        out.append((wkt, attributes))
+    return out
+
+
+
+def _railway(case, crs="EPSG:25832"):
+    """A railway along the street between block rows 1 and 2 (optionally in another CRS)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
+
+    y = Y0 + 2 * SIZE + 1.5 * STREET
+    geometry = QgsGeometry.fromWkt(f"LINESTRING({X0 - 50} {y}, {X0 + COLS * (SIZE + STREET) + 50} {y})")
+    if crs != "EPSG:25832":
+        geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                                  QgsCoordinateReferenceSystem(crs), QgsProject.instance()))
+    return [make_layer("LineString", crs, [("kind", "string")], [(geometry.asWkt(9), {"kind": "railway"})], "railway")]
+
+
+def _river_polygon(case):
+    """A river drawn as an area filling the street between block rows 1 and 2."""
+    y = Y0 + 2 * SIZE + STREET
+    ring = [(X0 - 50, y + 2), (X0 + 800, y + 2), (X0 + 800, y + STREET - 2), (X0 - 50, y + STREET - 2), (X0 - 50, y + 2)]
+    return [make_layer("Polygon", "EPSG:25832", [("kind", "string")], [(wkt_polygon(ring), {"kind": "river"})], "river")]
+
+
+def make_layer(geometry_type, crs, fields, rows, name="blocks"):
+    """A memory layer with typed fields added through the provider (any field name is possible)."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    from sozialraum.algorithms import compat
+
+    layer = QgsVectorLayer(f"{geometry_type}?crs={crs}", name, "memory")
+    assert layer.isValid()
+    provider = layer.dataProvider()
+    assert provider.addAttributes([compat.field(name, kind) for name, kind in fields])
+    layer.updateFields()
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt is not None:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([attributes.get(name) for name, _ in fields])
+        features.append(feature)
+    assert provider.addFeatures(features)
+    return layer
+
+
+def _renamed(rows, rename):
+    return [(wkt, {rename.get(k, k): v for k, v in attributes.items()}) for wkt, attributes in rows]
+
+
+def _fields_renamed(rename, types=None):
+    types = types or {}
+    return [(rename.get(name, name), types.get(name, kind)) for name, kind in BASE_FIELDS]
+
+
+def _text_population(rows):
+    out = []
+    for wkt, attributes in rows:
+        attributes = dict(attributes)
+        attributes["pop"] = f"{attributes['pop']:,}".replace(",", ".")  # German thousands mark: "1.234"
+        out.append((wkt, attributes))
+    return _with(out, 5, pop="k. A.")
+
+
+LONG = "Bevoelkerung_mit_Hauptwohnsitz_am_31_12_2025_laut_Melderegister_der_Stadt"
+HTML = '<script>alert("x")</script>'
+
+
+def cases():
+    base = grid_rows()
+    far_x, far_y = X0 + 2000, Y0
+    island = (wkt_polygon(square_ring(far_x, far_y)), {"bid": 99, "pop": 40, "sgb2_n": 4, "sgb2": 0.1, "old": 0.2,
+                                                         "space": "island", "prev": "east"})
+    return [
+        Case("valid", "the base grid, nothing wrong (reference)", rows=base),
+        Case("self_intersecting", "a bow-tie block (self-intersection, as in census tracts) and a ring touching itself "
+             "(ALKIS)", rows=_with(_with(base, 8, wkt=_bowtie(8)), 15, wkt=_self_touching(15))),
+        Case("multipart", "a block made of two separate parts", rows=_with(base, 9, wkt=_multipart(9))),
+        Case("empty_and_null_geometry", "one block without geometry, one with an empty polygon",
+             rows=_with(_with(base, 3, wkt=None), 22, wkt="POLYGON EMPTY")),
+        Case("geographic_crs", "the layer in EPSG:4326 (degrees)", rows=base, crs="EPSG:4326"),
+        Case("null_population", "population NULL for two blocks", rows=_with(_with(base, 4, pop=None), 11, pop=None)),
+        Case("negative_population", "population -5 for one block", rows=_with(base, 6, pop=-5)),
+        Case("fractional_population", "population with decimals (estimates)",
+             fields=_fields_renamed({}, {"pop": "double"}), rows=[(w, dict(a, pop=a["pop"] + 0.5)) for w, a in base]),
+        Case("text_population", "population stored as text with German thousands marks, one value 'k. A.'",
+             fields=_fields_renamed({}, {"pop": "string"}), rows=_text_population(base)),
+        Case("duplicate_ids", "two blocks with id 7", rows=_with(base, 8, bid=7)),
+        Case("null_ids", "one block without an id", rows=_with(base, 10, bid=None)),
+        Case("zero_variance_attribute", "attribute 'old' is 0.1 for every block",
+             rows=[(w, dict(a, old=0.1)) for w, a in base]),
+        Case("all_null_attribute", "attribute 'old' is NULL for every block",
+             rows=[(w, dict(a, old=None)) for w, a in base]),
+        Case("one_block", "a layer with a single block", rows=base[:1]),
+        Case("empty_layer", "a layer without features", rows=[]),
+        Case("min_above_max", "MIN_POPULATION 3000 > MAX_POPULATION 500", rows=base,
+             parameters={"bounds": {"MIN_POPULATION": 3000, "MAX_POPULATION": 500}}),
+        Case("block_above_ceiling", "one block with 5,000 residents (ceiling 3,000)", rows=_with(base, 12, pop=5000)),
+        Case("island_under_floor", "a block 2 km away with 40 residents (floor 500)", rows=base + [island]),
+        Case("barriers_other_crs", "railway layer in EPSG:3857", rows=base, barriers=lambda c: _railway(c, "EPSG:3857")),
+        Case("barrier_polygons", "barrier layer of polygons (a river drawn as an area)", rows=base, barriers=_river_polygon),
+        Case("non_ascii_long_names", "population field 'Einwohner_größe_ä' and an attribute named with 74 characters",
+             fields=_fields_renamed({"pop": "Einwohner_größe_ä", "old": LONG}),
+             rows=_renamed(base, {"pop": "Einwohner_größe_ä", "old": LONG}), rename={"pop": "Einwohner_größe_ä", "old": LONG}),
+        Case("html_field_name", "an attribute field named " + HTML + " that reaches the report",
+             fields=_fields_renamed({"old": HTML}), rows=_renamed(base, {"old": HTML}), rename={"old": HTML}),
+    ]
+
+
+def build(case):
+    rows = case.rows if case.crs == "EPSG:25832" else _transformed(case.rows, case.crs)
+    return make_layer("Polygon", case.crs, case.fields, rows)
+
+
+def snapshot(layer):
+    """Everything a run must leave alone: fields, attribute values, geometries."""
+    fields = [(f.name(), f.typeName()) for f in layer.fields()]
+    features = []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry()
+        wkt = geometry.asWkt(6) if geometry is not None and not geometry.isNull() else None
+        values = [None if _is_null(v) else v for v in feature.attributes()]
+        features.append((feature.id(), wkt, values))
+    return fields, features, layer.isModified()
+
+
+def _is_null(value):
+    try:
+        from qgis.PyQt.QtCore import QVariant
+
+        if isinstance(value, QVariant):
+            return value.isNull()
+    except ImportError:  # pragma: no cover
+        pass
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+#: (case, algorithm or "*") -> ("ok", regex in the log or None) | ("error", regex of the message).
+#: Anything not listed must succeed. docs/bad_input.md shows the same table to users.
+_REPAIRED = ("ok", r"2 invalid geometries were repaired: 8, 15")
+_SKIPPED = ("ok", r"2 blocks have no usable polygon geometry( and were skipped)?: 3, 22")
+_NO_FEATURES = ("error", r"The (block )?layer has no features\.")
+_NOT_NUMBERS = ("error", r"Field 'pop' has values that are not numbers \(k\. A\.\) for 1 (blocks|spaces): 5")
+_NEGATIVE = ("error", r"Field 'pop' has negative values for 1 blocks: 6")
+_DUPLICATE = ("error", r"The id field has duplicate values: 7\.")
+_NULL_ID = ("error", r"The id field 'bid' is empty for 1 blocks \(feature numbers 9\)\.")
+_BOUNDS = ("error", r"The minimum population \(3000\) must be below the maximum \(500\)\.")
+_CONSTANT = ("ok", r"Attribute 'old' has the same value for every block and has no influence\.")
+_GEOGRAPHIC = ("ok", r"geographic CRS \(EPSG:4326\); distances are measured in EPSG:32632")
+_TRANSFORMED = ("ok", r"Barrier layer 'railway' \(EPSG:3857\) is transformed to EPSG:25832")
+_POLYGON_BARRIER = ("ok", r"Barrier layer 'river' has 1 polygons; their outlines are used as barrier lines")
+EXPECTED = {
+    **{("self_intersecting", a): _REPAIRED for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate")},
+    **{("empty_and_null_geometry", a): _SKIPPED for a in ("adjacency", "delineate", "evaluate", "interpolate")},
+    **{("geographic_crs", a): _GEOGRAPHIC for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate")},
+    ("null_population", "delineate"): ("ok", r"2 blocks have no population value and count as 0: 4, 11"),
+    ("null_population", "evaluate"): ("ok", r"2 blocks have no population value and count as 0: 4, 11"),
+    ("null_population", "aggregate"): ("ok", r"Space SE: 'pop' is NULL because NULL values in 2 blocks"),
+    **{("negative_population", a): _NEGATIVE for a in ("delineate", "evaluate", "compare")},
+    ("negative_population", "aggregate"): ("error", r"The field 'pop' .*has negative counts in 1 blocks: 6"),
+    ("negative_population", "interpolate"): ("error", r"The field 'pop' .*has negative counts in 1 blocks: 6"),
+    **{("text_population", a): _NOT_NUMBERS for a in ("adjacency", "delineate", "evaluate", "index", "compare")},
+    ("text_population", "aggregate"): ("error", r"The field 'pop' used by indicator 'pop' is not numeric"),
+    ("text_population", "interpolate"): ("error", r"The field 'pop' used by indicator 'pop' is not numeric"),
+    **{("duplicate_ids", a): _DUPLICATE for a in ("adjacency", "delineate", "aggregate", "interpolate", "compare")},
+    **{("null_ids", a): _NULL_ID for a in ("adjacency", "delineate", "aggregate", "interpolate", "compare")},
+    ("zero_variance_attribute", "delineate"): _CONSTANT,
+    ("zero_variance_attribute", "evaluate"): _CONSTANT,
+    ("zero_variance_attribute", "index"): ("ok", r"'old' has the same value in every space with an index and has no influence"),
+    ("all_null_attribute", "delineate"): ("ok", r"Attribute 'old' is empty for 24 blocks"),
+    ("all_null_attribute", "evaluate"): ("ok", r"Attribute 'old' is empty for 24 blocks"),
+    ("all_null_attribute", "index"): ("error", r"Too few spaces for the types: 0 spaces have all rates"),
+    ("one_block", "delineate"): ("ok", r"has only 291 residents, fewer than the minimum \(1 blocks: 1\)"),
+    ("one_block", "evaluate"): ("ok", r"1 spaces, SSD share 0\.000; 1 below the minimum"),
+    ("one_block", "index"): ("error", r"Too few spaces for the types: 1 spaces have all rates"),
+    ("empty_layer", "*"): _NO_FEATURES,
+    ("min_above_max", "delineate"): _BOUNDS,
+    ("min_above_max", "evaluate"): _BOUNDS,
+    ("block_above_ceiling", "delineate"): ("ok", r"Block 12 has 5 000 residents, more than the maximum"),
+    ("block_above_ceiling", "evaluate"): ("ok", r"1 above the maximum"),
+    ("island_under_floor", "delineate"): ("ok", r"Island of 1 blocks \(40 residents: 99\) joined to its nearest block"),
+    ("island_under_floor", "adjacency"): ("ok", r"Part 1: 1 blocks, 40 residents"),
+    **{("barriers_other_crs", a): _TRANSFORMED for a in ("adjacency", "delineate", "evaluate")},
+    **{("barrier_polygons", a): _POLYGON_BARRIER for a in ("adjacency", "delineate", "evaluate")},
+}

@@ -1,0 +1,150 @@
+"""Every algorithm on every case of the bad-input catalogue, through processing.run.
+
+For each (case, algorithm): the run either succeeds (with the expected warning in the log, if
+one is expected) or stops with the expected clear message; it never ends in a Python
+traceback or in the generic "unexpected problem" message, and the input layer is unchanged.
+"""
+import csv
+import os
+import re
+
+import pytest
+
+from . import bad_input
+from .bad_input import EXPECTED, LOWER, UPPER
+
+ALGORITHMS = ("adjacency", "delineate", "evaluate", "aggregate", "interpolate", "index", "compare")
+UNEXPECTED = re.compile(r"Traceback|unexpected problem|Error executing|object has no attribute|NoneType", re.I)
+
+
+def write_catalogue(path, case):
+    pop, n = case.field_name("pop"), case.field_name("sgb2_n")
+    with open(path, "w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream, delimiter=";")
+        writer.writerow(["id", "label_en", "label_de", "kind", "numerator", "denominator"])
+        writer.writerow(["pop", "Residents", "Einwohner", "count", f'"{pop}"', ""])
+        writer.writerow(["sgb2_rate", "SGB II rate", "SGB-II-Quote", "rate", f'"{n}"', f'"{pop}"'])
+    return str(path)
+
+
+def drawn_spaces(case):
+    """Two freely drawn spaces (west and east halves) over the grid, in the blocks' CRS."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
+
+    x0, y0, mid = bad_input.X0 - 6, bad_input.Y0 - 6, bad_input.X0 + 3 * (bad_input.SIZE + bad_input.STREET) - 6
+    x1, y1 = bad_input.X0 + 6 * 112, bad_input.Y0 + 4 * 112
+    rows = []
+    for name, (a, b) in (("west", (x0, mid)), ("east", (mid, x1))):
+        geometry = QgsGeometry.fromWkt(bad_input.wkt_polygon([(a, y0), (b, y0), (b, y1), (a, y1), (a, y0)]))
+        if case.crs != "EPSG:25832":
+            geometry.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"),
+                                                      QgsCoordinateReferenceSystem(case.crs), QgsProject.instance()))
+        rows.append((geometry.asWkt(9), {"name": name}))
+    return bad_input.make_layer("Polygon", case.crs, [("name", "string")], rows)
+
+
+def parameters(algorithm, case, layer, tmp_path):
+    f = case.field_name
+    barriers = case.barriers(case) if case.barriers else []
+    bounds = {"MIN_POPULATION": LOWER, "MAX_POPULATION": UPPER}
+    bounds.update(case.parameters.get("bounds", {}))
+    report = str(tmp_path / f"{algorithm}.html")
+    attributes = [f("sgb2"), f("old")]
+    if algorithm == "adjacency":
+        p = {"INPUT": layer, "ID_FIELD": f("bid"), "POPULATION_FIELD": f("pop"), "BARRIERS": barriers,
+             "OUTPUT": "memory:", "OUTPUT_EDGES": "memory:"}
+    elif algorithm == "delineate":
+        p = {"INPUT": layer, "ID_FIELD": f("bid"), "POPULATION_FIELD": f("pop"), "ATTRIBUTES": attributes,
+             "BARRIERS": barriers, "SEED": 3, "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:", "REPORT": report, **bounds}
+    elif algorithm == "evaluate":
+        p = {"INPUT": layer, "SPACE_FIELD": f("space"), "POPULATION_FIELD": f("pop"), "ATTRIBUTES": attributes,
+             "BARRIERS": barriers, "OUTPUT": "memory:", "REPORT": report, **bounds}
+    elif algorithm == "aggregate":
+        p = {"INPUT": layer, "SPACE_FIELD": f("space"), "ID_FIELD": f("bid"),
+             "POPULATION_FIELD": f("pop"), "CATALOGUE": write_catalogue(tmp_path / "catalogue.csv", case),
+             "OUTPUT": "memory:", "OUTPUT_TOTAL": "memory:", "REPORT": report}
+    elif algorithm == "interpolate":
+        p = {"INPUT": layer, "ID_FIELD": f("bid"), "SPACES": drawn_spaces(case), "SPACE_FIELD": "name",
+             "POPULATION_FIELD": f("pop"), "CATALOGUE": write_catalogue(tmp_path / "catalogue.csv", case),
+             "METHOD": 0, "OUTPUT": "memory:", "REPORT": report}
+    elif algorithm == "index":
+        p = {"INPUT": layer, "SPACE_FIELD": f("bid"), "RATES": attributes, "POPULATION_FIELD": f("pop"),
+             "SIGNS": f"{f('sgb2')}=+1;{f('old')}=-1",
+             "MIN_POPULATION": 0, "TYPES": 2, "SEED": 1, "OUTPUT": "memory:", "OUTPUT_PROFILE": "memory:"}
+    elif algorithm == "compare":
+        p = {"INPUT": layer, "ID_FIELD": f("bid"), "OLD_FIELD": f("prev"), "NEW_FIELD": f("space"),
+             "POPULATION_FIELD": f("pop"), "OUTPUT_MOVED": "memory:", "OUTPUT_OVERLAP": "memory:", "REPORT": report}
+    return p, report
+
+
+class Log:
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.lines = []
+
+            def pushInfo(self, text):  # noqa: N802
+                self.lines.append(text)
+
+            def pushWarning(self, text):  # noqa: N802
+                self.lines.append(text)
+
+            def reportError(self, text, fatalError=False):  # noqa: N802, N803
+                self.lines.append(text)
+
+        return _Feedback()
+
+
+def run_case(algorithm, case, tmp_path):
+    """(outcome, message, log, result, layer, before): outcome 'ok' or 'error'."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    layer = bad_input.build(case)
+    before = bad_input.snapshot(layer)
+    p, report = parameters(algorithm, case, layer, tmp_path)
+    feedback = Log()
+    try:
+        result = processing.run(f"sozialraum:{algorithm}", p, feedback=feedback)
+        outcome, message = "ok", ""
+    except QgsProcessingException as error:
+        result, outcome, message = None, "error", str(error)
+    log = "\n".join(feedback.lines)
+    return outcome, message, log, result, layer, before, report
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("case", bad_input.cases(), ids=lambda c: c.name)
+def test_bad_input(provider, case, algorithm, tmp_path):
+    outcome, message, log, result, layer, before, report = run_case(algorithm, case, tmp_path)
+    if os.environ.get("SOZIALRAUM_BAD_INPUT_OBSERVED"):
+        with open(os.environ["SOZIALRAUM_BAD_INPUT_OBSERVED"], "a", encoding="utf-8") as stream:
+            stream.write(f"{case.name}\t{algorithm}\t{outcome}\t{message!r}\t{log!r}\n")
+    assert not UNEXPECTED.search(message + "\n" + log), f"{case.name}/{algorithm}: {message}\n{log}"
+    assert bad_input.snapshot(layer) == before, f"{case.name}/{algorithm} changed its input layer"
+    expected_outcome, pattern = EXPECTED.get((case.name, algorithm), EXPECTED.get((case.name, "*"), ("ok", None)))
+    assert outcome == expected_outcome, f"{case.name}/{algorithm}: {outcome} {message}\n{log}"
+    if pattern:
+        text = message if outcome == "error" else log
+        assert re.search(pattern, text), f"{case.name}/{algorithm}: {pattern!r} not in {text!r}"
+    if outcome == "ok":
+        check_result(algorithm, case, result, report)
+
+
+def check_result(algorithm, case, result, report):
+    """What a successful run must hold beyond 'it did not fail'."""
+    if algorithm == "delineate":
+        spaces = result["OUTPUT_SPACES"]
+        for feature in spaces.getFeatures():
+            status = feature["status"]
+            population = feature["population"]
+            assert status in ("ok", "flagged", "below", "above", "locked"), status
+            if status == "ok":
+                assert LOWER <= population <= UPPER, (case.name, population)
+    if algorithm in ("delineate", "evaluate") and case.name == "html_field_name":
+        text = open(report, encoding="utf-8").read()
+        assert bad_input.HTML not in text
+        assert "&lt;script&gt;" in text
