@@ -83,8 +83,9 @@ bench: .venv-bench/.installed
 ci-local:
 	bash .ci/run
 
-sample: | system
-	$(SYSTEM_PYTHON) scripts/make_sample_town.py
+# The bundled town is made on the current PyPI stack; musterstadt.json records which GEOS.
+sample: $(VENV_CURRENT)/.installed
+	$(VENV_CURRENT)/bin/python scripts/make_sample_town.py
 
 clean:
 	rm -rf $(BUILD) dist demo $(QM_FILES)

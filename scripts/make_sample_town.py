@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Regenerate the bundled sample town resources/sample/musterstadt.gpkg.
+"""Regenerate the bundled sample town resources/sample/musterstadt.gpkg and its record.
 
-Run from anywhere with the interpreter whose stack is the reference (Debian's
-/usr/bin/python3: Shapely 1.8, numpy 1.24, pandas 1.5):
+The record (musterstadt.json) names the Shapely and GEOS versions the file was made with and
+its checksum: the generator gives exactly this file only on that GEOS (GEOS versions decide
+borderline predicates differently; see docs/sample_data.md). The bundled file was made with
+the current PyPI stack:
 
-    /usr/bin/python3 scripts/make_sample_town.py
+    .venv-current/bin/python scripts/make_sample_town.py
 
 Options --blocks/--seed/--out write another town instead (see --help).
 """
 import argparse
+import hashlib
+import json
 import os
 import sys
 import time
@@ -23,6 +27,30 @@ from sozialraum.engine.sampletown import DEFAULT_BLOCKS, DEFAULT_SEED, generate_
 DEFAULT_OUT = REPO_ROOT / "resources" / "sample" / "musterstadt.gpkg"
 
 
+def geos_version():
+    import shapely
+
+    if hasattr(shapely, "geos_version"):  # Shapely 2
+        return ".".join(map(str, shapely.geos_version))
+    from shapely.geos import geos_version as version  # Shapely 1.8
+
+    return ".".join(map(str, version))
+
+
+def write_record(town, path):
+    """musterstadt.json beside the file: what made it, and what it holds."""
+    import numpy
+    import shapely
+
+    record = {
+        "seed": town.seed, "n_blocks_requested": town.n_blocks_requested,
+        "shapely": shapely.__version__, "geos": geos_version(), "numpy": numpy.__version__,
+        "blocks": len(town.blocks), "population": int(town.blocks.frame["pop_total"].sum()),
+        "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+    }
+    Path(path).with_suffix(".json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
     parser.add_argument("--blocks", type=int, default=DEFAULT_BLOCKS)
@@ -33,6 +61,8 @@ def main(argv=None):
     town = generate_town(n_blocks=args.blocks, seed=args.seed)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     write_town(town, args.out)
+    if Path(args.out).resolve() == DEFAULT_OUT.resolve():
+        write_record(town, DEFAULT_OUT)
     print(
         "wrote %s: %d blocks, %d residents, %d districts, %d facilities (%.1f s, %.2f MB)"
         % (

@@ -1,4 +1,6 @@
 """Tests of the synthetic sample town generator (engine/sampletown)."""
+import hashlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -24,6 +26,7 @@ from sozialraum.engine.sampletown.schema import FIELDS
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "sample" / "musterstadt.gpkg"
+RECORD = REPO / "resources" / "sample" / "musterstadt.json"  # how the bundled file was made
 
 
 @pytest.fixture(scope="module")
@@ -397,10 +400,41 @@ def test_make_sample_town_script(tmp_path):
     assert gpkg.list_layers(out) == ["blocks", "districts", "barriers", "facilities"]
 
 
-def test_bundled_sample_is_the_default_town(town):
-    """resources/sample/musterstadt.gpkg is what generate_town() gives (regenerate it if not)."""
-    assert SAMPLE.exists()
+def _geos_version():
+    import shapely
+
+    if hasattr(shapely, "geos_version"):  # Shapely 2
+        return ".".join(map(str, shapely.geos_version))
+    from shapely.geos import geos_version  # Shapely 1.8
+
+    return ".".join(map(str, geos_version))
+
+
+def _record():
+    return json.loads(RECORD.read_text(encoding="utf-8"))
+
+
+def test_bundled_sample_matches_its_record():
+    """The bundled file is the one the record describes (regenerate both with `make sample`)."""
+    record = _record()
+    assert hashlib.sha256(SAMPLE.read_bytes()).hexdigest() == record["sha256"]
     assert SAMPLE.stat().st_size < 5_000_000
+    geoms, frame = gpkg.read_layer(SAMPLE, "blocks")
+    assert len(frame) == len(geoms) == record["blocks"]
+    assert int(frame.pop_total.sum()) == record["population"]
+    assert frame.block_id.tolist() == list(range(1, record["blocks"] + 1))
+
+
+def test_bundled_sample_is_the_default_town_on_its_geos(town):
+    """Same GEOS as the bundled file was made with: the generator gives exactly that file.
+
+    GEOS decides borderline predicates (is a point inside a street buffer?) differently between
+    versions, so other stacks make a town that differs in detail; they check the properties in
+    test_generator_gives_the_same_kind_of_town_on_any_geos instead (docs/sample_data.md).
+    """
+    record = _record()
+    if _geos_version() != record["geos"]:
+        pytest.skip(f"GEOS {_geos_version()} here, the bundled town was made with GEOS {record['geos']}")
     for name, layer in town.layers.items():
         geoms, frame = gpkg.read_layer(SAMPLE, name)
         pd.testing.assert_frame_equal(frame, layer.frame, obj="%s in musterstadt.gpkg" % name)
@@ -409,6 +443,33 @@ def test_bundled_sample_is_the_default_town(town):
             assert all(a.equals_exact(b, 0.01) for a, b in zip(geoms, layer.geometries)), name
         else:
             assert all(a.symmetric_difference(b).area < 5.0 for a, b in zip(geoms, layer.geometries))
+
+
+def test_generator_gives_the_same_kind_of_town_on_any_geos(town):
+    """What is stable across GEOS versions (checked on Debian 12's GEOS 3.11 and PyPI's 3.14):
+    the layers and their fields, the districts' number, the barriers (kinds and names), the block
+    count within 1 %, the population and the facilities within 6 %, the land-use mix within 1
+    percentage point."""
+    record = _record()
+    for name, layer in town.layers.items():
+        _, frame = gpkg.read_layer(SAMPLE, name)
+        assert list(frame.columns) == list(layer.frame.columns), name
+        for column in frame.columns:
+            assert frame[column].dtype.kind == layer.frame[column].dtype.kind or {
+                frame[column].dtype.kind, layer.frame[column].dtype.kind} <= {"O", "U", "T"} or (
+                str(frame[column].dtype) in ("str", "string") or str(layer.frame[column].dtype) in ("str", "string")), column
+    _, bundled = gpkg.read_layer(SAMPLE, "blocks")
+    made = town.blocks.frame
+    assert abs(len(made) / record["blocks"] - 1) < 0.01
+    assert abs(made.pop_total.sum() / record["population"] - 1) < 0.06
+    assert len(town.districts) == len(gpkg.read_layer(SAMPLE, "districts")[1])
+    _, barriers = gpkg.read_layer(SAMPLE, "barriers")
+    assert barriers[["kind", "name"]].astype(str).values.tolist() == town.barriers.frame[["kind", "name"]].astype(str).values.tolist()
+    assert abs(len(town.facilities) / len(gpkg.read_layer(SAMPLE, "facilities")[1]) - 1) < 0.06
+    share_made = made.land_use.astype(str).value_counts(normalize=True)
+    share_bundled = bundled.land_use.astype(str).value_counts(normalize=True)
+    assert set(share_made.index) == set(share_bundled.index)
+    assert ((share_made - share_bundled).abs() < 0.01).all()
 
 
 # --------------------------------------------------------------------- larger towns
