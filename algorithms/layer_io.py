@@ -70,6 +70,11 @@ def read_polygons(source, context, feedback, attribute_fields=()):
                 crs=crs.authid(), work=work_crs.authid()
             )
         )
+    names = source.fields().names()
+    missing = [name for name in attribute_fields if name not in names]
+    if missing:
+        raise QgsProcessingException(tr("The layer has no field named {fields}.").format(
+            fields=", ".join(f"'{name}'" for name in missing)))
     features, shapes = [], []
     columns = {name: [] for name in attribute_fields}
     total = source.featureCount() or 1

@@ -189,6 +189,10 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context) or None
         min_population = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
         names = source.fields().names()
+        missing = [name for name in [*rates, *before] if name not in names]
+        if missing:
+            raise QgsProcessingException(self.tr("The layer has no field named {fields}.").format(
+                fields=", ".join(f"'{name}'" for name in missing)))
         if population_field and population_field not in names:
             if min_population > 0:
                 raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=population_field))

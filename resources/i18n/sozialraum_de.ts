@@ -1399,5 +1399,45 @@ Braucht das Python-Paket scikit-learn.</translation>
             <source>Too few spaces for the types: {n} spaces have all rates; the number of types must be between 2 and {maximum}.</source>
             <translation>Zu wenige Sozialräume für die Typen: {n} Sozialräume haben alle Quoten; die Anzahl der Typen muss zwischen 2 und {maximum} liegen.</translation>
         </message>
+        <message>
+            <source>Not enough memory for {algorithm}. Try a smaller layer or fewer attributes.</source>
+            <translation>Nicht genug Arbeitsspeicher für {algorithm}. Versuchen Sie einen kleineren Layer oder weniger Merkmale.</translation>
+        </message>
+        <message>
+            <source>{algorithm} stopped on an unexpected problem ({kind}: {detail}). The input layers are unchanged. Details are in the QGIS message log (Sozialraum); please report them with the input.</source>
+            <translation>{algorithm} wurde wegen eines unerwarteten Problems abgebrochen ({kind}: {detail}). Die Eingabelayer sind unverändert. Einzelheiten stehen im QGIS-Meldungsprotokoll (Sozialraum); bitte melden Sie sie zusammen mit den Eingabedaten.</translation>
+        </message>
+        <message>
+            <source>The block layer has no features.</source>
+            <translation>Der Baublock-Layer enthält keine Objekte.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has values that are not numbers ({examples}) for {count} blocks: {ids}</source>
+            <translation>Das Feld '{field}' enthält für {count} Baublöcke Werte, die keine Zahlen sind ({examples}): {ids}</translation>
+        </message>
+        <message>
+            <source>The layer has no field named {fields}.</source>
+            <translation>Der Layer hat kein Feld mit dem Namen {fields}.</translation>
+        </message>
+        <message>
+            <source>Barrier layer '{name}' has points; barriers must be lines (or polygons, whose outlines are used).</source>
+            <translation>Der Barrieren-Layer '{name}' enthält Punkte; Barrieren müssen Linien sein (oder Flächen, deren Umrisse verwendet werden).</translation>
+        </message>
+        <message>
+            <source>Barrier layer '{name}' has {count} polygons; their outlines are used as barrier lines.</source>
+            <translation>Der Barrieren-Layer '{name}' enthält {count} Flächen; ihre Umrisse werden als Barrierelinien verwendet.</translation>
+        </message>
+        <message>
+            <source>The layer has no features.</source>
+            <translation>Der Layer enthält keine Objekte.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has values that are not numbers ({examples}) for {count} spaces: {ids}</source>
+            <translation>Das Feld '{field}' enthält für {count} Sozialräume Werte, die keine Zahlen sind ({examples}): {ids}</translation>
+        </message>
+        <message>
+            <source>The compactness (Polsby-Popper) of {count} spaces could not be computed and is left empty: {spaces}</source>
+            <translation>Die Kompaktheit (Polsby-Popper) von {count} Sozialräumen konnte nicht berechnet werden und bleibt leer: {spaces}</translation>
+        </message>
     </context>
 </TS>

@@ -211,6 +211,8 @@ def cases():
         Case("non_ascii_long_names", "population field 'Einwohner_größe_ä' and an attribute named with 74 characters",
              fields=_fields_renamed({"pop": "Einwohner_größe_ä", "old": LONG}),
              rows=_renamed(base, {"pop": "Einwohner_größe_ä", "old": LONG}), rename={"pop": "Einwohner_größe_ä", "old": LONG}),
+        Case("missing_field", "an attribute named that the layer does not have (a typo in a model or batch run)",
+             rows=base, rename={"old": "alter_quote"}),
         Case("html_field_name", "an attribute field named " + HTML + " that reaches the report",
              fields=_fields_renamed({"old": HTML}), rows=_renamed(base, {"old": HTML}), rename={"old": HTML}),
     ]
@@ -291,4 +293,7 @@ EXPECTED = {
     ("island_under_floor", "adjacency"): ("ok", r"Part 1: 1 blocks, 40 residents"),
     **{("barriers_other_crs", a): _TRANSFORMED for a in ("adjacency", "delineate", "evaluate")},
     **{("barrier_polygons", a): _POLYGON_BARRIER for a in ("adjacency", "delineate", "evaluate")},
+    ("missing_field", "delineate"): ("error", r"The layer has no field named 'alter_quote'\."),
+    ("missing_field", "evaluate"): ("error", r"The layer has no field named 'alter_quote'\."),
+    ("missing_field", "index"): ("error", r"The layer has no field named 'alter_quote'\."),
 }
