@@ -51,3 +51,11 @@ def field(name, kind, length=0, precision=0):
 
         variant = {"int": QVariant.Int, "double": QVariant.Double, "string": QVariant.String}[kind]
         return QgsField(name, variant, len=length, prec=precision)
+
+
+def parameter_as_fields(algorithm, parameters, name, context):
+    """Field names of a field parameter: parameterAsStrings since QGIS 3.32 (parameterAsFields is
+    deprecated there), parameterAsFields on 3.22."""
+    if hasattr(algorithm, "parameterAsStrings"):
+        return algorithm.parameterAsStrings(parameters, name, context)
+    return algorithm.parameterAsFields(parameters, name, context)

@@ -133,9 +133,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         p = {
             "id_field": self.parameterAsString(parameters, self.ID_FIELD, context) or None,
             "population": self.parameterAsString(parameters, self.POPULATION_FIELD, context),
-            "attributes": self.parameterAsFields(parameters, self.ATTRIBUTES, context),
+            "attributes": compat.parameter_as_fields(self, parameters, self.ATTRIBUTES, context),
             "weights": self.parameterAsString(parameters, self.WEIGHTS, context),
-            "structure": self.parameterAsFields(parameters, self.STRUCTURE_ATTRIBUTES, context) or [],
+            "structure": compat.parameter_as_fields(self, parameters, self.STRUCTURE_ATTRIBUTES, context) or [],
             "balance": self.parameterAsBoolean(parameters, self.BALANCE_GROUPS, context),
             "lower": self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
             "upper": self.parameterAsDouble(parameters, self.MAX_POPULATION, context),

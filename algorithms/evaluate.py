@@ -92,7 +92,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         space_field = self.parameterAsString(parameters, self.SPACE_FIELD, context)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        attributes = self.parameterAsFields(parameters, self.ATTRIBUTES, context)
+        attributes = compat.parameter_as_fields(self, parameters, self.ATTRIBUTES, context)
         if not attributes:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
         lower = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)

@@ -178,10 +178,10 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        rates = self.parameterAsFields(parameters, self.RATES, context)
+        rates = compat.parameter_as_fields(self, parameters, self.RATES, context)
         if not rates:
             raise QgsProcessingException(self.tr("Choose at least one rate."))
-        before = self.parameterAsFields(parameters, self.RATES_BEFORE, context) or []
+        before = compat.parameter_as_fields(self, parameters, self.RATES_BEFORE, context) or []
         if before and len(before) != len(rates):
             raise QgsProcessingException(self.tr("Give one earlier rate for each rate ({count} rates, {before} earlier "
                                                  "rates), in the same order.").format(count=len(rates), before=len(before)))
@@ -244,7 +244,8 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
             types = typology(frame, method=method, k=k, seed=seed, exclude=exclude, signs=signs, population=population)
         except ParameterError as error:
             if error.details.get("name") in ("k", "k_range"):
-                usable = int((frame.notna().all(axis=1) & ~(exclude if exclude is not None else False)).sum())
+                complete = frame.notna().all(axis=1)
+                usable = int((complete & ~exclude).sum() if exclude is not None else complete.sum())
                 raise QgsProcessingException(self.tr(
                     "Too few spaces for the types: {n} spaces have all rates; the number of types must be between 2 and "
                     "{maximum}.").format(n=usable, maximum=max(usable - 1, 2))) from error

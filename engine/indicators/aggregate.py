@@ -278,7 +278,7 @@ def aggregate(blocks, catalogue: Catalogue, space_field, *, id_field=None, areas
     data = prepare_blocks(blocks, catalogue, id_field, areas)
     codes, uniques = pd.factorize(blocks[space_field], sort=True)
     codes = np.asarray(codes)
-    index = pd.Index(uniques, name=space_field)
+    index = pd.Index(list(uniques), name=space_field)  # a list: dtype inferred the same on pandas 1.5 to 3
     sums, null_counts = group_sums(data.matrix, codes, len(index))
     n_blocks = np.bincount(codes[codes >= 0], minlength=len(index))
     nulls = np.isnan(data.matrix)
