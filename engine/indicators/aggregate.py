@@ -276,7 +276,8 @@ def aggregate(blocks, catalogue: Catalogue, space_field, *, id_field=None, areas
     if space_field not in getattr(blocks, "columns", ()):
         raise MissingFieldError(space_field)
     data = prepare_blocks(blocks, catalogue, id_field, areas)
-    codes, uniques = pd.factorize(blocks[space_field], sort=True)
+    # factorize the plain values: on pandas 1.5 a Series of objects warns about dtype inference inside
+    codes, uniques = pd.factorize(blocks[space_field].to_numpy(dtype=object), sort=True)
     codes = np.asarray(codes)
     index = pd.Index(list(uniques), name=space_field)  # a list: dtype inferred the same on pandas 1.5 to 3
     sums, null_counts = group_sums(data.matrix, codes, len(index))
