@@ -37,7 +37,8 @@ if [ ! -s "$TARBALL" ]; then
     debootstrap --variant=minbase --include="$PACKAGES" "$BASE_SUITE" "$TMPBASE" "$MIRROR" \
         > "$TMPBASE.log" 2>&1 || { tail -30 "$TMPBASE.log"; exit 1; }
     rm -rf "$TMPBASE"/var/cache/apt/archives/*.deb "$TMPBASE"/var/lib/apt/lists/*
-    tar -C "$TMPBASE" --zstd -cf "$TARBALL.part" . && mv "$TARBALL.part" "$TARBALL"
+    # suites sharing a base (trixie, trixie-backports) may bootstrap at once: each writes its own part
+    tar -C "$TMPBASE" --zstd -cf "$TARBALL.part.$$" . && mv "$TARBALL.part.$$" "$TARBALL"
     rm -rf "$TMPBASE" "$TMPBASE.log"
     say "base bootstrapped in $(( $(stamp) - T0 )) s"
 fi
