@@ -20,7 +20,9 @@ WORK=${SOZIALRAUM_CI_WORK:-/var/tmp/sozialraum-ci}
 BASE_SUITE=${SUITE%-backports}
 
 [ "$(id -u)" -eq 0 ] || { echo "chroot_run.sh needs root (debootstrap, chroot, mount)" >&2; exit 1; }
-command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
+for tool in debootstrap zstd; do
+    command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$tool" >/dev/null; }
+done
 
 mkdir -p "$CACHE" "$WORK"
 PACKAGES=$(grep -v '^#' "$REPO/.ci/base-packages.txt" | xargs | tr ' ' ',')

@@ -1,5 +1,4 @@
 """sozialraum:index — composite social index (Berlin style), dynamics and a typology of spaces."""
-import re
 
 import numpy as np
 import pandas as pd
@@ -21,7 +20,7 @@ from qgis.core import (
 
 from ..engine.errors import ParameterError, SozialraumError, format_values
 from ..engine.indicators import DEFAULT_BREAKS, dynamics_index, social_index, typology
-from ..engine.numbers import parse_number
+from ..engine.numbers import parse_number, parse_number_list, parse_pairs
 from . import compat
 from .base import SozialraumAlgorithm
 from .indicator_io import SOURCE_VECTOR, add_catalogue_parameter, load_catalogue_parameter, on_load, ui_language, value
@@ -30,20 +29,6 @@ from .layer_io import is_null, plain
 
 TYPOLOGY_METHODS = ("kmeans", "ward")
 OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")
-
-
-def _pairs(text):
-    """'a=+1; b=-1' (also ',' or newlines between pairs) -> [('a', '+1'), ('b', '-1')]."""
-    pairs = []
-    for item in re.split(r"[;,\n]", text or ""):
-        item = item.strip()
-        if not item:
-            continue
-        if "=" not in item:
-            raise ValueError(item)
-        name, number = item.split("=", 1)
-        pairs.append((name.strip().strip('"'), number.strip()))
-    return pairs
 
 
 class SocialIndexAlgorithm(SozialraumAlgorithm):
@@ -126,7 +111,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
     def _numbers(self, parameters, context, name, rates):
         text = self.parameterAsString(parameters, name, context)
         try:
-            pairs = _pairs(text)
+            pairs = parse_pairs(text)
         except ValueError as error:
             raise QgsProcessingException(self.tr("Cannot read '{item}': write field=number, separated by ';'.").format(
                 item=str(error))) from None
@@ -136,7 +121,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
                 raise QgsProcessingException(self.tr("'{field}' is not one of the chosen rates ({rates}).").format(
                     field=field, rates=", ".join(rates)))
             try:
-                out[field] = float(number.replace(",", "."))
+                out[field] = parse_number(number)
             except ValueError:
                 raise QgsProcessingException(self.tr("'{value}' for '{field}' is not a number.").format(
                     value=number, field=field)) from None
@@ -165,12 +150,12 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
     def _breaks(self, parameters, context):
         text = self.parameterAsString(parameters, self.BREAKS, context) or ""
         try:
-            breaks = tuple(float(item) for item in re.split(r"[,;\s]+", text.strip()) if item)
+            breaks = parse_number_list(text)
         except ValueError:
             breaks = ()
         if not breaks or list(breaks) != sorted(set(breaks)):
-            raise QgsProcessingException(self.tr("The class breaks '{text}' must be increasing numbers separated by commas, "
-                                                 "e.g. -1,1,1.5.").format(text=text))
+            raise QgsProcessingException(self.tr("The class breaks '{text}' must be increasing numbers separated by "
+                                                 "semicolons (-1; 1; 1,5) or commas (-1,1,1.5).").format(text=text))
         return breaks
 
     # -- run --------------------------------------------------------------------------

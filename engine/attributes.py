@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ParameterError
+from .numbers import parse_number, parse_pairs
 
 
 @dataclass
@@ -26,21 +27,23 @@ class PreparedAttributes:
 
 
 def parse_weights(text, names):
-    """Parse 'field=2;field2=0.5' into a weight per attribute (default 1)."""
+    """Parse 'field=2;field2=0,5' into a weight per attribute (default 1).
+
+    Either decimal mark works; pairs are separated by ';' (or ',' before a field name).
+    """
     weights = {name: 1.0 for name in names}
     if not text:
         return weights
-    for item in str(text).replace(",", ";").split(";"):
-        item = item.strip()
-        if not item:
-            continue
-        if "=" not in item:
-            raise ParameterError("WEIGHTS", item, "expected field=weight, e.g. 'sgb2_rate=2;bld_highrise=0.5'")
-        name, value = (part.strip() for part in item.split("=", 1))
+    try:
+        pairs = parse_pairs(str(text))
+    except ValueError as error:
+        raise ParameterError("WEIGHTS", str(error), "expected field=weight, e.g. 'sgb2_rate=2;bld_highrise=0,5'") from None
+    for name, value in pairs:
+        item = f"{name}={value}"
         if name not in weights:
             raise ParameterError("WEIGHTS", name, "is not one of the chosen attributes")
         try:
-            weight = float(value)
+            weight = parse_number(value)
         except ValueError:
             raise ParameterError("WEIGHTS", item, "the weight is not a number") from None
         if not np.isfinite(weight) or weight < 0:

@@ -32,3 +32,36 @@ def parse_number(value):
         text = text.replace(",", ".")
     number = float(text)  # raises ValueError for "k. A." and the like
     return number
+
+
+_PAIR_BOUNDARY = re.compile(r"[;\n]|,\s*(?=[^\d\s=,;][^=,;]*=)")
+
+
+def parse_pairs(text):
+    """'a=2; b=0,5' -> [('a', '2'), ('b', '0,5')]: field=number pairs as planners type them.
+
+    Pairs are separated by ';' or new lines; ',' separates pairs only where a field name
+    follows (so 'sgb2_rate=0,5' keeps its German decimal comma). Field names may be quoted.
+    Raises ValueError naming the first item without '='.
+    """
+    pairs = []
+    for item in _PAIR_BOUNDARY.split(text or ""):
+        item = item.strip()
+        if not item:
+            continue
+        if "=" not in item:
+            raise ValueError(item)
+        name, number = item.split("=", 1)
+        pairs.append((name.strip().strip('"'), number.strip()))
+    return pairs
+
+
+def parse_number_list(text):
+    """'-1; 1; 1,5' (German) or '-1,1,1.5' (English) -> (-1.0, 1.0, 1.5).
+
+    With a ';' the items are separated by ';' and may use a decimal comma; without, by ','
+    or spaces with '.' as decimal mark.
+    """
+    text = (text or "").strip()
+    items = text.split(";") if ";" in text else re.split(r"[,\s]+", text)
+    return tuple(parse_number(item) for item in items if item.strip())

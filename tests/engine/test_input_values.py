@@ -43,3 +43,33 @@ def test_index_treats_a_noisy_constant_rate_as_without_variance():
     assert (z["flat"] == 0).all()
     result = social_index(frame, {"flat": 1, "real": 1})
     assert any("flat" in warning for warning in result.warnings)
+
+
+def test_weights_accept_german_decimal_commas():
+    from sozialraum.engine.attributes import parse_weights
+
+    names = ["sgb2_rate", "old_share", "bld_highrise"]
+    assert parse_weights("sgb2_rate=0,5", names) == {"sgb2_rate": 0.5, "old_share": 1.0, "bld_highrise": 1.0}
+    assert parse_weights("sgb2_rate=0,5; old_share=2", names)["old_share"] == 2.0
+    assert parse_weights("sgb2_rate=1.5,old_share=0,25", names) == {"sgb2_rate": 1.5, "old_share": 0.25, "bld_highrise": 1.0}
+    assert parse_weights("sgb2_rate=2\nbld_highrise=0,5", names)["bld_highrise"] == 0.5
+
+
+def test_weights_name_the_bad_item():
+    from sozialraum.engine.attributes import parse_weights
+    from sozialraum.engine.errors import ParameterError
+
+    with pytest.raises(ParameterError) as error:
+        parse_weights("sgb2_rate=viel", ["sgb2_rate"])
+    assert error.value.details["value"] == "sgb2_rate=viel"
+    with pytest.raises(ParameterError) as error:
+        parse_weights("sgb2_rate 2", ["sgb2_rate"])
+    assert error.value.details["value"] == "sgb2_rate 2"
+
+
+def test_number_lists_in_both_conventions():
+    from sozialraum.engine.numbers import parse_number_list
+
+    assert parse_number_list("-1; 1; 1,5") == (-1.0, 1.0, 1.5)
+    assert parse_number_list("-1,1,1.5") == (-1.0, 1.0, 1.5)
+    assert parse_number_list("-1 1 1.5") == (-1.0, 1.0, 1.5)

@@ -148,3 +148,25 @@ def check_result(algorithm, case, result, report):
         text = open(report, encoding="utf-8").read()
         assert bad_input.HTML not in text
         assert "&lt;script&gt;" in text
+
+
+def test_german_decimal_commas_in_weights_and_breaks(provider, tmp_path):
+    """'sgb2=0,5' means 0.5 (not '5'): same spaces as '0.5'; index breaks '-1; 1; 1,5' too."""
+    import processing
+
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    runs = {}
+    for weights in ("sgb2=0,5;old=2", "sgb2=0.5;old=2", "sgb2=5;old=2"):
+        arguments, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+        arguments.update({"WEIGHTS": weights, "REPORT": None})
+        result = processing.run("sozialraum:delineate", arguments)
+        runs[weights] = sorted((f["bid"], f["space_id"]) for f in result["OUTPUT"].getFeatures())
+    assert runs["sgb2=0,5;old=2"] == runs["sgb2=0.5;old=2"]
+    assert runs["sgb2=0,5;old=2"] != runs["sgb2=5;old=2"]
+    classes = {}
+    for breaks in ("-1; 0; 1,5", "-1,0,1.5"):
+        arguments, _ = parameters("index", case, bad_input.build(case), tmp_path)
+        arguments["BREAKS"] = breaks
+        result = processing.run("sozialraum:index", arguments)
+        classes[breaks] = [f["si_class"] for f in result["OUTPUT"].getFeatures()]
+    assert classes["-1; 0; 1,5"] == classes["-1,0,1.5"]
