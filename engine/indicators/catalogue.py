@@ -353,29 +353,55 @@ def catalogue_from_records(records, source=""):
     return Catalogue(tuple(indicators), source)
 
 
+def _without_comments(text):
+    """The text with comment lines blanked (kept as empty lines, so line numbers stay right).
+
+    A line starting with '#' is a comment only outside a quoted value: a description quoted
+    over several lines may have a line starting with '#'. Quote state follows the CSV rule
+    (a '"' toggles it; an escaped '""' toggles twice).
+    """
+    out, quoted = [], False
+    for line in text.split("\n"):
+        if not quoted and line.lstrip().startswith("#"):
+            out.append("")
+            continue
+        out.append(line)
+        if line.count('"') % 2:
+            quoted = not quoted
+    return "\n".join(out)
+
+
+def _csv_rows(text, delimiter):
+    """(first line number, cells) of each CSV record that is not empty, comments removed."""
+    reader = csv.reader(io.StringIO(_without_comments(text)), delimiter=delimiter)
+    rows, previous_end = [], 0
+    for row in reader:
+        start, previous_end = previous_end + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        rows.append((start, row))
+    return rows
+
+
 def parse_catalogue(text, source=""):
     """Parse catalogue CSV text (``;`` or ``,`` separated, decided by the header line)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.splitlines()
-    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.lstrip().startswith("#")]
-    if not numbered:
+    header_line = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), None)
+    if header_line is None:
         raise CatalogueError("empty", "the catalogue is empty.")
-    header_line = numbered[0][1]
     delimiter = ";" if ";" in header_line else ","
-    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter)
-    rows = list(reader)
-    header = [h.strip().lower() for h in rows[0]]
+    numbered = _csv_rows(text, delimiter)
+    header_number, header_row = numbered[0]
+    header = [h.strip().lower() for h in header_row]
     for column in REQUIRED_COLUMNS:
         if column not in header:
             raise CatalogueError(
                 "missing_column", f"the header has no column {column!r} (columns: {', '.join(header)}; separator {delimiter!r}).",
-                None, numbered[0][0], column, None,
+                None, header_number, column, None,
             )
     records = []
-    for (line, _), row in zip(numbered[1:], rows[1:]):
-        if not any(cell.strip() for cell in row):
-            continue
+    for line, row in numbered[1:]:
         if len(row) > len(header) and any(cell.strip() for cell in row[len(header):]):
             raise CatalogueError(
                 "bad_row", f"{len(row)} cells but the header has {len(header)} columns (a separator inside a value? quote it).",

@@ -92,3 +92,23 @@ def test_missing_and_non_numeric_fields_are_named_with_the_indicator():
     assert info.value.details["field"] == "Pop_Total" and info.value.details["indicator"] == "share"
     frame["Pop_Total"] = pd.Series([3, None], dtype=object)  # numbers with NULL in an object column: fine
     cat.check_fields(frame)
+
+
+def test_quoted_multiline_description_keeps_its_hash_line_and_the_line_numbers():
+    from sozialraum.engine.errors import CatalogueError
+    from sozialraum.engine.indicators.catalogue import parse_catalogue
+
+    text = (
+        "# comment\n"
+        "id;label_en;label_de;kind;numerator;denominator;description\n"
+        'pop;Residents;Einwohner;count;pop_total;;"First line\n'
+        '# not a comment: part of the description\n'
+        'last line"\n'
+        "\n"
+        "bad;Bad;Schlecht;count;pop_total;pop_total;\n"
+    )
+    with pytest.raises(CatalogueError) as error:
+        parse_catalogue(text)
+    assert error.value.details["line"] == 7, error.value
+    catalogue = parse_catalogue(text.rsplit("bad;", 1)[0])
+    assert catalogue["pop"].description == "First line\n# not a comment: part of the description\nlast line"
