@@ -313,45 +313,47 @@ def _total_ss(values):
 
 def _parts(graph, free, population, lower, units, coordinates, on_infeasible):
     """Connected parts of the free blocks; with the fallback, parts under the minimum are
-    joined to the nearest block of another part in the same unit (a link is added)."""
-    joined, under = [], []
+    joined to the nearest block of another part in the same nesting unit (a link is added).
+
+    Nesting units never share a space: an island with no other part in its unit stays a
+    space of its own (below the minimum, reported) instead of joining another unit's space.
+    """
+    joined, stuck = [], set()
     while True:
         labels = graph.components(mask=free)
         parts = [np.flatnonzero(labels == c) for c in range(labels.max() + 1)] if free.any() else []
         small = [p for p in parts if population[p].sum() < lower]
-        if not small:
-            break
-        if on_infeasible == FAIL or coordinates is None or len(parts) == 1:
-            under = small
-            break
-        # join the smallest island first, to the nearest free block outside it (same unit if possible)
-        small.sort(key=lambda p: (population[p].sum(), p[0]))
-        island = small[0]
+        if not small or on_infeasible == FAIL or coordinates is None or len(parts) == 1:
+            return graph, parts, joined, small
+        candidates = [p for p in small if int(p[0]) not in stuck]
+        if not candidates:
+            return graph, parts, joined, small
+        # join the smallest island first, to the nearest free block outside it in its unit
+        candidates.sort(key=lambda p: (population[p].sum(), p[0]))
+        island = candidates[0]
         anchor, source = _nearest_outside(island, free, units, coordinates)
         if anchor is None:
-            under = small
-            break
+            stuck.add(int(island[0]))
+            continue
         graph = graph.with_edges([source], [anchor])
         joined.append((island, anchor))
-    return graph, parts, joined, under
 
 
 def _nearest_outside(island, free, units, coordinates):
-    """The closest free block outside ``island`` (same nesting unit when there is one)."""
+    """The closest free block outside ``island`` in the same nesting unit (None if there is none)."""
     from scipy.spatial import cKDTree
 
     inside = np.zeros(len(free), dtype=bool)
     inside[island] = True
     unit = units[island[0]]
     same_unit = np.array([u == unit for u in units], dtype=bool)
-    for candidates_mask in (free & ~inside & same_unit, free & ~inside):
-        candidates = np.flatnonzero(candidates_mask)
-        if len(candidates):
-            tree = cKDTree(coordinates[candidates])
-            distance, index = tree.query(coordinates[island])
-            best = int(np.argmin(distance))
-            return int(candidates[index[best]]), int(island[best])
-    return None, None
+    candidates = np.flatnonzero(free & ~inside & same_unit)
+    if not len(candidates):
+        return None, None
+    tree = cKDTree(coordinates[candidates])
+    distance, index = tree.query(coordinates[island])
+    best = int(np.argmin(distance))
+    return int(candidates[index[best]]), int(island[best])
 
 
 def _space_counts(parts, population, lower, upper, n_spaces, n_fixed, target_size, initial, free):

@@ -211,7 +211,7 @@ Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barri
 If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block; these spaces are flagged in the output.
 
 Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed gives the same result.</source>
-            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+            <translation type="obsolete">Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
 
 Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0.5'); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
 
@@ -1349,7 +1349,7 @@ Braucht das Python-Paket scikit-learn.</translation>
         </message>
         <message>
             <source>The class breaks '{text}' must be increasing numbers separated by commas, e.g. -1,1,1.5.</source>
-            <translation>Die Klassengrenzen '{text}' müssen steigende, durch Kommas getrennte Zahlen sein, z. B. -1,1,1.5.</translation>
+            <translation type="obsolete">Die Klassengrenzen '{text}' müssen steigende, durch Kommas getrennte Zahlen sein, z. B. -1,1,1.5.</translation>
         </message>
         <message>
             <source>Give one earlier rate for each rate ({count} rates, {before} earlier rates), in the same order.</source>
@@ -1438,6 +1438,34 @@ Braucht das Python-Paket scikit-learn.</translation>
         <message>
             <source>The compactness (Polsby-Popper) of {count} spaces could not be computed and is left empty: {spaces}</source>
             <translation>Die Kompaktheit (Polsby-Popper) von {count} Sozialräumen konnte nicht berechnet werden und bleibt leer: {spaces}</translation>
+        </message>
+        <message>
+            <source>Groups blocks into contiguous social spaces that are internally alike in the chosen attributes (social indicators and building structure), with every space's population between the minimum and the maximum.
+
+Attributes are standardised (z-scores) and weighted (WEIGHTS, e.g. 'sgb2_rate=2;old_share=0,5': pairs separated by ';', either decimal mark); with 'balance groups', the building-structure attributes together get the same weight as the social ones. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.
+
+Number of spaces: 0 chooses it automatically as population / middle of the population band, within what the bounds allow in each part of the town; the log says how it was chosen.
+
+Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut links, blocks in different nesting units are never in one space). Initial division: a field with an existing division to start from; locked spaces (comma-separated values of that field) stay exactly as they are. Compactness &gt; 0 favours shorter space boundaries.
+
+If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, below the minimum); these spaces are flagged in the output.
+
+Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed gives the same result.</source>
+            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+
+Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
+
+Zahl der Räume: 0 wählt sie automatisch als Einwohnerzahl / Mitte der Einwohnerspanne, soweit die Grenzen es in jedem Teil der Stadt zulassen; das Protokoll nennt die Wahl.
+
+Nachbarschaft: wie in 'Blocknachbarschaft bilden' (Lückenabstand über Straßen, Barrierelinien trennen Verbindungen, Blöcke verschiedener Verschachtelungseinheiten liegen nie in einem Raum). Ausgangsgliederung: ein Feld mit einer bestehenden Gliederung als Start; gesperrte Räume (kommagetrennte Werte dieses Feldes) bleiben genau so, wie sie sind. Kompaktheit &gt; 0 bevorzugt kürzere Raumgrenzen.
+
+Wenn die Grenzen nicht einzuhalten sind (ein Block über dem Maximum, ein durch Barrieren abgeschnittener Teil mit weniger Einwohnern als dem Minimum, eine unmögliche Zahl von Räumen), bricht der Algorithmus entweder mit einer Meldung ab, die die Blöcke nennt, oder wendet die Ersatzlösung an: Ein solcher Block wird ein eigener Raum, eine Insel schließt sich ihrem nächsten Block in derselben Verschachtelungseinheit an (allein in ihrer Einheit bleibt sie ein eigener Raum unter dem Minimum); diese Räume werden in der Ausgabe markiert.
+
+Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Blöcke, SSD, Kompaktheit nach Polsby-Popper, Status ok/below/above/flagged/locked) und ein optionaler HTML-Bericht. Derselbe Startwert liefert dasselbe Ergebnis.</translation>
+        </message>
+        <message>
+            <source>The class breaks '{text}' must be increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
+            <translation>Die Klassengrenzen '{text}' müssen aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
         </message>
     </context>
 </TS>

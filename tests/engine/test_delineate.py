@@ -113,6 +113,30 @@ def test_island_below_minimum_fails_or_joins_its_nearest_neighbour():
     assert any(note["code"] == "island_joined" and note["anchor"] == 3 for note in result.notes)
 
 
+def test_an_island_never_joins_a_space_of_another_nesting_unit():
+    """Nesting units never share a space: an island alone in its unit stays its own space."""
+    graph, coordinates = grid(4, 4)
+    graph = Graph(18, graph.left, graph.right).with_edges([16], [17])
+    coordinates = np.vstack([coordinates, [[500.0, 0.0], [600.0, 0.0]]])
+    population = np.full(18, 100.0)
+    nest = ["A"] * 16 + ["B", "B"]
+    result = delineate(graph, population, np.zeros((18, 1)), lower=400, upper=1200, nest=nest, coordinates=coordinates)
+    for space in result.spaces:
+        assert len({nest[b] for b in space.blocks}) == 1, space
+    (island,) = [space for space in result.spaces if 16 in space.blocks]
+    assert sorted(island.blocks.tolist()) == [16, 17] and island.status == "below"
+    assert "island_joined" not in island.flags
+    assert not any(note["code"] == "island_joined" for note in result.notes)
+    # with a second part in unit B, the island joins that one (inside its unit)
+    graph2 = Graph(20, graph.left, graph.right).with_edges([16, 18], [17, 19])
+    coordinates2 = np.vstack([coordinates, [[900.0, 0.0], [1000.0, 0.0]]])
+    population2 = np.concatenate([population, [300.0, 300.0]])
+    nest2 = nest + ["B", "B"]
+    result = delineate(graph2, population2, np.zeros((20, 1)), lower=400, upper=1200, nest=nest2, coordinates=coordinates2)
+    (joined,) = [space for space in result.spaces if 16 in space.blocks]
+    assert {16, 17, 18, 19} <= set(joined.blocks.tolist()) and "island_joined" in joined.flags
+
+
 def test_requested_count_that_cannot_fit_is_stated():
     graph, coordinates = grid(4, 4)
     population = np.full(16, 100.0)
