@@ -66,8 +66,9 @@ cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
     [ "$SUITE" = "$BASE_SUITE" ] || echo "deb $MIRROR $SUITE main"
 } > "$ROOT/etc/apt/sources.list"
 if [ "$SUITE" != "$BASE_SUITE" ]; then
-    # Prefer the backports' QGIS (and whatever it needs) over the release's.
-    printf 'Package: *\nPin: release a=%s\nPin-Priority: 600\n' "$SUITE" > "$ROOT/etc/apt/preferences.d/backports"
+    # Prefer the backports' QGIS (and whatever it needs) over the release's. Pin by codename:
+    # the archive of trixie-backports is called stable-backports.
+    printf 'Package: *\nPin: release n=%s\nPin-Priority: 600\n' "$SUITE" > "$ROOT/etc/apt/preferences.d/backports"
 fi
 echo 'APT::Keep-Downloaded-Packages "true";' > "$ROOT/etc/apt/apt.conf.d/90keep-debs"
 # The shared download cache is owned by root; apt's _apt user need not write to it.

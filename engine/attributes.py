@@ -71,6 +71,20 @@ def balance_groups(weights, groups):
     return balanced
 
 
+def finite_values(values):
+    """Prepared attribute values as an n x m float array, non-finite entries as 0.
+
+    The engine's one policy for missing and non-finite values (NaN, ±inf): in prepared
+    (centred) attributes 0 is the attribute mean, so such a block counts as average, as
+    :func:`prepare_attributes` does for missing raw values. :func:`delineate` and
+    :func:`evaluate_division` both apply it, so they score the same labels the same way.
+    """
+    values = np.asarray(values, dtype=float)
+    if values.ndim == 1:
+        values = values[:, None]
+    return np.where(np.isfinite(values), values, 0.0)
+
+
 #: Spread below this share of a column's magnitude is rounding noise, not a signal: 0.1 stored
 #: in every block has a computed standard deviation of about 1e-17, which scaling would blow up
 #: to +-1 (and, with missing values, into a fake pattern).

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .attributes import finite_values
 from .errors import Cancelled, InfeasibleError, ParameterError
 from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
@@ -99,7 +100,8 @@ def delineate(
 ):
     """Partition the blocks of ``graph`` into contiguous spaces; see the module docstring.
 
-    ``values`` are the prepared (standardised, weighted) attributes, n x m. ``nest`` gives a
+    ``values`` are the prepared (standardised, weighted) attributes, n x m; NaN and ±inf count
+    as the attribute mean (0), as in :func:`evaluate_division`. ``nest`` gives a
     unit per block: the graph must already have no links between units (the adjacency does
     that), here it is used to keep island joins and reports inside a unit. ``initial`` gives
     an existing space per block (warm start), ``locked`` the values of ``initial`` that must
@@ -109,9 +111,7 @@ def delineate(
     """
     step = _Progress(progress, is_cancelled)
     population = np.nan_to_num(np.asarray(population, dtype=float))
-    values = np.asarray(values, dtype=float)
-    if values.ndim == 1:
-        values = values[:, None]
+    values = finite_values(values)  # NaN/inf count as the attribute mean (one policy, see there)
     n = graph.n
     _check_parameters(n, population, values, lower, upper, n_spaces, on_infeasible, compactness)
     rng = np.random.default_rng(seed)

@@ -28,6 +28,7 @@ import pandas as pd
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from .attributes import finite_values
 from .geometry import clean_polygons
 
 STATUS_OK = "ok"
@@ -130,12 +131,9 @@ def evaluate_division(
     """
     population = np.nan_to_num(np.asarray(population, dtype=float))
     n = len(population)
-    values = np.asarray(values, dtype=float)
-    if values.ndim == 1:
-        values = values[:, None]
+    values = finite_values(values)  # NaN/inf count as the attribute mean, as in delineate
     if len(values) != n:
         raise ValueError(f"values has {len(values)} rows, expected one per block ({n})")
-    values = np.where(np.isfinite(values), values, 0.0)
     codes, uniques = _space_codes(labels, missing)
     if len(codes) != n:
         raise ValueError(f"labels has {len(codes)} entries, expected one per block ({n})")

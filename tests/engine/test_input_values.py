@@ -73,3 +73,30 @@ def test_number_lists_in_both_conventions():
     assert parse_number_list("-1; 1; 1,5") == (-1.0, 1.0, 1.5)
     assert parse_number_list("-1,1,1.5") == (-1.0, 1.0, 1.5)
     assert parse_number_list("-1 1 1.5") == (-1.0, 1.0, 1.5)
+
+
+def test_one_nan_value_scores_the_same_in_delineate_and_evaluate():
+    """One policy for non-finite values: delineate's SSD share equals evaluate_division's."""
+    from sozialraum.engine.delineate import delineate
+    from sozialraum.engine.graph import Graph
+    from sozialraum.engine.scoring import evaluate_division
+
+    rows, cols = 4, 6
+    left, right = [], []
+    for r in range(rows):
+        for c in range(cols):
+            i = r * cols + c
+            if c + 1 < cols:
+                left.append(i), right.append(i + 1)
+            if r + 1 < rows:
+                left.append(i), right.append(i + cols)
+    graph = Graph(rows * cols, left, right)
+    rng = np.random.default_rng(3)
+    values = rng.normal(size=(rows * cols, 2))
+    values[5, 1] = np.nan
+    values[9, 0] = np.inf
+    population = np.full(rows * cols, 100.0)
+    result = delineate(graph, population, values, lower=300, upper=900, seed=2)
+    scored = evaluate_division(result.labels, population, values, 300, 900, graph=graph, missing=(0,))
+    assert 0 < result.ssd_share < 1
+    assert result.ssd_share == pytest.approx(scored.summary["ssd_share"], rel=1e-9)
