@@ -228,8 +228,10 @@ class TreeCutter:
         inside[order[start[node] : end[node]]] = True
         side = nodes[inside]
         rest = nodes[~inside]
-        return (float(violation[pick]) * 1e12 + float(balance_penalty[pick]) * 1e6 + float(objective[pick]),
-                float(violation[pick]), side, int(q1[pick]), rest, int(q_rest[pick]))
+        # the rank is a tuple, compared in order: packing it into one float (violation * 1e12 + ...)
+        # mis-orders cuts once the SSD of a large town reaches the packing factors
+        rank = (float(violation[pick]), float(balance_penalty[pick]), float(objective[pick]))
+        return (rank, float(violation[pick]), side, int(q1[pick]), rest, int(q_rest[pick]))
 
     def _choose_parts(self, sub_pop, rest_pop, q, sub_count, rest_count):
         """For each cut, the number of parts q1 for the subtree side (admissible if possible).

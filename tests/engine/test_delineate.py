@@ -299,3 +299,17 @@ def test_iterated_local_search_never_worsens_ssd_nor_breaks_bounds():
         members = np.flatnonzero(state.labels == region)
         assert is_connected(graph, members)
         assert 1500 <= population[members].sum() <= 4000
+
+
+def test_tree_cut_prefers_admissible_cuts_whatever_the_ssd_scale():
+    """Cuts rank by (violation, balance, SSD) in order: an admissible cut wins even when its SSD
+    (5e13 here) is far above what a packed float (violation * 1e12 + SSD) could order."""
+    from sozialraum.engine.treecut import TreeCutter
+
+    graph = Graph(4, [0, 1, 2], [1, 2, 3])
+    values = np.array([[0.0], [1e7], [1e7], [1e7]])
+    population = np.array([149.0, 1.0, 150.0, 150.0])
+    cutter = TreeCutter(graph, values, (values**2).sum(axis=1), population, 150, 300, np.random.default_rng(0))
+    (side, _), (rest, _) = cutter.best_cut(np.arange(4), 2)
+    for part in (side, rest):
+        assert 150 <= population[part].sum() <= 300, sorted(part.tolist())
