@@ -43,7 +43,10 @@ def metric_crs(crs, extent):
     centre_x = (extent.xMinimum() + extent.xMaximum()) / 2.0
     centre_y = (extent.yMinimum() + extent.yMaximum()) / 2.0
     if not (math.isfinite(centre_x) and math.isfinite(centre_y)):
-        return QgsCoordinateReferenceSystem("EPSG:3857")
+        # no silent Web Mercator: its metres are 1.6 times too long at 52° N
+        raise QgsProcessingException(tr(
+            "The layer is in a geographic CRS ({crs}) and has no geometries to choose a metric CRS (UTM zone) "
+            "from; reproject it or check its geometries.").format(crs=crs.authid()))
     zone = min(60, max(1, int((centre_x + 180.0) // 6.0) + 1))
     return QgsCoordinateReferenceSystem(f"EPSG:{(32600 if centre_y >= 0 else 32700) + zone}")
 

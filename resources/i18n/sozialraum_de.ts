@@ -1467,5 +1467,9 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <source>The class breaks '{text}' must be increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
             <translation>Die Klassengrenzen '{text}' müssen aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
         </message>
+        <message>
+            <source>The layer is in a geographic CRS ({crs}) and has no geometries to choose a metric CRS (UTM zone) from; reproject it or check its geometries.</source>
+            <translation>Der Layer liegt in einem geographischen KBS ({crs}) und hat keine Geometrien, nach denen ein metrisches KBS (UTM-Zone) gewählt werden kann; projizieren Sie ihn um oder prüfen Sie seine Geometrien.</translation>
+        </message>
     </context>
 </TS>
