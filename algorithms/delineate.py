@@ -34,6 +34,23 @@ from .styles import style_on_load
 INFEASIBLE_CHOICES = (FALLBACK, FAIL)
 
 
+def _locked_text(text):
+    """A LOCKED value: '1.0' and '1' both mean space 1."""
+    text = text.strip()
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return space_text(number) if number.is_integer() else text
+
+
+def space_text(value):
+    """A space value as the planner types it: 1.0 -> "1", 2.5 -> "2.5", "Nord" -> "Nord"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 class DelineateAlgorithm(SozialraumAlgorithm):
     GROUP = "spaces"
     ALGORITHM_NAME = "delineate"
@@ -146,7 +163,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "barriers": self.parameterAsLayerList(parameters, self.BARRIERS, context) or [],
             "nest": self.parameterAsString(parameters, self.NEST_FIELD, context) or None,
             "initial": self.parameterAsString(parameters, self.INITIAL_FIELD, context) or None,
-            "locked": [v.strip() for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
+            "locked": [_locked_text(v) for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
             "compactness": self.parameterAsDouble(parameters, self.COMPACTNESS, context),
             "seed": self.parameterAsInt(parameters, self.SEED, context),
             "on_infeasible": INFEASIBLE_CHOICES[self.parameterAsEnum(parameters, self.ON_INFEASIBLE, context)],
@@ -239,8 +256,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         if not p["initial"]:
             return None
         values = blocks.values(p["initial"])
-        # locked values are typed as text; compare initial values as text too
-        return [None if value is None else str(value) for value in values]
+        # locked values are typed as text; compare initial values as text too, whole numbers
+        # of a REAL field as "1", not "1.0" (LOCKED=1 must match them)
+        return [None if value is None else space_text(value) for value in values]
 
     def _write_blocks(self, parameters, context, source, blocks, result):
         fields = QgsFields(source.fields())

@@ -170,3 +170,24 @@ def test_german_decimal_commas_in_weights_and_breaks(provider, tmp_path):
         result = processing.run("sozialraum:index", arguments)
         classes[breaks] = [f["si_class"] for f in result["OUTPUT"].getFeatures()]
     assert classes["-1; 0; 1,5"] == classes["-1,0,1.5"]
+
+
+def test_locked_spaces_match_an_initial_field_of_type_real(provider, tmp_path):
+    """An initial division stored as REAL (1.0, 2.0 ...) is locked with LOCKED=1."""
+    import processing
+
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    fields = case.fields + [("old_space", "double")]
+    rows = [(wkt, dict(a, old_space=float(1 + (a["bid"] - 1) % 6 // 3 + 2 * ((a["bid"] - 1) // 12))))
+            for wkt, a in case.rows]
+    layer = bad_input.make_layer("Polygon", case.crs, fields, rows)
+    arguments, _ = parameters("delineate", case, layer, tmp_path)
+    arguments.update({"INITIAL_FIELD": "old_space", "LOCKED": "1", "REPORT": None})
+    result = processing.run("sozialraum:delineate", arguments)
+    locked_blocks = sorted(a["bid"] for _, a in rows if a["old_space"] == 1.0)
+    spaces = {}
+    for feature in result["OUTPUT"].getFeatures():
+        spaces.setdefault(feature["space_id"], []).append(feature["bid"])
+    assert locked_blocks in [sorted(members) for members in spaces.values()]
+    statuses = [f["status"] for f in result["OUTPUT_SPACES"].getFeatures()]
+    assert statuses.count("locked") == 1
