@@ -55,7 +55,7 @@ class Blocks:
 def read_blocks(source, context, feedback, id_field=None, fields=()):
     """Read blocks with their ids (id field or feature id); duplicate or empty ids are refused."""
     wanted = [name for name in dict.fromkeys([id_field, *fields]) if name]
-    features, shapes, columns, work_crs = read_polygons(source, context, feedback, wanted)
+    features, shapes, columns, work_crs = read_polygons(source, context, feedback, wanted, order_field=id_field)
     if not features:
         raise QgsProcessingException(tr("The block layer has no features."))
     if id_field:
@@ -63,8 +63,8 @@ def read_blocks(source, context, feedback, id_field=None, fields=()):
         missing = [index for index, value in enumerate(ids) if value is None]
         if missing:
             raise QgsProcessingException(
-                tr("The id field '{field}' is empty for {count} blocks (feature numbers {features}).").format(
-                    field=id_field, count=len(missing), features=format_values(missing)
+                tr("The id field '{field}' is empty for {count} blocks (feature ids {features}).").format(
+                    field=id_field, count=len(missing), features=format_values([features[i].id() for i in missing])
                 )
             )
     else:

@@ -6,7 +6,6 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsGeometry,
@@ -47,7 +46,7 @@ from .indicator_io import (
     visible,
 )
 from .indicator_messages import null_reason, raise_indicator_error
-from .layer_io import is_null, plain, to_shapely, transformed_features
+from .layer_io import is_null, ordered_request, plain, to_shapely, transformed_features
 
 METHODS = ("area", "points")
 
@@ -134,7 +133,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             feedback.pushInfo(self.tr("The drawn spaces ({crs}) are transformed to {work} for the overlay.").format(
                 crs=source.sourceCrs().authid(), work=work_crs.authid()))
         features, shapes, ids = [], [], []
-        for feature in source.getFeatures(QgsFeatureRequest(), compat.SKIP_VALIDITY_CHECKS):
+        for feature in source.getFeatures(ordered_request(field), compat.SKIP_VALIDITY_CHECKS):
             features.append(feature)
             geometry = feature.geometry()
             if transform is not None and geometry is not None and not geometry.isNull():

@@ -4,6 +4,7 @@ import math
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsExpression,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
@@ -57,7 +58,19 @@ def wgs84_extent(source, context):
     return transform.transformBoundingBox(source.sourceExtent())
 
 
-def read_polygons(source, context, feedback, attribute_fields=()):
+def ordered_request(order_field=None):
+    """A request that reads features in a fixed order: by ``order_field``, else by feature id.
+
+    Providers such as PostGIS or WFS return rows in no guaranteed order; reading in a fixed
+    order keeps "same seed, same spaces" true whatever the source.
+    """
+    request = QgsFeatureRequest()
+    expression = QgsExpression.quotedColumnRef(order_field) if order_field else "$id"
+    request.addOrderBy(expression, True)
+    return request
+
+
+def read_polygons(source, context, feedback, attribute_fields=(), order_field=None):
     """Read every feature of ``source``.
 
     Returns ``(features, shapes, columns, work_crs)``: the QgsFeatures in the source CRS (for
@@ -81,7 +94,7 @@ def read_polygons(source, context, feedback, attribute_fields=()):
     features, shapes = [], []
     columns = {name: [] for name in attribute_fields}
     total = source.featureCount() or 1
-    for count, feature in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_VALIDITY_CHECKS)):
+    for count, feature in enumerate(source.getFeatures(ordered_request(order_field), SKIP_VALIDITY_CHECKS)):
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled by the user."))
         features.append(feature)

@@ -4,7 +4,6 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
@@ -25,7 +24,7 @@ from . import compat
 from .base import SozialraumAlgorithm
 from .indicator_io import SOURCE_VECTOR, add_catalogue_parameter, load_catalogue_parameter, on_load, ui_language, value
 from .indicator_messages import raise_indicator_error
-from .layer_io import is_null, plain
+from .layer_io import is_null, ordered_request, plain
 
 TYPOLOGY_METHODS = ("kmeans", "ward")
 OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")
@@ -190,7 +189,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         seed = self.parameterAsInt(parameters, self.SEED, context)
 
         # Geometries are only copied to the output: invalid ones must not stop (or crash) the read.
-        features = list(source.getFeatures(QgsFeatureRequest(), compat.SKIP_VALIDITY_CHECKS))
+        features = list(source.getFeatures(ordered_request(space_field), compat.SKIP_VALIDITY_CHECKS))
         if not features:
             raise QgsProcessingException(self.tr("The layer has no features."))
         labels = [plain(f[space_field]) if space_field else f.id() for f in features]

@@ -109,7 +109,7 @@ Layer in einem geographischen KBS werden in der UTM-Zone ihres Mittelpunkts geme
         </message>
         <message>
             <source>The id field '{field}' is empty for {count} blocks (feature numbers {features}).</source>
-            <translation>Das ID-Feld '{field}' ist bei {count} Blöcken leer (Objektnummern {features}).</translation>
+            <translation type="obsolete">Das ID-Feld '{field}' ist bei {count} Blöcken leer (Objektnummern {features}).</translation>
         </message>
         <message>
             <source>{count} blocks have no usable polygon geometry and were skipped: {ids}</source>
@@ -1470,6 +1470,10 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         <message>
             <source>The layer is in a geographic CRS ({crs}) and has no geometries to choose a metric CRS (UTM zone) from; reproject it or check its geometries.</source>
             <translation>Der Layer liegt in einem geographischen KBS ({crs}) und hat keine Geometrien, nach denen ein metrisches KBS (UTM-Zone) gewählt werden kann; projizieren Sie ihn um oder prüfen Sie seine Geometrien.</translation>
+        </message>
+        <message>
+            <source>The id field '{field}' is empty for {count} blocks (feature ids {features}).</source>
+            <translation>Das ID-Feld '{field}' ist bei {count} Blöcken leer (Objekt-IDs {features}).</translation>
         </message>
     </context>
 </TS>
