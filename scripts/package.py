@@ -20,6 +20,9 @@ PLUGIN = "sozialraum"
 EXCLUDED_TOP = {"tests", "bench", "scripts", "docs", ".ci", ".github", "Makefile", "pytest.ini",
                 "requirements-dev.txt", "requirements-current.txt", "requirements-bench.txt",
                 ".gitignore", ".gitattributes"}
+# Engine modules the plugin never imports: the sample-town generator (the plugin ships the town
+# it made, resources/sample/musterstadt.gpkg), its GeoPackage writer and test fixtures.
+EXCLUDED_PATHS = ("engine/sampletown/", "engine/gpkg.py", "engine/indicators/synthetic.py")
 
 
 def plugin_files(root=ROOT):
@@ -31,6 +34,8 @@ def plugin_files(root=ROOT):
             continue
         path = Path(name)
         if path.parts[0] in EXCLUDED_TOP or path.suffix in (".pyc", ".ts") or not (root / path).exists():
+            continue
+        if path.as_posix().startswith(EXCLUDED_PATHS):
             continue
         files.append(path)
     files.extend(path.relative_to(root) for path in sorted((root / "resources" / "i18n").glob("*.qm")))

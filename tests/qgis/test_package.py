@@ -22,6 +22,28 @@ def test_package_zip_contents(tmp_path):
         inner = name.split("/", 1)[1]
         assert not inner.startswith(("tests/", "bench/", "scripts/", ".ci/", ".build/", ".venv")), name
         assert inner not in ("Makefile", "pytest.ini") and not name.endswith((".pyc", ".ts")), name
+        assert not inner.startswith(("engine/sampletown/", "engine/gpkg.py", "engine/indicators/synthetic.py")), name
+
+
+def test_packaged_plugin_imports_without_the_development_modules(tmp_path):
+    """What the ZIP leaves out is not needed: the provider loads every algorithm from it."""
+    out = tmp_path / "sozialraum.zip"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "package.py"), "--out", str(out)], check=True, cwd=ROOT)
+    zipfile.ZipFile(out).extractall(tmp_path / "plugins")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from qgis.core import QgsApplication; app = QgsApplication([], False); app.initQgis();"
+        "from sozialraum.provider import SozialraumProvider; p = SozialraumProvider(); p.loadAlgorithms();"
+        "import sozialraum.engine.delineate, sozialraum.engine.indicators;"
+        "import sozialraum; print(sozialraum.__file__); print(len(p.algorithms())); import os; os._exit(0)"
+    )
+    env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "plugins")], capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[-2].startswith(str(tmp_path / "plugins")), lines[-2]  # the unpacked copy, not the checkout
+    assert int(lines[-1]) == 7
 
 
 def test_install_unpacks_into_a_plugins_folder(tmp_path):
