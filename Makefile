@@ -77,6 +77,7 @@ bench: .venv-bench/.installed
 	.venv-bench/bin/python bench/run_adjacency.py
 	.venv-bench/bin/python bench/run_delineation.py --sizes 3500,10000 --timeout 600
 	.venv-bench/bin/python bench/indicators_speed.py
+	.venv-bench/bin/python bench/scoring_speed.py
 
 # What CI runs: `make demo` and `make test` in fresh Debian 12 and 13 root file systems
 # (debootstrap; needs root). Tests the committed HEAD, not uncommitted changes.
