@@ -216,7 +216,10 @@ def test_every_space_is_contiguous_and_within_bounds_or_reported(instance):
     assert (result.labels > 0).all()
     for space in result.spaces:
         assert is_connected(result.graph, space.blocks)
-        # feasible by counting in every part: the heuristic must then meet both bounds
+        # Counting feasibility (each part's population allows some number of spaces) does not
+        # guarantee a contiguous division within the bounds on these graphs, so a space may
+        # miss a bound here, but only flagged as such (below). Meeting both bounds whenever a
+        # division exists is asserted exhaustively on tiny graphs (the test after next).
         assert space.status in ("ok", "below", "above")
     statuses = [space.status for space in result.spaces]
     if statuses.count("ok") != len(statuses):
