@@ -280,14 +280,32 @@ def test_blocks_outside_and_overlapping_drawn_spaces_are_reported(provider, town
 
 
 def test_weight_points_split_blocks(provider, town):
+    """Spaces that cut blocks: with one weight point per block, each block's residents go
+    wholly to the space holding its point (the area method would split them)."""
     import processing
+    from qgis.core import QgsGeometry
 
     points = processing.run("native:pointonsurface", {"INPUT": town["blocks"], "ALL_PARTS": False,
                                                       "OUTPUT": "memory:"})["OUTPUT"]
-    result = interpolate(town["blocks"], town["districts"], METHOD=1, WEIGHT_POINTS=points, WEIGHT_FIELD="pop_total",
-                         CONFIDENTIALITY=False)
-    block_total = sum(f["pop_total"] for f in town["blocks"].getFeatures())
-    assert sum(f["pop_total"] for f in result["OUTPUT"].getFeatures()) == pytest.approx(block_total)
+    extent = town["blocks"].extent()
+    x0, y0, x1, y1 = extent.xMinimum() - 10, extent.yMinimum() - 10, extent.xMaximum() + 10, extent.yMaximum() + 10
+    ym = (y0 + y1) / 2 + 37.0  # a line through blocks, not along a street
+    halves = {1: f"POLYGON(({x0} {y0},{x1} {y0},{x1} {ym},{x0} {ym},{x0} {y0}))",
+              2: f"POLYGON(({x0} {ym},{x1} {ym},{x1} {y1},{x0} {y1},{x0} {ym}))"}
+    spaces = memory_layer("Polygon", "EPSG:25832", ["district:integer"], [(wkt, [key]) for key, wkt in halves.items()])
+    by_points = interpolate(town["blocks"], spaces, METHOD=1, WEIGHT_POINTS=points, WEIGHT_FIELD="pop_total",
+                            CONFIDENTIALITY=False)
+    by_area = interpolate(town["blocks"], spaces, METHOD=0, CONFIDENTIALITY=False)
+    point_of = {f["block_id"]: f.geometry() for f in points.getFeatures()}
+    expected = {key: 0.0 for key in halves}
+    for block in town["blocks"].getFeatures():
+        key = 1 if point_of[block["block_id"]].intersects(QgsGeometry.fromWkt(halves[1])) else 2
+        expected[key] += block["pop_total"]
+    got = {f["district"]: f["pop_total"] for f in by_points["OUTPUT"].getFeatures()}
+    assert got == pytest.approx(expected)
+    area = {f["district"]: f["pop_total"] for f in by_area["OUTPUT"].getFeatures()}
+    assert abs(area[1] - expected[1]) > 10, "the spaces must cut populated blocks, or the test shows nothing"
+    assert sum(got.values()) == pytest.approx(sum(f["pop_total"] for f in town["blocks"].getFeatures()))
 
 
 # --- index and types -------------------------------------------------------------------------
