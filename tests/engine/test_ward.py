@@ -47,3 +47,37 @@ def test_returns_the_requested_number_of_contiguous_parts():
     assert len(parts) == 7
     assert sorted(np.concatenate(parts).tolist()) == list(range(side * side))
     assert all(is_connected(graph, part) for part in parts)
+
+
+def _grid(rows, cols):
+    left, right = [], []
+    for r in range(rows):
+        for c in range(cols):
+            i = r * cols + c
+            if c + 1 < cols:
+                left.append(i), right.append(i + 1)
+            if r + 1 < rows:
+                left.append(i), right.append(i + cols)
+    return Graph(rows * cols, left, right)
+
+
+def test_without_a_ceiling_it_is_scikit_learns_connectivity_constrained_ward():
+    """Same merges as sklearn's AgglomerativeClustering(linkage='ward', connectivity=...)."""
+    import pytest
+
+    cluster = pytest.importorskip("sklearn.cluster")
+    from scipy.sparse import coo_matrix
+
+    rng = np.random.default_rng(7)
+    for trial in range(8):
+        rows, cols = int(rng.integers(3, 8)), int(rng.integers(3, 8))
+        graph = _grid(rows, cols)
+        n = graph.n
+        values = rng.normal(size=(n, 2))
+        k = int(rng.integers(2, max(3, n // 3)))
+        ours = ward_partition(graph, np.arange(n), values, np.ones(n), k, upper=np.inf)
+        connectivity = coo_matrix((np.ones(len(graph.left)), (graph.left, graph.right)), shape=(n, n))
+        connectivity = connectivity + connectivity.T
+        labels = cluster.AgglomerativeClustering(n_clusters=k, linkage="ward", connectivity=connectivity).fit_predict(values)
+        theirs = {frozenset(np.flatnonzero(labels == label).tolist()) for label in np.unique(labels)}
+        assert {frozenset(part.tolist()) for part in ours} == theirs, (trial, rows, cols, k)
