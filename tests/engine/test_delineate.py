@@ -316,3 +316,28 @@ def test_tree_cut_prefers_admissible_cuts_whatever_the_ssd_scale():
     (side, _), (rest, _) = cutter.best_cut(np.arange(4), 2)
     for part in (side, rest):
         assert 150 <= population[part].sum() <= 300, sorted(part.tolist())
+
+
+def test_tree_cut_small_graph_and_scipy_paths_agree(monkeypatch):
+    """The plain-Python Kruskal (small graphs) and scipy's minimum spanning tree give the same
+    tree (unique weights) and so the same best cut."""
+    import sozialraum.engine.treecut as treecut
+
+    rng = np.random.default_rng(11)
+    for trial in range(6):
+        rows, cols = int(rng.integers(4, 9)), int(rng.integers(4, 9))
+        graph, _ = grid(rows, cols)
+        n = graph.n
+        values = rng.normal(size=(n, 2))
+        population = rng.integers(50, 150, n).astype(float)
+        results = {}
+        for name, limit in (("small", 10**9), ("scipy", -1)):
+            monkeypatch.setattr(treecut, "SMALL_TREE_EDGES", limit)
+            cutter = treecut.TreeCutter(graph, values, (values**2).sum(axis=1), population,
+                                        population.sum() / 4, population.sum() / 1.5, np.random.default_rng(0))
+            order, parent = cutter._tree(np.arange(n), 0.0)
+            edges = {tuple(sorted((int(node), int(parent[node])))) for node in order[1:]}
+            (side, q_side), _ = cutter.best_cut(np.arange(n), 2, attempts=1)
+            results[name] = (edges, frozenset(side.tolist()) if 0 in side else frozenset(set(range(n)) - set(side.tolist())))
+        assert results["small"][0] == results["scipy"][0], trial
+        assert results["small"][1] == results["scipy"][1], trial
