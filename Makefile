@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis package deploy sample bench clean ci-local
+.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis lint package deploy sample bench clean ci-local
 
 all: test
 
@@ -50,10 +50,14 @@ demo: setup
 
 # Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
 # tests in their own process (QGIS and the engine's Shapely/GEOS in one process crashed at exit).
-test: setup
+test: setup lint
 	$(PY) -m pytest tests/engine -p no:qgis
 	$(VENV_CURRENT)/bin/python -m pytest tests/engine -p no:cacheprovider
 	$(PY) -m pytest tests/qgis
+
+# ruff.toml: pyflakes, pycodestyle, bugbear, pyupgrade and import order, on everything
+lint: setup
+	$(VENV)/bin/ruff check .
 
 test-engine: setup
 	$(PY) -m pytest tests/engine -p no:qgis

@@ -20,6 +20,7 @@ from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import aggregate
 from . import compat
 from .base import SozialraumAlgorithm
+from .blocks_input import report_invalid_geometries
 from .indicator_io import (
     SOURCE_VECTOR,
     add_catalogue_parameter,
@@ -45,7 +46,6 @@ from .indicator_io import (
     write_xlsx,
 )
 from .indicator_messages import null_reason, raise_indicator_error
-from .blocks_input import report_invalid_geometries
 from .spaces_io import space_geometry
 
 

@@ -25,10 +25,9 @@ from ..engine.scoring import evaluate_division, html_report
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems, unique_name
-from .spaces_io import (add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures,
-                        space_geometry)
 from .messages import describe, describe_problems
 from .report_labels import report_labels
+from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
 INFEASIBLE_CHOICES = (FALLBACK, FAIL)

@@ -32,12 +32,10 @@ from ..engine.indicators.confidentiality import format_table
 from ..i18n import tr
 from . import compat
 from .blocks_input import read_blocks
+from .compat import FILE_BEHAVIOUR, SOURCE_VECTOR  # noqa: E402,F401 (re-exported for the indicator algorithms)
 from .indicator_messages import null_reason, raise_indicator_error
 from .layer_io import plain
 from .styles import style_path
-
-
-from .compat import FILE_BEHAVIOUR, SOURCE_VECTOR  # noqa: E402,F401 (re-exported for the indicator algorithms)
 
 #: hidden helper indicator when the population field is not read by the catalogue
 POPULATION_HELPER = "__population"

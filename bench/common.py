@@ -18,7 +18,6 @@ sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
 from checkout_package import use_checkout as use_repository_engine  # noqa: E402,F401 (one place makes the link)
 
-
 # --------------------------------------------------------------------------- attributes
 
 #: The block attributes used by the benchmark: (name, numerator columns, denominator columns).

@@ -30,7 +30,7 @@ def fifty_indicators():
     extra = []
     fields = ["pop_u6", "pop_6_14", "pop_15_17", "pop_18_24", "pop_25_64", "pop_65plus", "foreigners", "unemployed",
               "sgb2_persons"]
-    for k, name in enumerate(fields[: 50 - len(base) - 1]):
+    for name in fields[: 50 - len(base) - 1]:
         extra.append({"id": f"pm_{name}", "label_en": f"{name} per 1000", "label_de": f"{name} je 1000",
                       "kind": "rate", "numerator": name, "denominator": "households", "factor": "1000"})
     extra.append({"id": "mean_hh", "label_en": "mean", "label_de": "Mittel", "kind": "mean",

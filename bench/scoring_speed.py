@@ -5,7 +5,6 @@
 import time
 
 import numpy as np
-
 from common import use_repository_engine
 
 use_repository_engine()  # the checkout, importable as 'sozialraum'

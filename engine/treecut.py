@@ -14,7 +14,6 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import depth_first_order, minimum_spanning_tree
 
-
 #: Up to this many edges, a plain-Python Kruskal beats scipy's sparse-matrix overhead.
 SMALL_TREE_EDGES = 400
 

@@ -86,7 +86,6 @@ def start_qgis():
 
 def run_delineation(out):
     import processing
-
     import render
     import sample_rates
 
@@ -123,9 +122,8 @@ def LogFeedback():  # noqa: N802 - a factory that reads like the class it makes
 
 
 def render_maps(out):
-    from qgis.core import QgsRectangle
-
     import render
+    from qgis.core import QgsRectangle
 
     blocks = render.load(out / "adjacency_blocks.gpkg", name="blocks")
     links = render.load(out / "adjacency_links.gpkg", name="links")

@@ -56,7 +56,7 @@ def load_ts(path):
 
 def update(path, strings):
     tree, context, messages = load_ts(path)
-    for text, location in strings.items():
+    for text in strings:
         message = messages.get(text)
         if message is None:
             message = ET.SubElement(context, "message")

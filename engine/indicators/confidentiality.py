@@ -116,7 +116,7 @@ def secondary_suppression(values, hidden, vectors, columns, unknown=None, prefer
                     # the total row last
                     pref = np.zeros(rows)
                     pref[-1] = 1
-                    key = lambda r: (pref[r], safe_values[r, c] == 0, safe_values[r, c], r)  # noqa: E731
+                    key = lambda r, pref=pref, c=c: (pref[r], safe_values[r, c] == 0, safe_values[r, c], r)  # noqa: E731
                     hidden[min(candidates, key=key), c] = True
                     changed = True
     return hidden
@@ -264,7 +264,7 @@ def protect(table: IndicatorTable, *, minimum=3, secondary=True, rounding=None, 
             vectors[k, base.index(name)] = coef
     n_rows = len(spaces) + 1
     cell_values = np.full((n_rows, len(keys)), np.nan)
-    for k, (key, expr) in enumerate(cell_map.values()):
+    for k, (_key, expr) in enumerate(cell_map.values()):
         per_space, total = table.expression_sums(expr)
         cell_values[:-1, k] = per_space.to_numpy(dtype=float)
         cell_values[-1, k] = total

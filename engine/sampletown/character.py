@@ -178,7 +178,7 @@ def assign_characters(rng, seeds, radius_norm, near_transport, station_seed, vil
         if d < OLDTOWN_RADIUS:
             keys[k] = "oldtown"
             continue
-        for limit, probs in _BANDS:
+        for limit, probs in _BANDS:  # noqa: B007 (probs of the band found is used below)
             if d < limit:
                 break
         probs = dict(probs)

@@ -82,7 +82,6 @@ def make_contiguous(labels, pairs, weights):
 def build_districts(rng, frame, blocks, piece_weight, n_districts):
     """District index (0..k-1) per gross piece, ordered so that 0 is the Altstadt."""
     pieces = blocks.pieces
-    n_pieces = len(pieces)
     key = blocks.piece_seed * (len(frame.sectors) + 1) + blocks.piece_sector
     patch_keys, piece_patch = np.unique(key, return_inverse=True)
     n_patch = len(patch_keys)
@@ -132,8 +131,9 @@ def build_districts(rng, frame, blocks, piece_weight, n_districts):
     piece_district = make_contiguous(piece_district, blocks.adjacency, area)
     # order: Altstadt first, then inner ring, then outer, each clockwise from north
     labels = np.unique(piece_district)
-    d_area = np.array([area[piece_district == l].sum() for l in labels])
-    d_xy = np.array([np.average(cent[piece_district == l], axis=0, weights=area[piece_district == l]) for l in labels])
+    d_area = np.array([area[piece_district == label].sum() for label in labels])
+    d_xy = np.array([np.average(cent[piece_district == label], axis=0, weights=area[piece_district == label])
+                     for label in labels])
     alt = piece_district[piece_patch == centre_patch][0]
     ring = np.where(np.linalg.norm(d_xy, axis=1) < 0.5 * frame.radius, 0, 1)
     clock = (np.pi / 2 - np.arctan2(d_xy[:, 1], d_xy[:, 0])) % (2 * np.pi)

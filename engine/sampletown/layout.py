@@ -364,7 +364,6 @@ def build_blocks(frame, points, rng):
         piece_full.extend([full] * len(parts))
     piece_cell = np.asarray(piece_cell, dtype=np.int64)
     piece_full = np.asarray(piece_full, dtype=bool)
-    n_pieces = len(pieces)
 
     # sector and neighbourhood of each piece
     reps = _geom.representative_points(pieces)
@@ -476,7 +475,7 @@ def _piece_adjacency(vor, n, pieces, piece_cell, piece_full, piece_sector):
             for b in by_cell.get(int(j), []):
                 cand_a.append(a)
                 cand_b.append(b)
-    for c, ks in by_cell.items():
+    for ks in by_cell.values():
         if len(ks) > 1:
             for x in range(len(ks)):
                 for y in range(x + 1, len(ks)):

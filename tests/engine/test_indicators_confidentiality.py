@@ -73,7 +73,7 @@ def attacker_recovers(table, protected):
                    if n not in ("pop_total", "area_m2")} | set(ages))
     values = pd.concat([protected.values, protected.total])
     found = []
-    for r, (space, row) in enumerate(values.iterrows()):
+    for space, row in values.iterrows():
         published = []
         for ind in cat:
             if ind.kind == "count" and not np.isnan(row[ind.id]) and ind.confidential:

@@ -13,13 +13,12 @@ import pytest
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
-from shapely.geometry import LineString, MultiLineString
+from shapely.geometry import LineString
 from shapely.ops import nearest_points, unary_union
 from shapely.prepared import prep
 
 from sozialraum.engine import gpkg
-from sozialraum.engine.sampletown import DEFAULT_SEED, Town, generate_town, write_town
-from sozialraum.engine.sampletown import _geom
+from sozialraum.engine.sampletown import DEFAULT_SEED, Town, _geom, generate_town, write_town
 from sozialraum.engine.sampletown.attributes import AGE_COLUMNS, BUILDING_TYPE_COLUMNS, PERIOD_COLUMNS
 from sozialraum.engine.sampletown.districts import district_count
 from sozialraum.engine.sampletown.schema import FIELDS

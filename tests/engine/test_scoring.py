@@ -184,10 +184,10 @@ def test_polsby_popper_repairs_self_intersecting_blocks():
 
 def test_a_failing_outline_leaves_the_division_and_names_the_space(monkeypatch):
     """When GEOS cannot build a space's outline, that space's score is NaN and it is named."""
-    import sozialraum.engine.scoring as scoring
     import shapely
-
     import shapely.ops
+
+    import sozialraum.engine.scoring as scoring
 
     blocks = grid_blocks(2, 2)
     real_union = shapely.union_all if hasattr(shapely, "union_all") else shapely.ops.unary_union

@@ -6,7 +6,6 @@ import pytest
 
 from sozialraum.engine.errors import format_values  # noqa: F401  (the package must import QGIS-free)
 
-
 _KEEP_ALIVE = []
 
 

@@ -3,8 +3,6 @@ import configparser
 import re
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_METADATA = (
     "name", "qgisMinimumVersion", "description", "about", "version", "author", "email", "repository",
@@ -54,8 +52,7 @@ def test_provider_lists_its_algorithms_with_icons_and_help(provider):
 def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgis_iface, qgis_new_project):
     from qgis.core import QgsApplication, QgsProject
 
-    from sozialraum import classFactory
-    from sozialraum import i18n
+    from sozialraum import classFactory, i18n
 
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById("sozialraum")

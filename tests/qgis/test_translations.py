@@ -1,6 +1,5 @@
 """Every user-visible string has a German translation that keeps its placeholders."""
 import re
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
