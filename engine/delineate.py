@@ -22,6 +22,7 @@ from .attributes import finite_values
 from .errors import Cancelled, InfeasibleError, ParameterError
 from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
+from .objective import division_ssd, group_ssd, total_ss
 from .recombine import perturb, recombine, repair
 from .treecut import TreeCutter
 from .ward import ward_partition
@@ -158,18 +159,18 @@ def delineate(
     notes.append(count_note)
 
     step(0.1, "first partition")
-    tss = _total_ss(values[active])
+    tss = total_ss(values[active])
     context = _SolveContext(graph, values, sqnorm, population, lower, upper, fixed_regions, parts, counts, initial,
                             locked_set, free, compactness, tss, effort, step, is_cancelled)
     # First start: contiguity-constrained Ward clustering (the most homogeneous start);
     # on problems up to BOTH_STARTS_LIMIT blocks the bounded tree cuts start too and the
     # better result wins (least bound violation, then lowest SSD).
     labels, bad = context.solve(rng, "ward")
-    best_key = (bad, _labels_ssd(labels, values))
+    best_key = (bad, division_ssd(labels, values))
     if graph.n <= BOTH_STARTS_LIMIT:
         step(0.6, "second start")
         other, other_bad = context.solve(np.random.default_rng([seed, 0]), "tree")
-        other_key = (other_bad, _labels_ssd(other, values))
+        other_key = (other_bad, division_ssd(other, values))
         if other_key < best_key:
             labels, bad, best_key = other, other_bad, other_key
     # Restarts only when the bounds are still violated: seeds derived from the user's seed
@@ -178,7 +179,7 @@ def delineate(
     for restart in range(1, restarts + 1 if bad > 0 else 1):
         step(0.9, "restart")
         other, other_bad = context.solve(np.random.default_rng([seed, restart]), "tree" if restart % 2 else "ward")
-        other_key = (other_bad, _labels_ssd(other, values))
+        other_key = (other_bad, division_ssd(other, values))
         if other_key < best_key:
             labels, bad, best_key = other, other_bad, other_key
         if bad <= 0:
@@ -277,12 +278,6 @@ class _SolveContext:
         return np.where(labels < 0, -1, state.labels), bad
 
 
-def _labels_ssd(labels, values):
-    total = 0.0
-    for region in np.unique(labels[labels >= 0]):
-        x = values[labels == region]
-        total += float(((x - x.mean(axis=0)) ** 2).sum())
-    return total
 
 
 def problems_to_notes(problems):
@@ -302,13 +297,6 @@ def _check_parameters(n, population, values, lower, upper, n_spaces, on_infeasib
         raise ParameterError("on_infeasible", on_infeasible, "must be 'fail' or 'fallback'")
     if compactness < 0:
         raise ParameterError("COMPACTNESS", compactness, "must be 0 or more")
-
-
-def _total_ss(values):
-    if not len(values):
-        return 0.0
-    centred = values - values.mean(axis=0)
-    return float((centred**2).sum())
 
 
 def _parts(graph, free, population, lower, units, coordinates, on_infeasible):
@@ -492,8 +480,7 @@ def _result(labels, fixed_regions, population, values, units, coordinates, lower
         blocks = members[region]
         out[blocks] = space_id
         pop = float(population[blocks].sum())
-        x = values[blocks]
-        ssd = float(((x - x.mean(axis=0)) ** 2).sum())
+        ssd = group_ssd(values[blocks])
         total_ssd += ssd
         flags = []
         status = STATUS_OK

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import Cancelled
+from .objective import ssd_of_sums
 
 
 class RegionState:
@@ -42,16 +43,10 @@ class RegionState:
         return len(self.pop)
 
     def ssd(self, region):
-        count = self.count[region]
-        if count <= 0:
-            return 0.0
-        total = self.sums[region]
-        return float(self.sq[region] - total.dot(total) / count)
+        return ssd_of_sums(self.count[region], self.sums[region], self.sq[region])
 
     def total_ssd(self):
-        with np.errstate(divide="ignore", invalid="ignore"):
-            per_region = self.sq - np.where(self.count > 0, (self.sums**2).sum(axis=1) / np.maximum(self.count, 1), 0.0)
-        return float(per_region.sum())
+        return float(ssd_of_sums(self.count, self.sums, self.sq).sum())
 
     def move(self, node, target):
         source = self.labels[node]

@@ -11,6 +11,7 @@ import numpy as np
 
 from .errors import Cancelled
 from .localsearch import violation
+from .objective import ssd_of_sums
 
 
 def neighbouring_pairs(labels, graph, closed):
@@ -155,9 +156,7 @@ def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempt
 
 
 def _ssd(state, nodes):
-    x = state.values[nodes]
-    total = x.sum(axis=0)
-    return float(state.sqnorm[nodes].sum() - total.dot(total) / len(nodes))
+    return ssd_of_sums(len(nodes), state.values[nodes].sum(axis=0), state.sqnorm[nodes].sum())
 
 
 #: Attempt number of TreeCutter.best_cut used for perturbations (4 and up: random trees).

@@ -30,6 +30,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .attributes import finite_values
 from .geometry import clean_polygons
+from .objective import ssd_per_space, total_ss
 
 STATUS_OK = "ok"
 STATUS_BELOW = "below"
@@ -151,9 +152,9 @@ def evaluate_division(
     for j in range(m):
         sums[:, j] = np.bincount(c, weights=x[:, j], minlength=k)
     means = sums / np.maximum(n_blocks, 1)[:, None]
-    ssd = np.bincount(c, weights=((x - means[c]) ** 2).sum(axis=1), minlength=k) if len(c) else np.zeros(k)
+    ssd = ssd_per_space(c, x, k)
     grand = x.mean(axis=0) if len(x) else np.zeros(m)
-    tss = float(((x - grand) ** 2).sum())
+    tss = total_ss(x)
     between = float((n_blocks * ((means - grand) ** 2).sum(axis=1)).sum())
 
     status = np.full(k, STATUS_OK, dtype=object)

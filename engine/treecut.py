@@ -14,6 +14,8 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import depth_first_order, minimum_spanning_tree
 
+from .objective import ssd_of_sums
+
 #: Up to this many edges, a plain-Python Kruskal beats scipy's sparse-matrix overhead.
 SMALL_TREE_EDGES = 400
 
@@ -203,11 +205,9 @@ class TreeCutter:
         sub_pop = pop[candidates]
         rest_pop = total_pop - sub_pop
         q1 = self._choose_parts(sub_pop, rest_pop, q, count[candidates], total_count - count[candidates])
-        ssd_sub = squares[candidates] - (sums[candidates] ** 2).sum(axis=1) / count[candidates]
+        ssd_sub = ssd_of_sums(count[candidates], sums[candidates], squares[candidates])
         rest_count = total_count - count[candidates]
-        rest_sums = total_sum - sums[candidates]
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ssd_rest = (total_sq - squares[candidates]) - np.where(rest_count > 0, (rest_sums**2).sum(axis=1) / rest_count, 0.0)
+        ssd_rest = ssd_of_sums(rest_count, total_sum - sums[candidates], total_sq - squares[candidates])
         objective = ssd_sub + ssd_rest
         q_rest = q - q1
         violation = self._violation(sub_pop, q1) + self._violation(rest_pop, q_rest)
