@@ -29,7 +29,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .attributes import finite_values
-from .geometry import clean_polygons
+from .geometry import SHAPELY2, clean_polygons
 from .objective import ssd_per_space, total_ss
 
 STATUS_OK = "ok"
@@ -334,7 +334,7 @@ def _polsby_popper(codes, k, geometries, closing):
     use = np.flatnonzero(np.array([g is not None for g in clean], dtype=bool) & (codes >= 0))
     if not len(use):
         return result, failed
-    shapely2 = int(shapely.__version__.split(".")[0]) >= 2
+    shapely2 = SHAPELY2
 
     def grow(geom):
         return geom.buffer(half, join_style=mitre) if half > 0 else geom
