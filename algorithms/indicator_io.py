@@ -1,17 +1,12 @@
 """Shared by the indicator algorithms: catalogue and confidentiality parameters, block tables,
 indicator fields, CSV/XLSX export (through QGIS/OGR) and a small HTML table report."""
-import csv
 import html
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateTransformContext,
-    QgsFeature,
     QgsFields,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -20,8 +15,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
 )
 
 from ..engine.errors import SozialraumError
@@ -35,6 +28,8 @@ from .blocks_input import read_blocks
 from .compat import FILE_BEHAVIOUR, SOURCE_VECTOR  # noqa: E402,F401 (re-exported for the indicator algorithms)
 from .indicator_messages import null_reason, raise_indicator_error
 from .layer_io import plain
+from .spreadsheet import write_csv  # noqa: F401 (re-exported for the indicator algorithms)
+from .spreadsheet import write_xlsx as spreadsheet_xlsx
 from .styles import style_path
 
 #: hidden helper indicator when the population field is not read by the catalogue
@@ -332,91 +327,9 @@ def export_frame(published, catalogue, space_names, lang, include_total=True):
     return text
 
 
-def write_csv(path, frame, lang):
-    """UTF-8 with byte-order mark (spreadsheets detect it); ';' for German, ',' otherwise."""
-    delimiter = ";" if lang == "de" else ","
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(list(frame.columns))
-        for row in frame.itertuples(index=False):
-            writer.writerow(list(row))
-    return path
-
-
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-_CELL = re.compile(r'<c r="([A-Z]+)(\d+)" t="s">\s*<v>(\d+)</v>\s*</c>')
-_SHARED = re.compile(r"<si>\s*<t[^>]*>(.*?)</t>\s*</si>", re.S)
-
-
 def write_xlsx(path, frame, lang):
-    """The text table as an Excel sheet written by OGR's XLSX driver (no extra Python package).
-
-    OGR writes text columns; numbers are then turned into numeric cells so spreadsheets can
-    compute with them, while '.' (suppressed) and 'x' stay text.
-    """
-    # numbers with a decimal point for the file; the spreadsheet shows them in its own locale
-    plain_text = frame.copy()
-    if lang == "de":
-        for column in plain_text.columns[1:]:
-            plain_text[column] = [text.replace(".", "").replace(",", ".") if text not in (".", "x") else text
-                                  for text in plain_text[column]]
-    names = [f"c{k}" for k in range(len(frame.columns))]
-    layer = QgsVectorLayer("None?" + "&".join(f"field={name}:string" for name in names), fixed("sheet", lang), "memory")
-    provider = layer.dataProvider()
-    features = []
-    for row in plain_text.itertuples(index=False):
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([str(cell) for cell in row])
-        features.append(feature)
-    provider.addFeatures(features)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "XLSX"
-    options.layerName = fixed("sheet", lang)
-    options.fileEncoding = "UTF-8"
-    Path(path).unlink(missing_ok=True)
-    writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None)
-    if writer is not None:
-        result = writer(layer, str(path), QgsCoordinateTransformContext(), options)
-    else:  # pragma: no cover
-        result = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsCoordinateTransformContext(), options)
-    if result[0] != QgsVectorFileWriter.NoError:
-        raise QgsProcessingException(tr("Cannot write {file}: {error}").format(file=path, error=result[1]))
-    _finish_xlsx(path, list(frame.columns))
-    return path
-
-
-def _column_index(letters):
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number - 1
-
-
-def _finish_xlsx(path, labels):
-    """Header cells get the labels; number cells become numeric (stdlib zip/regex on OGR's XML)."""
-    path = Path(path)
-    with zipfile.ZipFile(path) as archive:
-        items = {info.filename: archive.read(info.filename) for info in archive.infolist()}
-    shared_xml = items.get("xl/sharedStrings.xml", b"").decode("utf-8")
-    strings = [html.unescape(text) for text in _SHARED.findall(shared_xml)]
-    sheet_name = "xl/worksheets/sheet1.xml"
-    sheet = items[sheet_name].decode("utf-8")
-
-    def cell(match):
-        column, row, index = match.group(1), int(match.group(2)), int(match.group(3))
-        text = strings[index] if index < len(strings) else ""
-        if row == 1:
-            position = _column_index(column)
-            label = labels[position] if position < len(labels) else text
-            return f'<c r="{column}{row}" t="inlineStr"><is><t>{html.escape(str(label), quote=False)}</t></is></c>'
-        if column != "A" and _NUMBER.match(text):
-            return f'<c r="{column}{row}"><v>{text}</v></c>'
-        return match.group(0)
-
-    items[sheet_name] = _CELL.sub(cell, sheet).encode("utf-8")
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in items.items():
-            archive.writestr(name, data)
+    """The table as an Excel sheet with numeric cells (see spreadsheet.py)."""
+    return spreadsheet_xlsx(path, frame, lang, sheet=fixed("sheet", lang))
 
 
 # --- HTML ------------------------------------------------------------------------------------

@@ -206,6 +206,28 @@ def test_confidentiality_suppressed_cells_are_null_and_dot_in_csv_and_xlsx(provi
     cells = [str(f["Residents"]) for f in sheet.getFeatures()]
     assert "." in cells or all(c != "." for c in (r[1] for r in body))
     assert any(str(f[labels["sgb2_rate"]]) == "." for f in sheet.getFeatures())
+    # cell types as a spreadsheet sees them: numbers numeric, '.' text, in the same column
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    ns = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    root = ET.fromstring(zipfile.ZipFile(xlsx_path).read("xl/worksheets/sheet1.xml"))
+    rows = root.findall(".//s:sheetData/s:row", ns)
+    header = ["".join(c.itertext()) for c in rows[0].findall("s:c", ns)]
+    column = header.index(labels["sgb2_rate"])
+    kinds = {"number": 0, "dot": 0}
+    for row in rows[1:]:
+        cell = row.findall("s:c", ns)[column]
+        if cell.get("t") == "inlineStr":
+            assert "".join(cell.itertext()) in (".", "x"), "only marks are text in a numeric column"
+            kinds["dot"] += 1
+        else:
+            assert cell.get("t") in (None, "n") and float(cell.find("s:v", ns).text) >= 0
+            kinds["number"] += 1
+    assert kinds["number"] > 0 and kinds["dot"] > 0
+    residents = header.index("Residents")
+    first = rows[1].findall("s:c", ns)
+    assert first[residents].get("t") in (None, "n") and first[0].get("t") == "inlineStr"
     html = report.read_text(encoding="utf-8")
     assert "<table" in html and "Municipality total" in html
 
