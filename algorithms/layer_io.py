@@ -76,6 +76,8 @@ def read_polygons(source, context, feedback, attribute_fields=(), order_field=No
     Returns ``(features, shapes, columns, work_crs)``: the QgsFeatures in the source CRS (for
     writing outputs), shapely geometries in ``work_crs`` (metres), and a dict of attribute lists.
     """
+    if source.featureCount() == 0:  # before choosing a CRS from the (empty) extent
+        raise QgsProcessingException(tr("The block layer has no features."))
     crs = source.sourceCrs()
     work_crs = metric_crs(crs, wgs84_extent(source, context)) if crs.isGeographic() else crs
     transform = None

@@ -35,7 +35,7 @@ def test_packaged_plugin_imports_without_the_development_modules(tmp_path):
         "from qgis.core import QgsApplication; app = QgsApplication([], False); app.initQgis();"
         "from sozialraum.provider import SozialraumProvider; p = SozialraumProvider(); p.loadAlgorithms();"
         "import sozialraum.engine.delineate, sozialraum.engine.indicators;"
-        "import sozialraum; print(sozialraum.__file__); print(len(p.algorithms())); import os; os._exit(0)"
+        "import sozialraum; print(sozialraum.__file__); print(len(p.algorithms()), flush=True); import os; os._exit(0)"
     )
     env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "plugins")], capture_output=True, text=True, env=env,
