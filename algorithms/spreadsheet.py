@@ -108,6 +108,7 @@ def write_xlsx(path, frame, lang, sheet="Table"):
             '<borders count="1"><border/></borders>'
             '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
             '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
             "</styleSheet>"),
         "xl/worksheets/sheet1.xml": _sheet_xml(frame, lang),
     }
