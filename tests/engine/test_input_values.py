@@ -78,19 +78,12 @@ def test_number_lists_in_both_conventions():
 def test_one_nan_value_scores_the_same_in_delineate_and_evaluate():
     """One policy for non-finite values: delineate's SSD share equals evaluate_division's."""
     from sozialraum.engine.delineate import delineate
-    from sozialraum.engine.graph import Graph
     from sozialraum.engine.scoring import evaluate_division
 
+    from .grids import grid_graph
+
     rows, cols = 4, 6
-    left, right = [], []
-    for r in range(rows):
-        for c in range(cols):
-            i = r * cols + c
-            if c + 1 < cols:
-                left.append(i), right.append(i + 1)
-            if r + 1 < rows:
-                left.append(i), right.append(i + cols)
-    graph = Graph(rows * cols, left, right)
+    graph = grid_graph(rows, cols)
     rng = np.random.default_rng(3)
     values = rng.normal(size=(rows * cols, 2))
     values[5, 1] = np.nan

@@ -4,6 +4,8 @@ import numpy as np
 from sozialraum.engine.graph import Graph, is_connected
 from sozialraum.engine.ward import ward_partition
 
+from .grids import grid_graph
+
 
 def path(n):
     return Graph(n, list(range(n - 1)), list(range(1, n)))
@@ -49,18 +51,6 @@ def test_returns_the_requested_number_of_contiguous_parts():
     assert all(is_connected(graph, part) for part in parts)
 
 
-def _grid(rows, cols):
-    left, right = [], []
-    for r in range(rows):
-        for c in range(cols):
-            i = r * cols + c
-            if c + 1 < cols:
-                left.append(i), right.append(i + 1)
-            if r + 1 < rows:
-                left.append(i), right.append(i + cols)
-    return Graph(rows * cols, left, right)
-
-
 def test_without_a_ceiling_it_is_scikit_learns_connectivity_constrained_ward():
     """Same merges as sklearn's AgglomerativeClustering(linkage='ward', connectivity=...)."""
     import pytest
@@ -71,7 +61,7 @@ def test_without_a_ceiling_it_is_scikit_learns_connectivity_constrained_ward():
     rng = np.random.default_rng(7)
     for trial in range(8):
         rows, cols = int(rng.integers(3, 8)), int(rng.integers(3, 8))
-        graph = _grid(rows, cols)
+        graph = grid_graph(rows, cols)
         n = graph.n
         values = rng.normal(size=(n, 2))
         k = int(rng.integers(2, max(3, n // 3)))

@@ -5,7 +5,6 @@ EPSG:25832 unless the case says otherwise) and names the parameters it changes. 
 ``test_bad_input.py`` runs every algorithm that takes the input on every case and compares
 the outcome with ``EXPECTED``; ``docs/bad_input.md`` lists the same table for users.
 """
-import math
 from dataclasses import dataclass, field
 
 COLS, ROWS, SIZE, STREET = 6, 4, 100.0, 12.0
@@ -227,25 +226,16 @@ def build(case):
 
 def snapshot(layer):
     """Everything a run must leave alone: fields, attribute values, geometries."""
+    from sozialraum.algorithms.layer_io import is_null
+
     fields = [(f.name(), f.typeName()) for f in layer.fields()]
     features = []
     for feature in layer.getFeatures():
         geometry = feature.geometry()
         wkt = geometry.asWkt(6) if geometry is not None and not geometry.isNull() else None
-        values = [None if _is_null(v) else v for v in feature.attributes()]
+        values = [None if is_null(v) else v for v in feature.attributes()]
         features.append((feature.id(), wkt, values))
     return fields, features, layer.isModified()
-
-
-def _is_null(value):
-    try:
-        from qgis.PyQt.QtCore import QVariant
-
-        if isinstance(value, QVariant):
-            return value.isNull()
-    except ImportError:  # pragma: no cover
-        pass
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 #: (case, algorithm or "*") -> ("ok", regex in the log or None) | ("error", regex of the message).

@@ -26,6 +26,33 @@ def provider(qgis_app, qgis_processing):
     return provider
 
 
+class LogFeedback:
+    """A QgsProcessingFeedback that keeps every message."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.lines = []
+
+            def pushInfo(self, text):  # noqa: N802
+                self.lines.append(text)
+
+            def pushWarning(self, text):  # noqa: N802
+                self.lines.append(text)
+
+            def reportError(self, text, fatalError=False):  # noqa: N802, N803
+                self.lines.append(text)
+
+            @property
+            def text(self):
+                return "\n".join(self.lines)
+
+        return _Feedback()
+
+
 def memory_layer(geometry_type, crs, fields, rows):
     """A memory layer from (wkt, [attributes]) rows; fields like 'bid:integer'."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer

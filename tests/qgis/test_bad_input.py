@@ -12,6 +12,7 @@ import pytest
 
 from . import bad_input
 from .bad_input import EXPECTED, LOWER, UPPER
+from .conftest import LogFeedback
 
 ALGORITHMS = ("adjacency", "delineate", "evaluate", "aggregate", "interpolate", "index", "compare")
 UNEXPECTED = re.compile(r"Traceback|unexpected problem|Error executing|object has no attribute|NoneType", re.I)
@@ -77,27 +78,6 @@ def parameters(algorithm, case, layer, tmp_path):
     return p, report
 
 
-class Log:
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.lines = []
-
-            def pushInfo(self, text):  # noqa: N802
-                self.lines.append(text)
-
-            def pushWarning(self, text):  # noqa: N802
-                self.lines.append(text)
-
-            def reportError(self, text, fatalError=False):  # noqa: N802, N803
-                self.lines.append(text)
-
-        return _Feedback()
-
-
 def run_case(algorithm, case, tmp_path):
     """(outcome, message, log, result, layer, before): outcome 'ok' or 'error'."""
     import processing
@@ -106,7 +86,7 @@ def run_case(algorithm, case, tmp_path):
     layer = bad_input.build(case)
     before = bad_input.snapshot(layer)
     p, report = parameters(algorithm, case, layer, tmp_path)
-    feedback = Log()
+    feedback = LogFeedback()
     try:
         result = processing.run(f"sozialraum:{algorithm}", p, feedback=feedback)
         outcome, message = "ok", ""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import memory_layer, square
+from .conftest import LogFeedback, memory_layer, square
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "musterstadt.gpkg"
@@ -40,33 +40,6 @@ def catalogue():
     from sozialraum.engine.indicators import load_catalogue
 
     return load_catalogue(CATALOGUE)
-
-
-class LogFeedback:
-    """A QgsProcessingFeedback that keeps every message."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.lines = []
-
-            def pushInfo(self, text):  # noqa: N802
-                self.lines.append(text)
-
-            def pushWarning(self, text):  # noqa: N802
-                self.lines.append(text)
-
-            def reportError(self, text, fatalError=False):  # noqa: N802, N803
-                self.lines.append(text)
-
-            @property
-            def text(self):
-                return "\n".join(self.lines)
-
-        return _Feedback()
 
 
 def run(algorithm, feedback=None, **parameters):
