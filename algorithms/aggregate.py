@@ -74,7 +74,11 @@ def export(algorithm, parameters, context, feedback, published, catalogue, space
             continue
         if table is None:
             table = export_frame(published, catalogue, space_names, lang)
-        writer(path, table, lang)
+        try:
+            writer(path, table, lang)
+        except OSError as error:  # a folder that does not exist, no permission, the file open in Excel
+            raise QgsProcessingException(algorithm.tr("Cannot write {file}: {error}").format(
+                file=path, error=error.strerror or error)) from error
         feedback.pushInfo(algorithm.tr("Written: {file}").format(file=path))
         outputs[name] = path
     return table

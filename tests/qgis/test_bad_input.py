@@ -171,3 +171,20 @@ def test_locked_spaces_match_an_initial_field_of_type_real(provider, tmp_path):
     assert locked_blocks in [sorted(members) for members in spaces.values()]
     statuses = [f["status"] for f in result["OUTPUT_SPACES"].getFeatures()]
     assert statuses.count("locked") == 1
+
+
+def test_an_export_that_cannot_be_written_is_named(provider, tmp_path):
+    """CSV/XLSX into a place that cannot hold the file: a message naming the file, no traceback."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x")
+    for name in ("EXPORT_XLSX", "EXPORT_CSV"):
+        arguments, _ = parameters("aggregate", case, bad_input.build(case), tmp_path)
+        target = blocker / f"table.{name[-4:].lower()}"
+        arguments[name] = str(target)
+        with pytest.raises(QgsProcessingException) as error:
+            processing.run("sozialraum:aggregate", arguments)
+        assert f"Cannot write {target}" in str(error.value) and not UNEXPECTED.search(str(error.value))
