@@ -12,6 +12,10 @@ CONTEXT = "Sozialraum"
 I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
 
 _installed = []
+#: the language of the loaded translation: set by install_translator, never guessed from tr()
+_state = {"language": "en"}
+#: translators for exports asked in a language other than the interface's (see translator_for)
+_extra = {}
 
 
 def tr(text):
@@ -48,9 +52,41 @@ def install_translator(language=None):
         return False
     QCoreApplication.installTranslator(translator)
     _installed.append(translator)
+    _state["language"] = language
     return True
 
 
 def remove_translator():
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
+    _state["language"] = "en"
+
+
+def language():
+    """Two-letter language of the interface: the translation that is loaded, else 'en'."""
+    return _state["language"]
+
+
+def translator_for(lang):
+    """A function translating source strings into ``lang``.
+
+    Exports and reports may be asked in another language than the interface (a German table
+    from an English QGIS): that language's .qm is loaded on its own, without installing it,
+    so the interface is not switched. Unknown languages and untranslated strings stay English.
+    """
+    if lang == language():
+        return tr
+    if lang == "en":
+        return str
+    if lang not in _extra:
+        translator = QTranslator()
+        path = I18N_DIR / f"sozialraum_{lang}.qm"
+        _extra[lang] = translator if path.exists() and translator.load(str(path)) else None
+    translator = _extra[lang]
+    if translator is None:
+        return str
+
+    def translate(text):
+        return translator.translate(CONTEXT, text) or text
+
+    return translate

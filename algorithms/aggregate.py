@@ -18,34 +18,24 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import aggregate
+from ..presentation.indicator_report import indicator_report, settings_rows
+from ..presentation.messages import EXPORT_LABELS, label_text
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import report_invalid_geometries
-from .indicator_io import (
-    SOURCE_VECTOR,
+from .confidentiality_log import log_null_reasons, notes_per_space, publish
+from .indicator_blocks import read_block_table, visible
+from .indicator_exports import export_frame, write_csv, write_xlsx
+from .indicator_fields import SOURCE_VECTOR, indicator_fields, on_load, qgs_fields, value
+from .indicator_messages import null_reason, raise_indicator_error
+from .indicator_parameters import (
     add_catalogue_parameter,
     add_confidentiality_parameters,
     add_language_parameter,
     confidentiality_options,
-    export_frame,
-    fixed,
-    indicator_fields,
-    indicator_report,
     language_parameter,
     load_catalogue_parameter,
-    log_null_reasons,
-    notes_per_space,
-    on_load,
-    publish,
-    qgs_fields,
-    read_block_table,
-    settings_rows,
-    value,
-    visible,
-    write_csv,
-    write_xlsx,
 )
-from .indicator_messages import null_reason, raise_indicator_error
 from .spaces_io import space_geometry
 
 
@@ -59,7 +49,7 @@ def write_total(algorithm, parameters, context, name, published, catalogue, lang
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
     feature = QgsFeature(fields)
     row = published.total.iloc[0]
-    feature.setAttributes([fixed("total", lang), int(n_blocks)] + [value(row[i.id]) for i in visible(catalogue)])
+    feature.setAttributes([label_text(EXPORT_LABELS, "total", lang), int(n_blocks)] + [value(row[i.id]) for i in visible(catalogue)])
     sink.addFeature(feature, QgsFeatureSink.FastInsert)
     on_load(context, dest, {names[i.id]: i.label(lang) for i in visible(catalogue)})
     return dest
@@ -199,7 +189,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
                 count=len(table.unassigned_blocks), ids=format_values(table.unassigned_blocks))] if table.unassigned_blocks else []
             with open(report, "w", encoding="utf-8") as handle:
                 handle.write(indicator_report(self.tr("Indicators of the social spaces"), text,
-                                              settings_rows(options, catalogue_file, source.sourceName()), notes, lang))
+                                              settings_rows(options, catalogue_file, source.sourceName(), lang), notes, lang))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
             spaces=len(table.values), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))

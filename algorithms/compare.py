@@ -1,6 +1,4 @@
 """sozialraum:compare — compare two divisions of the same blocks (draft vs adopted, old vs new)."""
-import html
-
 import pandas as pd
 from qgis.core import (
     QgsFeature,
@@ -15,19 +13,13 @@ from qgis.core import (
 )
 
 from ..engine.errors import SozialraumError, format_values
-from ..engine.indicators import compare_divisions, summary_text
+from ..engine.indicators import compare_divisions
+from ..presentation.comparison_report import comparison_report, summary_lines
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import read_blocks
-from .indicator_io import SOURCE_VECTOR, html_list, html_page, html_table, qgs_fields, ui_language
+from .indicator_fields import SOURCE_VECTOR, qgs_fields
 from .indicator_messages import raise_indicator_error
-
-
-def _number(number, decimals=0, lang="en"):
-    text = f"{number:,.{decimals}f}"
-    if lang == "de":
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
 
 
 class CompareAlgorithm(SozialraumAlgorithm):
@@ -113,8 +105,8 @@ class CompareAlgorithm(SozialraumAlgorithm):
         except SozialraumError as error:
             raise_indicator_error(error)
         s = comparison.summary
-        lang = ui_language()
-        for line in summary_text(comparison, lang).splitlines():
+        lines, moves, agreement = summary_lines(comparison)
+        for line in lines + moves + [agreement]:
             feedback.pushInfo(line)
 
         moved_dest = self._write_moved(parameters, context, source, blocks, comparison, old_field, new_field)
@@ -125,7 +117,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             with open(report, "w", encoding="utf-8") as handle:
-                handle.write(self._report(comparison, old_field, new_field, source.sourceName(), lang))
+                handle.write(comparison_report(comparison, old_field, new_field, source.sourceName()))
             outputs[self.REPORT] = report
         return outputs
 
@@ -165,47 +157,3 @@ class CompareAlgorithm(SozialraumAlgorithm):
                                    round(100.0 * population / float(new_totals[new]), 3) if new_totals[new] > 0 else None])
                 sink.addFeature(out, QgsFeatureSink.FastInsert)
         return dest
-
-    def _report(self, comparison, old_field, new_field, source_name, lang):
-        s = comparison.summary
-        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in summary_text(comparison, lang).splitlines()
-                             if not line.startswith("- "))
-        numbers = pd.DataFrame([
-            (self.tr("Blocks"), _number(s["blocks"], 0, lang)),
-            (self.tr("Blocks moved"), _number(s["blocks_moved"], 0, lang)),
-            (self.tr("Population"), _number(s["population"], 0, lang)),
-            (self.tr("Population moved"), _number(s["population_moved"], 0, lang)),
-            (self.tr("Share of the population moved"), _number(100 * s["share_moved"], 1, lang) + " %"),
-            (self.tr("Spaces before"), s["old_spaces"]), (self.tr("Spaces after"), s["new_spaces"]),
-            (self.tr("Spaces unchanged"), s["unchanged_spaces"]),
-            (self.tr("Adjusted Rand index (blocks)"), _number(s["ari_blocks"], 3, lang)),
-            (self.tr("Adjusted Rand index (residents)"), _number(s["ari_population"], 3, lang)),
-        ], columns=[self.tr("Measure"), self.tr("Value")])
-        flows = pd.DataFrame({
-            self.tr("From"): comparison.flows["from"].astype(str), self.tr("To"): comparison.flows["to"].astype(str),
-            self.tr("Blocks"): [_number(v, 0, lang) for v in comparison.flows["blocks"]],
-            self.tr("Population"): [_number(v, 0, lang) for v in comparison.flows["population"]],
-        })
-        spaces = comparison.spaces.reset_index()
-        per_space = pd.DataFrame({
-            self.tr("New space"): spaces["space"].astype(str),
-            self.tr("Paired old space"): [self.tr("new") if v is None else str(v) for v in spaces["matched_old"]],
-            self.tr("Population"): [_number(v, 0, lang) for v in spaces["population"]],
-            self.tr("Population kept"): [_number(v, 0, lang) for v in spaces["population_kept"]],
-            self.tr("Population gained"): [_number(v, 0, lang) for v in spaces["population_gained"]],
-            self.tr("Unchanged"): [self.tr("yes") if v else self.tr("no") for v in spaces["unchanged"]],
-        })
-        overlap = comparison.overlap.copy()
-        cross = pd.DataFrame({f"{old_field} \\ {new_field}": [str(v) for v in overlap.index]})
-        for column in overlap.columns:
-            cross[str(column)] = [_number(v, 0, lang) if v > 0 else "" for v in overlap[column]]
-        sections = [
-            (self.tr("Summary"), paragraphs + html_table(numbers, numeric_from=1)),
-            (self.tr("Moves between spaces"), html_table(flows, numeric_from=2) if len(flows) else
-             f"<p>{html.escape(self.tr('No block changes its space.'))}</p>"),
-            (self.tr("New spaces"), html_table(per_space, numeric_from=2)),
-            (self.tr("Residents by old and new space"), html_table(cross, numeric_from=1)),
-            (self.tr("Input"), html_list([f"{self.tr('Blocks')}: {source_name}", f"{self.tr('Old division (space field)')}: "
-                                          f"{old_field}", f"{self.tr('New division (space field)')}: {new_field}"])),
-        ]
-        return html_page(self.tr("Comparison of two divisions"), sections, lang)

@@ -21,12 +21,12 @@ from ..engine.delineate import FAIL, FALLBACK, delineate
 from ..engine.errors import InfeasibleError, SozialraumError
 from ..engine.geometry import representative_points
 from ..engine.graph import Graph
-from ..engine.scoring import evaluate_division, html_report
+from ..engine.scoring import evaluate_division
+from ..presentation.evaluation_report import evaluation_report
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems, unique_name
 from .messages import describe, describe_problems
-from .report_labels import report_labels
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -245,8 +245,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             shown = {k: v for k, v in p.items() if k != "barriers"}
             shown["barriers"] = ", ".join(layer.name() for layer in p["barriers"])
             with open(report, "w", encoding="utf-8") as handle:
-                handle.write(html_report(evaluation, self.tr("Proposed social spaces"), shown, notes, labels=report_labels(),
-                                         lang=self.tr("en")))
+                handle.write(evaluation_report(evaluation, self.tr("Proposed social spaces"), shown, notes))
             outputs[self.REPORT] = report
         feedback.setProgress(100)
         return outputs

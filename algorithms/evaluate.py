@@ -16,11 +16,11 @@ from qgis.core import (
 )
 
 from ..engine.graph import Graph
-from ..engine.scoring import SPACE_COLUMNS, evaluate_division, html_report
+from ..engine.scoring import SPACE_COLUMNS, evaluate_division
+from ..presentation.evaluation_report import evaluation_report
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems
-from .report_labels import report_labels
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -145,8 +145,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
                      "ATTRIBUTES": ", ".join(attributes), "MIN_POPULATION": lower, "MAX_POPULATION": upper, "GAP_DISTANCE": gap,
                      "BARRIERS": ", ".join(layer.name() for layer in barrier_layers), "NEST_FIELD": nest_field or ""}
             with open(report, "w", encoding="utf-8") as handle:
-                handle.write(html_report(evaluation, self.tr("Evaluation of a division"), shown, [], labels=report_labels(),
-                                         lang=self.tr("en")))
+                handle.write(evaluation_report(evaluation, self.tr("Evaluation of a division"), shown, []))
             outputs[self.REPORT] = report
         return outputs
 

@@ -22,37 +22,31 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import interpolate
+from ..i18n import language
+from ..presentation.indicator_report import indicator_report, settings_rows
+from ..presentation.numbers import format_number
 from . import compat
 from .base import SozialraumAlgorithm
-from .indicator_io import (
+from .confidentiality_log import log_null_reasons, notes_per_space, publish
+from .indicator_blocks import read_block_table, visible
+from .indicator_exports import export_frame
+from .indicator_fields import indicator_fields, on_load, qgs_fields, value
+from .indicator_messages import null_reason, raise_indicator_error
+from .indicator_parameters import (
     add_catalogue_parameter,
     add_confidentiality_parameters,
     add_language_parameter,
     confidentiality_options,
-    export_frame,
-    html_table,
-    indicator_fields,
-    indicator_report,
     language_parameter,
     load_catalogue_parameter,
-    log_null_reasons,
-    notes_per_space,
-    on_load,
-    publish,
-    qgs_fields,
-    read_block_table,
-    settings_rows,
-    value,
-    visible,
 )
-from .indicator_messages import null_reason, raise_indicator_error
 from .layer_io import is_null, ordered_request, plain, to_shapely, transformed_features
 
 METHODS = ("area", "points")
 
 
 def _number(number, decimals=0):
-    return f"{number:,.{decimals}f}".replace(",", " ")
+    return format_number(number, decimals, language())
 
 
 class InterpolateAlgorithm(SozialraumAlgorithm):
@@ -234,16 +228,16 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                 outside = result.outside.sort_values("population_outside", ascending=False, kind="mergesort")
                 frame = pd.DataFrame({
                     self.tr("Block"): outside["block"].astype(str),
-                    self.tr("Share outside (%)"): [f"{100 * v:.1f}" for v in outside["share_outside"]],
-                    self.tr("Residents outside"): [_number(v, 1) if v == v else "" for v in outside["population_outside"]],
+                    self.tr("Share outside (%)"): [format_number(100 * v, 1, lang) for v in outside["share_outside"]],
+                    self.tr("Residents outside"): [format_number(v, 1, lang) if v == v else "" for v in outside["population_outside"]],
                 })
-                sections.append((self.tr("Blocks outside every drawn space"), html_table(frame, numeric_from=1)))
+                sections.append((self.tr("Blocks outside every drawn space"), frame, 1))
             if len(result.overlaps):
                 frame = pd.DataFrame({self.tr("Space"): result.overlaps["space_a"].astype(str),
                                       self.tr("Overlaps space"): result.overlaps["space_b"].astype(str),
-                                      self.tr("Area (m²)"): [_number(v) for v in result.overlaps["area_m2"]]})
-                sections.append((self.tr("Overlapping drawn spaces"), html_table(frame, numeric_from=2)))
-            settings = settings_rows(options, catalogue_file, source.sourceName())
+                                      self.tr("Area (m²)"): [format_number(v, 0, lang) for v in result.overlaps["area_m2"]]})
+                sections.append((self.tr("Overlapping drawn spaces"), frame, 2))
+            settings = settings_rows(options, catalogue_file, source.sourceName(), lang)
             settings.append((self.tr("Split blocks by"), self.tr("Area share") if method == "area"
                              else self.tr("Weight points (dasymetric)")))
             notes += [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(

@@ -19,15 +19,32 @@ from qgis.core import (
 
 from ..engine.errors import ParameterError, SozialraumError, format_values
 from ..engine.indicators import DEFAULT_BREAKS, dynamics_index, social_index, typology
+from ..engine.indicators.index import DEFAULT_LABELS, DYNAMICS_LABELS
 from ..engine.numbers import parse_number, parse_number_list, parse_pairs
+from ..i18n import language
+from ..presentation.messages import DYNAMICS_CLASSES, INDEX_CLASSES
+from ..presentation.messages import class_labels as class_labels_text
 from . import compat
 from .base import SozialraumAlgorithm
-from .indicator_io import SOURCE_VECTOR, add_catalogue_parameter, load_catalogue_parameter, on_load, ui_language, value
+from .indicator_fields import SOURCE_VECTOR, on_load, value
 from .indicator_messages import raise_indicator_error
+from .indicator_parameters import add_catalogue_parameter, load_catalogue_parameter
 from .layer_io import is_null, ordered_request, plain
 
 TYPOLOGY_METHODS = ("kmeans", "ward")
 OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")
+
+
+def class_labels(result, lang=None):
+    """The label of each class of an index result, translated when they are the engine's defaults."""
+    for defaults, translatable_labels in ((DEFAULT_LABELS, INDEX_CLASSES), (DYNAMICS_LABELS, DYNAMICS_CLASSES)):
+        if tuple(result.labels) == defaults:
+            return class_labels_text(translatable_labels, None, lang)
+    return tuple(result.labels)
+
+
+def _label(labels, klass):
+    return None if klass is None or pd.isna(klass) else labels[int(klass) - 1]
 
 
 class SocialIndexAlgorithm(SozialraumAlgorithm):
@@ -218,7 +235,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
                 feedback.pushInfo(self.tr("{count} spaces have fewer than {minimum} residents and get no index or type: "
                                           "{ids}").format(count=int(exclude.sum()), minimum=f"{min_population:g}",
                                                           ids=format_values([labels[i] for i in np.flatnonzero(exclude)])))
-        lang = ui_language()
+        lang = language()
         try:
             result = social_index(frame, signs=signs, weights=weights, exclude=exclude, breaks=breaks)
             dynamics = None
@@ -247,7 +264,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
                 space=label, fields=note.split(":", 1)[1].strip()))
         indexed = int(result.index.notna().sum())
         feedback.pushInfo(self.tr("Index for {indexed} spaces; classes: {classes}.").format(
-            indexed=indexed, classes=", ".join(f"{(result.labels_de if lang == 'de' else result.labels_en)[c - 1]}: {n}"
+            indexed=indexed, classes=", ".join(f"{class_labels(result)[c - 1]}: {n}"
                                                 for c, n in result.klass.value_counts().sort_index().items())))
         silhouettes = ", ".join(f"k={c}: {s:.3f}" for c, s in sorted(types.silhouette.items()))
         feedback.pushInfo(self.tr("{k} types ({method}); silhouette {scores}.").format(
@@ -279,17 +296,17 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        labels = result.label_de if lang == "de" else result.label_en
+        labels = class_labels(result, lang)
         for position, feature in enumerate(features):
             attributes = feature.attributes()
             row = [attributes[i] for i in keep]
             extra = {"si_index": value(result.index.iat[position]), "si_class": _int(result.klass.iat[position]),
-                     "si_label": labels.iat[position], "si_note": result.excluded.iat[position] or None,
+                     "si_label": _label(labels, result.klass.iat[position]), "si_note": result.excluded.iat[position] or None,
                      "space_type": _int(types.labels.iat[position])}
             if dynamics is not None:
-                dyn_labels = dynamics.label_de if lang == "de" else dynamics.label_en
+                dyn_labels = class_labels(dynamics, lang)
                 extra.update({"dyn_index": value(dynamics.index.iat[position]), "dyn_class": _int(dynamics.klass.iat[position]),
-                              "dyn_label": dyn_labels.iat[position]})
+                              "dyn_label": _label(dyn_labels, dynamics.klass.iat[position])})
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(row + [extra.get(name) for name in added])

@@ -12,8 +12,8 @@ from .catalogue import (
     parse_catalogue,
     parse_expression,
 )
-from .compare import Comparison, adjusted_rand_from_contingency, compare_divisions, summary_text
-from .confidentiality import ProtectedTable, format_table, protect, protect_count_table
+from .compare import Comparison, adjusted_rand_from_contingency, compare_divisions
+from .confidentiality import ProtectedTable, protect, protect_count_table
 from .index import DEFAULT_BREAKS, IndexResult, classify, dynamics_index, social_index, standardise
 from .interpolate import InterpolationResult, interpolate
 from .typology import TypologyResult, typology
@@ -22,6 +22,6 @@ __all__ = [
     "AREA_FIELD", "TOTAL", "Catalogue", "Comparison", "DEFAULT_BREAKS", "Expression", "Indicator", "IndexResult",
     "IndicatorTable", "InterpolationResult", "ProtectedTable", "TypologyResult", "adjusted_rand_from_contingency",
     "aggregate", "classify", "compare_divisions", "default_catalogue", "default_catalogue_path", "dynamics_index",
-    "format_table", "interpolate", "load_catalogue", "parse_catalogue", "parse_expression", "protect",
-    "protect_count_table", "social_index", "standardise", "summary_text", "typology",
+    "interpolate", "load_catalogue", "parse_catalogue", "parse_expression", "protect",
+    "protect_count_table", "social_index", "standardise", "typology",
 ]

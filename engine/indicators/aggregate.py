@@ -22,13 +22,8 @@ from ..errors import InvalidValueError, MissingFieldError, NegativeCountError, P
 from .catalogue import AREA_FIELD, M2_PER_KM2, Catalogue, numeric_column
 
 TOTAL = "total"
-#: reason keys for NULL indicator values
-REASONS = {
-    "missing_values": ("NULL values in {blocks} block(s)", "NULL-Werte in {blocks} Block/Blöcken"),
-    "zero_denominator": ("denominator is 0", "Nenner ist 0"),
-    "null_denominator": ("denominator is NULL", "Nenner ist NULL"),
-    "negative_denominator": ("denominator is negative", "Nenner ist negativ"),
-}
+#: reason codes of NULL indicator values (``reasons`` tables; the plugin words them):
+#: missing_values, zero_denominator, null_denominator, negative_denominator
 _PRODUCT = "\x00wx:"  # internal column prefix: weight x value of a mean indicator
 
 
@@ -151,23 +146,10 @@ class IndicatorTable:
             total = total + sign * self.total_field_sums[name]
         return per_space, float(total)
 
-    def notes(self, lang="en"):
-        """One text per space listing why values are NULL ('' when none)."""
-        return _notes(self.reasons, self.values.index, lang)
-
     def labelled(self, lang="en", include_total=False):
         """Values with columns named by the catalogue labels (German with lang='de')."""
         frame = pd.concat([self.values, self.total]) if include_total else self.values
         return frame.rename(columns=self.catalogue.labels(lang))
-
-
-def _notes(reasons, index, lang):
-    position = 1 if lang == "de" else 0
-    texts = {space: [] for space in index}
-    for row in reasons.itertuples(index=False):
-        template = REASONS.get(row.reason, (row.reason, row.reason))[position]
-        texts.setdefault(row.space, []).append(f"{row.indicator}: {template.format(blocks=row.blocks)}")
-    return pd.Series({space: "; ".join(items) for space, items in texts.items()}, dtype=object).reindex(index)
 
 
 def indicators_from_sums(catalogue, columns, sums, null_counts, index):

@@ -57,9 +57,6 @@ class Comparison:
     ari_population: float
     summary: dict = field(default_factory=dict)
 
-    def text(self, lang="de"):
-        return summary_text(self, lang)
-
 
 def _labels(series):
     values = series.astype(object).to_numpy()
@@ -164,44 +161,3 @@ def compare_divisions(blocks, old_field, new_field, population_field="pop_total"
     return Comparison(moved=moved, flows=flows.reset_index(drop=True), overlap=overlap, spaces=spaces,
                       old_spaces=old_spaces, matching=matching, ari_blocks=ari_blocks,
                       ari_population=ari_population, summary=summary)
-
-
-def _num(value, lang, decimals=0):
-    text = f"{value:,.{decimals}f}"
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def summary_text(comparison, lang="de"):
-    """A short paragraph for a council document (German or English)."""
-    s = comparison.summary
-    pct = _num(100 * s["share_moved"], lang, 1)
-    lines = []
-    if lang == "de":
-        lines.append(f"Die neue Gliederung hat {s['new_spaces']} Sozialräume (bisher {s['old_spaces']}). "
-                     f"{s['unchanged_spaces']} Sozialräume bleiben unverändert.")
-        lines.append(f"{_num(s['blocks_moved'], lang)} von {_num(s['blocks'], lang)} Baublöcken wechseln den Sozialraum; "
-                     f"das betrifft {_num(s['population_moved'], lang)} Einwohner ({pct} %).")
-        if s["new_only"]:
-            lines.append("Neu gebildet: " + ", ".join(s["new_only"]) + ".")
-        if s["dissolved"]:
-            lines.append("Aufgelöst: " + ", ".join(s["dissolved"]) + ".")
-        for row in comparison.flows.head(5).itertuples(index=False):
-            lines.append(f"- von {row[0]} nach {row[1]}: {_num(row[2], lang)} Blöcke, {_num(row[3], lang)} Einwohner")
-        lines.append(f"Übereinstimmung (bereinigter Rand-Index): {_num(s['ari_blocks'], lang, 3)} nach Blöcken, "
-                     f"{_num(s['ari_population'], lang, 3)} nach Einwohnern (1 = identisch).")
-    else:
-        lines.append(f"The new division has {s['new_spaces']} social spaces (before: {s['old_spaces']}). "
-                     f"{s['unchanged_spaces']} spaces are unchanged.")
-        lines.append(f"{_num(s['blocks_moved'], lang)} of {_num(s['blocks'], lang)} blocks change their space, "
-                     f"with {_num(s['population_moved'], lang)} residents ({pct} %).")
-        if s["new_only"]:
-            lines.append("New: " + ", ".join(s["new_only"]) + ".")
-        if s["dissolved"]:
-            lines.append("Dissolved: " + ", ".join(s["dissolved"]) + ".")
-        for row in comparison.flows.head(5).itertuples(index=False):
-            lines.append(f"- from {row[0]} to {row[1]}: {_num(row[2], lang)} blocks, {_num(row[3], lang)} residents")
-        lines.append(f"Agreement (adjusted Rand index): {_num(s['ari_blocks'], lang, 3)} by blocks, "
-                     f"{_num(s['ari_population'], lang, 3)} by residents (1 = identical).")
-    return "\n".join(lines)

@@ -23,8 +23,8 @@ confidential indicator, per space and for the municipal total row. Rules:
 5. Optional ``rounding`` (e.g. 3): count indicators of the spaces are rounded to multiples of
    it, the municipal total row keeps the true totals; rates stay computed from true counts.
 
-Suppressed values are NaN in ``values`` with ``mask`` True; :func:`format_table` shows them
-as "." (and values that are NULL for other reasons as "x").
+Suppressed values are NaN in ``values`` with ``mask`` True; the plugin shows them as "."
+(and values that are NULL for other reasons as "x"), see ``presentation/numbers.py``.
 """
 from __future__ import annotations
 
@@ -36,8 +36,6 @@ import pandas as pd
 from ..errors import ParameterError
 from .aggregate import TOTAL, IndicatorTable
 
-SUPPRESSED = "."
-NOT_AVAILABLE = "x"
 RATE_KINDS = ("rate", "ratio", "mean", "density")
 
 
@@ -203,11 +201,6 @@ class ProtectedTable:
     rounding: int | None
     min_population: float
 
-    def formatted(self, lang="de", include_total=True):
-        values = pd.concat([self.values, self.total]) if include_total else self.values
-        mask = pd.concat([self.mask, self.total_mask]) if include_total else self.mask
-        return format_table(values, mask, self.catalogue, lang)
-
 
 def _cell_vectors(table: IndicatorTable):
     """Distinct count cells of the confidential indicators and their vectors over base fields."""
@@ -335,43 +328,3 @@ def protect(table: IndicatorTable, *, minimum=3, secondary=True, rounding=None, 
         reasons=pd.DataFrame(reasons, columns=["space", "indicator", "reason"], dtype=object),
         cells=cells, cell_mask=hidden_frame, minimum=minimum, rounding=rounding, min_population=min_population,
     )
-
-
-def format_number(value, decimals, lang="de"):
-    text = f"{value:,.{decimals}f}"
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def format_table(values, mask=None, catalogue=None, lang="de", decimals=None, thousands=False,
-                 suppressed=SUPPRESSED, not_available=NOT_AVAILABLE):
-    """Values as text for reports and exports: suppressed cells ".", other NULLs "x".
-
-    Decimals per column from the catalogue (``decimals`` column; counts 0, others 1) unless
-    ``decimals`` is given; German decimal comma with ``lang="de"``; thousands separators only
-    with ``thousands=True``.
-    """
-    out = pd.DataFrame(index=values.index, columns=values.columns, dtype=object)
-    for column in values.columns:
-        places = decimals
-        if places is None:
-            places = 1
-            if catalogue is not None and column in catalogue:
-                indicator = catalogue[column]
-                places = indicator.decimals if indicator.decimals is not None else (0 if indicator.kind == "count" else 1)
-        col = values[column].to_numpy(dtype=float, na_value=np.nan)
-        hidden = mask[column].to_numpy(dtype=bool) if mask is not None and column in mask else np.zeros(len(col), bool)
-        texts = []
-        for value, is_hidden in zip(col, hidden):
-            if is_hidden:
-                texts.append(suppressed)
-            elif np.isnan(value):
-                texts.append(not_available)
-            else:
-                text = format_number(value, places, lang)
-                if not thousands:
-                    text = text.replace("." if lang == "de" else ",", "")
-                texts.append(text)
-        out[column] = texts
-    return out

@@ -18,36 +18,33 @@ from ..attributes import negligible_spread
 from ..errors import ParameterError
 
 DEFAULT_BREAKS = (-1.0, 1.0, 1.5)
-DEFAULT_LABELS_EN = ("high status", "medium status", "low status", "very low status")
-DEFAULT_LABELS_DE = ("Status hoch", "Status mittel", "Status niedrig", "Status sehr niedrig")
-DYNAMICS_LABELS_EN = ("improving", "stable", "worsening", "strongly worsening")
-DYNAMICS_LABELS_DE = ("positive Dynamik", "stabile Dynamik", "negative Dynamik", "stark negative Dynamik")
+#: class labels for the default breaks (English; the plugin shows them translated)
+DEFAULT_LABELS = ("high status", "medium status", "low status", "very low status")
+DYNAMICS_LABELS = ("improving", "stable", "worsening", "strongly worsening")
 
 
 @dataclass
 class IndexResult:
     """``z``: signed z-scores per space and indicator; ``score``: weighted sum; ``index``: the
     standardised sum; ``klass``: class number 1..len(breaks)+1 (nullable integer);
-    ``label_en`` / ``label_de``: class labels; ``excluded``: reason per excluded space;
+    ``label``: class label per space, ``labels``: the label of each class; ``excluded``: reason per excluded space;
     ``warnings``: e.g. indicators without variance (contribute 0)."""
 
     z: pd.DataFrame
     score: pd.Series
     index: pd.Series
     klass: pd.Series
-    label_en: pd.Series
-    label_de: pd.Series
+    label: pd.Series
     excluded: pd.Series
     breaks: tuple
-    labels_en: tuple
-    labels_de: tuple
+    labels: tuple
     signs: dict
     weights: dict
     warnings: list = field(default_factory=list)
 
     def table(self):
-        return pd.DataFrame({"index": self.index, "class": self.klass, "label_en": self.label_en,
-                             "label_de": self.label_de, "excluded": self.excluded})
+        return pd.DataFrame({"index": self.index, "class": self.klass, "label": self.label,
+                             "excluded": self.excluded})
 
 
 def _spread(frame, ddof):
@@ -105,8 +102,8 @@ def _resolve_signs(columns, signs, catalogue):
     return out
 
 
-def social_index(rates, signs=None, weights=None, exclude=None, breaks=DEFAULT_BREAKS, labels_en=None,
-                 labels_de=None, catalogue=None, ddof=1):
+def social_index(rates, signs=None, weights=None, exclude=None, breaks=DEFAULT_BREAKS, labels=None,
+                 catalogue=None, ddof=1):
     """Composite index of the columns of ``rates`` (spaces x indicators).
 
     ``signs``: {column: +1 or -1}; missing ones come from the catalogue's ``higher_is``
@@ -150,18 +147,15 @@ def social_index(rates, signs=None, weights=None, exclude=None, breaks=DEFAULT_B
         spread = s.std(ddof=ddof)
         index[included] = ((s - s.mean()) / spread if spread > 0 else s * 0.0).to_numpy()
     klass = classify(index, breaks)
-    labels_en = _labels(breaks, labels_en, DEFAULT_LABELS_EN, "class")
-    labels_de = _labels(breaks, labels_de, DEFAULT_LABELS_DE, "Klasse")
+    labels = _labels(breaks, labels, DEFAULT_LABELS, "class")
     # by position, not Series.map: pandas 2.2 maps nullable integers as floats
-    label_en = pd.Series([labels_en[int(k) - 1] if pd.notna(k) else None for k in klass], index=klass.index, dtype=object)
-    label_de = pd.Series([labels_de[int(k) - 1] if pd.notna(k) else None for k in klass], index=klass.index, dtype=object)
-    return IndexResult(z=signed, score=score, index=index, klass=klass, label_en=label_en, label_de=label_de,
-                       excluded=excluded, breaks=tuple(breaks), labels_en=labels_en, labels_de=labels_de,
-                       signs=signs, weights=weights, warnings=warnings)
+    label = pd.Series([labels[int(k) - 1] if pd.notna(k) else None for k in klass], index=klass.index, dtype=object)
+    return IndexResult(z=signed, score=score, index=index, klass=klass, label=label, excluded=excluded,
+                       breaks=tuple(breaks), labels=labels, signs=signs, weights=weights, warnings=warnings)
 
 
 def dynamics_index(rates_before, rates_after, signs=None, weights=None, exclude=None, breaks=DEFAULT_BREAKS,
-                   labels_en=None, labels_de=None, catalogue=None, ddof=1):
+                   labels=None, catalogue=None, ddof=1):
     """The same index on the changes (after - before, e.g. percentage points over two years).
 
     Only spaces and indicators present at both time points; a positive index = worsening
@@ -174,8 +168,6 @@ def dynamics_index(rates_before, rates_after, signs=None, weights=None, exclude=
         raise ParameterError("rates_before", list(before.columns), "shares no indicator with rates_after")
     spaces = after.index.intersection(before.index)
     changes = after.loc[spaces, columns] - before.loc[spaces, columns]
-    if labels_en is None and tuple(breaks) == DEFAULT_BREAKS:
-        labels_en = DYNAMICS_LABELS_EN
-    if labels_de is None and tuple(breaks) == DEFAULT_BREAKS:
-        labels_de = DYNAMICS_LABELS_DE
-    return social_index(changes, signs, weights, exclude, breaks, labels_en, labels_de, catalogue, ddof)
+    if labels is None and tuple(breaks) == DEFAULT_BREAKS:
+        labels = DYNAMICS_LABELS
+    return social_index(changes, signs, weights, exclude, breaks, labels, catalogue, ddof)

@@ -373,7 +373,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>en</source>
-            <translation>de</translation>
+            <translation type="obsolete">de</translation>
         </message>
         <message>
             <source>Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count as average: {ids}</source>
@@ -561,11 +561,11 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>below</source>
-            <translation>darunter</translation>
+            <translation>unter dem Minimum</translation>
         </message>
         <message>
             <source>above</source>
-            <translation>darüber</translation>
+            <translation>über dem Maximum</translation>
         </message>
         <message>
             <source>flagged</source>
@@ -821,7 +821,7 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>'.' = suppressed for confidentiality, 'x' = cannot be computed (e.g. the denominator is 0). Rates are computed from summed counts, never averaged.</source>
-            <translation>'.' = aus Geheimhaltungsgründen gesperrt, 'x' = nicht berechenbar (z. B. Nenner 0). Quoten werden aus summierten Fallzahlen berechnet, nie gemittelt.</translation>
+            <translation type="obsolete">'.' = aus Geheimhaltungsgründen gesperrt, 'x' = nicht berechenbar (z. B. Nenner 0). Quoten werden aus summierten Fallzahlen berechnet, nie gemittelt.</translation>
         </message>
         <message>
             <source>Indicator catalogue (CSV; empty: the catalogue of the sample town)</source>
@@ -861,15 +861,15 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>Settings</source>
-            <translation>Einstellungen</translation>
+            <translation type="obsolete">Einstellungen</translation>
         </message>
         <message>
             <source>Indicator catalogue</source>
-            <translation>Indikatorenkatalog</translation>
+            <translation type="obsolete">Indikatorenkatalog</translation>
         </message>
         <message>
             <source>Minimum number of cases</source>
-            <translation>Mindestfallzahl</translation>
+            <translation type="obsolete">Mindestfallzahl</translation>
         </message>
         <message>
             <source>The catalogue file {file} does not exist.</source>
@@ -897,7 +897,7 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>Setting</source>
-            <translation>Einstellung</translation>
+            <translation type="obsolete">Einstellung</translation>
         </message>
         <message>
             <source>an indicator has no id.</source>
@@ -1474,6 +1474,70 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         <message>
             <source>The id field '{field}' is empty for {count} blocks (feature ids {features}).</source>
             <translation>Das ID-Feld '{field}' ist bei {count} Blöcken leer (Objekt-IDs {features}).</translation>
+        </message>
+        <message>
+            <source>Agreement (adjusted Rand index): {blocks} by blocks, {population} by residents (1 = identical).</source>
+            <translation>Übereinstimmung (bereinigter Rand-Index): {blocks} nach Blöcken, {population} nach Einwohnern (1 = identisch).</translation>
+        </message>
+        <message>
+            <source>The new division has {new} social spaces (before: {old}). {unchanged} spaces are unchanged.</source>
+            <translation>Die neue Gliederung hat {new} Sozialräume (bisher {old}). {unchanged} Sozialräume bleiben unverändert.</translation>
+        </message>
+        <message>
+            <source>{moved} of {blocks} blocks change their space, with {population} residents ({share} %).</source>
+            <translation>{moved} von {blocks} Baublöcken wechseln den Sozialraum; das betrifft {population} Einwohner ({share} %).</translation>
+        </message>
+        <message>
+            <source>- from {old} to {new}: {blocks} blocks, {population} residents</source>
+            <translation>- von {old} nach {new}: {blocks} Blöcke, {population} Einwohner</translation>
+        </message>
+        <message>
+            <source>New: {spaces}.</source>
+            <translation>Neu gebildet: {spaces}.</translation>
+        </message>
+        <message>
+            <source>Dissolved: {spaces}.</source>
+            <translation>Aufgelöst: {spaces}.</translation>
+        </message>
+        <message>
+            <source>high status</source>
+            <translation>Status hoch</translation>
+        </message>
+        <message>
+            <source>medium status</source>
+            <translation>Status mittel</translation>
+        </message>
+        <message>
+            <source>low status</source>
+            <translation>Status niedrig</translation>
+        </message>
+        <message>
+            <source>very low status</source>
+            <translation>Status sehr niedrig</translation>
+        </message>
+        <message>
+            <source>improving</source>
+            <translation>positive Dynamik</translation>
+        </message>
+        <message>
+            <source>stable</source>
+            <translation>stabile Dynamik</translation>
+        </message>
+        <message>
+            <source>worsening</source>
+            <translation>negative Dynamik</translation>
+        </message>
+        <message>
+            <source>strongly worsening</source>
+            <translation>stark negative Dynamik</translation>
+        </message>
+        <message>
+            <source>Municipality total</source>
+            <translation>Gesamtstadt</translation>
+        </message>
+        <message>
+            <source>Social space</source>
+            <translation>Sozialraum</translation>
         </message>
     </context>
 </TS>

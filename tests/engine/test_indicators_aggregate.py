@@ -88,8 +88,6 @@ def test_weighted_mean_and_factor():
     assert np.isnan(table.values.loc["y", "m"]) and np.isnan(table.values.loc["y", "pm"])
     reasons = set(map(tuple, table.reasons[["space", "indicator", "reason"]].to_numpy().tolist()))
     assert reasons == {("y", "m", "zero_denominator"), ("y", "pm", "zero_denominator")}
-    assert "Nenner ist 0" in table.notes("de")["y"]
-    assert table.notes()["x"] == ""
 
 
 def test_null_values_give_null_with_reason_or_zero_on_request():

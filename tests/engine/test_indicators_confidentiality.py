@@ -9,7 +9,6 @@ from hypothesis.extra.numpy import arrays
 from sozialraum.engine.indicators.aggregate import aggregate
 from sozialraum.engine.indicators.catalogue import default_catalogue
 from sozialraum.engine.indicators.confidentiality import (
-    format_table,
     protect,
     protect_count_table,
     recoverable_cells,
@@ -132,17 +131,6 @@ def test_small_spaces_get_no_rates_and_rounding_keeps_true_totals():
     assert np.all(np.mod(published[ok], 3) == 0)
     assert np.all(np.abs(published[ok] - table.values[counts].to_numpy()[ok]) <= 1.5)
     assert np.array_equal(protected.total[counts].to_numpy(), table.total[counts].to_numpy())
-
-
-def test_formatter_dot_for_suppressed():
-    values = pd.DataFrame({"a": [1234.5, np.nan, np.nan]})
-    mask = pd.DataFrame({"a": [False, True, False]})
-    out = format_table(values, mask, lang="de", decimals=1)
-    assert out["a"].tolist() == ["1234,5", ".", "x"]
-    assert format_table(values, mask, lang="en", decimals=1, thousands=True)["a"].tolist() == ["1,234.5", ".", "x"]
-    protected = protect(small_town(), min_population=0)
-    text = protected.formatted("de")
-    assert (text.to_numpy() == ".").sum() == pd.concat([protected.mask, protected.total_mask]).to_numpy().sum()
 
 
 def test_switches():

@@ -28,7 +28,7 @@ def test_index_by_hand():
     assert np.allclose(result.index.to_numpy(), expected.to_numpy())
     assert result.index.mean() == pytest.approx(0) and result.index.std() == pytest.approx(1)
     assert result.klass.tolist() == [1, 2, 2, 3]
-    assert result.label_de["d"] == "Status niedrig" and result.label_en["a"] == "high status"
+    assert result.label["d"] == "low status" and result.label["a"] == "high status"
 
 
 def test_excluded_and_missing_spaces_do_not_count():
@@ -56,7 +56,7 @@ def test_dynamics_on_changes():
     after = pd.DataFrame({"x": [9.0, 10.0, 14.0]}, index=list("abc"))
     result = dynamics_index(before, after, signs={"x": 1})
     assert result.index.idxmax() == "c" and result.index.idxmin() == "a"
-    assert result.labels_de[0] == "positive Dynamik"
+    assert result.labels[0] == "improving"
 
 
 def clustered(seed=0):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from sozialraum.engine.graph import Graph
-from sozialraum.engine.scoring import REPORT_TEXTS, evaluate_division, html_report
+from sozialraum.engine.scoring import evaluate_division
 
 from .grids import grid_graph
 
@@ -225,30 +225,10 @@ def test_mixed_label_types_and_nan_in_values():
     assert result.summary["tss"] == pytest.approx(1.0 + 1.0 + 4.0 + 4.0 - 4 * 1.0)
 
 
-def test_html_report_highlights_and_translates():
-    labels = np.array([1, 1, 2, 2, 3, None], dtype=object)
-    result = evaluate_division(labels, [100, 200, 400, 500, 2000, 5], np.zeros((6, 1)), lower=700, upper=1500,
-                               graph=Graph(6, [0, 2], [1, 3]))
-    page = html_report(result, "Test <division>", {"seed": 0, "lower": 700}, ["first note", {"code": "k_auto", "k": 3}])
-    assert page.startswith("<!DOCTYPE html>")
-    assert "Test &lt;division&gt;" in page
-    assert '<tr class="below">' in page and '<tr class="above">' in page
-    assert "first note" in page and "code=k_auto" in page
-    table = page[page.index("<h2>Spaces</h2>"):]
-    assert table.index("<td>1</td>") < table.index("<td>2</td>") < table.index("<td>3</td>")
-    assert "Unassigned blocks" in page
-    german = {"Summary": "Übersicht", "Population": "Einwohner", "below": "unter", "Spaces": "Räume"}
-    page = html_report(result, "Test", {}, [], labels=german, lang="de")
-    assert 'lang="de"' in page and "Übersicht" in page and "Einwohner" in page and ">unter<" in page
-    assert "Summary" not in page
-    assert all(isinstance(text, str) for text in REPORT_TEXTS)
-
-
 def test_empty_division():
     result = evaluate_division([None, None], [1, 2], np.zeros((2, 1)), 700, 900, Graph(2, [0], [1]))
     assert result.summary["k"] == 0 and result.summary["unassigned"] == 2
     assert len(result.spaces) == 0
-    assert "<table>" in html_report(result, "empty", {}, [])
 
 
 def test_scores_a_100k_block_division_exactly():

@@ -163,7 +163,7 @@ def test_confidentiality_suppressed_cells_are_null_and_dot_in_csv_and_xlsx(provi
         rows = list(csv.reader(handle))
     header, body = rows[0], rows[1:]
     labels = catalogue.labels("en")
-    assert header == ["Space"] + [labels[i] for i in catalogue.ids]
+    assert header == ["Social space"] + [labels[i] for i in catalogue.ids]
     assert len(body) == len(features) + 1 and body[-1][0] == "Municipality total"
     for row in body[:-1]:
         feature = features[int(row[0])]
@@ -175,7 +175,7 @@ def test_confidentiality_suppressed_cells_are_null_and_dot_in_csv_and_xlsx(provi
 
     sheet = QgsVectorLayer(str(xlsx_path), "xlsx", "ogr")
     assert sheet.isValid() and sheet.featureCount() == len(features) + 1
-    assert sheet.fields().names()[:2] == ["Space", "Residents"]
+    assert sheet.fields().names()[:2] == ["Social space", "Residents"]
     cells = [str(f["Residents"]) for f in sheet.getFeatures()]
     assert "." in cells or all(c != "." for c in (r[1] for r in body))
     assert any(str(f[labels["sgb2_rate"]]) == "." for f in sheet.getFeatures())

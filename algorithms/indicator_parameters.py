@@ -1,0 +1,71 @@
+"""Parameters the indicator algorithms share: catalogue, confidentiality and export language."""
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
+
+from ..engine.errors import SozialraumError
+from ..engine.indicators import default_catalogue_path, load_catalogue
+from ..i18n import language, tr
+from . import compat
+from .compat import FILE_BEHAVIOUR
+from .indicator_messages import raise_indicator_error
+
+
+def add_catalogue_parameter(algorithm, name="CATALOGUE"):
+    algorithm.addParameter(QgsProcessingParameterFile(
+        name, tr("Indicator catalogue (CSV; empty: the catalogue of the sample town)"), behavior=FILE_BEHAVIOUR,
+        extension="csv", optional=True))
+
+
+def load_catalogue_parameter(algorithm, parameters, context, name="CATALOGUE"):
+    """The catalogue chosen by the user (default: resources/catalogues/musterstadt.csv) and its path."""
+    path = algorithm.parameterAsFile(parameters, name, context) or str(default_catalogue_path())
+    if not Path(path).is_file():
+        raise QgsProcessingException(tr("The catalogue file {file} does not exist.").format(file=path))
+    try:
+        return load_catalogue(path), path
+    except SozialraumError as error:
+        raise_indicator_error(error, path)
+
+
+def add_confidentiality_parameters(algorithm, parent="INPUT"):
+    add = algorithm.addParameter
+    add(QgsProcessingParameterBoolean("CONFIDENTIALITY", tr("Statistical confidentiality (suppress small counts)"),
+                                      defaultValue=True))
+    add(QgsProcessingParameterNumber("MIN_COUNT", tr("Minimum number of cases (counts from 1 to this minus 1 are suppressed)"),
+                                     type=compat.NUMBER_INTEGER, defaultValue=3, minValue=1))
+    add(QgsProcessingParameterBoolean("ROUND_TO_3", tr("Round counts of the spaces to multiples of 3 (totals stay true)"),
+                                      defaultValue=False))
+    add(QgsProcessingParameterNumber("MIN_POPULATION_FOR_RATES", tr("No rates for spaces with fewer residents than"),
+                                     type=compat.NUMBER_DOUBLE, defaultValue=300, minValue=0))
+    add(QgsProcessingParameterField("POPULATION_FIELD", tr("Population field (for the minimum population)"),
+                                    defaultValue="pop_total", parentLayerParameterName=parent, type=compat.FIELD_NUMERIC,
+                                    optional=True))
+
+
+def confidentiality_options(algorithm, parameters, context):
+    return {
+        "on": algorithm.parameterAsBoolean(parameters, "CONFIDENTIALITY", context),
+        "minimum": algorithm.parameterAsInt(parameters, "MIN_COUNT", context),
+        "round": algorithm.parameterAsBoolean(parameters, "ROUND_TO_3", context),
+        "min_population": algorithm.parameterAsDouble(parameters, "MIN_POPULATION_FOR_RATES", context),
+        "population_field": algorithm.parameterAsString(parameters, "POPULATION_FIELD", context) or None,
+    }
+
+
+def add_language_parameter(algorithm, name="LANGUAGE"):
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        name, tr("Language of labels, reports and exports"),
+        options=[tr("Language of the user interface"), "Deutsch", "English"], defaultValue=0))
+
+
+def language_parameter(algorithm, parameters, context, name="LANGUAGE"):
+    choice = algorithm.parameterAsEnum(parameters, name, context)
+    return {1: "de", 2: "en"}.get(choice, language())

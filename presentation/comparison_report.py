@@ -1,0 +1,86 @@
+"""Text and HTML report of a comparison of two divisions, for a council document."""
+import pandas as pd
+
+from ..i18n import language, tr
+from . import html
+from .numbers import format_number
+
+#: moves listed in the summary text (the largest by residents)
+_LISTED_FLOWS = 5
+
+
+def summary_lines(comparison):
+    """A short paragraph (one line per sentence) and the largest moves, in the interface language."""
+    s = comparison.summary
+    lang = language()
+
+    def number(value, decimals=0):
+        return format_number(value, decimals, lang)
+
+    lines = [
+        tr("The new division has {new} social spaces (before: {old}). {unchanged} spaces are unchanged.").format(
+            new=s["new_spaces"], old=s["old_spaces"], unchanged=s["unchanged_spaces"]),
+        tr("{moved} of {blocks} blocks change their space, with {population} residents ({share} %).").format(
+            moved=number(s["blocks_moved"]), blocks=number(s["blocks"]), population=number(s["population_moved"]),
+            share=number(100 * s["share_moved"], 1)),
+    ]
+    if s["new_only"]:
+        lines.append(tr("New: {spaces}.").format(spaces=", ".join(s["new_only"])))
+    if s["dissolved"]:
+        lines.append(tr("Dissolved: {spaces}.").format(spaces=", ".join(s["dissolved"])))
+    moves = [tr("- from {old} to {new}: {blocks} blocks, {population} residents").format(
+        old=row[0], new=row[1], blocks=number(row[2]), population=number(row[3]))
+        for row in comparison.flows.head(_LISTED_FLOWS).itertuples(index=False)]
+    agreement = tr("Agreement (adjusted Rand index): {blocks} by blocks, {population} by residents (1 = identical).").format(
+        blocks=number(s["ari_blocks"], 3), population=number(s["ari_population"], 3))
+    return lines, moves, agreement
+
+
+def comparison_report(comparison, old_field, new_field, source_name):
+    """The HTML page: summary, moves between spaces, new spaces, residents old x new, input."""
+    lang = language()
+
+    def number(value, decimals=0):
+        return format_number(value, decimals, lang)
+
+    s = comparison.summary
+    lines, _, agreement = summary_lines(comparison)
+    numbers = pd.DataFrame([
+        (tr("Blocks"), number(s["blocks"])),
+        (tr("Blocks moved"), number(s["blocks_moved"])),
+        (tr("Population"), number(s["population"])),
+        (tr("Population moved"), number(s["population_moved"])),
+        (tr("Share of the population moved"), number(100 * s["share_moved"], 1) + " %"),
+        (tr("Spaces before"), number(s["old_spaces"])), (tr("Spaces after"), number(s["new_spaces"])),
+        (tr("Spaces unchanged"), number(s["unchanged_spaces"])),
+        (tr("Adjusted Rand index (blocks)"), number(s["ari_blocks"], 3)),
+        (tr("Adjusted Rand index (residents)"), number(s["ari_population"], 3)),
+    ], columns=[tr("Measure"), tr("Value")])
+    flows = pd.DataFrame({
+        tr("From"): comparison.flows["from"].astype(str), tr("To"): comparison.flows["to"].astype(str),
+        tr("Blocks"): [number(v) for v in comparison.flows["blocks"]],
+        tr("Population"): [number(v) for v in comparison.flows["population"]],
+    })
+    spaces = comparison.spaces.reset_index()
+    per_space = pd.DataFrame({
+        tr("New space"): spaces["space"].astype(str),
+        tr("Paired old space"): [tr("new") if v is None else str(v) for v in spaces["matched_old"]],
+        tr("Population"): [number(v) for v in spaces["population"]],
+        tr("Population kept"): [number(v) for v in spaces["population_kept"]],
+        tr("Population gained"): [number(v) for v in spaces["population_gained"]],
+        tr("Unchanged"): [tr("yes") if v else tr("no") for v in spaces["unchanged"]],
+    })
+    overlap = comparison.overlap
+    cross = pd.DataFrame({f"{old_field} \\ {new_field}": [str(v) for v in overlap.index]})
+    for column in overlap.columns:
+        cross[str(column)] = [number(v) if v > 0 else "" for v in overlap[column]]
+    sections = [
+        (tr("Summary"), html.paragraphs(lines + [agreement]) + html.frame_table(numbers)),
+        (tr("Moves between spaces"), html.frame_table(flows, numeric_from=2) if len(flows) else
+         html.paragraphs([tr("No block changes its space.")])),
+        (tr("New spaces"), html.frame_table(per_space, numeric_from=2)),
+        (tr("Residents by old and new space"), html.frame_table(cross)),
+        (tr("Input"), html.bullets([f"{tr('Blocks')}: {source_name}", f"{tr('Old division (space field)')}: {old_field}",
+                                     f"{tr('New division (space field)')}: {new_field}"])),
+    ]
+    return html.page(tr("Comparison of two divisions"), sections, lang)

@@ -1,0 +1,135 @@
+"""The HTML report of a division (``delineate`` and ``evaluate``): summary, parameters, notes, spaces.
+
+The engine's :class:`~sozialraum.engine.scoring.Evaluation` holds numbers and codes; names,
+number formats and status words come from here, in the interface language.
+"""
+import math
+
+import numpy as np
+
+from ..engine.scoring import SPACE_COLUMNS, STATUS_OK, SUMMARY_KEYS
+from ..i18n import language, tr, translatable
+from . import html
+from .messages import STATUS, text
+from .numbers import format_number, is_whole
+
+#: what each summary key of an evaluation means
+SUMMARY_NAMES = {
+    "k": translatable("Spaces"),
+    "n_blocks": translatable("Blocks assigned"),
+    "unassigned": translatable("Blocks without a space"),
+    "lower": translatable("Minimum population"),
+    "upper": translatable("Maximum population"),
+    "ssd": translatable("Within-space sum of squares (SSD)"),
+    "between_ss": translatable("Between-space sum of squares"),
+    "tss": translatable("Total sum of squares"),
+    "ssd_share": translatable("SSD share (SSD / total; lower is more homogeneous)"),
+    "pop_min": translatable("Smallest space (population)"),
+    "pop_median": translatable("Median space (population)"),
+    "pop_max": translatable("Largest space (population)"),
+    "n_below": translatable("Spaces below the minimum"),
+    "n_above": translatable("Spaces above the maximum"),
+    "n_noncontiguous": translatable("Spaces not contiguous"),
+    "barrier_crossings": translatable("Barrier crossings inside spaces"),
+    "mean_polsby_popper": translatable("Mean compactness (Polsby-Popper)"),
+    "nesting_violations": translatable("Spaces spanning more than one unit"),
+}
+
+#: headings of the per-space table
+COLUMN_NAMES = {
+    "space": translatable("Space"),
+    "population": translatable("Population"),
+    "n_blocks": translatable("Blocks"),
+    "ssd": translatable("SSD"),
+    "status": translatable("Status"),
+    "contiguous": translatable("Contiguous"),
+    "n_parts": translatable("Parts"),
+    "barrier_crossings": translatable("Barrier crossings"),
+    "polsby_popper": translatable("Polsby-Popper"),
+    "nest_units": translatable("Units"),
+}
+
+#: shares and scores shown with four places; everything else whole or two places
+_FOUR_PLACES = ("ssd_share", "polsby_popper", "mean_polsby_popper")
+_SHOWN_UNASSIGNED = 50
+
+
+def display_value(value, key=None, lang=None):
+    """A value of the evaluation as text: yes/no, whole numbers, shares with four places."""
+    lang = lang or language()
+    if value is None:
+        return tr("not computed")
+    if isinstance(value, (bool, np.bool_)):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, (int, np.integer)):
+        return format_number(value, 0, lang)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        if math.isnan(value):
+            return tr("not computed")
+        if key in _FOUR_PLACES:
+            return format_number(value, 4, lang)
+        return format_number(value, 0 if is_whole(value) else 2, lang)
+    return str(value)
+
+
+def _note_text(note):
+    """A note as text: structured notes (dicts of the engine) as key=value lists."""
+    if not isinstance(note, dict):
+        return str(note)
+    return ", ".join(f"{key}={_short(value)}" for key, value in note.items())
+
+
+def _short(value, limit=12):
+    if isinstance(value, (list, tuple, np.ndarray)):
+        items = list(value)
+        shown = ", ".join(str(v) for v in items[:limit])
+        return f"[{shown}{', …' if len(items) > limit else ''}] ({len(items)})"
+    return str(value)
+
+
+def _spaces_table(spaces):
+    header = [tr(COLUMN_NAMES[column]) for column in SPACE_COLUMNS]
+    rows, classes = [], []
+    for row in spaces.to_dict("records"):
+        css = []
+        if row["status"] != STATUS_OK:
+            css.append(str(row["status"]))
+        if not row["contiguous"]:
+            css.append("noncontiguous")
+        classes.append(" ".join(css) or None)
+        cells = []
+        for column in SPACE_COLUMNS:
+            value = row[column]
+            if column == "status":
+                cells.append(text(STATUS, value))
+            elif column == "space":
+                cells.append(str(value))
+            else:
+                cells.append(display_value(value, column))
+        rows.append(cells)
+    numeric = [position for position, column in enumerate(SPACE_COLUMNS) if column not in ("space", "status")]
+    contiguous = SPACE_COLUMNS.index("contiguous")
+    return html.table(rows, header, numeric=numeric, row_classes=classes, cell_classes={contiguous: "contiguous"})
+
+
+def evaluation_report(evaluation, title, parameters=None, notes=None):
+    """The page for ``evaluation``: spaces outside the bounds or in several parts highlighted.
+
+    ``parameters``: {name: value} shown as given; ``notes``: strings or the engine's
+    structured notes.
+    """
+    summary = [(tr(SUMMARY_NAMES[key]), display_value(evaluation.summary[key], key))
+               for key in SUMMARY_KEYS if key in evaluation.summary]
+    sections = [(tr("Summary"), html.table(summary, [tr("Measure"), tr("Value")], numeric=[1]))]
+    if parameters:
+        rows = [(str(name), display_value(value)) for name, value in parameters.items()]
+        sections.append((tr("Parameters"), html.table(rows, [tr("Parameter"), tr("Value")])))
+    if notes:
+        sections.append((tr("Notes"), html.bullets(_note_text(note) for note in notes)))
+    legend = html.paragraphs([tr("Highlighted: spaces outside the population bounds or not contiguous.")], "legend")
+    sections.append((tr("Spaces"), legend + _spaces_table(evaluation.spaces)))
+    if len(evaluation.unassigned):
+        shown = ", ".join(str(int(i)) for i in evaluation.unassigned[:_SHOWN_UNASSIGNED])
+        sections.append((tr("Unassigned blocks (first 50)"), html.paragraphs([shown])))
+    return html.page(title, sections, language())
