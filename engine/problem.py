@@ -1,0 +1,103 @@
+"""What a delineation is given (:class:`Problem`) and how it is solved (:class:`Settings`).
+
+The split follows who decides what: the problem is the planners' town as it is (blocks,
+links, residents, attributes, the population band, nesting units, the division in force);
+the settings are choices about the search (how many spaces, seed, effort, weights of the
+objective, what to do when the band cannot hold). The same problem can be solved with several
+settings, and a settings object can be reused on another town. Each class checks its own
+fields on construction, so :func:`~sozialraum.engine.delineate.solve` starts from valid input
+and a bad value is named before any work is done.
+
+Parameter names in the errors are the Processing parameter names where the user typed the
+value (``MIN_POPULATION``), otherwise the library argument (``population``), so the adapters
+can show them as they are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .attributes import finite_values
+from .errors import ParameterError
+from .graph import Graph
+
+#: ``on_infeasible``: refuse with the exact problems, or apply the documented fallbacks
+#: (blocks above the maximum and islands become flagged spaces, islands join neighbours).
+FAIL = "fail"
+FALLBACK = "fallback"
+
+
+@dataclass(frozen=True, eq=False)  # eq on arrays is ambiguous; compare fields explicitly
+class Problem:
+    """The blocks to divide and the rules every space must follow.
+
+    Arrays are normalised on construction (population and attributes as floats, see
+    ``__post_init__``); the dataclass is frozen so a problem can be solved repeatedly, but
+    numpy arrays stay writable: do not change them in place.
+    """
+
+    graph: Graph  # blocks (0..n-1) and their neighbour links (barriers, nesting already cut)
+    population: np.ndarray  # residents per block; NaN counts as 0
+    attributes: np.ndarray  # prepared (standardised, weighted) attributes, n x m; NaN/inf as the mean (0)
+    min_population: float = 700.0  # every space holds at least this many residents ...
+    max_population: float = 8500.0  # ... and at most this many
+    units: np.ndarray | None = None  # nesting unit per block: spaces never span two (None: one unit)
+    initial_division: np.ndarray | None = None  # existing space per block, the warm start (None: none)
+    locked_spaces: frozenset = field(default_factory=frozenset)  # values of initial_division kept as they are
+    points: np.ndarray | None = None  # n x 2, a point inside each block: joins islands, numbers spaces NW to SE
+    active: np.ndarray | None = None  # blocks to divide (others get label 0); None: all
+
+    def __post_init__(self):
+        # frozen: normalised values are set through object.__setattr__, once, here
+        def normalise(name, value):
+            object.__setattr__(self, name, value)
+
+        n = self.graph.n
+        normalise("population", np.nan_to_num(np.asarray(self.population, dtype=float)))
+        normalise("attributes", finite_values(self.attributes))  # one policy for non-finite values, see there
+        normalise("locked_spaces", frozenset(self.locked_spaces or ()))
+        normalise("active", np.ones(n, dtype=bool) if self.active is None else np.asarray(self.active, dtype=bool))
+        if self.units is not None:
+            normalise("units", np.asarray(self.units, dtype=object))
+        if self.initial_division is not None:
+            normalise("initial_division", np.asarray(self.initial_division, dtype=object))
+        if self.points is not None:
+            normalise("points", np.asarray(self.points, dtype=float))
+
+        if len(self.population) != n:
+            raise ParameterError("population", len(self.population), f"needs one value per block ({n})")
+        if len(self.attributes) != n:
+            raise ParameterError("attributes", len(self.attributes), f"needs one row per block ({n})")
+        if (self.population < 0).any():
+            raise ParameterError("population", float(self.population.min()), "population counts cannot be negative")
+        if not (0 <= self.min_population < self.max_population):
+            raise ParameterError("MIN_POPULATION", self.min_population,
+                                 f"must be at least 0 and below the maximum ({self.max_population})")
+        if self.locked_spaces and self.initial_division is None:
+            raise ParameterError("locked", sorted(map(str, self.locked_spaces)), "locked spaces need an initial division")
+
+    def unit_of_blocks(self):
+        """The nesting unit of each block, 0 for all when there is no nesting."""
+        return np.zeros(self.graph.n, dtype=object) if self.units is None else self.units
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How to solve a :class:`Problem`: the same settings give the same division (the seed
+    and the effort, never the clock, decide the search)."""
+
+    n_spaces: int = 0  # number of spaces; 0: automatic, population / target_population
+    target_population: float | None = None  # residents per space aimed at when automatic; None: middle of the band
+    seed: int = 0  # seeds every random choice; restarts use seeds derived from it
+    compactness: float = 0.0  # weight of the boundary length against the SSD in the local search (0: SSD only)
+    effort: float = 1.0  # scales the improvement passes and re-splits (0.1: quick look, 1: default)
+    on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
+
+    def __post_init__(self):
+        if self.n_spaces is None or self.n_spaces < 0:
+            raise ParameterError("N_SPACES", self.n_spaces, "must be 0 (automatic) or a positive number")
+        if self.on_infeasible not in (FAIL, FALLBACK):
+            raise ParameterError("on_infeasible", self.on_infeasible, "must be 'fail' or 'fallback'")
+        if self.compactness < 0:
+            raise ParameterError("COMPACTNESS", self.compactness, "must be 0 or more")
