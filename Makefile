@@ -88,9 +88,10 @@ bench: .venv-bench/.installed
 ci-local:
 	bash .ci/run
 
-# The bundled town is made on the current PyPI stack; musterstadt.json records which GEOS.
+# The bundled town is made on the current PyPI stack and written by OGR in $(SYSTEM_PYTHON)
+# (python3-gdal; the PyPI venv has no GDAL bindings); musterstadt.json records which GEOS.
 sample: $(VENV_CURRENT)/.installed
-	$(VENV_CURRENT)/bin/python scripts/make_sample_town.py
+	SOZIALRAUM_GDAL_PYTHON=$(SYSTEM_PYTHON) $(VENV_CURRENT)/bin/python scripts/make_sample_town.py
 
 clean:
 	rm -rf $(BUILD) dist demo $(QM_FILES)

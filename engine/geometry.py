@@ -1,9 +1,14 @@
-"""Shapely 1.8 / 2.x compatibility for the few bulk geometry operations the engine needs.
+"""Shapely 1.8 / 2.x compatibility: the bulk geometry operations of the engine and of the
+sample-town generator.
 
 Debian's QGIS 3.22 stack ships Shapely 1.8 (no vectorised functions, a different
 STRtree API); current installers ship Shapely 2. Every function here takes plain
 Python sequences of geometries and index arrays and returns numpy arrays, using the
 vectorised Shapely 2 API when it is there and a plain loop otherwise.
+
+This is the only module that asks which Shapely (or GEOS) is installed: everything else
+in the plugin, the generator (``engine/sampletown``), the scripts and the tests calls the
+helpers here (``SHAPELY2``, ``geos_version``, ``union_all``, ``buffer_all``, ...).
 """
 from __future__ import annotations
 
@@ -11,12 +16,23 @@ import warnings
 
 import numpy as np
 import shapely
-from shapely.geometry import box
+import shapely.ops
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+from shapely.prepared import prep
 from shapely.strtree import STRtree
 
 SHAPELY2 = int(shapely.__version__.split(".")[0]) >= 2
 
 from shapely.validation import make_valid  # noqa: E402 (both 1.8 and 2.x have it)
+
+
+def geos_version():
+    """The GEOS version Shapely runs on, as text ("3.14.1")."""
+    if SHAPELY2:
+        return ".".join(map(str, shapely.geos_version))
+    from shapely.geos import geos_version as version  # Shapely 1.8
+
+    return ".".join(map(str, version))
 
 
 def _polygonal_part(geom):
@@ -41,8 +57,6 @@ def clean_polygons(geometries):
     ``skipped`` lists indices of missing or empty geometries, ``repaired`` those that were
     invalid and were repaired, ``not_polygonal`` those left without any polygon.
     """
-    import shapely.ops  # noqa: F401  (makes shapely.ops available on 1.8)
-
     clean = []
     skipped, repaired, not_polygonal = [], [], []
     for index, geom in enumerate(geometries):
@@ -113,9 +127,7 @@ def pair_distances(geometries, left, right):
 
 def buffers(geometries, distance, quad_segs=4):
     """Buffer every geometry by ``distance`` (coarse arcs: used for lengths, not for display)."""
-    if SHAPELY2:
-        return list(shapely.buffer(np.asarray(geometries, dtype=object), distance, quad_segs=quad_segs))
-    return [geom.buffer(distance, quad_segs) for geom in geometries]
+    return buffer_all(geometries, distance, quad_segs=quad_segs)
 
 
 def boundaries(geometries):
@@ -300,3 +312,216 @@ def representative_points(geometries):
         point = geometries[i].representative_point()
         points[i] = (point.x, point.y)
     return points
+
+
+# --- bulk operations of the sample-town generator (and of scoring) -----------------------------
+
+
+def as_array(geoms):
+    """An object ndarray of geometries (never a 2-d array of coordinates)."""
+    arr = np.empty(len(geoms), dtype=object)
+    arr[:] = list(geoms)
+    return arr
+
+
+def polygons_from_coords(rings):
+    """Polygons from a list of (k, 2) exterior coordinate arrays (closing point optional)."""
+    if SHAPELY2 and len(rings):
+        lengths = np.fromiter((len(r) for r in rings), dtype=np.int64, count=len(rings))
+        coords = np.concatenate(rings, axis=0)
+        index = np.repeat(np.arange(len(rings)), lengths)
+        return list(shapely.polygons(shapely.linearrings(coords, indices=index)))
+    return [Polygon(r) for r in rings]
+
+
+def areas(geoms):
+    if SHAPELY2:
+        return shapely.area(as_array(geoms))
+    return np.fromiter((g.area for g in geoms), dtype=float, count=len(geoms))
+
+
+def bounds(geoms):
+    if SHAPELY2:
+        return shapely.bounds(as_array(geoms))
+    if not len(geoms):
+        return np.zeros((0, 4))
+    return np.array([g.bounds if not g.is_empty else (np.nan,) * 4 for g in geoms], dtype=float)
+
+
+def is_valid(geoms):
+    if SHAPELY2:
+        return shapely.is_valid(as_array(geoms))
+    return np.array([g.is_valid for g in geoms], dtype=bool)
+
+
+_JOIN_CODES = {"round": 1, "mitre": 2, "bevel": 3}  # Shapely 1.8's JOIN_STYLE / CAP_STYLE numbers
+_CAP_CODES = {"round": 1, "flat": 2, "square": 3}
+
+
+def buffer_all(geoms, distance, join_style="round", cap_style="round", quad_segs=8, mitre_limit=5.0):
+    """Buffer every geometry by ``distance`` (one number or one per geometry).
+
+    ``join_style`` is "round", "mitre" (keeps square corners square; an exact inward offset of
+    convex polygons) or "bevel"; ``cap_style`` "round", "flat" or "square".
+    """
+    n = len(geoms)
+    dist = np.broadcast_to(np.asarray(distance, dtype=float), (n,))
+    if SHAPELY2:
+        return list(shapely.buffer(as_array(geoms), dist, quad_segs=quad_segs, cap_style=cap_style,
+                                   join_style=join_style, mitre_limit=mitre_limit))
+    join, cap = _JOIN_CODES[join_style], _CAP_CODES[cap_style]
+    return [
+        g.buffer(float(d), resolution=quad_segs, cap_style=cap, join_style=join, mitre_limit=mitre_limit)
+        for g, d in zip(geoms, dist)
+    ]
+
+
+def union_all(geoms):
+    """The union of all ``geoms`` (one geometry)."""
+    if SHAPELY2:
+        return shapely.union_all(as_array(geoms))
+    return shapely.ops.unary_union(list(geoms))
+
+
+def intersection(geoms, other):
+    """Pairwise intersection with one geometry or with a same-length sequence."""
+    if SHAPELY2:
+        other_arr = other if isinstance(other, shapely.Geometry) else as_array(other)
+        return list(shapely.intersection(as_array(geoms), other_arr))
+    if isinstance(other, (list, tuple, np.ndarray)):
+        return [g.intersection(o) for g, o in zip(geoms, other)]
+    return [g.intersection(other) for g in geoms]
+
+
+def difference(geoms, other):
+    """Pairwise difference with one geometry or with a same-length sequence."""
+    if SHAPELY2:
+        other_arr = other if isinstance(other, shapely.Geometry) else as_array(other)
+        return list(shapely.difference(as_array(geoms), other_arr))
+    if isinstance(other, (list, tuple, np.ndarray)):
+        return [g.difference(o) for g, o in zip(geoms, other)]
+    return [g.difference(other) for g in geoms]
+
+
+def contains_xy(geom, x, y):
+    """Boolean mask: which points (x, y) lie inside ``geom``."""
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if not len(x):
+        return np.zeros(0, dtype=bool)
+    if SHAPELY2:
+        shapely.prepare(geom)
+        return shapely.contains_xy(geom, x, y)
+    from shapely import vectorized  # Shapely 1.8
+
+    return np.asarray(vectorized.contains(geom, x, y), dtype=bool)
+
+
+def intersects_mask(geom, geoms):
+    """Boolean mask: which of ``geoms`` intersect the single geometry ``geom``."""
+    if not len(geoms):
+        return np.zeros(0, dtype=bool)
+    if SHAPELY2:
+        shapely.prepare(geom)
+        return shapely.intersects(geom, as_array(geoms))
+    p = prep(geom)
+    return np.array([p.intersects(g) for g in geoms], dtype=bool)
+
+
+def query_pairs(tree_geoms, query_geoms, predicate="intersects"):
+    """Index pairs (i query, j tree) with ``predicate(query_geoms[i], tree_geoms[j])``, sorted.
+
+    ``predicate`` is 'intersects' or None (bounding boxes only).
+    """
+    if SHAPELY2:
+        tree = STRtree(as_array(tree_geoms))
+        res = tree.query(as_array(query_geoms), predicate=predicate)
+        return res[0].astype(np.int64), res[1].astype(np.int64)
+    tree_geoms = list(tree_geoms)
+    with warnings.catch_warnings():  # 1.8 warns that the STRtree API changes in 2.0
+        warnings.simplefilter("ignore")
+        tree = STRtree(tree_geoms)
+    index = {id(g): j for j, g in enumerate(tree_geoms)}
+    qi, tj = [], []
+    for i, g in enumerate(query_geoms):
+        cands = sorted(index[id(c)] for c in tree.query(g))
+        if not cands:
+            continue
+        if predicate is None:
+            hits = cands
+        else:
+            pg = prep(g)
+            hits = [j for j in cands if pg.intersects(tree_geoms[j])]
+        qi.extend([i] * len(hits))
+        tj.extend(hits)
+    qi = np.asarray(qi, dtype=np.int64)
+    tj = np.asarray(tj, dtype=np.int64)
+    order = np.lexsort((tj, qi))
+    return qi[order], tj[order]
+
+
+def explode_polygons(geom):
+    """The polygon parts of a (multi)polygon or collection, as a list."""
+    if geom is None or geom.is_empty:
+        return []
+    kind = geom.geom_type
+    if kind == "Polygon":
+        return [geom]
+    if kind in ("MultiPolygon", "GeometryCollection"):
+        out = []
+        for part in geom.geoms:
+            out.extend(explode_polygons(part))
+        return out
+    return []
+
+
+def centroids(geoms):
+    """(n, 2) coordinates of the centroids."""
+    if SHAPELY2:
+        return shapely.get_coordinates(shapely.centroid(as_array(geoms)))
+    return np.array([g.centroid.coords[0] for g in geoms], dtype=float).reshape(-1, 2)
+
+
+def _round_ring(coords, decimals, offset=(0.0, 0.0)):
+    arr = np.round(np.asarray(coords, dtype=float)[:, :2] + np.asarray(offset, dtype=float), decimals)
+    keep = np.ones(len(arr), dtype=bool)
+    keep[1:] = np.any(arr[1:] != arr[:-1], axis=1)
+    return arr[keep]
+
+
+def _round_one(geom, decimals, offset=(0.0, 0.0)):  # Shapely 1.8 path of round_coordinates
+    kind = geom.geom_type
+    if kind == "Polygon":
+        shell = _round_ring(geom.exterior.coords, decimals, offset)
+        holes = [_round_ring(r.coords, decimals, offset) for r in geom.interiors]
+        holes = [h for h in holes if len(h) >= 4]
+        if len(shell) < 4:
+            return Polygon()
+        return Polygon(shell, holes)
+    if kind == "MultiPolygon":
+        parts = [_round_one(p, decimals, offset) for p in geom.geoms]
+        return MultiPolygon([p for p in parts if not p.is_empty])
+    if kind == "LineString":
+        return LineString(_round_ring(geom.coords, decimals, offset))
+    if kind == "Point":
+        return Point(np.round(np.asarray(geom.coords[0][:2]) + np.asarray(offset, dtype=float), decimals))
+    raise TypeError("cannot round %s" % kind)
+
+
+def round_coordinates(geoms, decimals=2, offset=(0.0, 0.0)):
+    """Shift by ``offset`` and round coordinates (default: to cm); repairs invalid polygons."""
+    if SHAPELY2 and hasattr(shapely, "remove_repeated_points"):
+        arr = as_array(geoms)  # a new array: set_coordinates replaces its items in place
+        coords = np.round(shapely.get_coordinates(arr) + np.asarray(offset, dtype=float), decimals)
+        out = list(shapely.remove_repeated_points(shapely.set_coordinates(arr, coords), 0.0))
+    else:
+        out = [_round_one(g, decimals, offset) for g in geoms]
+    valid = is_valid(out)
+    for k in np.flatnonzero(~valid):
+        fixed = out[k].buffer(0)
+        if SHAPELY2:
+            fixed = shapely.set_precision(fixed, 10.0 ** -decimals)
+        else:
+            fixed = _round_one(fixed, decimals).buffer(0)
+        out[k] = fixed
+    return out

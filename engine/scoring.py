@@ -28,7 +28,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .attributes import finite_values
-from .geometry import SHAPELY2, clean_polygons
+from .geometry import buffer_all, clean_polygons, union_all
 from .objective import ssd_per_space, total_ss
 
 STATUS_OK = "ok"
@@ -319,9 +319,6 @@ def _polsby_popper(codes, k, geometries, closing):
     NaN and is listed in ``failed``: the compactness figure is secondary and never costs the
     caller the division it scores.
     """
-    import shapely
-    from shapely.ops import unary_union
-
     geoms = list(geometries)
     if len(geoms) != len(codes):
         raise ValueError(f"geometries has {len(geoms)} entries, expected one per block ({len(codes)})")
@@ -333,28 +330,18 @@ def _polsby_popper(codes, k, geometries, closing):
     use = np.flatnonzero(np.array([g is not None for g in clean], dtype=bool) & (codes >= 0))
     if not len(use):
         return result, failed
-    shapely2 = SHAPELY2
 
     def grow(geom):
         return geom.buffer(half, join_style=mitre) if half > 0 else geom
 
     def outline(parts):
-        if shapely2:
-            union = shapely.union_all(np.asarray(parts, dtype=object))
-        else:  # pragma: no cover - Shapely 1.8
-            union = unary_union(parts)
+        union = union_all(parts)
         if half > 0:
             union = union.buffer(-half, join_style=mitre)
         return union
 
     parts_of = [clean[i] for i in use]
-    if half > 0:
-        if shapely2:
-            grown = list(shapely.buffer(np.asarray(parts_of, dtype=object), half, join_style=mitre))
-        else:  # pragma: no cover - Shapely 1.8
-            grown = [grow(g) for g in parts_of]
-    else:
-        grown = parts_of
+    grown = buffer_all(parts_of, half, join_style="mitre") if half > 0 else parts_of
     order = np.argsort(codes[use], kind="stable")
     sorted_codes = codes[use][order]
     starts = np.flatnonzero(np.diff(sorted_codes)) + 1

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Regenerate the bundled sample town resources/sample/musterstadt.gpkg and its record.
 
-The record (musterstadt.json) names the Shapely and GEOS versions the file was made with and
-its checksum: the generator gives exactly this file only on that GEOS (GEOS versions decide
-borderline predicates differently; see docs/sample_data.md). The bundled file was made with
-the current PyPI stack:
+The record (musterstadt.json) names the Shapely and GEOS versions the file was made with, the
+GDAL that wrote it, and its checksum: the generator gives exactly this town only on that GEOS
+(GEOS versions decide borderline predicates differently; see docs/sample_data.md). The bundled
+file was made with the current PyPI stack, which has no GDAL bindings: the GeoPackage is written
+by OGR in /usr/bin/python3 (python3-gdal; see engine/sampletown/ogr_writer.py):
 
     .venv-current/bin/python scripts/make_sample_town.py
 
@@ -22,19 +23,10 @@ from checkout_package import REPO_ROOT, use_checkout
 
 use_checkout()  # the repository root is the plugin folder: import it as package "sozialraum"
 
-from sozialraum.engine.sampletown import DEFAULT_BLOCKS, DEFAULT_SEED, generate_town, write_town  # noqa: E402
+from sozialraum.engine.geometry import geos_version  # noqa: E402
+from sozialraum.engine.sampletown import DEFAULT_BLOCKS, DEFAULT_SEED, generate_town, ogr_writer, write_town  # noqa: E402
 
 DEFAULT_OUT = REPO_ROOT / "resources" / "sample" / "musterstadt.gpkg"
-
-
-def geos_version():
-    import shapely
-
-    if hasattr(shapely, "geos_version"):  # Shapely 2
-        return ".".join(map(str, shapely.geos_version))
-    from shapely.geos import geos_version as version  # Shapely 1.8
-
-    return ".".join(map(str, version))
 
 
 def write_record(town, path):
@@ -45,6 +37,7 @@ def write_record(town, path):
     record = {
         "seed": town.seed, "n_blocks_requested": town.n_blocks_requested,
         "shapely": shapely.__version__, "geos": geos_version(), "numpy": numpy.__version__,
+        "gdal": ogr_writer.gdal_version(),
         "blocks": len(town.blocks), "population": int(town.blocks.frame["pop_total"].sum()),
         "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
     }

@@ -20,9 +20,9 @@ PLUGIN = "sozialraum"
 EXCLUDED_TOP = {"tests", "bench", "scripts", "docs", ".ci", ".github", "Makefile", "pytest.ini",
                 "requirements-dev.txt", "requirements-current.txt", "requirements-bench.txt",
                 ".gitignore", ".gitattributes"}
-# Engine modules the plugin never imports: the sample-town generator (the plugin ships the town
-# it made, resources/sample/musterstadt.gpkg), its GeoPackage writer and test fixtures.
-EXCLUDED_PATHS = ("engine/sampletown/", "engine/gpkg.py", "engine/indicators/synthetic.py")
+# Engine modules the plugin never imports: the sample-town generator with its OGR writer (the
+# plugin ships the town it made, resources/sample/musterstadt.gpkg) and test fixtures.
+EXCLUDED_PATHS = ("engine/sampletown/", "engine/indicators/synthetic.py")
 
 
 def plugin_files(root=ROOT):

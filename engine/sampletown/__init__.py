@@ -5,7 +5,8 @@
     town.blocks.geometries, town.blocks.frame      # also districts, barriers, facilities
     write_town(town, "musterstadt.gpkg")
 
-Only numpy, scipy, pandas and shapely (1.8 or 2.x) are needed; see
+Generating needs only numpy, scipy, pandas and shapely (1.8 or 2.x); writing needs GDAL's
+Python bindings, in this Python or in /usr/bin/python3 (``ogr_writer``). See
 docs/sample_data.md for the layers and fields.
 """
 from .town import DEFAULT_BLOCKS, DEFAULT_SEED, Layer, Town, generate_town, write_town

@@ -11,8 +11,8 @@ import numpy as np
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
+from ..geometry import explode_polygons
 from . import names
-from ._geom import explode_polygons
 
 CORRIDOR_WIDTH = {"river": 24.0, "railway": 18.0, "motorway": 26.0}
 ISLAND_LENGTH = 430.0  # m along the river

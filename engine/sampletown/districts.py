@@ -11,7 +11,8 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
-from . import _geom, names
+from .. import geometry as geo
+from . import names
 
 _CROSS_PENALTY = 10.0
 
@@ -85,8 +86,8 @@ def build_districts(rng, frame, blocks, piece_weight, n_districts):
     key = blocks.piece_seed * (len(frame.sectors) + 1) + blocks.piece_sector
     patch_keys, piece_patch = np.unique(key, return_inverse=True)
     n_patch = len(patch_keys)
-    area = _geom.areas(pieces)
-    cent = _geom.centroids(pieces)
+    area = geo.areas(pieces)
+    cent = geo.centroids(pieces)
     p_area = np.bincount(piece_patch, weights=area, minlength=n_patch)
     p_xy = np.column_stack(
         [np.bincount(piece_patch, weights=cent[:, k] * area, minlength=n_patch) / p_area for k in range(2)]

@@ -19,7 +19,7 @@ from scipy.spatial import Voronoi, cKDTree
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
-from . import _geom
+from .. import geometry as geo
 from .barriers import build_barriers, build_sectors, chunk_lines
 from .character import CHARACTERS
 from .neighbourhoods import block_size
@@ -225,7 +225,7 @@ def _sector_of(frame, xy):
             (label < 0) & (xy[:, 0] >= minx) & (xy[:, 0] <= maxx) & (xy[:, 1] >= miny) & (xy[:, 1] <= maxy)
         )
         if len(cand):
-            inside = _geom.contains_xy(sector, xy[cand, 0], xy[cand, 1])
+            inside = geo.contains_xy(sector, xy[cand, 0], xy[cand, 1])
             label[cand[inside]] = k
     return label
 
@@ -285,7 +285,7 @@ def generate_points(frame, nb_plan):
         rng_i = np.random.default_rng(int(nb_plan.jitter_seed[0]) + 1)
         centre = np.asarray(isl.representative_point().coords[0])
         pts = _lattice(centre, ISLAND_BLOCK, angle, "newbuild", rng_i, 400.0)
-        pts = pts[_geom.contains_xy(isl.buffer(-20.0), pts[:, 0], pts[:, 1])]
+        pts = pts[geo.contains_xy(isl.buffer(-20.0), pts[:, 0], pts[:, 1])]
         if len(pts) == 0:
             pts = centre[None, :]
         xy = np.vstack([xy, pts])
@@ -332,22 +332,22 @@ def build_blocks(frame, points, rng):
     radius = frame.radius
     vor = Voronoi(np.vstack([points.xy, _frame_points(radius, n=64, factor=4.0)]))
     rings = [vor.vertices[vor.regions[vor.point_region[k]]] for k in range(n)]
-    cells = _geom.polygons_from_coords(rings)
+    cells = geo.polygons_from_coords(rings)
 
     # clip to the outline (cells crossing its boundary)
-    crossing = _geom.intersects_mask(frame.outline.boundary, cells)
+    crossing = geo.intersects_mask(frame.outline.boundary, cells)
     clipped_idx = np.flatnonzero(crossing)
-    clipped = _geom.intersection([cells[k] for k in clipped_idx], frame.outline)
+    clipped = geo.intersection([cells[k] for k in clipped_idx], frame.outline)
     cell_parts = {int(k): [cells[k]] for k in range(n)}
     for k, g in zip(clipped_idx, clipped):
-        cell_parts[int(k)] = [p for p in _geom.explode_polygons(g) if p.area > 1.0]
+        cell_parts[int(k)] = [p for p in geo.explode_polygons(g) if p.area > 1.0]
 
     # split by barrier lines
     chunks = chunk_lines(frame.barriers, frame.outline)
     chunk_geoms = [c for c, _ in chunks]
     flat_cells = [p for k in range(n) for p in cell_parts[k]]
     flat_owner = np.array([k for k in range(n) for _ in cell_parts[k]], dtype=np.int64)
-    qi, tj = _geom.query_pairs(chunk_geoms, flat_cells, predicate="intersects")
+    qi, tj = geo.query_pairs(chunk_geoms, flat_cells, predicate="intersects")
     split = {}
     for i, j in zip(qi, tj):
         split.setdefault(int(i), []).append(chunk_geoms[int(j)])
@@ -366,7 +366,7 @@ def build_blocks(frame, points, rng):
     piece_full = np.asarray(piece_full, dtype=bool)
 
     # sector and neighbourhood of each piece
-    reps = _geom.representative_points(pieces)
+    reps = geo.representative_points(pieces)
     piece_sector = points.sector[piece_cell].copy()
     multi = np.bincount(piece_cell, minlength=n)[piece_cell] > 1
     check = np.flatnonzero(multi | np.isin(piece_cell, clipped_idx))
@@ -389,7 +389,7 @@ def build_blocks(frame, points, rng):
 
     # street widths: ordinary streets per neighbourhood (+-1 m per block), then main roads
     half = (frame.street[piece_seed] + rng.uniform(-1.0, 1.0, n)[piece_cell]) / 2.0
-    shrunk = _geom.buffer_mitre(pieces, -half)
+    shrunk = geo.buffer_all(pieces, -half, join_style="mitre", cap_style="flat")
 
     road_width = {(a, b): w for a, b, _, w in frame.seed_ridges}
     rp = vor.ridge_points
@@ -416,24 +416,24 @@ def build_blocks(frame, points, rng):
     max_rounds = max((len(v) for v in clips.values()), default=0)
     for r in range(max_rounds):
         ks = [k for k, v in clips.items() if len(v) > r]
-        res = _geom.intersection([shrunk[k] for k in ks], [clips[k][r] for k in ks])
+        res = geo.intersection([shrunk[k] for k in ks], [clips[k][r] for k in ks])
         for k, g in zip(ks, res):
             shrunk[k] = g
 
     # barrier corridors
     corridors = [c.buffer(frame.barriers[b].width / 2, 8) for c, b in chunks]
-    qi, tj = _geom.query_pairs(corridors, shrunk, predicate="intersects")
+    qi, tj = geo.query_pairs(corridors, shrunk, predicate="intersects")
     hits = {}
     for i, j in zip(qi, tj):
         hits.setdefault(int(i), []).append(corridors[int(j)])
     ks = sorted(hits)
-    cut = _geom.difference([shrunk[k] for k in ks], [unary_union(hits[k]) for k in ks])
+    cut = geo.difference([shrunk[k] for k in ks], [unary_union(hits[k]) for k in ks])
     for k, g in zip(ks, cut):
         shrunk[k] = g
 
     blocks, block_piece = [], []
     for k, g in enumerate(shrunk):
-        for part in _geom.explode_polygons(g):
+        for part in geo.explode_polygons(g):
             if part.area >= MIN_BLOCK_AREA and 2 * part.area / part.length >= MIN_BLOCK_WIDTH:
                 blocks.append(part)
                 block_piece.append(k)
@@ -482,7 +482,7 @@ def _piece_adjacency(vor, n, pieces, piece_cell, piece_full, piece_sector):
                     cand_a.append(ks[x])
                     cand_b.append(ks[y])
     if cand_a:
-        shared = _geom.intersection([pieces[a] for a in cand_a], [pieces[b] for b in cand_b])
+        shared = geo.intersection([pieces[a] for a in cand_a], [pieces[b] for b in cand_b])
         lengths = np.array([g.length for g in shared])
         for a, b, length in zip(cand_a, cand_b, lengths):
             if length > 0.5:

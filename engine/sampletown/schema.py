@@ -3,6 +3,7 @@
 The single source for the GeoPackage aliases/descriptions and for the field
 tables in docs/sample_data.md (``markdown_field_tables``).
 """
+from xml.sax.saxutils import quoteattr
 
 #: layer -> list of (column, German alias, English description, unit)
 FIELDS = {
@@ -79,6 +80,16 @@ def aliases(layer):
 
 def descriptions(layer):
     return {c: "%s [%s]" % (text, unit) for c, _, text, unit in FIELDS[layer]}
+
+
+def alias_style_qml(layer):
+    """A QGIS style (QML) that sets only the field aliases: the layer's default style in the
+    GeoPackage (``layer_styles``), which QGIS applies whatever GDAL it runs on."""
+    entries = "".join("<alias field=%s name=%s/>" % (quoteattr(c), quoteattr(alias)) for c, alias in aliases(layer).items())
+    return (
+        "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n"
+        '<qgis version="3.22" styleCategories="Fields"><aliases>%s</aliases></qgis>' % entries
+    )
 
 
 def markdown_field_tables():

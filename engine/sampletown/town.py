@@ -1,4 +1,5 @@
-"""Orchestration: generate the whole sample town and write it to a GeoPackage."""
+"""Orchestration: generate the whole sample town and write it to a GeoPackage (with OGR, see
+``ogr_writer``)."""
 import os
 import time
 from dataclasses import dataclass, field
@@ -6,10 +7,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
-from shapely.geometry import MultiPolygon
+from shapely import wkb
+from shapely.geometry import MultiLineString, MultiPoint, MultiPolygon, Polygon
 
-from .. import gpkg
-from . import _geom, names, schema
+from .. import geometry as geo
+from . import names, ogr_writer, schema
 from .attributes import COUNT_COLUMNS, block_attributes, draw_land_use
 from .barriers import draw_barrier_plan, layer_lines
 from .character import CHARACTERS
@@ -148,8 +150,8 @@ def generate_town(n_blocks=DEFAULT_BLOCKS, seed=DEFAULT_SEED):
     block_seed = blocks.piece_seed[bp]
     keys = frame.keys[block_seed]
     island = (blocks.piece_sector[bp] == frame.island_sector) if frame.island_sector is not None else np.zeros(len(bp), bool)
-    area = _geom.areas(blocks.blocks)
-    xy = _geom.centroids(blocks.blocks)
+    area = geo.areas(blocks.blocks)
+    xy = geo.centroids(blocks.blocks)
     land_use = draw_land_use(rng["landuse"], keys, island)
 
     density = np.array([CHARACTERS[k].density for k in keys])
@@ -177,7 +179,7 @@ def generate_town(n_blocks=DEFAULT_BLOCKS, seed=DEFAULT_SEED):
     # block order: district, then north to south in 250 m bands, west to east
     band = np.floor(-xy[:, 1] / 250.0)
     order = np.lexsort((xy[:, 0], band, block_district))
-    block_geoms = _geom.round_coordinates([blocks.blocks[k] for k in order], 2, CENTRE)
+    block_geoms = geo.round_coordinates([blocks.blocks[k] for k in order], 2, CENTRE)
     frame_cols = {
         "block_id": np.arange(1, len(order) + 1, dtype=np.int64),
         "district": [codes[d] for d in block_district[order]],
@@ -191,15 +193,15 @@ def generate_town(n_blocks=DEFAULT_BLOCKS, seed=DEFAULT_SEED):
     district_geoms = []
     for d in range(n_d):
         members = [blocks.pieces[k] for k in np.flatnonzero(piece_district == d)]
-        parts = _geom.explode_polygons(_geom.union(members))
-        district_geoms.append(MultiPolygon([_geom.canonical_polygon(p) for p in parts]))
-    district_geoms = _geom.round_coordinates(district_geoms, 2, CENTRE)
+        parts = geo.explode_polygons(geo.union_all(members))
+        district_geoms.append(MultiPolygon([_canonical_polygon(p) for p in parts]))
+    district_geoms = geo.round_coordinates(district_geoms, 2, CENTRE)
     district_geoms = [g if g.geom_type == "MultiPolygon" else MultiPolygon([g]) for g in district_geoms]
     district_frame = pd.DataFrame({"district": codes, "name": district_names})
     timings["geometry"] = time.perf_counter() - t0
 
     lines = layer_lines(frame.barriers, frame.outline)
-    barrier_geoms = _geom.round_coordinates([g.simplify(0.5) for _, _, g in lines], 2, CENTRE)
+    barrier_geoms = geo.round_coordinates([g.simplify(0.5) for _, _, g in lines], 2, CENTRE)
     barrier_frame = pd.DataFrame(
         {
             "barrier_id": np.arange(1, len(lines) + 1, dtype=np.int64),
@@ -212,7 +214,7 @@ def generate_town(n_blocks=DEFAULT_BLOCKS, seed=DEFAULT_SEED):
     pool.used.update(district_names)
     block_dname = [district_names[d] for d in block_district]
     facs = place_facilities(rng["facilities"], blocks.blocks, counts, xy, frame.radius, block_dname, pool)
-    facility_geoms = _geom.round_coordinates([p for _, _, p, _ in facs], 2, CENTRE)
+    facility_geoms = geo.round_coordinates([p for _, _, p, _ in facs], 2, CENTRE)
     facility_frame = pd.DataFrame(
         {
             "facility_id": np.arange(1, len(facs) + 1, dtype=np.int64),
@@ -234,25 +236,84 @@ def generate_town(n_blocks=DEFAULT_BLOCKS, seed=DEFAULT_SEED):
     )
 
 
+def _canonical_ring(coords, ccw):
+    ring = np.asarray(coords, dtype=float)[:-1, :2]
+    area2 = np.sum(ring[:, 0] * np.roll(ring[:, 1], -1) - np.roll(ring[:, 0], -1) * ring[:, 1])
+    if (area2 > 0) != ccw:
+        ring = ring[::-1]
+    start = np.lexsort((ring[:, 1], ring[:, 0]))[0]
+    ring = np.roll(ring, -start, axis=0)
+    return np.vstack([ring, ring[:1]])
+
+
+def _canonical_polygon(polygon, min_hole_area=1.0):
+    """Same polygon, holes under ``min_hole_area`` dropped, rings in a fixed orientation and
+    starting vertex (so that different GEOS versions give byte-identical output)."""
+    shell = _canonical_ring(polygon.exterior.coords, True)
+    holes = [
+        _canonical_ring(r.coords, False) for r in polygon.interiors if Polygon(r).area >= min_hole_area
+    ]
+    holes.sort(key=lambda h: (h[0, 0], h[0, 1]))
+    return Polygon(shell, holes)
+
+
+_MULTI = {"MULTIPOLYGON": ("Polygon", MultiPolygon), "MULTILINESTRING": ("LineString", MultiLineString),
+          "MULTIPOINT": ("Point", MultiPoint)}
+
+
+def _field_type(series):
+    kind = series.dtype.kind
+    if kind == "b" or str(series.dtype) == "boolean":
+        return "boolean"
+    if kind in "iu" or str(series.dtype) in ("Int64", "Int32"):
+        return "integer"
+    if kind == "f":
+        return "real"
+    return "string"
+
+
+def _plain(value):
+    """A JSON-able builtin (None for a missing value)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, (np.integer, np.bool_)):
+        return int(value)
+    if isinstance(value, np.floating):
+        return float(value)
+    return value
+
+
+def layer_record(layer):
+    """One layer as the writer takes it: builtins only (WKB as hex text, a list per column)."""
+    geometry_type = schema.GEOMETRY_TYPES[layer.name]
+    single, multi = _MULTI.get(geometry_type, (None, None))
+    aliases, descriptions = layer.aliases, layer.descriptions
+    hexes = []
+    for g in layer.geometries:
+        if g is not None and g.geom_type == single:
+            g = multi([g])
+        hexes.append(None if g is None else wkb.dumps(g, hex=True, output_dimension=2))
+    fields = []
+    for column in layer.frame.columns:
+        series = layer.frame[column]
+        fields.append({
+            "name": str(column), "type": _field_type(series), "alias": aliases.get(column),
+            "description": descriptions.get(column), "values": [_plain(v) for v in series.tolist()],
+        })
+    return {"name": layer.name, "geometry_type": geometry_type, "srs_id": SRS_ID,
+            "description": schema.LAYER_DESCRIPTIONS[layer.name], "wkb": hexes, "fields": fields,
+            "style_qml": schema.alias_style_qml(layer.name)}
+
+
 def write_town(town, path, replace=True):
     """Write the four layers of ``town`` into one GeoPackage with German field aliases.
 
     An existing file is replaced (``replace=True``) or its layers of the same
-    names are overwritten (``replace=False``).
+    names are overwritten (``replace=False``). Written by GDAL/OGR, in this process or in a
+    Python that has GDAL's bindings (``ogr_writer``).
     """
     path = os.fspath(path)
     if replace and os.path.exists(path):
         os.remove(path)
-    for name, layer in town.layers.items():
-        gpkg.write_layer(
-            path,
-            name,
-            layer.geometries,
-            layer.frame,
-            schema.GEOMETRY_TYPES[name],
-            srs_id=SRS_ID,
-            aliases=layer.aliases,
-            descriptions=layer.descriptions,
-            layer_description=schema.LAYER_DESCRIPTIONS[name],
-        )
+    ogr_writer.write_layers(path, [layer_record(layer) for layer in town.layers.values()])
     return path

@@ -17,11 +17,14 @@ from shapely.geometry import LineString
 from shapely.ops import nearest_points, unary_union
 from shapely.prepared import prep
 
-from sozialraum.engine import gpkg
-from sozialraum.engine.sampletown import DEFAULT_SEED, Town, _geom, generate_town, write_town
+from sozialraum.engine import geometry as geo
+from sozialraum.engine.sampletown import DEFAULT_SEED, Layer, Town, generate_town, ogr_writer, write_town
 from sozialraum.engine.sampletown.attributes import AGE_COLUMNS, BUILDING_TYPE_COLUMNS, PERIOD_COLUMNS
 from sozialraum.engine.sampletown.districts import district_count
-from sozialraum.engine.sampletown.schema import FIELDS
+from sozialraum.engine.sampletown.schema import FIELDS, alias_style_qml
+from sozialraum.engine.sampletown.town import layer_record
+
+from .gpkg_read import default_style, list_layers, read_layer, style_aliases
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "sample" / "musterstadt.gpkg"
@@ -45,8 +48,8 @@ def populated(blocks):
 
 def _pairs_within(geoms, distance):
     """Index pairs (i < j) of geometries closer than ``distance``."""
-    buffered = _geom.buffer_round(geoms, distance / 2.0)
-    qi, tj = _geom.query_pairs(buffered, buffered)
+    buffered = geo.buffer_all(geoms, distance / 2.0)
+    qi, tj = geo.query_pairs(buffered, buffered)
     keep = qi < tj
     return qi[keep], tj[keep]
 
@@ -169,16 +172,16 @@ def test_neighbourhood_types_have_distinct_character(populated):
 def test_blocks_are_valid_polygons_inside_the_extent(town):
     geoms = town.blocks.geometries
     assert all(g.geom_type == "Polygon" for g in geoms)
-    assert _geom.is_valid(geoms).all()
-    areas = _geom.areas(geoms)
+    assert geo.is_valid(geoms).all()
+    areas = geo.areas(geoms)
     assert areas.min() >= 199.0
-    b = _geom.bounds(geoms)
+    b = geo.bounds(geoms)
     assert b[:, 0].min() > 290_000 and b[:, 2].max() < 305_000
     assert b[:, 1].min() > 5_625_000 and b[:, 3].max() < 5_640_000
 
 
 def test_block_sizes_are_realistic(town, blocks):
-    area_ha = pd.Series(_geom.areas(town.blocks.geometries) / 10_000.0)
+    area_ha = pd.Series(geo.areas(town.blocks.geometries) / 10_000.0)
     assert 0.3 <= area_ha.median() <= 1.5
     by_type = area_ha.groupby(blocks.nbh_type.values).median()
     assert by_type["oldtown"] < by_type["gruenderzeit"] < by_type["industry"]
@@ -187,7 +190,7 @@ def test_block_sizes_are_realistic(town, blocks):
 
 def test_blocks_never_touch(town):
     geoms = town.blocks.geometries
-    qi, tj = _geom.query_pairs(geoms, geoms, predicate="intersects")
+    qi, tj = geo.query_pairs(geoms, geoms, predicate="intersects")
     assert (qi == tj).all(), "blocks intersect or touch"
     # and streets are at least 6 m wide everywhere
     i, j = _pairs_within(geoms, 6.0)
@@ -210,17 +213,17 @@ def test_districts_match_blocks(town, blocks):
     assert d.name.is_unique and "Altstadt" in set(d.name)
     assert set(blocks.district) == set(d.district)
     geoms = dict(zip(d.district, town.districts.geometries))
-    reps = _geom.representative_points(town.blocks.geometries)
+    reps = geo.representative_points(town.blocks.geometries)
     for code, geom in geoms.items():
         assert geom.geom_type == "MultiPolygon" and len(geom.geoms) == 1, "district %s not contiguous" % code
         assert geom.is_valid
         m = (blocks.district == code).values
-        inside = _geom.contains_xy(geom.buffer(0.05), reps[m, 0], reps[m, 1])
+        inside = geo.contains_xy(geom.buffer(0.05), reps[m, 0], reps[m, 1])
         assert inside.all(), "blocks of %s outside its polygon" % code
     # districts tile the town without overlaps
     dg = list(town.districts.geometries)
     total = sum(g.area for g in dg)
-    assert abs(_geom.union(dg).area - total) < 10.0
+    assert abs(geo.union_all(dg).area - total) < 10.0
 
 
 def test_each_barrier_kind_has_blocks_on_both_sides(town):
@@ -233,15 +236,15 @@ def test_each_barrier_kind_has_blocks_on_both_sides(town):
             line = max(line.geoms, key=lambda g: g.length)
         left = line.buffer(150.0, single_sided=True)
         right = line.buffer(-150.0, single_sided=True)
-        n_left = _geom.intersects_mask(left, geoms).sum()
-        n_right = _geom.intersects_mask(right, geoms).sum()
+        n_left = geo.intersects_mask(left, geoms).sum()
+        n_right = geo.intersects_mask(right, geoms).sum()
         assert n_left >= 20 and n_right >= 20, (kind, n_left, n_right)
 
 
 def test_barrier_corridor_separates_blocks(town):
     """No block crosses or touches a barrier line; blocks keep about half a corridor from it."""
     lines = unary_union(town.barriers.geometries)
-    assert not _geom.intersects_mask(lines.buffer(8.0), town.blocks.geometries).any()
+    assert not geo.intersects_mask(lines.buffer(8.0), town.blocks.geometries).any()
 
 
 def _cut_components(town, distance=30.0):
@@ -276,7 +279,7 @@ def test_island_becomes_its_own_component_when_barriers_cut_links(town, blocks):
 
 
 def test_attributes_are_spatially_autocorrelated(town, populated):
-    reps = _geom.representative_points(town.blocks.geometries)
+    reps = geo.representative_points(town.blocks.geometries)
     m = (town.blocks.frame.pop_total >= 20).values
     f = town.blocks.frame[m]
     sgb2 = (f.sgb2_persons / (f.pop_total - f.pop_65plus).clip(lower=1)).values
@@ -302,7 +305,7 @@ def test_facilities(town, blocks):
     populated = [g for g, p in zip(town.blocks.geometries, blocks.pop_total) if p > 0]
     inside = np.zeros(len(pts), dtype=bool)
     for g in populated:
-        inside |= _geom.contains_xy(g, pts[:, 0], pts[:, 1])
+        inside |= geo.contains_xy(g, pts[:, 0], pts[:, 1])
     assert inside.all(), "every facility lies inside a populated block"
 
 
@@ -343,27 +346,103 @@ def test_invalid_seed_is_rejected():
 
 
 # ------------------------------------------------------------------------ GeoPackage
-def test_write_town_round_trip(town, tmp_path):
-    path = tmp_path / "town.gpkg"
-    write_town(town, path)
-    assert gpkg.list_layers(path) == ["blocks", "districts", "barriers", "facilities"]
+LAYERS = ["blocks", "districts", "barriers", "facilities"]
+
+
+@pytest.fixture(scope="module")
+def written(town, tmp_path_factory):
+    """The default town written by write_town (OGR here or in a Python that has it)."""
+    return write_town(town, tmp_path_factory.mktemp("written") / "town.gpkg")
+
+
+def test_write_town_round_trip(town, written):
+    """The file holds exactly the generated tables and geometries, byte for byte."""
+    from shapely import wkb
+
+    assert list_layers(written) == LAYERS
     for name, layer in town.layers.items():
-        geoms, frame = gpkg.read_layer(path, name)
+        geoms, frame = read_layer(written, name)
         pd.testing.assert_frame_equal(frame, layer.frame)
-        assert len(geoms) == len(layer)
-        for a, b in zip(geoms, layer.geometries):
-            assert a.equals_exact(b, 0.01)
-        info = gpkg.layer_info(path, name)
-        assert info["srs_id"] == 25832
-        assert info["aliases"] == {c: alias for c, alias, _, _ in FIELDS[name]}
+        assert [wkb.dumps(g) for g in geoms] == [wkb.dumps(g) for g in layer.geometries], name
+    with sqlite3.connect(str(written)) as conn:
+        srs = conn.execute("SELECT DISTINCT srs_id FROM gpkg_geometry_columns").fetchall()
+        kinds = dict(conn.execute("SELECT table_name, geometry_type_name FROM gpkg_geometry_columns"))
+        description = conn.execute("SELECT description FROM gpkg_contents WHERE table_name = 'blocks'").fetchone()[0]
+    assert srs == [(25832,)]
+    assert kinds == {"blocks": "POLYGON", "districts": "MULTIPOLYGON", "barriers": "LINESTRING", "facilities": "POINT"}
+    assert description.startswith("Baublöcke der Musterstadt")
+
+
+def test_written_aliases_descriptions_and_default_style(written):
+    """Aliases as GDAL reads them (gpkg_data_columns.name) and as QGIS applies them (the default
+    style in layer_styles, the same QML as in the bundled file)."""
+    with sqlite3.connect(str(written)) as conn:
+        rows = conn.execute("SELECT table_name, column_name, name, description FROM gpkg_data_columns").fetchall()
+        styles = conn.execute("SELECT f_table_name, f_geometry_column, styleName, useAsDefault FROM layer_styles "
+                              "ORDER BY id").fetchall()
+    for name in LAYERS:
+        assert {c: alias for t, c, alias, _ in rows if t == name} == {c: a for c, a, _, _ in FIELDS[name]}
+        qml = default_style(written, name)
+        assert qml == alias_style_qml(name) == default_style(SAMPLE, name)
+        assert style_aliases(qml) == {c: a for c, a, _, _ in FIELDS[name]}
+    assert ("blocks", "pop_total", "Einwohner insgesamt",
+            "Residents (main residence); equals the sum of the six age groups [persons]") in rows
+    assert styles == [(name, "geom", name, 1) for name in LAYERS]
+
+
+def test_written_town_opens_in_ogr(town, written):
+    """OGR reads the layers, the SRS, the field types and (GDAL 3.7+) the aliases as alternative names."""
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:
+        pytest.skip("no GDAL bindings (osgeo) in this Python: the file is read with sqlite3 above")
+    dataset = gdal.OpenEx(str(written), gdal.OF_VECTOR)
+    assert [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())] == LAYERS + ["layer_styles"]
+    blocks = dataset.GetLayerByName("blocks")
+    assert blocks.GetFeatureCount() == len(town.blocks)
+    assert blocks.GetSpatialRef().GetAuthorityCode(None) == "25832"
+    assert blocks.GetGeomType() == ogr.wkbPolygon and blocks.GetFIDColumn() == "fid"
+    definition = blocks.GetLayerDefn()
+    field = definition.GetFieldDefn(definition.GetFieldIndex("pop_total"))
+    assert field.GetType() == ogr.OFTInteger64
+    assert definition.GetFieldDefn(definition.GetFieldIndex("district")).GetType() == ogr.OFTString
+    if int(gdal.VersionInfo("VERSION_NUM")) >= 3070000:
+        assert field.GetAlternativeName() == "Einwohner insgesamt"
+        assert field.GetComment().startswith("Residents (main residence)")
+    first = blocks.GetNextFeature()
+    assert first.GetField("block_id") == 1
+    assert first.GetGeometryRef().ExportToIsoWkb(ogr.wkbNDR) == bytes(town.blocks.geometries[0].wkb)
+
+
+def test_writing_again_replaces_the_file_with_the_same_bytes(town, written, tmp_path):
+    """Fixed time stamps: the same town gives the same file (on the same GDAL)."""
+    again = write_town(town, tmp_path / "again.gpkg")
+    write_town(town, again)  # replaces, does not append
+    assert list_layers(again) == LAYERS
+    assert Path(again).read_bytes() == Path(written).read_bytes()
+
+
+def test_overwriting_one_layer_keeps_the_others(town, tmp_path):
+    path = write_town(town, tmp_path / "town.gpkg")
+    few = Layer("facilities", "POINT", town.facilities.geometries[:3], town.facilities.frame.iloc[:3])
+    ogr_writer.write_layers(path, [layer_record(few)])
+    assert list_layers(path) == LAYERS
+    assert len(read_layer(path, "facilities")[1]) == 3 and len(read_layer(path, "blocks")[1]) == len(town.blocks)
     with sqlite3.connect(str(path)) as conn:
-        title = conn.execute(
-            "SELECT title FROM gpkg_data_columns WHERE table_name='blocks' AND column_name='pop_total'"
-        ).fetchone()[0]
-    assert title == "Einwohner insgesamt"
-    # writing again replaces the file instead of appending
-    write_town(town, path)
-    assert gpkg.list_layers(path) == ["blocks", "districts", "barriers", "facilities"]
+        assert conn.execute("SELECT count(*) FROM layer_styles").fetchone()[0] == 4
+        assert conn.execute("SELECT count(*) FROM gpkg_data_columns WHERE table_name = 'facilities'").fetchone()[0] == 3
+
+
+def test_writer_child_process_and_its_error(town, written, tmp_path, monkeypatch):
+    """Without osgeo in this Python the layers go to a Python that has it; without one, a clear error."""
+    monkeypatch.setattr(ogr_writer, "have_osgeo", lambda: False)
+    if not Path(ogr_writer.gdal_python()).exists():
+        pytest.skip(f"no {ogr_writer.gdal_python()} here")
+    child = write_town(town, tmp_path / "child.gpkg")
+    assert Path(child).read_bytes() == Path(written).read_bytes()
+    monkeypatch.setenv(ogr_writer.GDAL_PYTHON_VARIABLE, str(tmp_path / "no-python"))
+    with pytest.raises(ogr_writer.WriterError, match="python3-gdal"):
+        write_town(town, tmp_path / "never.gpkg")
 
 
 def _env():
@@ -380,7 +459,7 @@ def test_command_line(tmp_path):
     )
     assert res.returncode == 0, res.stderr
     assert "blocks" in res.stdout
-    geoms, frame = gpkg.read_layer(out, "blocks")
+    geoms, frame = read_layer(out, "blocks")
     assert 300 <= len(frame) <= 500
     res = subprocess.run(
         [sys.executable, "-m", "sozialraum.engine.sampletown", "--blocks", "5", "--out", str(out)],
@@ -396,17 +475,7 @@ def test_make_sample_town_script(tmp_path):
         cwd=str(tmp_path), capture_output=True, text=True, timeout=300,
     )
     assert res.returncode == 0, res.stderr
-    assert gpkg.list_layers(out) == ["blocks", "districts", "barriers", "facilities"]
-
-
-def _geos_version():
-    import shapely
-
-    if hasattr(shapely, "geos_version"):  # Shapely 2
-        return ".".join(map(str, shapely.geos_version))
-    from shapely.geos import geos_version  # Shapely 1.8
-
-    return ".".join(map(str, geos_version))
+    assert list_layers(out) == LAYERS
 
 
 def _record():
@@ -418,10 +487,23 @@ def test_bundled_sample_matches_its_record():
     record = _record()
     assert hashlib.sha256(SAMPLE.read_bytes()).hexdigest() == record["sha256"]
     assert SAMPLE.stat().st_size < 5_000_000
-    geoms, frame = gpkg.read_layer(SAMPLE, "blocks")
+    geoms, frame = read_layer(SAMPLE, "blocks")
     assert len(frame) == len(geoms) == record["blocks"]
     assert int(frame.pop_total.sum()) == record["population"]
     assert frame.block_id.tolist() == list(range(1, record["blocks"] + 1))
+
+
+def test_bundled_sample_carries_the_aliases_as_default_style():
+    """QGIS shows the German aliases through each layer's default style (tests/qgis checks it in QGIS)."""
+    for name in LAYERS:
+        assert style_aliases(default_style(SAMPLE, name)) == {c: a for c, a, _, _ in FIELDS[name]}, name
+    try:
+        from osgeo import gdal
+    except ImportError:
+        return
+    dataset = gdal.OpenEx(str(SAMPLE), gdal.OF_VECTOR)
+    assert [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())] == LAYERS + ["layer_styles"]
+    assert dataset.GetLayerByName("blocks").GetFeatureCount() == _record()["blocks"]
 
 
 def test_bundled_sample_is_the_default_town_on_its_geos(town):
@@ -432,10 +514,10 @@ def test_bundled_sample_is_the_default_town_on_its_geos(town):
     test_generator_gives_the_same_kind_of_town_on_any_geos instead (docs/sample_data.md).
     """
     record = _record()
-    if _geos_version() != record["geos"]:
-        pytest.skip(f"GEOS {_geos_version()} here, the bundled town was made with GEOS {record['geos']}")
+    if geo.geos_version() != record["geos"]:
+        pytest.skip(f"GEOS {geo.geos_version()} here, the bundled town was made with GEOS {record['geos']}")
     for name, layer in town.layers.items():
-        geoms, frame = gpkg.read_layer(SAMPLE, name)
+        geoms, frame = read_layer(SAMPLE, name)
         pd.testing.assert_frame_equal(frame, layer.frame, obj="%s in musterstadt.gpkg" % name)
         assert len(geoms) == len(layer)
         if name != "districts":  # district unions differ by centimetres between GEOS versions
@@ -451,20 +533,20 @@ def test_generator_gives_the_same_kind_of_town_on_any_geos(town):
     percentage point."""
     record = _record()
     for name, layer in town.layers.items():
-        _, frame = gpkg.read_layer(SAMPLE, name)
+        _, frame = read_layer(SAMPLE, name)
         assert list(frame.columns) == list(layer.frame.columns), name
         for column in frame.columns:
             assert frame[column].dtype.kind == layer.frame[column].dtype.kind or {
                 frame[column].dtype.kind, layer.frame[column].dtype.kind} <= {"O", "U", "T"} or (
                 str(frame[column].dtype) in ("str", "string") or str(layer.frame[column].dtype) in ("str", "string")), column
-    _, bundled = gpkg.read_layer(SAMPLE, "blocks")
+    _, bundled = read_layer(SAMPLE, "blocks")
     made = town.blocks.frame
     assert abs(len(made) / record["blocks"] - 1) < 0.01
     assert abs(made.pop_total.sum() / record["population"] - 1) < 0.06
-    assert len(town.districts) == len(gpkg.read_layer(SAMPLE, "districts")[1])
-    _, barriers = gpkg.read_layer(SAMPLE, "barriers")
+    assert len(town.districts) == len(read_layer(SAMPLE, "districts")[1])
+    _, barriers = read_layer(SAMPLE, "barriers")
     assert barriers[["kind", "name"]].astype(str).values.tolist() == town.barriers.frame[["kind", "name"]].astype(str).values.tolist()
-    assert abs(len(town.facilities) / len(gpkg.read_layer(SAMPLE, "facilities")[1]) - 1) < 0.06
+    assert abs(len(town.facilities) / len(read_layer(SAMPLE, "facilities")[1]) - 1) < 0.06
     share_made = made.land_use.astype(str).value_counts(normalize=True)
     share_bundled = bundled.land_use.astype(str).value_counts(normalize=True)
     assert set(share_made.index) == set(share_bundled.index)
@@ -482,7 +564,7 @@ def test_large_town_20k():
     assert (b[list(AGE_COLUMNS)].sum(axis=1) == b.pop_total).all()
     assert b.pop_total.sum() > 600_000
     geoms = t.blocks.geometries
-    qi, tj = _geom.query_pairs(geoms, geoms, predicate="intersects")
+    qi, tj = geo.query_pairs(geoms, geoms, predicate="intersects")
     assert (qi == tj).all()
     assert all(g.geom_type == "MultiPolygon" and len(g.geoms) == 1 for g in t.districts.geometries)
     assert t.districts.frame.name.is_unique
