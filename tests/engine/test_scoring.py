@@ -193,6 +193,9 @@ def test_a_failing_outline_leaves_the_division_and_names_the_space(monkeypatch):
     assert np.isnan(scores["upper"]) and np.isfinite(scores["lower"])
     assert result.compactness_failed == ["upper"]
     assert result.summary["mean_polsby_popper"] == pytest.approx(scores["lower"])
+    hull = dict(zip(result.spaces["space"], result.spaces["convex_hull_ratio"]))
+    enclaves = dict(zip(result.spaces["space"], result.spaces["n_enclaves"]))
+    assert np.isnan(hull["upper"]) and np.isnan(enclaves["upper"]) and enclaves["lower"] == 0
     assert result.spaces["population"].tolist() == [2.0, 2.0]
 
 
@@ -288,3 +291,42 @@ def test_property_sums_of_squares_parts_and_population(case):
         members = [i for i in assigned if labels[i] == row.space]
         x = values[members]
         assert row.ssd == pytest.approx(((x - x.mean(axis=0)) ** 2).sum(), rel=1e-9, abs=1e-6)
+
+
+def test_convex_hull_ratio_and_smallest_polsby_popper():
+    # 2x2 blocks closed into a square: ratio 1; three of them (an L): area / hull area < 1
+    blocks = grid_blocks(2, 2)
+    result = evaluate_division(["sq", "sq", "sq", "sq"], np.ones(4), np.zeros((4, 1)), geometries=blocks)
+    assert result.spaces["convex_hull_ratio"].iloc[0] == pytest.approx(1.0)
+    result = evaluate_division(["L", "L", "L", "o"], np.ones(4), np.zeros((4, 1)), geometries=blocks)
+    ratio = dict(zip(result.spaces["space"], result.spaces["convex_hull_ratio"]))
+    side = 212.0  # 2 * 100 + 12
+    notch = side - 100  # the closed L: the square without the fourth block and its streets
+    assert ratio["L"] == pytest.approx((side**2 - notch**2) / (side**2 - 0.5 * notch**2), rel=1e-6)
+    assert ratio["o"] == pytest.approx(1.0)
+    pp = result.spaces["polsby_popper"]
+    assert result.summary["min_polsby_popper"] == pytest.approx(pp.min())
+    assert result.summary["mean_convex_hull_ratio"] == pytest.approx(result.spaces["convex_hull_ratio"].mean())
+    # no geometries: NaN
+    result = evaluate_division(["a"] * 4, np.ones(4), np.zeros((4, 1)))
+    assert np.isnan(result.spaces["convex_hull_ratio"].iloc[0]) and np.isnan(result.spaces["n_enclaves"].iloc[0])
+    assert np.isnan(result.summary["min_polsby_popper"]) and np.isnan(result.summary["n_enclaves"])
+
+
+def test_enclaves_are_holes_holding_blocks_of_another_space():
+    blocks = grid_blocks(3, 3)
+    ring = ["ring"] * 9
+    inside = list(ring)
+    inside[4] = "centre"
+    result = evaluate_division(inside, np.ones(9), np.zeros((9, 1)), geometries=blocks)
+    enclaves = dict(zip(result.spaces["space"], result.spaces["n_enclaves"]))
+    assert enclaves == {"centre": 0, "ring": 1}
+    assert result.summary["n_enclaves"] == 1
+    # a hole with no block of another space in it (a park, or a block without a space) is none
+    empty = list(ring)
+    empty[4] = None
+    result = evaluate_division(empty, np.ones(9), np.zeros((9, 1)), geometries=blocks)
+    assert result.spaces["n_enclaves"].tolist() == [0]
+    # two spaces side by side: no holes
+    result = evaluate_division(["a", "a", "b"] * 3, np.ones(9), np.zeros((9, 1)), geometries=blocks)
+    assert result.summary["n_enclaves"] == 0

@@ -1,0 +1,180 @@
+"""The shape clean-up after the search (engine/shapes.py): hand-made tentacles and enclaves."""
+import numpy as np
+
+from sozialraum.engine.graph import Graph, is_connected
+from sozialraum.engine.shapes import enclaves, tidy_shapes
+
+from .grids import grid_graph
+
+
+def points(rows, cols):
+    return np.array([[c * 100.0, -r * 100.0] for r in range(rows) for c in range(cols)])
+
+
+def halves(rows, cols):
+    """Left half of the columns region 0, right half region 1."""
+    return np.array([0 if (i % cols) < cols // 2 else 1 for i in range(rows * cols)])
+
+
+def without_links_between(graph, units):
+    keep = units[graph.left] == units[graph.right]
+    return Graph(graph.n, graph.left[keep], graph.right[keep], graph.length[keep])
+
+
+def test_a_tentacle_is_moved_to_the_space_it_reaches_into():
+    rows, cols = 4, 6
+    graph = grid_graph(rows, cols)
+    clean = halves(rows, cols)
+    labels = clean.copy()
+    labels[[1 * cols + 3, 1 * cols + 4]] = 0  # two blocks of the left space reach into the right one
+    tidy, report = tidy_shapes(labels, graph, np.ones(rows * cols), 1, 100, points=points(rows, cols))
+    assert tidy.tolist() == clean.tolist()
+    assert report.tentacles_moved == 2
+    assert report.note()["tentacles_moved"] == 2
+    # the input is not changed, and a clean division stays as it is
+    assert labels[1 * cols + 4] == 0
+    again, report = tidy_shapes(clean, graph, np.ones(rows * cols), 1, 100, points=points(rows, cols))
+    assert again.tolist() == clean.tolist() and report.note() is None
+
+
+def test_a_tentacle_stays_when_the_bounds_or_a_fixed_space_forbid_the_move():
+    rows, cols = 4, 6
+    graph = grid_graph(rows, cols)
+    labels = halves(rows, cols)
+    labels[[1 * cols + 3, 1 * cols + 4]] = 0
+    population = np.ones(rows * cols)
+    # the right space is at the maximum: nothing moves into it
+    upper = float(population[labels == 1].sum())
+    where = points(rows, cols)
+    tidy, report = tidy_shapes(labels, graph, population, 1, upper, points=where)
+    assert tidy.tolist() == labels.tolist() and report.tentacles_moved == 0
+    # the right space is locked
+    tidy, report = tidy_shapes(labels, graph, population, 1, 100, frozen_regions=[1], points=where)
+    assert tidy.tolist() == labels.tolist()
+    # the left space would fall below the minimum
+    lower = float(population[labels == 0].sum())
+    tidy, _ = tidy_shapes(labels, graph, population, lower, 100, points=where)
+    assert tidy.tolist() == labels.tolist()
+
+
+def test_a_tentacle_move_never_cuts_its_space():
+    # block 1 holds its space together (0 - 1 - 2) but has a long border with the other space
+    graph = Graph(5, [0, 1, 1, 3], [1, 2, 3, 4], [1.0, 1.0, 10.0, 10.0])
+    labels = np.array([0, 0, 0, 1, 1])
+    where = np.array([[0.0, 0.0], [0.0, 1.0], [0.0, 2.0], [1.0, 1.0], [1.0, 2.0]])
+    tidy, report = tidy_shapes(labels, graph, np.ones(5), 1, 100, points=where)
+    assert tidy.tolist() == labels.tolist() and report.tentacles_moved == 0
+    # at the end of its space (0 - 2 - 1) the same block moves
+    graph = Graph(5, [0, 2, 1, 3], [2, 1, 3, 4], [1.0, 1.0, 10.0, 10.0])
+    tidy, report = tidy_shapes(labels, graph, np.ones(5), 1, 100, points=where)
+    assert tidy.tolist() == [0, 1, 0, 1, 1] and report.tentacles_moved == 1
+
+
+def test_an_enclave_is_merged_into_the_space_around_it():
+    rows, cols = 5, 5
+    graph = grid_graph(rows, cols)
+    labels = np.zeros(rows * cols, dtype=np.int64)
+    labels[12] = 1  # the centre block is a space of its own
+    assert enclaves(labels, graph, points(rows, cols)) == {1: 0}
+    tidy, report = tidy_shapes(labels, graph, np.ones(rows * cols), 1, 100, points=points(rows, cols))
+    assert (tidy == 0).all()
+    assert (report.enclaves_found, report.enclaves_merged, report.enclaves_kept) == (1, 1, [])
+
+
+def test_an_enclave_is_opened_when_merging_breaks_the_maximum_or_the_count_is_given():
+    rows, cols = 5, 7
+    graph = grid_graph(rows, cols)
+    labels = np.where(np.arange(rows * cols) % cols < 5, 0, 2)  # columns 0-4 region 0, 5-6 region 2
+    labels[2 * cols + 2] = 1  # an enclave in the middle of region 0
+    population = np.ones(rows * cols)
+    population[2 * cols + 2] = 10  # region 0 has 24 residents, the enclave 10: merged 34
+    for upper, allow_merge in ((30, True), (100, False)):
+        tidy, report = tidy_shapes(labels, graph, population, 1, upper, points=points(rows, cols), allow_merge=allow_merge)
+        assert report.enclaves_opened == 1 and report.enclaves_merged == 0
+        assert enclaves(tidy, graph, points(rows, cols)) == {}
+        assert sorted(set(tidy.tolist())) == [0, 1, 2]
+        for region in (0, 1, 2):
+            members = np.flatnonzero(tidy == region)
+            assert is_connected(graph, members)
+            assert population[members].sum() <= upper
+
+
+def test_a_space_at_the_town_edge_is_no_enclave():
+    # region 1 fills the top-left corner; its only neighbour is region 0, but the town ends there
+    rows, cols = 5, 5
+    graph = grid_graph(rows, cols)
+    labels = np.zeros(rows * cols, dtype=np.int64)
+    labels[[0, 1, 5, 6]] = 1
+    assert enclaves(labels, graph, points(rows, cols)) == {}
+    tidy, report = tidy_shapes(labels, graph, np.ones(rows * cols), 1, 100, points=points(rows, cols))
+    assert tidy.tolist() == labels.tolist() and report.enclaves_found == 0
+    # without block points every space with a single neighbour counts as enclosed
+    assert enclaves(labels, graph) == {1: 0}
+
+
+def test_an_enclave_forced_by_a_nesting_boundary_stays_and_is_reported():
+    rows, cols = 7, 7
+    units = np.array(["inner" if 2 <= r <= 4 and 2 <= c <= 4 else "outer" for r in range(rows) for c in range(cols)])
+    graph = without_links_between(grid_graph(rows, cols), units)
+    # a whole unit inside the other: no link leaves it, nothing to merge or open
+    labels = np.where(units == "inner", 1, 0)
+    population = np.ones(rows * cols)
+    tidy, report = tidy_shapes(labels, graph, population, 1, 100, units=units, points=points(rows, cols))
+    assert tidy.tolist() == labels.tolist()
+    # inside the inner unit: the centre block surrounded by the rest of its unit; merging breaks
+    # the maximum and the unit has no third space to open it to
+    labels = labels.copy()
+    labels[3 * cols + 3] = 2
+    population[3 * cols + 3] = 5
+    tidy, report = tidy_shapes(labels, graph, population, 1, 10, units=units, points=points(rows, cols))
+    assert tidy.tolist() == labels.tolist()
+    assert report.enclaves_found == 1 and report.enclaves_kept == [[3 * cols + 3]]
+    assert report.note()["enclaves_kept"] == [[3 * cols + 3]]
+
+
+def test_the_clean_up_is_deterministic_and_keeps_bounds_and_contiguity():
+    rng = np.random.default_rng(3)
+    rows, cols = 12, 12
+    graph = grid_graph(rows, cols, diagonals=True)
+    # a ragged division: grow 6 regions from seeds in random order
+    labels = np.full(rows * cols, -1)
+    seeds = rng.choice(rows * cols, 6, replace=False)
+    labels[seeds] = np.arange(6)
+    lists = graph.neighbour_lists()
+    while (labels < 0).any():
+        for block in rng.permutation(np.flatnonzero(labels >= 0)):
+            free = [o for o in lists[block] if labels[o] < 0]
+            if free:
+                labels[free[rng.integers(len(free))]] = labels[block]
+    population = rng.integers(0, 50, rows * cols).astype(float)
+    sizes = np.bincount(labels, weights=population)
+    lower, upper = 0.8 * sizes.min(), 1.2 * sizes.max()
+    first, report = tidy_shapes(labels, graph, population, lower, upper, points=points(rows, cols))
+    second, _ = tidy_shapes(labels, graph, population, lower, upper, points=points(rows, cols))
+    assert first.tolist() == second.tolist()
+    for region in set(first.tolist()):
+        members = np.flatnonzero(first == region)
+        assert is_connected(graph, members)
+        assert lower <= population[members].sum() <= upper
+
+
+def test_a_tentacle_unlike_the_space_it_reaches_into_stays_within_the_homogeneity_limit():
+    rows, cols = 4, 6
+    graph = grid_graph(rows, cols)
+    labels = halves(rows, cols)
+    tip = 1 * cols + 4
+    labels[[1 * cols + 3, tip]] = 0
+    values = np.zeros((rows * cols, 1))
+    values[labels == 0] = 1.0  # the left space and its tentacle are alike, the right space differs
+    population = np.ones(rows * cols)
+    where = points(rows, cols)
+    # without a limit the shape decides; with a small one the unlike blocks stay
+    free, _ = tidy_shapes(labels, graph, population, 1, 100, points=where, values=values)
+    assert free.tolist() == halves(rows, cols).tolist()
+    held, report = tidy_shapes(labels, graph, population, 1, 100, points=where, values=values, compactness=0.01)
+    assert held.tolist() == labels.tolist() and report.tentacles_moved == 0
+    # a block without residents weighs nothing in the weighted SSD: it moves under any limit
+    population[tip] = 0
+    moved, report = tidy_shapes(labels, graph, population, 1, 100, points=where, values=values, weights=population,
+                                compactness=0.01)
+    assert moved[tip] == 1 and report.tentacles_moved == 1
