@@ -25,10 +25,9 @@ from .errors import Cancelled
 from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
 from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
-from .objective import division_ssd, group_ssd, total_ss
-from .problem import FAIL, FALLBACK, Problem, Settings
+from .objective import block_weights, border_length, border_weight, division_ssd, group_ssd, total_link_length, total_ss
+from .problem import DEFAULT_COMPACTNESS, FAIL, FALLBACK, Problem, Settings
 from .recombine import perturb, recombine, repair
-from .shapes import tidy_division
 from .treecut import TreeCutter
 from .ward import ward_partition
 from .warmstart import warm_start_labels
@@ -96,7 +95,8 @@ def delineate(
     nest=None,
     initial=None,
     locked=(),
-    compactness=0.0,
+    compactness=DEFAULT_COMPACTNESS,
+    weight_by_population=True,
     seed=0,
     on_infeasible=FALLBACK,
     coordinates=None,
@@ -121,7 +121,7 @@ def delineate(
     problem = Problem(graph, population, values, min_population=lower, max_population=upper, units=nest,
                       initial_division=initial, locked_spaces=locked, points=coordinates, active=active)
     settings = Settings(n_spaces=n_spaces, target_population=target_size, seed=seed, compactness=compactness,
-                        effort=effort, on_infeasible=on_infeasible)
+                        weight_by_population=weight_by_population, effort=effort, on_infeasible=on_infeasible)
     return solve(problem, settings, progress=progress, is_cancelled=is_cancelled)
 
 
@@ -139,7 +139,6 @@ def solve(problem, settings=None, progress=None, is_cancelled=None):
     step(0.1, "first partition")
     context = _SolveContext(problem, settings, plan, step, is_cancelled)
     labels = _best_of_starts(context, settings.seed)
-    labels = tidy_division(labels, problem, settings, plan)  # no enclaves, no tentacles (engine/shapes.py)
     step(0.95, "result")
     result = _result(labels, problem, plan, context.tss, settings.seed)
     step(1.0, "done")
@@ -160,27 +159,27 @@ BOTH_STARTS_LIMIT = 20000
 
 
 def _best_of_starts(context, seed):
-    """Labels of the best of the starts: least bound violation, then lowest SSD.
+    """Labels of the best of the starts: least bound violation, then lowest objective.
 
     First start: contiguity-constrained Ward clustering (the most homogeneous start); on
     problems up to BOTH_STARTS_LIMIT blocks the bounded tree cuts start too. Restarts only
     when the bounds are still violated: seeds derived from the user's seed (deterministic),
     alternating the two starts.
     """
-    values, n = context.problem.attributes, context.plan.graph.n
+    n = context.plan.graph.n
     labels, bad = context.solve(np.random.default_rng(seed), "ward")
-    best_key = (bad, division_ssd(labels, values))
+    best_key = (bad, context.objective(labels))
     if n <= BOTH_STARTS_LIMIT:
         context.step(0.6, "second start")
         other, other_bad = context.solve(np.random.default_rng([seed, 0]), "tree")
-        other_key = (other_bad, division_ssd(other, values))
+        other_key = (other_bad, context.objective(other))
         if other_key < best_key:
             labels, bad, best_key = other, other_bad, other_key
     restarts = RESTARTS if n <= RESTART_LIMIT else 1
     for restart in range(1, restarts + 1 if bad > 0 else 1):
         context.step(0.9, "restart")
         other, other_bad = context.solve(np.random.default_rng([seed, restart]), "tree" if restart % 2 else "ward")
-        other_key = (other_bad, division_ssd(other, values))
+        other_key = (other_bad, context.objective(other))
         if other_key < best_key:
             labels, bad, best_key = other, other_bad, other_key
         if bad <= 0:
@@ -195,7 +194,19 @@ class _SolveContext:
         self.problem, self.settings, self.plan = problem, settings, plan
         self.step, self.is_cancelled = step, is_cancelled
         self.sqnorm = (problem.attributes**2).sum(axis=1)  # kept: every start and cut needs it
-        self.tss = total_ss(problem.attributes[problem.active])
+        self.tss = total_ss(problem.attributes[problem.active])  # unweighted: the reported SSD share
+        # the objective: SSD (weighted by residents unless switched off) + λ · border length
+        self.weights = block_weights(problem.population, problem.active) if settings.weight_by_population else None
+        active_weights = None if self.weights is None else self.weights[problem.active]
+        self.ssd_scale = (self.tss if self.weights is None else total_ss(problem.attributes[problem.active], active_weights)) or 1.0
+        self.border_weight = border_weight(settings.compactness, self.ssd_scale, plan.graph)
+
+    def objective(self, labels):
+        """SSD + λ · border of finished labels (-1: inactive), as the search counts it."""
+        ssd = division_ssd(labels, self.problem.attributes, self.weights)
+        if self.border_weight > 0:
+            ssd += self.border_weight * border_length(labels, self.plan.graph)
+        return ssd
 
     def solve(self, rng, start="tree"):
         """Returns (labels with -1 for inactive blocks, total bound violation of free spaces).
@@ -206,7 +217,7 @@ class _SolveContext:
         problem, settings, plan, is_cancelled = self.problem, self.settings, self.plan, self.is_cancelled
         graph, values, sqnorm, population = plan.graph, problem.attributes, self.sqnorm, problem.population
         lower, upper, fixed_regions = problem.min_population, problem.max_population, plan.fixed_regions
-        cutter = TreeCutter(graph, values, sqnorm, population, lower, upper, rng)
+        cutter = TreeCutter(graph, values, sqnorm, population, lower, upper, rng, weights=self.weights)
         labels = np.full(graph.n, -1, dtype=np.int64)
         for index, (blocks, _) in enumerate(fixed_regions):
             labels[blocks] = index
@@ -219,7 +230,7 @@ class _SolveContext:
         else:
             for blocks, q in zip(plan.parts, plan.counts):
                 if start == "ward":
-                    pieces = ward_partition(graph, blocks, values, population, q, upper)
+                    pieces = ward_partition(graph, blocks, values, population, q, upper, weights=self.weights)
                 else:
                     pieces = cutter.partition(blocks, q, is_cancelled=is_cancelled)
                 for piece in pieces:
@@ -228,31 +239,31 @@ class _SolveContext:
 
         self.step(0.3, "improvement")
         work_labels = np.where(labels >= 0, labels, next_label)  # inactive blocks in a dummy region
-        state = RegionState(work_labels, values, sqnorm, population, next_label + 1)
+        state = RegionState(work_labels, values, sqnorm, population, next_label + 1, weights=self.weights)
         frozen = (labels < 0) | np.isin(labels, np.arange(len(fixed_regions)))
         closed = set(range(len(fixed_regions))) | {next_label}
-        length_scale = float(graph.edge_length.sum()) / 2.0 or 1.0
         passes = max(2, int(round(20 * settings.effort)))
         rounds = max(1, int(round(4 * settings.effort)))
-        search = dict(frozen=frozen, compactness=settings.compactness, ssd_scale=self.tss or 1.0,
-                      length_scale=length_scale, max_passes=passes, is_cancelled=is_cancelled)
+        search = dict(frozen=frozen, compactness=settings.compactness, ssd_scale=self.ssd_scale,
+                      length_scale=total_link_length(graph), max_passes=passes, is_cancelled=is_cancelled)
+        shape = dict(border_weight=self.border_weight)
         for round_index in range(rounds):
             moved = improve(state, graph, lower, upper, rng, **search)
             self.step(0.3 + 0.6 * (round_index + 0.5) / rounds, "improvement")
             changed = 0
             if not warm or _violating(state, lower, upper, closed):
                 changed = recombine(state, graph, cutter, lower, upper, rng, closed=closed, attempts=RECOMBINE_ATTEMPTS,
-                                    only_violating=warm, is_cancelled=is_cancelled)
+                                    only_violating=warm, is_cancelled=is_cancelled, **shape)
             self.step(0.3 + 0.6 * (round_index + 1) / rounds, "improvement")
             if moved == 0 and changed == 0:
                 break
         if _violating(state, lower, upper, closed):
             self.step(0.9, "repair")
-            if repair(state, graph, cutter, lower, upper, rng, closed=closed, is_cancelled=is_cancelled):
+            if repair(state, graph, cutter, lower, upper, rng, closed=closed, is_cancelled=is_cancelled, **shape):
                 improve(state, graph, lower, upper, rng, **search)
-        elif not warm and settings.compactness == 0:
-            # iterated local search: random admissible re-splits, kept only when SSD drops
-            # (not with a compactness weight: it judges by SSD alone)
+        elif not warm:
+            # iterated local search: random admissible re-splits, kept only when the objective
+            # (SSD + λ · border) drops
             per_space = next(per for limit, per in PERTURBATION_BUDGET if limit is None or graph.n <= limit)
             iterations = int(per_space * settings.effort * max(1, next_label - len(fixed_regions)))
             perturb(state, graph, cutter, lower, upper, rng, closed=closed, iterations=iterations,

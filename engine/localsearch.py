@@ -4,32 +4,50 @@ Single-block moves between neighbouring regions, with O(attributes) changes of t
 sum of squares from running region sums, an articulation test so the donor region stays
 connected, and the bounds checked on every move. The objective is lexicographic: first the
 total violation of the bounds (so the same search repairs an infeasible start), then the
-within sum of squares plus an optional compactness term (length of region borders).
+within sum of squares plus a compactness term (length of region borders), see
+:mod:`~sozialraum.engine.objective`.
+
+Blocks and weights are kept apart: a region's block count decides whether a block may leave
+(never the last one), its total weight (residents, or 1 per block without population
+weights) is the W of the weighted SSD. A block without residents weighs 0: moving it never
+changes the SSD, only the borders, so it goes where the outline gets shorter.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from .errors import Cancelled
-from .objective import ssd_of_sums
+from .objective import EMPTY_WEIGHT, ssd_of_sums
 
 
 class RegionState:
-    """Labels plus running sums per region: population, blocks, Σx, Σ‖x‖², border length."""
+    """Labels plus running sums per region: population, blocks, weight W, Σw·x, Σw‖x‖².
 
-    def __init__(self, labels, values, sqnorm, population, n_regions):
+    ``weights``: the weight of each block in the SSD (None: 1 each, the unweighted SSD).
+    ``values``/``sqnorm`` stay the unweighted rows; ``wvalues``/``wsq`` are the weighted ones.
+    """
+
+    def __init__(self, labels, values, sqnorm, population, n_regions, weights=None):
         self.labels = np.asarray(labels, dtype=np.int64).copy()
         self.values = values
         self.sqnorm = sqnorm
         self.population = population
+        if weights is None:
+            self.weights = np.ones(len(self.labels))
+            self.wvalues, self.wsq = values, sqnorm
+        else:
+            self.weights = np.asarray(weights, dtype=float)
+            self.wvalues, self.wsq = values * self.weights[:, None], sqnorm * self.weights
         k = n_regions
         self.pop = np.bincount(self.labels, weights=population, minlength=k).astype(float)
         self.count = np.bincount(self.labels, minlength=k).astype(float)
-        self.sq = np.bincount(self.labels, weights=sqnorm, minlength=k).astype(float)
+        self.weight = np.bincount(self.labels, weights=self.weights, minlength=k).astype(float)
+        self.sq = np.bincount(self.labels, weights=self.wsq, minlength=k).astype(float)
         self.sums = np.zeros((k, values.shape[1]))
-        np.add.at(self.sums, self.labels, values)
+        np.add.at(self.sums, self.labels, self.wvalues)
         self.journal = None  # a list while moves are recorded (to undo them)
         self.label_list = self.labels.tolist()  # the same labels as a list: fast one-by-one access
+        self.weight_list = self.weights.tolist()
 
     def undo(self, journal):
         """Take back the moves recorded in ``journal`` (latest first)."""
@@ -43,22 +61,29 @@ class RegionState:
         return len(self.pop)
 
     def ssd(self, region):
-        return ssd_of_sums(self.count[region], self.sums[region], self.sq[region])
+        return ssd_of_sums(self.weight[region], self.sums[region], self.sq[region])
 
     def total_ssd(self):
-        return float(ssd_of_sums(self.count, self.sums, self.sq).sum())
+        return float(ssd_of_sums(self.weight, self.sums, self.sq).sum())
+
+    def nodes_ssd(self, nodes):
+        """SSD of the blocks ``nodes`` as one group (weighted like the state)."""
+        return ssd_of_sums(self.weights[nodes].sum(), self.wvalues[nodes].sum(axis=0), self.wsq[nodes].sum())
 
     def move(self, node, target):
         source = self.labels[node]
         if self.journal is not None:
             self.journal.append((node, int(source)))
-        x = self.values[node]
+        x = self.wvalues[node]
+        w = self.weights[node]
         self.pop[source] -= self.population[node]
         self.pop[target] += self.population[node]
         self.count[source] -= 1
         self.count[target] += 1
-        self.sq[source] -= self.sqnorm[node]
-        self.sq[target] += self.sqnorm[node]
+        self.weight[source] -= w
+        self.weight[target] += w
+        self.sq[source] -= self.wsq[node]
+        self.sq[target] += self.wsq[node]
         self.sums[source] -= x
         self.sums[target] += x
         self.labels[node] = target
@@ -149,8 +174,9 @@ def improve(
     n = len(labels)
     frozen = np.zeros(n, dtype=bool) if frozen is None else frozen
     closed_regions = set(np.unique(state.labels[frozen]).tolist()) if frozen.any() else set()
-    values, sqnorm, population = state.values, state.sqnorm, state.population
+    values, sqnorm, population = state.wvalues, state.wsq, state.population
     population_list = population.tolist()
+    weight_list = state.weight_list
     eps = 1e-12 * max(ssd_scale, 1.0)
     moves = 0
     movable = ~frozen
@@ -186,11 +212,14 @@ def improve(
             pop_source = state.pop[source]
             x = values[node]
             xx = float(sqnorm[node])
-            count_source = state.count[source]
+            w = weight_list[node]
+            weight_source = state.weight[source]
             sums_source = state.sums[source]
-            before_source = state.sq[source] - sums_source.dot(sums_source) / count_source
+            # weighted SSD Q - |S|^2 / W before and after; a region left without weight has SSD 0
+            before_source = state.sq[source] - sums_source.dot(sums_source) / weight_source if weight_source > EMPTY_WEIGHT else 0.0
             after_sums_source = sums_source - x
-            after_source = (state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (count_source - 1)
+            after_source = ((state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (weight_source - w)
+                            if weight_source - w > EMPTY_WEIGHT else 0.0)
             violation_source_before = violation(pop_source, lower, upper)
             violation_source_after = violation(pop_source - p, lower, upper)
             if compactness > 0:
@@ -206,11 +235,13 @@ def improve(
                 )
                 if delta_violation > 1e-9:
                     continue
-                count_target = state.count[target]
+                weight_target = state.weight[target]
                 sums_target = state.sums[target]
-                before_target = state.sq[target] - sums_target.dot(sums_target) / count_target
+                before_target = (state.sq[target] - sums_target.dot(sums_target) / weight_target
+                                 if weight_target > EMPTY_WEIGHT else 0.0)
                 after_sums_target = sums_target + x
-                after_target = (state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (count_target + 1)
+                after_target = ((state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (weight_target + w)
+                                if weight_target + w > EMPTY_WEIGHT else 0.0)
                 delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
                 if compactness > 0:
                     # border length with the source region appears, with the target disappears

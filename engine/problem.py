@@ -26,6 +26,9 @@ from .graph import Graph
 #: (blocks above the maximum and islands become flagged spaces, islands join neighbours).
 FAIL = "fail"
 FALLBACK = "fallback"
+#: Default weight of the border length against the SSD (see engine/objective.py): chosen on
+#: the sample town and a 20,000-block town, bench/compactness_tradeoff.py and bench/RESULTS.md.
+DEFAULT_COMPACTNESS = 0.0
 
 
 @dataclass(frozen=True, eq=False)  # eq on arrays is ambiguous; compare fields explicitly
@@ -90,7 +93,8 @@ class Settings:
     n_spaces: int = 0  # number of spaces; 0: automatic, population / target_population
     target_population: float | None = None  # residents per space aimed at when automatic; None: middle of the band
     seed: int = 0  # seeds every random choice; restarts use seeds derived from it
-    compactness: float = 0.0  # weight of the boundary length against the SSD in the local search (0: SSD only)
+    compactness: float = DEFAULT_COMPACTNESS  # weight of the border length against the SSD (0: SSD only)
+    weight_by_population: bool = True  # SSD weights each block by its residents (False: every block counts 1)
     effort: float = 1.0  # scales the improvement passes and re-splits (0.1: quick look, 1: default)
     on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
 

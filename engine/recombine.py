@@ -3,7 +3,10 @@
 These are the large jumps the single-block local search cannot make (similar to
 GerryChain's ReCom, but choosing the best of several trees instead of a random one). A
 recombination is kept when it lowers the bound violation, or keeps it and lowers the
-within sum of squares of the pair.
+objective of the pair: the within sum of squares plus ``border_weight`` (λ, see
+:func:`~sozialraum.engine.objective.border_weight`) times the length of the borders
+between the pair's spaces. The iterated local search (:func:`perturb`) judges by the same
+objective.
 """
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ import numpy as np
 
 from .errors import Cancelled
 from .localsearch import violation
-from .objective import ssd_of_sums
 
 
 def neighbouring_pairs(labels, graph, closed):
@@ -28,7 +30,8 @@ def neighbouring_pairs(labels, graph, closed):
     return pairs
 
 
-def recombine(state, graph, cutter, lower, upper, rng, closed=(), rounds=1, attempts=3, only_violating=False, is_cancelled=None):
+def recombine(state, graph, cutter, lower, upper, rng, closed=(), rounds=1, attempts=3, only_violating=False, is_cancelled=None,
+              border_weight=0.0):
     """Try merge-and-resplit on neighbouring region pairs; returns the number of accepted changes."""
     closed = set(closed)
     accepted = 0
@@ -46,7 +49,7 @@ def recombine(state, graph, cutter, lower, upper, rng, closed=(), rounds=1, atte
             a, b = int(pairs[index][0]), int(pairs[index][1])
             if a in touched or b in touched:
                 continue  # regions changed this round: their pairs are stale
-            if _try_pair(state, cutter, a, b, lower, upper, attempts):
+            if _try_group(state, cutter, [a, b], lower, upper, attempts, border_weight=border_weight):
                 accepted += 1
                 touched.update((a, b))
         if not touched:
@@ -54,12 +57,22 @@ def recombine(state, graph, cutter, lower, upper, rng, closed=(), rounds=1, atte
     return accepted
 
 
-def _try_pair(state, cutter, a, b, lower, upper, attempts):
-    return _try_group(state, cutter, [a, b], lower, upper, attempts)
+def _inner_border(graph, nodes, before, after):
+    """Border length among ``nodes`` (links inside them only) under two labellings of them."""
+    sub = graph.subgraph(nodes)
+    if not len(sub.left):
+        return 0.0, 0.0
+    length = sub.length
+    return (float(length[before[sub.left] != before[sub.right]].sum()),
+            float(length[after[sub.left] != after[sub.right]].sum()))
 
 
-def _try_group(state, cutter, regions, lower, upper, attempts, retries=12):
-    """Merge ``regions`` and split them again into as many parts; keep it if it is better."""
+def _try_group(state, cutter, regions, lower, upper, attempts, retries=12, border_weight=0.0):
+    """Merge ``regions`` and split them again into as many parts; keep it if it is better.
+
+    Links from the group to the outside are borders before and after, so only the links
+    inside the group change the border term.
+    """
     labels = state.labels
     nodes = np.flatnonzero(np.isin(labels, regions))
     before_violation = sum(violation(state.pop[r], lower, upper) for r in regions)
@@ -68,9 +81,16 @@ def _try_group(state, cutter, regions, lower, upper, attempts, retries=12):
     if len(pieces) != len(regions):
         return False
     after_violation = sum(violation(float(state.population[p].sum()), lower, upper) for p in pieces)
-    after_ssd = sum(_ssd(state, p) for p in pieces)
+    after_ssd = sum(state.nodes_ssd(p) for p in pieces)
     if after_violation > before_violation + 1e-9:
         return False
+    if border_weight > 0:
+        piece_of = np.empty(state.labels.shape[0], dtype=np.int64)
+        for index, piece in enumerate(pieces):
+            piece_of[piece] = index
+        border_before, border_after = _inner_border(cutter.graph, nodes, labels[nodes], piece_of[nodes])
+        before_ssd += border_weight * border_before
+        after_ssd += border_weight * border_after
     if after_violation >= before_violation - 1e-9 and after_ssd >= before_ssd - 1e-9 * max(1.0, before_ssd):
         return False
     # give each piece the label it overlaps most (greedy), so unchanged spaces keep their label
@@ -123,7 +143,8 @@ def _growing_groups(state, graph, region, closed, rng, sizes=(2, 3, 4, 5), trial
                 yield group
 
 
-def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempts=6, budget=200, is_cancelled=None):
+def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempts=6, budget=200, is_cancelled=None,
+           border_weight=0.0):
     """Fix spaces outside the bounds by re-splitting them together with 1 to 4 neighbours.
 
     ``budget`` caps the number of group re-splits tried in all (the work stays bounded on
@@ -146,7 +167,7 @@ def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempt
                 if budget <= 0:
                     return fixed
                 budget -= 1
-                if _try_group(state, cutter, group, lower, upper, attempts, retries=3):
+                if _try_group(state, cutter, group, lower, upper, attempts, retries=3, border_weight=border_weight):
                     fixed += 1
                     progress = True
                     break
@@ -155,24 +176,45 @@ def repair(state, graph, cutter, lower, upper, rng, closed=(), rounds=4, attempt
     return fixed
 
 
-def _ssd(state, nodes):
-    return ssd_of_sums(len(nodes), state.values[nodes].sum(axis=0), state.sqnorm[nodes].sum())
-
-
 #: Attempt number of TreeCutter.best_cut used for perturbations (4 and up: random trees).
 PERTURBATION_TREE = 4
+
+
+def _border_change(journal, labels, lists, lengths):
+    """Change of the border length by the moves in ``journal`` (labels: the list after them)."""
+    before = {}
+    for node, source in journal:
+        before.setdefault(node, source)  # the first move of a block records where it was
+    change = 0.0
+    for node, old in before.items():
+        new = labels[node]
+        for other, length in zip(lists[node], lengths[node]):
+            if other in before:
+                if other < node:
+                    continue  # both ends moved: the link is counted from its lower end
+                other_old = before[other]
+            else:
+                other_old = labels[other]
+            change += length * ((new != labels[other]) - (old != other_old))
+    return change
 
 
 def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, search=None, is_cancelled=None):
     """Iterated local search: re-split a random pair of neighbouring spaces on a random tree
     (a jump the descent cannot make), let the local search settle around it, and keep the
-    result only if the total within sum of squares went down (else undo). The bounds are
-    never given up: only admissible re-splits are tried. Returns the number kept.
+    result only if the objective went down (else undo): the within sum of squares, plus the
+    border length with the weight the local search uses (``search``'s compactness,
+    ssd_scale and length_scale). The bounds are never given up: only admissible re-splits
+    are tried. Returns the number kept.
     """
     from .localsearch import improve
 
     closed = set(closed)
     search = dict(search or {})
+    compactness = search.get("compactness", 0.0)
+    border_weight = compactness * search.get("ssd_scale", 1.0) / search.get("length_scale", 1.0)
+    lists = graph.neighbour_lists()
+    lengths = graph.length_lists() if compactness > 0 else None
     kept = 0
     current = state.total_ssd()
     pairs = None
@@ -202,7 +244,8 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
         improve(state, graph, lower, upper, rng, around=nodes, **search)
         journal, state.journal = state.journal, None
         after = state.total_ssd()
-        if after < current - 1e-9 * max(1.0, current):
+        border_change = _border_change(journal, state.label_list, lists, lengths) if compactness > 0 else 0.0
+        if after + border_weight * border_change < current - 1e-9 * max(1.0, current):
             current = after
             kept += 1
         else:

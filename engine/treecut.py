@@ -60,12 +60,19 @@ def _small_tree(n, left, right, weight, root):
 
 
 class TreeCutter:
-    """Splits connected node sets of ``graph`` into parts whose populations respect the bounds."""
+    """Splits connected node sets of ``graph`` into parts whose populations respect the bounds.
 
-    def __init__(self, graph, values, sqnorm, population, lower, upper, rng, attempts=6):
+    ``weights``: block weights of the SSD that ranks the cuts (None: unweighted); the trees
+    themselves follow the unweighted attribute dissimilarity.
+    """
+
+    def __init__(self, graph, values, sqnorm, population, lower, upper, rng, attempts=6, weights=None):
         self.graph = graph
         self.values = values
         self.sqnorm = sqnorm
+        self.weights = None if weights is None else np.asarray(weights, dtype=float)
+        self.wvalues = values if weights is None else values * self.weights[:, None]
+        self.wsq = sqnorm if weights is None else sqnorm * self.weights
         self.population = population
         self.lower = float(lower)
         self.upper = float(upper)
@@ -191,12 +198,17 @@ class TreeCutter:
         start = position
         end = position + size
         pop_prefix = prefix(self.population[nodes].astype(float))
-        sq_prefix = prefix(self.sqnorm[nodes].astype(float))
-        sum_prefix = prefix(self.values[nodes])
+        sq_prefix = prefix(self.wsq[nodes].astype(float))
+        sum_prefix = prefix(self.wvalues[nodes])
         pop = pop_prefix[end] - pop_prefix[start]
         squares = sq_prefix[end] - sq_prefix[start]
         sums = sum_prefix[end] - sum_prefix[start]
-        count = size.astype(float)
+        count = size.astype(float)  # blocks: how many parts a side can hold
+        if self.weights is None:
+            weight = count
+        else:
+            weight_prefix = prefix(self.weights[nodes])
+            weight = weight_prefix[end] - weight_prefix[start]
 
         root = order[0]
         total_pop, total_count = pop[root], count[root]
@@ -205,9 +217,8 @@ class TreeCutter:
         sub_pop = pop[candidates]
         rest_pop = total_pop - sub_pop
         q1 = self._choose_parts(sub_pop, rest_pop, q, count[candidates], total_count - count[candidates])
-        ssd_sub = ssd_of_sums(count[candidates], sums[candidates], squares[candidates])
-        rest_count = total_count - count[candidates]
-        ssd_rest = ssd_of_sums(rest_count, total_sum - sums[candidates], total_sq - squares[candidates])
+        ssd_sub = ssd_of_sums(weight[candidates], sums[candidates], squares[candidates])
+        ssd_rest = ssd_of_sums(weight[root] - weight[candidates], total_sum - sums[candidates], total_sq - squares[candidates])
         objective = ssd_sub + ssd_rest
         q_rest = q - q1
         violation = self._violation(sub_pop, q1) + self._violation(rest_pop, q_rest)

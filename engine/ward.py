@@ -13,19 +13,28 @@ import heapq
 
 import numpy as np
 
+from .objective import EMPTY_WEIGHT
 
-def ward_partition(graph, nodes, values, population, parts, upper):
+
+def ward_partition(graph, nodes, values, population, parts, upper, weights=None):
     """Cluster connected ``nodes`` of ``graph`` into ``parts`` contiguous clusters.
 
-    Returns a list of node arrays (as many as ``parts`` when the nodes are connected).
+    ``weights``: block weights of the SSD (None: 1 each). With weights, the merge cost is
+    W_a·W_b/(W_a+W_b)·‖m_a − m_b‖² on weighted means; a cluster without weight (no residents)
+    joins a neighbour at no cost. Returns a list of node arrays (as many as ``parts`` when
+    the nodes are connected).
     """
     nodes = np.asarray(nodes, dtype=np.int64)
     if parts <= 1 or len(nodes) <= parts:
         return [nodes] if parts <= 1 else [np.array([node]) for node in nodes]
     sub = graph.subgraph(nodes)
     n = len(nodes)
-    sums = values[nodes].astype(float).copy()
-    count = np.ones(n)
+    if weights is None:
+        sums = values[nodes].astype(float).copy()
+        count = np.ones(n)
+    else:
+        count = np.asarray(weights, dtype=float)[nodes].copy()
+        sums = values[nodes].astype(float) * count[:, None]
     pop = population[nodes].astype(float).copy()
     neighbours = [set() for _ in range(n)]
     for a, b in zip(sub.left.tolist(), sub.right.tolist()):
@@ -36,6 +45,8 @@ def ward_partition(graph, nodes, values, population, parts, upper):
     members = [[i] for i in range(n)]
 
     def cost(a, b):
+        if count[a] <= EMPTY_WEIGHT or count[b] <= EMPTY_WEIGHT:
+            return 0.0
         diff = sums[a] / count[a] - sums[b] / count[b]
         return count[a] * count[b] / (count[a] + count[b]) * float(diff.dot(diff))
 

@@ -344,3 +344,56 @@ def test_tree_cut_small_graph_and_scipy_paths_agree(monkeypatch):
             results[name] = (edges, frozenset(side.tolist()) if 0 in side else frozenset(set(range(n)) - set(side.tolist())))
         assert results["small"][0] == results["scipy"][0], trial
         assert results["small"][1] == results["scipy"][1], trial
+
+
+def test_iterated_local_search_with_shape_and_weights_never_worsens_the_objective():
+    from sozialraum.engine.localsearch import RegionState
+    from sozialraum.engine.objective import block_weights, border_length, border_weight, total_link_length, total_ss
+    from sozialraum.engine.recombine import perturb, recombine
+    from sozialraum.engine.treecut import TreeCutter
+
+    graph, _ = grid(14, 14)
+    rng = np.random.default_rng(5)
+    graph = Graph(196, graph.left, graph.right, rng.uniform(1, 50, len(graph.left)))  # links with lengths
+    values = rng.normal(size=(196, 2))
+    population = rng.integers(50, 150, 196).astype(float) * (rng.random(196) > 0.25)  # a quarter without residents
+    first = delineate(graph, population, values, lower=1500, upper=4000, n_spaces=8, seed=2, effort=0.1, compactness=0.0)
+    weights = block_weights(population)
+    sqnorm = (values**2).sum(axis=1)
+    scale = total_ss(values, weights)
+    weight = border_weight(0.5, scale, graph)
+
+    def objective(state):
+        return state.total_ssd() + weight * border_length(state.labels, graph)
+
+    state = RegionState(first.labels - 1, values, sqnorm, population, first.k, weights=weights)
+    before = objective(state)
+    cutter = TreeCutter(graph, values, sqnorm, population, 1500, 4000, np.random.default_rng(1), weights=weights)
+    recombine(state, graph, cutter, 1500, 4000, np.random.default_rng(2), border_weight=weight)
+    after_recombine = objective(state)
+    assert after_recombine <= before + 1e-9
+    kept = perturb(state, graph, cutter, 1500, 4000, np.random.default_rng(1), iterations=150,
+                   search={"ssd_scale": scale, "max_passes": 10, "compactness": 0.5, "length_scale": total_link_length(graph)})
+    assert objective(state) <= after_recombine + 1e-9
+    assert kept == 0 or objective(state) < after_recombine
+    assert (state.labels >= 0).all()  # every block, with residents or not, stays in a space
+    for region in range(first.k):
+        members = np.flatnonzero(state.labels == region)
+        assert is_connected(graph, members)
+        assert 1500 <= population[members].sum() <= 4000
+
+
+def test_population_weights_and_shape_are_the_defaults_and_can_be_switched_off():
+    from sozialraum.engine.problem import DEFAULT_COMPACTNESS, Settings
+
+    assert Settings().weight_by_population is True and Settings().compactness == DEFAULT_COMPACTNESS
+    graph, coordinates = grid(10, 10)
+    values = quadrant_values(10, 10, noise=0.3)
+    population = np.full(100, 100.0)
+    population[[5, 6, 15, 16, 55]] = 0.0
+    kwargs = dict(lower=1500, upper=3500, n_spaces=4, seed=1, coordinates=coordinates)
+    default = delineate(graph, population, values, **kwargs)
+    plain = delineate(graph, population, values, weight_by_population=False, compactness=0.0, **kwargs)
+    for result in (default, plain):
+        assert (result.labels > 0).all()
+        assert_valid(result, graph, population, 1500, 3500)
