@@ -28,6 +28,7 @@ from .localsearch import RegionState, improve, violation
 from .objective import block_weights, border_length, border_weight, division_ssd, group_ssd, total_link_length, total_ss
 from .problem import DEFAULT_COMPACTNESS, FAIL, FALLBACK, Problem, Settings
 from .recombine import perturb, recombine, repair
+from .shapes import tidy_division
 from .treecut import TreeCutter
 from .ward import ward_partition
 from .warmstart import warm_start_labels
@@ -139,6 +140,7 @@ def solve(problem, settings=None, progress=None, is_cancelled=None):
     step(0.1, "first partition")
     context = _SolveContext(problem, settings, plan, step, is_cancelled)
     labels = _best_of_starts(context, settings.seed)
+    labels = tidy_division(labels, problem, settings, plan)  # no enclaves, no tentacles (engine/shapes.py)
     step(0.95, "result")
     result = _result(labels, problem, plan, context.tss, settings.seed)
     step(1.0, "done")
