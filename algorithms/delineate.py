@@ -220,7 +220,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
                                        closing=p["gap"], missing=(0,))
         report_compactness_failures(evaluation, feedback)
-        compactness = dict(zip(evaluation.spaces["space"].tolist(), evaluation.spaces["polsby_popper"].tolist()))
+        shape_columns = ["polsby_popper", "convex_hull_ratio", "n_enclaves"]
+        compactness = {row.pop("space"): row for row in evaluation.spaces[["space", *shape_columns]].to_dict("records")}
         blocks_dest = self._write_blocks(parameters, context, source, blocks, result)
         spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]))
         style_on_load(context, blocks_dest, "blocks_by_space")
@@ -276,7 +277,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
     def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest):
         fields = QgsFields()
         for name, kind in (("space_id", "int"), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
-                           ("compactness", "double"), ("status", "string"), ("flags", "string"), ("unit", "string")):
+                           ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string")):
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SPACES, context, fields,
                                           QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
@@ -286,10 +287,13 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             geometry = space_geometry(blocks, space.blocks, gap)
             out = QgsFeature(fields)
             out.setGeometry(geometry)
-            pp = compactness.get(space.space_id)
+            shape = compactness.get(space.space_id, {})
+            pp, hull, enclaves = (shape.get(name) for name in ("polsby_popper", "convex_hull_ratio", "n_enclaves"))
             out.setAttributes([
                 space.space_id, round(space.population, 1), len(space.blocks), round(space.ssd, 4),
-                None if pp is None or pp != pp else round(float(pp), 4), space.status, ",".join(space.flags),
+                None if pp is None or pp != pp else round(float(pp), 4),
+                None if hull is None or hull != hull else round(float(hull), 4),
+                None if enclaves is None or enclaves != enclaves else int(enclaves), space.status, ",".join(space.flags),
                 str(space.unit) if has_nest and space.unit is not None else None,
             ])
             sink.addFeature(out, QgsFeatureSink.FastInsert)

@@ -25,7 +25,8 @@ from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attrib
 from .styles import style_on_load
 
 COLUMN_KINDS = {"population": "double", "n_blocks": "int", "ssd": "double", "status": "string", "contiguous": "int",
-                "n_parts": "int", "barrier_crossings": "int", "polsby_popper": "double", "nest_units": "int"}
+                "n_parts": "int", "barrier_crossings": "int", "polsby_popper": "double",
+                "convex_hull_ratio": "double", "n_enclaves": "int", "nest_units": "int"}
 
 
 class EvaluateAlgorithm(SozialraumAlgorithm):
@@ -175,7 +176,8 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
                 elif isinstance(value, (np.integer,)):
                     value = int(value)
                 elif isinstance(value, (float, np.floating)):
-                    value = None if np.isnan(value) else round(float(value), 4)
+                    whole = COLUMN_KINDS[column] == "int"  # counts that are NaN where not computed (n_enclaves)
+                    value = None if np.isnan(value) else int(value) if whole else round(float(value), 4)
                 values.append(value)
             out.setAttributes(values)
             sink.addFeature(out, QgsFeatureSink.FastInsert)

@@ -35,6 +35,16 @@ def describe(note, blocks):
         )
     if code == "k_given":
         return tr("Number of spaces: {k} (requested {requested}).").format(k=note["k"], requested=note["requested"])
+    if code == "shapes_tidied":
+        sentence = tr("Shape clean-up after the search: {tentacles} blocks reaching into a neighbouring space moved to it; "
+                      "{found} enclaves found, {merged} merged into the space around them, {opened} opened to a second "
+                      "neighbour.").format(tentacles=note["tentacles_moved"], found=note["enclaves_found"],
+                                           merged=note["enclaves_merged"], opened=note["enclaves_opened"])
+        kept = note.get("enclaves_kept") or []
+        if kept:
+            sentence += " " + tr("{count} enclaves stay because no change keeps the population bounds (a block of each: "
+                                 "{ids}).").format(count=len(kept), ids=blocks.name_blocks([blocks_of[0] for blocks_of in kept]))
+        return sentence
     if code == "locked_missing":
         return tr("Locked space '{value}' does not occur in the initial division.").format(value=note["value"])
     return str(note)

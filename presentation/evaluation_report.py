@@ -24,7 +24,6 @@ SUMMARY_NAMES = {
     "between_ss": translatable("Between-space sum of squares"),
     "tss": translatable("Total sum of squares"),
     "ssd_share": translatable("SSD share (SSD / total; lower is more homogeneous)"),
-    "ssd_share_weighted": translatable("SSD share, blocks weighted by residents"),
     "pop_min": translatable("Smallest space (population)"),
     "pop_median": translatable("Median space (population)"),
     "pop_max": translatable("Largest space (population)"),
@@ -33,6 +32,9 @@ SUMMARY_NAMES = {
     "n_noncontiguous": translatable("Spaces not contiguous"),
     "barrier_crossings": translatable("Barrier crossings inside spaces"),
     "mean_polsby_popper": translatable("Mean compactness (Polsby-Popper)"),
+    "min_polsby_popper": translatable("Least compact space (Polsby-Popper)"),
+    "mean_convex_hull_ratio": translatable("Mean convex-hull ratio (area / convex hull)"),
+    "n_enclaves": translatable("Enclaves (holes in a space filled by another space)"),
     "nesting_violations": translatable("Spaces spanning more than one unit"),
 }
 
@@ -47,12 +49,18 @@ COLUMN_NAMES = {
     "n_parts": translatable("Parts"),
     "barrier_crossings": translatable("Barrier crossings"),
     "polsby_popper": translatable("Polsby-Popper"),
+    "convex_hull_ratio": translatable("Convex-hull ratio"),
+    "n_enclaves": translatable("Enclaves"),
     "nest_units": translatable("Units"),
 }
 
 #: shares and scores shown with four places; everything else whole or two places
-_FOUR_PLACES = ("ssd_share", "ssd_share_weighted", "polsby_popper", "mean_polsby_popper")
+_FOUR_PLACES = ("ssd_share", "polsby_popper", "mean_polsby_popper", "min_polsby_popper",
+                "convex_hull_ratio", "mean_convex_hull_ratio")
 _SHOWN_UNASSIGNED = 50
+#: the least compact spaces listed on their own, with their shape figures
+WORST_SHAPES = 5
+_SHAPE_COLUMNS = ("space", "polsby_popper", "convex_hull_ratio", "n_enclaves", "n_blocks", "population")
 
 
 def display_value(value, key=None, lang=None):
@@ -114,6 +122,17 @@ def _spaces_table(spaces):
     return html.table(rows, header, numeric=numeric, row_classes=classes, cell_classes={contiguous: "contiguous"})
 
 
+def _worst_shapes_table(spaces):
+    """The :data:`WORST_SHAPES` spaces with the lowest Polsby-Popper (None when none was computed)."""
+    if "polsby_popper" not in spaces or not spaces["polsby_popper"].notna().any():
+        return None
+    worst = spaces[spaces["polsby_popper"].notna()].sort_values("polsby_popper", kind="stable").head(WORST_SHAPES)
+    header = [tr(COLUMN_NAMES[column]) for column in _SHAPE_COLUMNS]
+    rows = [[str(row["space"])] + [display_value(row[column], column) for column in _SHAPE_COLUMNS[1:]]
+            for row in worst.to_dict("records")]
+    return html.table(rows, header, numeric=list(range(1, len(_SHAPE_COLUMNS))))
+
+
 def evaluation_report(evaluation, title, parameters=None, notes=None):
     """The page for ``evaluation``: spaces outside the bounds or in several parts highlighted.
 
@@ -130,6 +149,12 @@ def evaluation_report(evaluation, title, parameters=None, notes=None):
         sections.append((tr("Notes"), html.bullets(_note_text(note) for note in notes)))
     legend = html.paragraphs([tr("Highlighted: spaces outside the population bounds or not contiguous.")], "legend")
     sections.append((tr("Spaces"), legend + _spaces_table(evaluation.spaces)))
+    worst = _worst_shapes_table(evaluation.spaces)
+    if worst is not None:
+        explained = html.paragraphs([tr("The least compact spaces: Polsby-Popper 4πA/P² and convex-hull ratio of the "
+                                        "outline with street gaps closed (1 for a circle or a convex outline), enclaves "
+                                        "are holes of the outline filled by another space.")], "legend")
+        sections.append((tr("Least compact spaces"), explained + worst))
     if len(evaluation.unassigned):
         shown = ", ".join(str(int(i)) for i in evaluation.unassigned[:_SHOWN_UNASSIGNED])
         sections.append((tr("Unassigned blocks (first 50)"), html.paragraphs([shown])))

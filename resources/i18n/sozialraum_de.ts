@@ -1539,5 +1539,41 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <source>Social space</source>
             <translation>Sozialraum</translation>
         </message>
+        <message>
+            <source>Shape clean-up after the search: {tentacles} blocks reaching into a neighbouring space moved to it; {found} enclaves found, {merged} merged into the space around them, {opened} opened to a second neighbour.</source>
+            <translation>Formbereinigung nach der Suche: {tentacles} Blöcke, die in einen Nachbarraum hineinragten, diesem zugeordnet; {found} Enklaven gefunden, {merged} mit dem umgebenden Raum zusammengelegt, {opened} zu einem zweiten Nachbarn geöffnet.</translation>
+        </message>
+        <message>
+            <source>{count} enclaves stay because no change keeps the population bounds (a block of each: {ids}).</source>
+            <translation>{count} Enklaven bleiben, weil keine Änderung die Einwohnergrenzen einhält (je ein Block: {ids}).</translation>
+        </message>
+        <message>
+            <source>Least compact space (Polsby-Popper)</source>
+            <translation>Am wenigsten kompakter Raum (Polsby-Popper)</translation>
+        </message>
+        <message>
+            <source>Mean convex-hull ratio (area / convex hull)</source>
+            <translation>Mittlerer Anteil an der konvexen Hülle (Fläche / konvexe Hülle)</translation>
+        </message>
+        <message>
+            <source>Enclaves (holes in a space filled by another space)</source>
+            <translation>Enklaven (Löcher eines Raums, die ein anderer Raum füllt)</translation>
+        </message>
+        <message>
+            <source>Convex-hull ratio</source>
+            <translation>Anteil an konvexer Hülle</translation>
+        </message>
+        <message>
+            <source>Enclaves</source>
+            <translation>Enklaven</translation>
+        </message>
+        <message>
+            <source>The least compact spaces: Polsby-Popper 4πA/P² and convex-hull ratio of the outline with street gaps closed (1 for a circle or a convex outline), enclaves are holes of the outline filled by another space.</source>
+            <translation>Die am wenigsten kompakten Räume: Polsby-Popper 4πA/P² und Anteil an der konvexen Hülle des Umrisses mit geschlossenen Straßenlücken (1 für einen Kreis bzw. einen konvexen Umriss); Enklaven sind Löcher des Umrisses, die ein anderer Raum füllt.</translation>
+        </message>
+        <message>
+            <source>Least compact spaces</source>
+            <translation>Am wenigsten kompakte Räume</translation>
+        </message>
     </context>
 </TS>

@@ -80,6 +80,12 @@ def test_defaults_give_spaces_within_bounds_that_respect_barriers(provider, town
         assert scored["BARRIER_CROSSINGS"] == 0
     text = report.read_text(encoding="utf-8")
     assert "<table>" in text and str(result["N_SPACES_MADE"]) in text
+    assert "Least compact spaces" in text
+    # shape figures per space, in the delineation's and the evaluation's layers alike
+    for layer in (spaces, scored["OUTPUT"]):
+        assert {"convex_hull_ratio", "n_enclaves"} <= set(layer.fields().names())
+        for feature in layer.getFeatures():
+            assert 0 < feature["convex_hull_ratio"] <= 1 and feature["n_enclaves"] >= 0
 
 
 def test_same_seed_same_spaces_and_ssd_better_than_the_districts(provider, town):

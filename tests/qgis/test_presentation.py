@@ -114,3 +114,25 @@ def test_index_class_labels_follow_the_language(german):
     assert class_labels(result, "en")[0] == "high status"
     custom = social_index(pd.DataFrame({"x": [1.0, 2.0, 3.0]}), signs={"x": 1}, breaks=(0.0,), labels=("low", "high"))
     assert class_labels(custom) == ("low", "high")  # the user's labels are shown as given
+
+
+def test_evaluation_report_lists_the_least_compact_spaces(qgis_app):
+    from shapely.geometry import box
+
+    from sozialraum.presentation.evaluation_report import WORST_SHAPES, evaluation_report
+
+    # a 3 x 6 grid of blocks, one space per column, except that space 1 (the first column)
+    # also takes the top blocks of columns 2 and 3: an L, the least compact space
+    blocks = [box(c * 112, r * 112, c * 112 + 100, r * 112 + 100) for r in range(3) for c in range(6)]
+    labels = [c + 1 for r in range(3) for c in range(6)]
+    labels[2 * 6 + 1] = labels[2 * 6 + 2] = 1
+    evaluation = evaluate_division(labels, np.ones(18), np.zeros((18, 1)), geometries=blocks)
+    page = evaluation_report(evaluation, "Shapes", {}, [])
+    section = page[page.index("<h2>Least compact spaces</h2>"):]
+    assert "Convex-hull ratio" in section and "Enclaves" in section
+    pp = evaluation.spaces.set_index("space")["polsby_popper"]
+    worst = pp.sort_values(kind="stable").index[:WORST_SHAPES].tolist()
+    assert section.count("<tr") == WORST_SHAPES + 1  # header and five spaces
+    rows = section.split("<tr")[2:]
+    assert [int(row.split("<td>")[1].split("</td>")[0]) for row in rows] == worst
+    assert worst[0] == 1
