@@ -24,6 +24,7 @@ SUMMARY_NAMES = {
     "between_ss": translatable("Between-space sum of squares"),
     "tss": translatable("Total sum of squares"),
     "ssd_share": translatable("SSD share (SSD / total; lower is more homogeneous)"),
+    "ssd_share_weighted": translatable("SSD share, blocks weighted by residents"),
     "pop_min": translatable("Smallest space (population)"),
     "pop_median": translatable("Median space (population)"),
     "pop_max": translatable("Largest space (population)"),
@@ -55,7 +56,7 @@ COLUMN_NAMES = {
 }
 
 #: shares and scores shown with four places; everything else whole or two places
-_FOUR_PLACES = ("ssd_share", "polsby_popper", "mean_polsby_popper", "min_polsby_popper",
+_FOUR_PLACES = ("ssd_share", "ssd_share_weighted", "polsby_popper", "mean_polsby_popper", "min_polsby_popper",
                 "convex_hull_ratio", "mean_convex_hull_ratio")
 _SHOWN_UNASSIGNED = 50
 #: the least compact spaces listed on their own, with their shape figures

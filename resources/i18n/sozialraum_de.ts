@@ -1575,5 +1575,9 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <source>Least compact spaces</source>
             <translation>Am wenigsten kompakte Räume</translation>
         </message>
+        <message>
+            <source>SSD share, blocks weighted by residents</source>
+            <translation>SSD-Anteil, Blöcke nach Einwohnern gewichtet</translation>
+        </message>
     </context>
 </TS>
