@@ -56,10 +56,11 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             "the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of "
             "squares in the total (SSD share; attributes standardised and weighted as there), population per "
             "space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings "
-            "inside spaces, compactness (Polsby-Popper, street gaps closed) and spaces spanning more than one "
-            "unit of the nesting field.\n\n"
-            "Outputs: one feature per space with its scores, and an HTML report with the summary and the "
-            "table of spaces. Blocks without a space value are counted and listed."
+            "inside spaces, shape (Polsby-Popper and convex-hull ratio of the outline with street gaps closed; "
+            "enclaves: holes of the outline filled by another space) and spaces spanning more than one unit of "
+            "the nesting field.\n\n"
+            "Outputs: one feature per space with its scores, and an HTML report with the summary, the table of "
+            "spaces and the five least compact spaces. Blocks without a space value are counted and listed."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -583,7 +583,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <source>Scores an existing division of blocks into spaces (a field with the space of each block) with the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of squares in the total (SSD share; attributes standardised and weighted as there), population per space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings inside spaces, compactness (Polsby-Popper, street gaps closed) and spaces spanning more than one unit of the nesting field.
 
 Outputs: one feature per space with its scores, and an HTML report with the summary and the table of spaces. Blocks without a space value are counted and listed.</source>
-            <translation>Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Kompaktheit (Polsby-Popper, Straßenlücken geschlossen) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
+            <translation type="obsolete">Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Kompaktheit (Polsby-Popper, Straßenlücken geschlossen) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
 
 Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übersicht und Raumtabelle. Blöcke ohne Raumwert werden gezählt und aufgeführt.</translation>
         </message>
@@ -1578,6 +1578,14 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         <message>
             <source>SSD share, blocks weighted by residents</source>
             <translation>SSD-Anteil, Blöcke nach Einwohnern gewichtet</translation>
+        </message>
+        <message>
+            <source>Scores an existing division of blocks into spaces (a field with the space of each block) with the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of squares in the total (SSD share; attributes standardised and weighted as there), population per space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings inside spaces, shape (Polsby-Popper and convex-hull ratio of the outline with street gaps closed; enclaves: holes of the outline filled by another space) and spaces spanning more than one unit of the nesting field.
+
+Outputs: one feature per space with its scores, and an HTML report with the summary, the table of spaces and the five least compact spaces. Blocks without a space value are counted and listed.</source>
+            <translation>Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Form (Polsby-Popper und Anteil an der konvexen Hülle des Umrisses mit geschlossenen Straßenlücken; Enklaven: Löcher des Umrisses, die ein anderer Raum füllt) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
+
+Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übersicht, Raumtabelle und den fünf am wenigsten kompakten Räumen. Blöcke ohne Raumwert werden gezählt und aufgeführt.</translation>
         </message>
     </context>
 </TS>
