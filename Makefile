@@ -49,7 +49,8 @@ demo: setup
 	$(PY) scripts/demo.py --out demo
 
 # Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
-# tests in their own process (QGIS and the engine's Shapely/GEOS in one process crashed at exit).
+# tests, which exit with pytest's own status (their old exit crash came from QGIS objects
+# outliving exitQgis(), not from Shapely/GEOS: docs/teardown_crash.md).
 test: setup lint
 	$(PY) -m pytest tests/engine -p no:qgis
 	$(VENV_CURRENT)/bin/python -m pytest tests/engine -p no:cacheprovider

@@ -1,5 +1,7 @@
 """QGIS test fixtures: the provider registered once, small layers built in memory."""
-import os
+import contextlib
+import gc
+import inspect
 import sys
 
 import pytest
@@ -92,21 +94,67 @@ def railway_layer():
     return memory_layer("LineString", "EPSG:25832", ["kind:string"], [("LINESTRING(299950 5640106, 300400 5640106)", ["railway"])])
 
 
-_SESSION = {}
+@pytest.fixture(autouse=True, scope="session")
+def _qgis_objects_gone_before_exit_qgis(qgis_app):
+    """Destroy what Python still holds of QGIS before pytest-qgis calls ``exitQgis()``.
 
-
-def pytest_sessionfinish(session, exitstatus):
-    _SESSION["status"] = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    """Leave without the interpreter's teardown once the results are final.
-
-    QGIS 3.22 sometimes crashes (SIGSEGV) while Python frees objects after
-    QgsApplication.exitQgis(); that would turn a green run red although every test passed.
+    Whatever outlives ``exitQgis()`` is destroyed during interpreter teardown, after GDAL is
+    gone, and an OGR layer then crashes in ``GDALClose`` (SIGSEGV; ``docs/teardown_crash.md``).
+    This teardown runs before pytest-qgis' own (it depends on ``qgis_app``).
     """
-    if "status" in _SESSION:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_SESSION["status"])
+    yield
+    gc.collect()
+    _clear_frames_kept_by_exceptions()
+    gc.collect()
+    _delete_layers_still_held()
+
+
+_GENERATOR = inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR | inspect.CO_ITERABLE_COROUTINE
+
+
+def _clear_frames_kept_by_exceptions():
+    """Free the locals of the finished frames that surviving exceptions keep alive.
+
+    QGIS' handler for a QgsProcessingException raised in a Python ``processAlgorithm``
+    (``processing_exception_handler``, ``python/core/core.sip.in``) takes the exception with
+    ``PyErr_Fetch`` and never releases it: its traceback keeps each frame it passed, and the
+    frames those were called from, alive with their locals (layers, feature sources,
+    contexts, features) for good. pytest keeps the last failure (``sys.last_value``) the
+    same way. Clearing the finished frames lets those objects go now, in their usual order.
+    """
+    from qgis.core import QgsProcessingException
+
+    seen = {}
+    exceptions = [o for o in gc.get_objects() if isinstance(o, QgsProcessingException)]
+    exceptions.append(getattr(sys, "last_value", None))
+    while exceptions:
+        exception = exceptions.pop()
+        if exception is None or id(exception) in seen:
+            continue
+        seen[id(exception)] = exception
+        exceptions += [exception.__cause__, exception.__context__]
+        tb = exception.__traceback__
+        while tb is not None:
+            frame = tb.tb_frame
+            while frame is not None and id(frame) not in seen:
+                seen[id(frame)] = frame
+                if not frame.f_code.co_flags & _GENERATOR:  # clearing a suspended generator would close it
+                    with contextlib.suppress(RuntimeError):  # still running: pytest's own frames
+                        frame.clear()
+                frame = frame.f_back
+            tb = tb.tb_next
+
+
+def _delete_layers_still_held():
+    """Delete the layers Python still owns, such as module-scoped fixtures of the last test.
+
+    pytest drops a test's fixture values (``item.funcargs``) only after the session teardown,
+    so a module-scoped layer that the last test uses outlives ``exitQgis()``. pytest-qgis
+    deletes fixtures named like layers the same way (through the project).
+    """
+    from qgis.core import QgsMapLayer
+    from qgis.PyQt import sip
+
+    for layer in [o for o in gc.get_objects() if isinstance(o, QgsMapLayer)]:
+        if sip.ispyowned(layer) and not sip.isdeleted(layer):
+            sip.delete(layer)
