@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .boundrepair import repair_bounds
 from .errors import Cancelled
 from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
 from .graph import Graph, is_connected
@@ -261,9 +262,11 @@ class _SolveContext:
                 break
         if _violating(state, lower, upper, closed):
             self.step(0.9, "repair")
+            if repair_bounds(state, graph, lower, upper, cutter=cutter, closed=closed, frozen=frozen, is_cancelled=is_cancelled):
+                improve(state, graph, lower, upper, rng, **search)  # ejection chains, relocations: engine/boundrepair.py
             if repair(state, graph, cutter, lower, upper, rng, closed=closed, is_cancelled=is_cancelled, **shape):
                 improve(state, graph, lower, upper, rng, **search)
-        elif not warm:
+        if not warm and not _violating(state, lower, upper, closed):  # also after a successful repair
             # iterated local search: random admissible re-splits, kept only when the objective
             # (SSD + λ · border) drops
             per_space = next(per for limit, per in PERTURBATION_BUDGET if limit is None or graph.n <= limit)

@@ -1,0 +1,382 @@
+"""Bound repair by ejection chains: move blocks along a path of spaces until every space fits.
+
+When the bounds are tight for the number of spaces (many spaces close to the floor), a space
+below the floor often cannot take a block from any neighbour: every neighbour would drop
+below the floor itself, and the local search (which never accepts a move that raises the
+total violation) stops there. An ejection chain takes the block anyway and lets the
+neighbour make up its loss from its own neighbour, and so on, until a space with room to
+give ends the chain:
+
+    A (below) <- b1 - B <- b2 - C <- b3 - D (has slack)
+
+A space above the ceiling pushes the other way (A -> B -> C ... until a space can take
+the surplus). Each step moves one block across a shared border and is applied at once (and
+taken back when the chain fails), so every intermediate state keeps all spaces contiguous
+and the articulation test is exact. A chain is kept only when every space on it ends within
+the bounds (the space it started from at least closer to them), so the total violation goes
+down strictly with each chain kept.
+
+Iterative deepening finds the shortest chain first (fewest blocks moved); a node budget
+bounds the work on instances where the bounds cannot be met. Candidates are tried in a
+fixed order (by how well they close the gap, then block number), so the result depends
+only on the state: deterministic. This stage runs only while bounds are violated.
+"""
+from __future__ import annotations
+
+from .errors import Cancelled
+from .localsearch import stays_connected, violation
+
+#: Longest chain tried (spaces whose population changes, the violating one included).
+MAX_DEPTH = 8
+#: Blocks tried per violating space in all depths together (bounds the work).
+NODE_BUDGET = 3000
+#: Blocks tried in one repair in all (about 0.2 ms each): where the bounds cannot be met,
+#: the repair gives up after a few seconds.
+TOTAL_BUDGET = 40000
+#: ... and at most this many per block of the problem (small problems give up sooner).
+BUDGET_PER_BLOCK = 40
+#: Regions looked at (nearest first) for the split or merge that pairs a relocation.
+RELOCATION_REACH = 400
+#: A new space is grown from the best of this many seeds, after the best of this many merges.
+GROW_SEEDS = 3
+GROW_MERGES = 2
+#: Candidate blocks tried per step (the best by the ordering); keeps the branching small.
+BRANCHING = 12
+
+
+def repair_bounds(state, graph, lower, upper, cutter=None, closed=(), frozen=None, max_depth=MAX_DEPTH,
+                  budget=NODE_BUDGET, rounds=6, is_cancelled=None):
+    """Fix spaces outside [lower, upper]; returns the number of changes kept.
+
+    Per violating space: an ejection chain (shortest first); if there is none, a relocation
+    (with a ``cutter``): a space below the floor merges with a neighbour and the nearest
+    space that splits within the bounds is split in two, a space above the ceiling is split
+    and the nearest pair of neighbouring spaces that fits the bounds merges; if that fails
+    too, the chain that brings the space closest to the bounds.
+
+    ``state`` is a :class:`~.localsearch.RegionState` (changed in place); ``closed`` regions
+    neither give nor take blocks, ``frozen`` blocks never move. The number of spaces stays the
+    same (in every connected part: merges and splits are paired within one part).
+    """
+    search = _ChainSearch(state, graph, lower, upper, closed, frozen, is_cancelled, cutter)
+    kept = 0
+    for _ in range(rounds):
+        bad = search.violating()
+        if not bad:
+            break
+        progress = False
+        for region in bad:
+            if search.total <= 0:
+                return kept
+            if violation(state.pop[region], lower, upper) <= 0:
+                continue
+            if search.fix(region, max_depth, budget):
+                kept += 1
+                progress = True
+        if not progress:
+            break
+    return kept
+
+
+class _ChainSearch:
+    def __init__(self, state, graph, lower, upper, closed, frozen, is_cancelled, cutter=None):
+        self.state = state
+        self.cutter = cutter
+        self.lists = graph.neighbour_lists()
+        self.labels = state.label_list
+        self.population = state.population.tolist()
+        self.lower, self.upper = float(lower), float(upper)
+        self.closed = set(int(r) for r in closed)
+        n = len(self.labels)
+        self.frozen = [False] * n if frozen is None else [bool(v) for v in frozen]
+        if frozen is not None:
+            self.closed |= {int(state.labels[i]) for i in range(n) if self.frozen[i]}
+        self.is_cancelled = is_cancelled
+        self.nodes = 0
+        self.cut_off = False
+        self.total = min(TOTAL_BUDGET, BUDGET_PER_BLOCK * len(self.labels))
+        self.journal = None  # a list while the moves of a relocation are recorded
+        self.members = [set() for _ in range(state.n_regions)]
+        for node, label in enumerate(self.labels):
+            self.members[label].add(node)
+
+    def move(self, node, target):
+        source = self.labels[node]
+        if self.journal is not None:
+            self.journal.append((node, source))
+        self.state.move(node, target)
+        self.members[source].discard(node)
+        self.members[target].add(node)
+
+    def violating(self):
+        """Violating open regions, the worst first (ties by region number)."""
+        state = self.state
+        bad = [r for r in range(state.n_regions)
+               if r not in self.closed and state.count[r] > 0 and violation(state.pop[r], self.lower, self.upper) > 0]
+        return sorted(bad, key=lambda r: (-violation(state.pop[r], self.lower, self.upper), r))
+
+    def fix(self, region, max_depth, budget):
+        """Try chains from ``region``: full fixes by increasing length, then the best partial one."""
+        state = self.state
+        before = violation(state.pop[region], self.lower, self.upper)
+        self.nodes = budget
+        self.max_depth, self.budget = max_depth, budget
+        for depth in range(1, max_depth + 1):
+            self.cut_off = False
+            if self._chain(region, depth, (region,), partial=False):
+                return True
+            if self.nodes <= 0 or not self.cut_off:
+                break  # out of budget, or no chain is longer than this one
+        if self.cutter is not None and self.relocate(region):
+            return True
+        # no chain fixes it: take one that brings it closer while every other space stays within
+        self.nodes = budget // 4
+        for depth in range(1, max_depth + 1):
+            self.cut_off = False
+            if self._chain(region, depth, (region,), partial=True):
+                return violation(state.pop[region], self.lower, self.upper) < before - 1e-9
+            if self.nodes <= 0 or not self.cut_off:
+                break
+        return False
+
+    def _chain(self, region, depth, path, partial):
+        """Make ``region`` fit by one block move and, if that breaks the other space, a chain
+        from there (at most ``depth`` moves). Applies the moves and returns True, or leaves the
+        state as it was and returns False."""
+        if self.is_cancelled is not None and self.is_cancelled():
+            raise Cancelled()
+        state, lower, upper = self.state, self.lower, self.upper
+        pop = state.pop[region]
+        pull = pop < lower
+        if pull:  # receive p with lower <= pop + p <= upper
+            low, high = lower - pop, upper - pop
+        else:  # give p with lower <= pop - p <= upper
+            low, high = pop - upper, pop - lower
+        if partial:
+            low = 1e-9  # any gain, as long as the space does not overshoot the other bound
+        for node, other in self._candidates(region, pull, low, high, path):
+            if self.nodes <= 0 or self.total <= 0:
+                return False
+            self.nodes -= 1
+            self.total -= 1
+            source, target = (other, region) if pull else (region, other)
+            if not stays_connected(node, source, self.labels, self.lists):
+                continue
+            self.move(node, target)
+            if violation(state.pop[other], lower, upper) <= 0:
+                return True
+            if depth > 1:
+                if self._chain(other, depth - 1, path + (other,), partial=False):
+                    return True
+            else:
+                self.cut_off = True  # a longer chain might go on from here
+            self.move(node, source)
+        return False
+
+    def _candidates(self, region, pull, low, high, path):
+        """(block, other region) moves that bring ``region``'s population change into [low, high],
+        the best first: those that leave the other region within the bounds, then the ones
+        leaving it closest to them, then by block number."""
+        state, labels, lists, population = self.state, self.labels, self.lists, self.population
+        lower, upper = self.lower, self.upper
+        blocked = self.closed.union(path)
+        found = {}
+        if pull:
+            # blocks of neighbouring regions that touch ``region``
+            for i in self.members[region]:
+                for j in lists[i]:
+                    other = labels[j]
+                    if other in blocked or self.frozen[j] or state.count[other] <= 1:
+                        continue
+                    if low <= population[j] <= high:
+                        found[(j, other)] = (violation(state.pop[other] - population[j], lower, upper), -population[j])
+        elif state.count[region] > 1:
+            for i in self.members[region]:
+                if self.frozen[i] or not (low <= population[i] <= high):
+                    continue
+                for j in lists[i]:
+                    other = labels[j]
+                    if other != region and other not in blocked:
+                        found[(i, other)] = (violation(state.pop[other] + population[i], lower, upper), -population[i])
+        # full fixes: every candidate closes the gap, so the larger block only breaks ties after
+        # the other region's violation; partial fixes: the larger gain first
+        ranked = sorted(found.items(), key=lambda item: (item[1], item[0]))
+        return [move for move, _ in ranked[:BRANCHING]]
+
+    # -- relocation: merge here, split there (or the other way round) --------------------------
+    def relocate(self, region):
+        """Below the floor: merge ``region`` into its best neighbour and split the nearest
+        region that splits within the bounds. Above the ceiling: split ``region`` and merge the
+        nearest neighbouring pair that fits. Returns True when done (else nothing changed)."""
+        if self.state.pop[region] < self.lower:
+            return self._merge_then_split(region)
+        return self._split_then_merge(region)
+
+    def _neighbours(self, region):
+        labels, lists = self.labels, self.lists
+        found = {labels[j] for i in self.members[region] for j in lists[i]}
+        found.discard(region)
+        return sorted(found - self.closed)
+
+    def _nearest(self, start, limit):
+        """Open regions by hops from ``start`` over shared borders (start first), at most ``limit``."""
+        order, seen = [start], {start}
+        position = 0
+        while position < len(order) and len(order) < limit:
+            for other in self._neighbours(order[position]):
+                if other not in seen:
+                    seen.add(other)
+                    order.append(other)
+            position += 1
+        return order[:limit]
+
+    def _fits(self, population):
+        return self.lower <= population <= self.upper
+
+    def _merge_then_split(self, region):
+        state = self.state
+        options = []
+        for other in self._neighbours(region):
+            if state.count[other] > 0 and self._fits(state.pop[region] + state.pop[other]):
+                options.append((self._merge_cost(region, other), other))
+        options.sort()
+        for _, other in options:
+            journal = self._merge(region, other)
+            if self._split_nearest(other, region):
+                return True
+            self._undo(journal)
+        # no region splits within the bounds: grow a new space from the slack of many
+        for _, other in options[:GROW_MERGES]:
+            journal = self._merge(region, other)
+            if self._grow(region):
+                return True
+            self._undo(journal)
+        return False
+
+    def _grow(self, free):
+        """Make a new space under the empty label ``free``: seed it with one block of a region
+        with much room above the floor (itself and its neighbours), then pull population into
+        it by chains (each leaves every other space within the bounds) until it reaches the
+        floor. Returns True when it does; otherwise every move is taken back."""
+        state, lower = self.state, self.lower
+        room = {r: state.pop[r] - lower for r in range(state.n_regions)
+                if r not in self.closed and r != free and state.count[r] > 1}
+        score = {r: room[r] + sum(max(0.0, room.get(o, 0.0)) for o in self._neighbours(r)) for r in room}
+        seeds = sorted(score, key=lambda r: (-score[r], r))[:GROW_SEEDS]
+        for seed in seeds:
+            self.journal = []
+            try:
+                if self._seed(seed, free) and self._fill(free):
+                    return True
+                self._undo(self.journal)
+            finally:
+                self.journal = None
+        return False
+
+    def _seed(self, region, free):
+        """Move the largest block of ``region`` that it can spare (staying connected and above
+        the floor) to the empty label ``free``."""
+        state = self.state
+        spare = state.pop[region] - self.lower
+        options = sorted((-self.population[node], node) for node in self.members[region]
+                          if not self.frozen[node] and self.population[node] <= spare)
+        for _, node in options:
+            if stays_connected(node, region, self.labels, self.lists):
+                self.move(node, free)
+                return True
+        return False
+
+    def _fill(self, region):
+        """Pull population into ``region`` by partial chains until it reaches the floor."""
+        state = self.state
+        while state.pop[region] < self.lower:
+            before = state.pop[region]
+            done = False
+            for depth in range(1, self.max_depth + 1):
+                self.nodes, self.cut_off = self.budget, False
+                if self._chain(region, depth, (region,), partial=True):
+                    done = True
+                    break
+                if not self.cut_off:
+                    break
+            if not done or state.pop[region] <= before:
+                return False
+        return self._fits(state.pop[region])
+
+    def _split_then_merge(self, region):
+        pieces = self._split(region)
+        if pieces is None:
+            return False
+        pair = self._nearest_pair(region)
+        if pair is None:
+            return False
+        keep, free = pair
+        self._merge(free, keep)
+        for node in pieces:
+            self.move(node, free)
+        return True
+
+    def _merge_cost(self, region, other):
+        """Increase of the within sum of squares when ``region`` joins ``other``."""
+        state = self.state
+        before = state.ssd(region) + state.ssd(other)
+        journal = self._merge(region, other)
+        after = state.ssd(other)
+        self._undo(journal)
+        return after - before
+
+    def _merge(self, region, into):
+        journal = [(node, region) for node in sorted(self.members[region])]
+        for node, _ in journal:
+            self.move(node, into)
+        return journal
+
+    def _undo(self, journal):
+        for node, source in reversed(journal):
+            self.move(node, source)
+
+    def _split(self, region):
+        """A piece of ``region`` that leaves both it and the piece within the bounds (or None)."""
+        state = self.state
+        if state.count[region] < 2 or not (2 * self.lower <= state.pop[region] <= 2 * self.upper):
+            return None
+        if any(self.frozen[node] for node in self.members[region]):
+            return None
+        import numpy as np
+
+        nodes = np.asarray(sorted(self.members[region]), dtype=np.int64)
+        cut = self.cutter.best_cut(nodes, 2)
+        if cut is None:
+            return None
+        (side, _), (rest, _) = cut
+        population = state.population
+        if not (self._fits(float(population[side].sum())) and self._fits(float(population[rest].sum()))):
+            return None
+        return side.tolist() if len(side) <= len(rest) else rest.tolist()
+
+    def _split_nearest(self, start, free, limit=RELOCATION_REACH):
+        """Split the nearest region (from ``start``) that splits within the bounds; one piece
+        takes the empty label ``free``."""
+        for other in self._nearest(start, limit):
+            if self.is_cancelled is not None and self.is_cancelled():
+                raise Cancelled()
+            piece = self._split(other)
+            if piece is not None:
+                for node in piece:
+                    self.move(node, free)
+                return True
+        return False
+
+    def _nearest_pair(self, start, limit=RELOCATION_REACH):
+        """The nearest pair (keep, free) of neighbouring open regions, neither ``start``, whose
+        union fits the bounds; the cheaper merge among a region's neighbours."""
+        state = self.state
+        for one in self._nearest(start, limit):
+            if one == start:
+                continue
+            options = [(self._merge_cost(other, one), other) for other in self._neighbours(one)
+                       if other != start and state.count[other] > 0 and self._fits(state.pop[one] + state.pop[other])
+                       and not any(self.frozen[node] for node in self.members[other])]
+            if options:
+                return one, min(options)[1]
+        return None
