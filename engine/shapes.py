@@ -284,6 +284,8 @@ def _resolve_enclaves(division, points, allow_merge, report, kept):
             report.enclaves_found += 1
         if division.count[region] == 0 or division.count[around] == 0:
             continue
+        if _neighbours_of(division, members) != {around}:
+            continue  # an earlier merge or opening in this round changed its neighbours
         if _merge(division, region, around, members, allow_merge):
             report.enclaves_merged += 1
         elif _open(division, region, around, members):
@@ -294,6 +296,12 @@ def _resolve_enclaves(division, points, allow_merge, report, kept):
         kept.pop(key, None)
         changed = True
     return changed
+
+
+def _neighbours_of(division, members):
+    """The other regions linked to ``members`` (blocks left out not counted)."""
+    labels, own = division.label_list, division.label_list[int(members[0])]
+    return {labels[o] for block in members.tolist() for o in division.lists[block] if labels[o] != own and labels[o] >= 0}
 
 
 def _merge(division, region, around, members, allow_merge):

@@ -212,3 +212,17 @@ def test_default_run_on_the_sample_town_is_compact_without_enclaves():
     assert after["mean_polsby_popper"] >= before["mean_polsby_popper"] - 0.01  # the clean-up costs no shape
     if note is not None:
         assert note["enclaves_kept"] == []
+
+
+def test_an_enclave_whose_neighbours_changed_in_the_same_round_is_not_merged():
+    # found by the property test of test_delineate.py: opening the enclave {3, 4, 10} hands
+    # block 9 to it, and 9 was the only link of the other enclave {8, 13, 14, 18, 19, 20} to
+    # the space around both; merging that one afterwards would have cut the merged space
+    left = [0, 1, 1, 3, 3, 4, 5, 6, 8, 8, 9, 11, 13, 13, 14, 15, 16, 17, 18, 21, 22]
+    right = [1, 2, 7, 4, 9, 10, 11, 12, 9, 14, 15, 17, 14, 19, 20, 21, 17, 23, 19, 22, 23]
+    graph = Graph(24, left, right)
+    labels = np.array([0, 0, 0, 1, 1, 2, 4, 0, 3, 2, 1, 2, 4, 3, 3, 2, 2, 2, 3, 3, 3, 2, 2, 2])
+    population = np.array([0, 0, 100, 0, 153, 0, 0, 0, 2, 1, 51, 62, 157, 0, 55, 0, 15, 5, 0, 0, 81, 0, 0, 97.0])
+    tidy, _ = tidy_shapes(labels, graph, population, 100, 317)
+    for region in set(tidy.tolist()):
+        assert is_connected(graph, np.flatnonzero(tidy == region)), region
