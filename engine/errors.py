@@ -163,3 +163,87 @@ class InvalidValueError(SozialraumError):
             f"Field {field!r} has infinite values in {len(blocks)} block(s): {format_values(blocks)}.",
             field=field, blocks=list(blocks),
         )
+
+
+# --- consultation session (engine/session.py) ------------------------------------------------
+
+
+class LockedSpaceError(SozialraumError):
+    """An operation would take blocks from, or give blocks to, a locked space.
+
+    ``details``: ``space`` (the first locked space touched), ``spaces`` (every locked space
+    touched), ``blocks`` (the block ids that would have moved into or out of them).
+    """
+
+    code = "locked_space"
+
+    def __init__(self, space, blocks, spaces=None):
+        spaces = list(spaces) if spaces else [space]
+        super().__init__(
+            f"Space {space!r} is locked: it can neither lose nor gain blocks ({len(blocks)} block(s) refused: {format_values(blocks)}).",
+            space=space, spaces=spaces, blocks=list(blocks),
+        )
+
+
+class NotAdjacentError(SozialraumError):
+    """Two spaces to merge share no link of the adjacency graph."""
+
+    code = "not_adjacent"
+
+    def __init__(self, first, second):
+        super().__init__(f"Spaces {first!r} and {second!r} are not neighbours: only adjacent spaces can be merged.",
+                         first=first, second=second)
+
+
+class UnknownSpaceError(SozialraumError):
+    """A space label that the session does not hold (or that holds no blocks)."""
+
+    code = "unknown_space"
+
+    def __init__(self, space):
+        super().__init__(f"There is no space {space!r}.", space=space)
+
+
+class UnknownBlockError(SozialraumError):
+    """Block ids that the session does not hold."""
+
+    code = "unknown_blocks"
+
+    def __init__(self, blocks):
+        super().__init__(f"Unknown block id(s): {format_values(blocks)}.", blocks=list(blocks))
+
+
+class SplitError(SozialraumError):
+    """A space cannot be split as asked.
+
+    ``details``: ``space``, ``reason`` (a stable key: one_block, not_contiguous, empty_side,
+    outside_space).
+    """
+
+    code = "split_impossible"
+
+    REASONS = {
+        "one_block": "it has only one block",
+        "not_contiguous": "it is not contiguous (split it along a line, or move its detached parts first)",
+        "empty_side": "one side of the split would hold no block",
+        "outside_space": "some of the blocks given are not in the space",
+    }
+
+    def __init__(self, space, reason, blocks=()):
+        super().__init__(f"Space {space!r} cannot be split: {self.REASONS[reason]}.", space=space, reason=reason,
+                         blocks=list(blocks))
+
+
+class StaleChangeError(SozialraumError):
+    """A change record is applied or reverted on a state it does not belong to.
+
+    Reverting needs every block in the space the change put it in (and the lock as the change
+    left it); applying again needs them where the change found them. ``details``: ``kind``,
+    ``action`` ("apply" or "revert"), ``blocks`` (the block ids found elsewhere).
+    """
+
+    code = "stale_change"
+
+    def __init__(self, kind, action, blocks):
+        super().__init__(f"Cannot {action} the {kind} change: {len(blocks)} block(s) are not where it expects them "
+                         f"({format_values(blocks)}).", kind=kind, action=action, blocks=list(blocks))

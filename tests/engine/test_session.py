@@ -1,0 +1,305 @@
+"""The consultation session (engine/session.py): operations, records, locks, status, errors."""
+import numpy as np
+import pytest
+
+from sozialraum.engine.errors import (
+    DuplicateIdError,
+    LockedSpaceError,
+    NotAdjacentError,
+    ParameterError,
+    SplitError,
+    StaleChangeError,
+    UnknownBlockError,
+    UnknownSpaceError,
+)
+from sozialraum.engine.graph import Graph, is_connected
+from sozialraum.engine.objective import block_weights, group_ssd
+from sozialraum.engine.session import ConsultationSession, next_label
+from sozialraum.engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
+
+from .grids import grid_graph
+
+ROWS, COLS = 4, 6
+
+
+def session(lower=300.0, upper=1200.0, locked=(), labels=None, weighted=True, population=None):
+    """4 x 6 grid, blocks 'b0'..'b23' (block r * 6 + c); west half (columns 0-2) 'A', east half 'B'."""
+    rng = np.random.default_rng(0)
+    drawn = rng.integers(10, 100, ROWS * COLS).astype(float)
+    population = drawn if population is None else np.asarray(population, dtype=float)
+    values = rng.normal(size=(ROWS * COLS, 3))
+    if labels is None:
+        labels = ["A" if c < 3 else "B" for r in range(ROWS) for c in range(COLS)]
+    ids = [f"b{i}" for i in range(ROWS * COLS)]
+    return ConsultationSession(ids, population, values, grid_graph(ROWS, COLS), labels, lower, upper, locked=locked,
+                               weight_by_population=weighted), population, values
+
+
+def assert_matches_recount(s):
+    statuses, summary = s.recompute()
+    assert [x.space for x in s.statuses()] == [x.space for x in statuses]
+    for mine, fresh in zip(s.statuses(), statuses):
+        assert (mine.blocks, mine.bound, mine.parts, mine.locked) == (fresh.blocks, fresh.bound, fresh.parts, fresh.locked)
+        assert mine.population == pytest.approx(fresh.population)
+        assert mine.ssd == pytest.approx(fresh.ssd, abs=1e-9 * max(1.0, summary.tss))
+    mine = s.summary()
+    assert (mine.spaces, mine.blocks, mine.below, mine.above, mine.not_contiguous, mine.problems, mine.locked) == (
+        summary.spaces, summary.blocks, summary.below, summary.above, summary.not_contiguous, summary.problems, summary.locked)
+    assert mine.ssd == pytest.approx(summary.ssd, abs=1e-9 * max(1.0, summary.tss))
+
+
+def test_status_matches_the_objective_weighted_and_not():
+    for weighted in (True, False):
+        s, population, values = session(weighted=weighted)
+        a = np.array([i for i in range(ROWS * COLS) if i % COLS < 3])
+        status = s.status("A")
+        weights = block_weights(population)[a] if weighted else None
+        assert status.population == population[a].sum() and status.blocks == len(a)
+        assert status.ssd == pytest.approx(group_ssd(values[a], weights))
+        assert status.bound == WITHIN and status.contiguous and not status.problems
+        assert_matches_recount(s)
+
+
+def test_move_returns_a_record_that_reverts_and_reapplies_exactly():
+    s, population, _ = session()
+    labels = s.labels()
+    change = s.move(["b3", "b9", "b3", "b0"], "A")  # b3 twice, b0 already in A: moved once, skipped
+    assert change.kind == "move" and change.blocks == ("b3", "b9")
+    assert change.before == ("B", "B") and change.after == ("A", "A")
+    assert change.population == population[[3, 9]].sum()
+    assert [(f.source, f.target, f.blocks, f.population) for f in change.flows] == [("B", "A", 2, change.population)]
+    assert change.affected == ("A", "B")
+    assert [x.population for x in change.status_after] == [s.status("A").population, s.status("B").population]
+    assert change.status_before[0].population + change.population == change.status_after[0].population
+    assert_matches_recount(s)
+    after = s.labels()
+    s.revert(change)
+    assert s.labels() == labels
+    assert_matches_recount(s)
+    s.apply(change)
+    assert s.labels() == after
+    with pytest.raises(StaleChangeError) as error:
+        s.apply(change)  # already applied: the blocks are not where the record found them
+    assert error.value.code == "stale_change" and error.value.details["blocks"] == ["b3", "b9"]
+
+
+def test_a_stroke_over_the_targets_own_blocks_is_an_empty_change():
+    s, _, _ = session()
+    change = s.move(["b0", "b1"], "A")
+    assert change.is_empty and change.blocks == () and change.affected == ()
+
+
+def test_preview_gives_the_figures_the_move_will_give_and_changes_nothing():
+    s, _, _ = session()
+    labels = s.labels()
+    preview = s.preview(["b3", "b9", "b15", "b21"], "A")  # column 3: B stays one part
+    assert s.labels() == labels
+    change = s.move(["b3", "b9", "b15", "b21"], "A")
+    assert preview.status_after == change.status_after and preview.affected == change.affected
+    assert preview.blocks == 4 and preview.population == change.population
+
+
+def test_preview_and_status_report_broken_contiguity_and_bounds():
+    s, _, _ = session(lower=400.0, upper=700.0, population=np.full(ROWS * COLS, 50.0))
+    preview = s.preview(["b2", "b8", "b14", "b20"], "B")  # column 2 to B: A still one part
+    assert all(x.contiguous for x in preview.status_after)
+    preview = s.preview(["b3", "b9", "b15", "b21", "b5"], "A")  # column 3 and b5 to A: b5 cut off from A
+    after = dict(zip(preview.affected, preview.status_after))
+    assert after["A"].parts == 2 and NOT_CONTIGUOUS in after["A"].problems
+    change = s.move(["b3", "b9", "b15", "b21", "b5"], "A")
+    assert s.status("A").parts == 2
+    assert {x.space for x in change.new_problems} >= {"A"}
+    assert s.summary().not_contiguous == 1
+    assert s.status("A").bound == ABOVE and s.status("B").bound == BELOW
+    assert_matches_recount(s)
+
+
+def test_locks_refuse_every_operation_that_touches_the_space():
+    s, _, _ = session(locked=("B",))
+    labels = s.labels()
+    with pytest.raises(LockedSpaceError) as error:
+        s.move(["b2", "b3"], "A")  # b3 leaves B
+    assert error.value.code == "locked_space"
+    assert error.value.details == {"space": "B", "spaces": ["B"], "blocks": ["b3"]}
+    assert "'B' is locked" in str(error.value)
+    with pytest.raises(LockedSpaceError):
+        s.move(["b2"], "B")  # B would gain
+    with pytest.raises(LockedSpaceError):
+        s.merge("A", "B")
+    with pytest.raises(LockedSpaceError):
+        s.merge("B", "A")
+    with pytest.raises(LockedSpaceError):
+        s.split("B")
+    with pytest.raises(LockedSpaceError):
+        s.split_by_blocks("B", ["b5"])
+    with pytest.raises(LockedSpaceError):
+        s.new_space(["b5", "b2"])
+    with pytest.raises(LockedSpaceError):
+        s.move(["b5"], None)
+    assert s.labels() == labels and s.spaces == ("A", "B")  # nothing changed, no label made
+    preview = s.preview(["b2", "b3"], "A")
+    assert preview.refused == ("b3",) and preview.refused_spaces == ("B",) and preview.blocks == 0
+    assert s.preview(["b2"], "B").refused == ("b2",)
+
+
+def test_lock_toggles_are_records_and_replays_respect_locks():
+    s, _, _ = session()
+    move = s.move(["b3"], "A")
+    lock = s.set_locked("A")
+    assert lock.kind == "lock" and lock.lock == ("A", False, True) and not lock.is_empty
+    assert s.locked == frozenset({"A"}) and s.status("A").locked
+    with pytest.raises(LockedSpaceError):
+        s.revert(move)  # A is locked now: undo in the wrong order is refused, not applied behind the lock
+    s.revert(lock)
+    assert s.locked == frozenset()
+    s.revert(move)
+    assert s.space_of("b3") == "B"
+    with pytest.raises(StaleChangeError):
+        s.revert(lock)
+    assert s.set_locked("A", False).is_empty
+
+
+def test_merge_adjacent_only_and_revert_restores_the_space():
+    labels = ["A"] * 6 + ["B"] * 6 + ["C"] * 12  # rows 0, 1, 2-3
+    s, _, _ = session(labels=labels)
+    with pytest.raises(NotAdjacentError) as error:
+        s.merge("A", "C")
+    assert error.value.details == {"first": "A", "second": "C"}
+    change = s.merge("B", "C")
+    assert change.kind == "merge" and s.spaces == ("A", "B") and s.status("B").blocks == 18
+    assert change.affected == ("B", "C") and not change.status_after[1].exists
+    with pytest.raises(UnknownSpaceError):
+        s.status("C")
+    assert_matches_recount(s)
+    s.revert(change)
+    assert s.labels() == labels and s.spaces == ("A", "B", "C")
+    with pytest.raises(ParameterError):
+        s.merge("A", "A")
+
+
+def test_split_is_balanced_contiguous_and_deterministic():
+    graph = grid_graph(6, 8)
+    n = graph.n
+    population = np.full(n, 100.0)
+    values = np.zeros((n, 1))
+    values[np.arange(n) % 8 >= 4, 0] = 1.0  # east and west differ: the cut follows the middle
+    s = ConsultationSession(range(n), population, values, graph, ["X"] * n, 1000.0, 4000.0)
+    change = s.split("X")
+    assert change.kind == "split" and s.spaces == ("X", "new 1")
+    first, second = (s.blocks_of(space) for space in s.spaces)
+    assert sorted(first + second) == list(range(n))
+    assert {c % 8 >= 4 for c in first} != {c % 8 >= 4 for c in second}
+    for blocks in (first, second):
+        assert is_connected(graph, np.array(blocks)) and s.status(s.space_of(blocks[0])).ssd == pytest.approx(0.0, abs=1e-9)
+    again = ConsultationSession(range(n), population, values, graph, ["X"] * n, 1000.0, 4000.0)
+    assert again.split("X") == change
+
+
+def test_split_prefers_balance_within_the_bounds():
+    graph = grid_graph(1, 10)  # a street of ten blocks
+    population = np.full(10, 100.0)
+    values = np.zeros((10, 1))
+    values[9, 0] = 5.0  # the most homogeneous cut takes one block; balance asks for 3..7 of them
+    s = ConsultationSession(range(10), population, values, graph, [7] * 10, 100.0, 1000.0)
+    s.split(7)
+    assert s.spaces == (7, 8)
+    assert 300.0 <= s.status(8).population <= 500.0
+    s2 = ConsultationSession(range(10), population, values, graph, [7] * 10, 100.0, 1000.0)
+    s2.split(7, balance=None)  # the bounds alone: SSD decides
+    assert s2.blocks_of(8) == (9,)
+
+
+def test_split_refusals():
+    labels = ["A" if c < 3 else "B" for r in range(ROWS) for c in range(COLS)]
+    labels[5] = "C"
+    s, _, _ = session(labels=labels)
+    with pytest.raises(SplitError) as error:
+        s.split("C")
+    assert error.value.details["reason"] == "one_block"
+    s.move(["b0"], "C")  # C: b0 and b5, two parts
+    with pytest.raises(SplitError) as error:
+        s.split("C")
+    assert error.value.details["reason"] == "not_contiguous"
+    with pytest.raises(SplitError) as error:
+        s.split_by_blocks("A", ["b1", "b10"])
+    assert error.value.details == {"space": "A", "reason": "outside_space", "blocks": ["b10"]}
+    with pytest.raises(SplitError) as error:
+        s.split_by_blocks("C", s.blocks_of("C"))
+    assert error.value.details["reason"] == "empty_side"
+
+
+def test_split_by_blocks_and_new_space_labels():
+    s, _, _ = session(labels=[f"S{1 + (c >= 3):02d}" for r in range(ROWS) for c in range(COLS)])
+    change = s.split_by_blocks("S01", ["b0", "b6"])
+    assert change.after == ("S03", "S03") and s.spaces == ("S01", "S02", "S03")
+    change = s.new_space(["b1", "b5"], label="north")
+    assert s.blocks_of("north") == ("b1", "b5") and change.kind == "new_space"
+    assert [(f.source, f.target) for f in change.flows] == [("S01", "north"), ("S02", "north")]
+    with pytest.raises(ParameterError):
+        s.new_space(["b2"], label="north")
+    s.revert(change)
+    with pytest.raises(UnknownSpaceError):
+        s.status("north")
+
+
+def test_blocks_without_a_space_and_moves_out():
+    labels = ["A" if c < 3 else None for r in range(ROWS) for c in range(COLS)]
+    labels[5] = float("nan")
+    s, population, _ = session(labels=labels)
+    assert s.spaces == ("A",) and s.space_of("b5") is None
+    summary = s.summary()
+    assert summary.unassigned_blocks == 12 and summary.unassigned_population == population[[i for i in range(24) if i % 6 >= 3]].sum()
+    change = s.move(["b0"], None)
+    assert change.after == (None,) and change.affected == ("A",)
+    change = s.new_space(["b3", "b4"])
+    assert change.after == ("new 1", "new 1")
+    assert_matches_recount(s)
+
+
+def test_next_label():
+    assert next_label([3, 1, None]) == 4
+    assert next_label([2.0, 5.0]) == 6.0
+    assert next_label(["S07", "S12"]) == "S13"
+    assert next_label(["7", "9"]) == "10"
+    assert next_label(["Nord", "Süd"]) == "new 1"
+    assert next_label(["new 1", "x"]) == "new 2"
+    assert next_label([]) == 1
+
+
+def test_numpy_labels_and_ids_are_plain_values():
+    graph = grid_graph(2, 2)
+    s = ConsultationSession(np.arange(4), np.ones(4), np.zeros((4, 1)), graph, np.array([1, 1, 2, 2]), 0, 10)
+    assert s.spaces == (1, 2) and type(s.spaces[0]) is int
+    change = s.move([np.int64(0)], np.int64(2))
+    assert change.blocks == (0,) and type(change.blocks[0]) is int and change.after == (2,)
+
+
+def test_bad_input_is_named():
+    graph = grid_graph(2, 2)
+    ok = dict(block_ids=range(4), population=np.ones(4), attributes=np.zeros((4, 1)), graph=graph, spaces=[1] * 4,
+              lower=0, upper=10)
+    with pytest.raises(DuplicateIdError):
+        ConsultationSession(**{**ok, "block_ids": [1, 2, 2, 3]})
+    with pytest.raises(ParameterError) as error:
+        ConsultationSession(**{**ok, "population": [1, -1, 0, 0]})
+    assert error.value.details["name"] == "population"
+    with pytest.raises(ParameterError):
+        ConsultationSession(**{**ok, "lower": 10, "upper": 5})
+    with pytest.raises(ParameterError):
+        ConsultationSession(**{**ok, "spaces": [1, 2]})
+    with pytest.raises(UnknownSpaceError):
+        ConsultationSession(**{**ok, "locked": [9]})
+    s = ConsultationSession(**ok)
+    with pytest.raises(UnknownBlockError) as error:
+        s.move([0, 7], 1)
+    assert error.value.details["blocks"] == [7]
+    with pytest.raises(UnknownSpaceError):
+        s.move([0], 5)
+
+
+def test_validate_finds_the_same_as_the_incremental_state():
+    left, right = [0, 1, 3], [1, 2, 4]  # 0-1-2 and 3-4: no link between 2 and 3
+    graph = Graph(5, left, right)
+    s = ConsultationSession(range(5), np.full(5, 10.0), np.arange(5.0)[:, None], graph, ["A"] * 5, 0, 100)
+    assert s.status("A").parts == 2
+    assert s.validate() == s.summary() and s.summary().not_contiguous == 1
