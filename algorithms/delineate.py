@@ -21,6 +21,7 @@ from ..engine.delineate import FAIL, FALLBACK, delineate
 from ..engine.errors import InfeasibleError, SozialraumError
 from ..engine.geometry import representative_points
 from ..engine.graph import Graph
+from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
 from ..presentation.evaluation_report import evaluation_report
 from . import compat
@@ -71,6 +72,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
     INITIAL_FIELD = "INITIAL_FIELD"
     LOCKED = "LOCKED"
     COMPACTNESS = "COMPACTNESS"
+    WEIGHT_BY_POPULATION = "WEIGHT_BY_POPULATION"
     SEED = "SEED"
     ON_INFEASIBLE = "ON_INFEASIBLE"
     OUTPUT = "OUTPUT"
@@ -94,7 +96,14 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut "
             "links, blocks in different nesting units are never in one space). Initial division: a field "
             "with an existing division to start from; locked spaces (comma-separated values of that field) "
-            "stay exactly as they are. Compactness > 0 favours shorter space boundaries.\n\n"
+            "stay exactly as they are.\n\n"
+            "Objective: the within-space sum of squares of the attributes plus the compactness weight times "
+            "the length of the boundaries between spaces (street gaps between blocks of one space do not count). "
+            "The default weight gives compact spaces at nearly the same homogeneity; 0 optimises homogeneity "
+            "alone, larger values give rounder spaces. With 'weight blocks by residents' (default) every block "
+            "counts with its residents, so parks, industry and other blocks without residents weigh nothing and "
+            "go to the neighbouring space that gives the shorter boundary; switched off, every block counts the "
+            "same.\n\n"
             "If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer "
             "residents than the minimum, an impossible number of spaces) the algorithm either stops with "
             "a message naming the blocks, or applies the fallback: such a block becomes its own space, an "
@@ -128,7 +137,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterString(self.LOCKED, self.tr("Locked spaces (values of the initial division, comma-separated)"),
                                          optional=True))
         add(QgsProcessingParameterNumber(self.COMPACTNESS, self.tr("Compactness weight (0 = homogeneity only)"),
-                                         type=compat.NUMBER_DOUBLE, defaultValue=0.0, minValue=0.0))
+                                         type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_COMPACTNESS, minValue=0.0))
+        add(QgsProcessingParameterBoolean(self.WEIGHT_BY_POPULATION, self.tr("Weight blocks by residents in the homogeneity"),
+                                          defaultValue=True))
         add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), type=compat.NUMBER_INTEGER, defaultValue=1, minValue=0))
         add(QgsProcessingParameterEnum(self.ON_INFEASIBLE, self.tr("When the bounds cannot hold"),
                                        options=[self.tr("Use the fallback and flag the spaces"), self.tr("Stop with a message")],
@@ -164,6 +175,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "initial": self.parameterAsString(parameters, self.INITIAL_FIELD, context) or None,
             "locked": [_locked_text(v) for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
             "compactness": self.parameterAsDouble(parameters, self.COMPACTNESS, context),
+            "weight_by_population": self.parameterAsBoolean(parameters, self.WEIGHT_BY_POPULATION, context),
             "seed": self.parameterAsInt(parameters, self.SEED, context),
             "on_infeasible": INFEASIBLE_CHOICES[self.parameterAsEnum(parameters, self.ON_INFEASIBLE, context)],
         }
@@ -201,7 +213,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         try:
             result = delineate(
                 graph, population, values.values, lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
-                initial=initial, locked=p["locked"], compactness=p["compactness"], seed=p["seed"],
+                initial=initial, locked=p["locked"], compactness=p["compactness"],
+                weight_by_population=p["weight_by_population"], seed=p["seed"],
                 on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active,
                 progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled,
             )

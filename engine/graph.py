@@ -34,6 +34,7 @@ class Graph:
         self.indices = tails
         self.edge_length = lengths
         self._lists = None
+        self._length_lists = None
 
     @property
     def n_edges(self):
@@ -51,9 +52,21 @@ class Graph:
         return self._lists
 
     def length_lists(self):
-        lengths = self.edge_length.tolist()
-        bounds = self.indptr.tolist()
-        return [lengths[bounds[i] : bounds[i + 1]] for i in range(self.n)]
+        """Python lists of link lengths, in the order of :meth:`neighbour_lists` (made once)."""
+        if self._length_lists is None:
+            lengths = self.edge_length.tolist()
+            bounds = self.indptr.tolist()
+            self._length_lists = [lengths[bounds[i] : bounds[i + 1]] for i in range(self.n)]
+        return self._length_lists
+
+    def rows(self, nodes):
+        """(heads, tails, lengths) of every link of ``nodes`` as stored in the CSR arrays (both directions)."""
+        nodes = np.asarray(nodes, dtype=np.int64)
+        starts = self.indptr[nodes]
+        counts = self.indptr[nodes + 1] - starts
+        offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+        positions = offsets + np.arange(int(counts.sum()))
+        return np.repeat(nodes, counts), self.indices[positions], self.edge_length[positions]
 
     def matrix(self, weights=None):
         data = np.ones(len(self.indices)) if weights is None else weights

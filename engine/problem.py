@@ -28,7 +28,7 @@ FAIL = "fail"
 FALLBACK = "fallback"
 #: Default weight of the border length against the SSD (see engine/objective.py): chosen on
 #: the sample town and a 20,000-block town, bench/compactness_tradeoff.py and bench/RESULTS.md.
-DEFAULT_COMPACTNESS = 0.0
+DEFAULT_COMPACTNESS = 0.25
 
 
 @dataclass(frozen=True, eq=False)  # eq on arrays is ambiguous; compare fields explicitly

@@ -58,13 +58,16 @@ def recombine(state, graph, cutter, lower, upper, rng, closed=(), rounds=1, atte
 
 
 def _inner_border(graph, nodes, before, after):
-    """Border length among ``nodes`` (links inside them only) under two labellings of them."""
-    sub = graph.subgraph(nodes)
-    if not len(sub.left):
-        return 0.0, 0.0
-    length = sub.length
-    return (float(length[before[sub.left] != before[sub.right]].sum()),
-            float(length[after[sub.left] != after[sub.right]].sum()))
+    """Border length among ``nodes`` (links inside them only) under two labellings.
+
+    ``before``/``after``: label per block of the graph (only those of ``nodes`` are read;
+    ``after`` is negative outside ``nodes``). Every link is seen from both ends: halved.
+    """
+    heads, tails, length = graph.rows(nodes)
+    inside = after[tails] >= 0
+    heads, tails, length = heads[inside], tails[inside], length[inside]
+    return (float(length[before[heads] != before[tails]].sum()) / 2.0,
+            float(length[after[heads] != after[tails]].sum()) / 2.0)
 
 
 def _try_group(state, cutter, regions, lower, upper, attempts, retries=12, border_weight=0.0):
@@ -85,10 +88,10 @@ def _try_group(state, cutter, regions, lower, upper, attempts, retries=12, borde
     if after_violation > before_violation + 1e-9:
         return False
     if border_weight > 0:
-        piece_of = np.empty(state.labels.shape[0], dtype=np.int64)
+        piece_of = np.full(state.labels.shape[0], -1, dtype=np.int64)
         for index, piece in enumerate(pieces):
             piece_of[piece] = index
-        border_before, border_after = _inner_border(cutter.graph, nodes, labels[nodes], piece_of[nodes])
+        border_before, border_after = _inner_border(cutter.graph, nodes, labels, piece_of)
         before_ssd += border_weight * border_before
         after_ssd += border_weight * border_after
     if after_violation >= before_violation - 1e-9 and after_ssd >= before_ssd - 1e-9 * max(1.0, before_ssd):

@@ -1451,7 +1451,7 @@ Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barri
 If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, below the minimum); these spaces are flagged in the output.
 
 Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed gives the same result.</source>
-            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+            <translation type="obsolete">Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
 
 Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
 
@@ -1540,12 +1540,48 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <translation>Sozialraum</translation>
         </message>
         <message>
+            <source>Groups blocks into contiguous social spaces that are internally alike in the chosen attributes (social indicators and building structure), with every space's population between the minimum and the maximum.
+
+Attributes are standardised (z-scores) and weighted (WEIGHTS, e.g. 'sgb2_rate=2;old_share=0,5': pairs separated by ';', either decimal mark); with 'balance groups', the building-structure attributes together get the same weight as the social ones. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.
+
+Number of spaces: 0 chooses it automatically as population / middle of the population band, within what the bounds allow in each part of the town; the log says how it was chosen.
+
+Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut links, blocks in different nesting units are never in one space). Initial division: a field with an existing division to start from; locked spaces (comma-separated values of that field) stay exactly as they are.
+
+Objective: the within-space sum of squares of the attributes plus the compactness weight times the length of the boundaries between spaces (street gaps between blocks of one space do not count). The default weight gives compact spaces at nearly the same homogeneity; 0 optimises homogeneity alone, larger values give rounder spaces. With 'weight blocks by residents' (default) every block counts with its residents, so parks, industry and other blocks without residents weigh nothing and go to the neighbouring space that gives the shorter boundary; switched off, every block counts the same.
+
+If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, below the minimum); these spaces are flagged in the output.
+
+Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed gives the same result.</source>
+            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+
+Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
+
+Zahl der Räume: 0 wählt sie automatisch als Einwohnerzahl / Mitte der Einwohnerspanne, soweit die Grenzen es in jedem Teil der Stadt zulassen; das Protokoll nennt die Wahl.
+
+Nachbarschaft: wie in 'Blocknachbarschaft bilden' (Lückenabstand über Straßen, Barrierelinien trennen Verbindungen, Blöcke verschiedener Verschachtelungseinheiten liegen nie in einem Raum). Ausgangsgliederung: ein Feld mit einer bestehenden Gliederung als Start; gesperrte Räume (kommagetrennte Werte dieses Feldes) bleiben genau so, wie sie sind.
+
+Zielfunktion: die Quadratsumme der Merkmale innerhalb der Räume plus das Kompaktheitsgewicht mal der Länge der Grenzen zwischen den Räumen (Straßenlücken zwischen Blöcken eines Raums zählen nicht). Das voreingestellte Gewicht ergibt kompakte Räume bei nahezu gleicher Homogenität; 0 optimiert allein die Homogenität, größere Werte ergeben rundere Räume. Mit 'Blöcke nach Einwohnern gewichten' (voreingestellt) zählt jeder Block mit seinen Einwohnern, sodass Parks, Gewerbe und andere Blöcke ohne Einwohner nichts wiegen und dem Nachbarraum zufallen, der die kürzere Grenze ergibt; ausgeschaltet zählt jeder Block gleich.
+
+Wenn die Grenzen nicht einzuhalten sind (ein Block über dem Maximum, ein durch Barrieren abgeschnittener Teil mit weniger Einwohnern als dem Minimum, eine unmögliche Zahl von Räumen), bricht der Algorithmus entweder mit einer Meldung ab, die die Blöcke nennt, oder wendet die Ersatzlösung an: Ein solcher Block wird ein eigener Raum, eine Insel schließt sich ihrem nächsten Block in derselben Verschachtelungseinheit an (allein in ihrer Einheit bleibt sie ein eigener Raum unter dem Minimum); diese Räume werden in der Ausgabe markiert.
+
+Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Blöcke, SSD, Kompaktheit nach Polsby-Popper, Status ok/below/above/flagged/locked) und ein optionaler HTML-Bericht. Derselbe Startwert liefert dasselbe Ergebnis.</translation>
+        </message>
+        <message>
+            <source>Weight blocks by residents in the homogeneity</source>
+            <translation>Blöcke in der Homogenität nach Einwohnern gewichten</translation>
+        </message>
+        <message>
             <source>Shape clean-up after the search: {tentacles} blocks reaching into a neighbouring space moved to it; {found} enclaves found, {merged} merged into the space around them, {opened} opened to a second neighbour.</source>
             <translation>Formbereinigung nach der Suche: {tentacles} Blöcke, die in einen Nachbarraum hineinragten, diesem zugeordnet; {found} Enklaven gefunden, {merged} mit dem umgebenden Raum zusammengelegt, {opened} zu einem zweiten Nachbarn geöffnet.</translation>
         </message>
         <message>
             <source>{count} enclaves stay because no change keeps the population bounds (a block of each: {ids}).</source>
             <translation>{count} Enklaven bleiben, weil keine Änderung die Einwohnergrenzen einhält (je ein Block: {ids}).</translation>
+        </message>
+        <message>
+            <source>SSD share, blocks weighted by residents</source>
+            <translation>SSD-Anteil, Blöcke nach Einwohnern gewichtet</translation>
         </message>
         <message>
             <source>Least compact space (Polsby-Popper)</source>
@@ -1574,10 +1610,6 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         <message>
             <source>Least compact spaces</source>
             <translation>Am wenigsten kompakte Räume</translation>
-        </message>
-        <message>
-            <source>SSD share, blocks weighted by residents</source>
-            <translation>SSD-Anteil, Blöcke nach Einwohnern gewichtet</translation>
         </message>
         <message>
             <source>Scores an existing division of blocks into spaces (a field with the space of each block) with the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of squares in the total (SSD share; attributes standardised and weighted as there), population per space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings inside spaces, shape (Polsby-Popper and convex-hull ratio of the outline with street gaps closed; enclaves: holes of the outline filled by another space) and spaces spanning more than one unit of the nesting field.

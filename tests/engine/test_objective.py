@@ -197,3 +197,25 @@ def test_evaluate_reports_the_unweighted_and_the_weighted_ssd_share():
     again = evaluate_division(moved, population, values).summary
     assert again["ssd_share_weighted"] == pytest.approx(weighted)
     assert again["ssd_share"] != pytest.approx(summary["ssd_share"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_the_border_inside_a_recombined_group_is_what_border_length_counts(seed):
+    from sozialraum.engine.recombine import _inner_border
+
+    rng = np.random.default_rng(seed)
+    grid = grid_graph(6, 6, diagonals=True)
+    graph = Graph(36, grid.left, grid.right, rng.uniform(0, 5, len(grid.left)))
+    nodes = np.unique(rng.integers(0, 36, int(rng.integers(1, 30))))
+    before = rng.integers(0, 3, 36)
+    after = np.full(36, -1)
+    after[nodes] = rng.integers(0, 3, len(nodes))
+
+    def inner(labels):  # borders among the group: all borders minus those with the group as one space
+        outside = np.arange(100, 136)
+        split, whole = outside.copy(), outside.copy()
+        split[nodes], whole[nodes] = labels[nodes], -1
+        return border_length(split, graph) - border_length(whole, graph)
+
+    assert _inner_border(graph, nodes, before, after) == pytest.approx((inner(before), inner(after)), abs=1e-9)

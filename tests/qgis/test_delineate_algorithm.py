@@ -157,3 +157,16 @@ def test_bad_parameters_are_explained(provider, town):
         delineate(town, LOCKED="1")
     with pytest.raises(QgsProcessingException, match="not one of the chosen attributes"):
         delineate(town, WEIGHTS="nonsense=2")
+
+
+def test_objective_defaults_and_the_unweighted_shape_blind_objective(provider, town):
+    from qgis.core import QgsApplication
+
+    from sozialraum.engine.problem import DEFAULT_COMPACTNESS
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:delineate")
+    assert algorithm.parameterDefinition("COMPACTNESS").defaultValue() == DEFAULT_COMPACTNESS > 0
+    assert algorithm.parameterDefinition("WEIGHT_BY_POPULATION").defaultValue() is True
+    plain = delineate(town, WEIGHT_BY_POPULATION=False, COMPACTNESS=0)
+    assert plain["N_BELOW"] == 0 and plain["N_ABOVE"] == 0
+    assert plain["OUTPUT"].featureCount() == town["blocks"].featureCount()
