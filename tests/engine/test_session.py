@@ -1,12 +1,15 @@
 """The consultation session (engine/session.py): operations, records, locks, status, errors."""
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from sozialraum.engine.errors import (
     DuplicateIdError,
     LockedSpaceError,
     NotAdjacentError,
     ParameterError,
+    SozialraumError,
     SplitError,
     StaleChangeError,
     UnknownBlockError,
@@ -303,3 +306,105 @@ def test_validate_finds_the_same_as_the_incremental_state():
     s = ConsultationSession(range(5), np.full(5, 10.0), np.arange(5.0)[:, None], graph, ["A"] * 5, 0, 100)
     assert s.status("A").parts == 2
     assert s.validate() == s.summary() and s.summary().not_contiguous == 1
+
+
+# --- property: random operation sequences against a recount from scratch ---------------------
+
+#: The refusals each operation may meet on a random state (anything else is a bug).
+EXPECTED = {
+    "move": {"locked_space"},
+    "new_space": {"locked_space"},
+    "merge": {"locked_space", "not_adjacent"},
+    "split": {"locked_space", "split_impossible"},
+    "split_by_blocks": {"locked_space", "split_impossible"},
+    "lock": set(),
+}
+
+
+@st.composite
+def towns(draw):
+    rows, cols = draw(st.integers(2, 6)), draw(st.integers(2, 6))
+    n = rows * cols
+    graph = grid_graph(rows, cols, diagonals=draw(st.booleans()))
+    keep = np.array(draw(st.lists(st.booleans(), min_size=len(graph.left), max_size=len(graph.left))))
+    keep |= np.arange(len(keep)) % 4 != 0  # a few links dropped: spaces may start in several parts
+    graph = Graph(n, graph.left[keep], graph.right[keep])
+    population = np.array(draw(st.lists(st.integers(0, 200), min_size=n, max_size=n)), dtype=float)
+    values = np.array(draw(st.lists(st.floats(-3, 3), min_size=2 * n, max_size=2 * n))).reshape(n, 2)
+    labels = draw(st.lists(st.sampled_from([None, 1, 2, 3, 4]), min_size=n, max_size=n))
+    lower = float(draw(st.integers(0, 400)))
+    upper = lower + float(draw(st.integers(1, 800)))
+    locked = draw(st.sets(st.sampled_from(sorted({label for label in labels if label is not None}) or [None]), max_size=2))
+    locked.discard(None)
+    ids = [100 + 3 * i for i in range(n)]  # ids are not the node indices
+    return ConsultationSession(ids, population, values, graph, labels, lower, upper, locked=locked,
+                               weight_by_population=draw(st.booleans()), seed=draw(st.integers(0, 5)))
+
+
+def _operate(s, kind, data):
+    ids = s.block_ids
+    spaces = list(s.spaces)
+    some_blocks = st.lists(st.sampled_from(ids), min_size=1, max_size=6)
+    if kind == "move":
+        return s.move(data.draw(some_blocks), data.draw(st.sampled_from(spaces + [None])))
+    if kind == "new_space":
+        return s.new_space(data.draw(some_blocks))
+    if not spaces:
+        return None
+    space = data.draw(st.sampled_from(spaces))
+    if kind == "merge":
+        others = [other for other in spaces if other != space]
+        return s.merge(space, data.draw(st.sampled_from(others))) if others else None
+    if kind == "split":
+        return s.split(space)
+    if kind == "split_by_blocks":
+        return s.split_by_blocks(space, data.draw(st.lists(st.sampled_from(s.blocks_of(space)), min_size=1, max_size=5)))
+    return s.set_locked(space, data.draw(st.booleans()))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(towns(), st.data())
+def test_random_operations_undo_and_redo_match_a_recount_and_never_break_a_lock(s, data):
+    initial = s.labels()
+    done, undone = [], []  # the undo stack as QGIS keeps it: LIFO, a new operation drops the redo side
+    kinds = ["move", "move", "move", "merge", "split", "split_by_blocks", "new_space", "lock", "undo", "undo", "redo"]
+    for _ in range(data.draw(st.integers(1, 30))):
+        kind = data.draw(st.sampled_from(kinds))
+        labels, locked = s.labels(), s.locked
+        frozen = {space: s.blocks_of(space) for space in locked}
+        change = None
+        if kind == "undo" and done:
+            change = done.pop()
+            s.revert(change)  # replaying in stack order never meets a lock
+            undone.append(change)
+            event("undo")
+        elif kind == "redo" and undone:
+            change = undone.pop()
+            s.apply(change)
+            done.append(change)
+            event("redo")
+        elif kind not in ("undo", "redo"):
+            try:
+                change = _operate(s, kind, data)
+            except SozialraumError as error:
+                assert error.code in EXPECTED[kind], (kind, error)
+                assert s.labels() == labels and s.locked == locked  # a refusal changes nothing
+            else:
+                if change is not None:
+                    done.append(change)
+                    undone.clear()
+        # a locked space neither lost nor gained a block, whatever happened
+        for space in s.locked & locked:
+            assert s.blocks_of(space) == frozen[space]
+        if change is not None and change.kind != "lock":
+            assert not ({*change.before, *change.after} & locked)
+        assert_matches_recount(s)
+        if change is not None and change.blocks:
+            assert s.labels() != labels
+            event(change.kind)
+        elif kind in EXPECTED and change is None:
+            event(f"{kind} refused or skipped")
+    while done:
+        s.revert(done.pop())
+    assert s.labels() == initial
+    assert_matches_recount(s)
