@@ -139,6 +139,9 @@ def build_instance(n_blocks, town_seed=TOWN_SEED, gap=GAP, log=print):
         "values": prepared.values,
         "left": np.concatenate([adjacency.left, extra_left]),
         "right": np.concatenate([adjacency.right, extra_right]),
+        # shared or facing length of each link (0 for the joining links), as the plugin's graph has:
+        # the compactness term of ours sums these lengths
+        "length": np.concatenate([adjacency.shared_length, np.zeros(len(extra_left))]),
         "n_adjacency_edges": adjacency.n_edges,
         "n_links": len(extra_left),
         "n_components": len(adjacency.components),

@@ -107,7 +107,7 @@ def run_method(method, instance, k, seed, threads, workdir):
         from sozialraum.engine.delineate import delineate
         from sozialraum.engine.graph import Graph
 
-        graph = Graph(n, left, right)
+        graph = Graph(n, left, right, instance["length"] if "length" in instance else None)  # lengths: as the plugin
         result = delineate(graph, population, values, lower=LOWER, upper=UPPER, n_spaces=k or 0, seed=seed,
                            coordinates=instance["coordinates"])
         info["own_ssd_share"] = result.ssd_share
