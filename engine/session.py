@@ -207,6 +207,13 @@ class ConsultationSession:
         """Block ids of a space, in block order."""
         return tuple(self._ids[node] for node in sorted(self._sums.members[self._existing(space)]))
 
+    def neighbours_of(self, space):
+        """Labels of the spaces adjacent to ``space`` (the candidates of a merge), in code order."""
+        code = self._existing(space)
+        labels, lists = self._sums.code_list, self._sums.lists
+        found = {labels[other] for node in self._sums.members[code] for other in lists[node]}
+        return self._ordered_labels(found - {code})
+
     def status(self, space):
         return self._statuses([self._existing(space)])[0]
 
@@ -295,7 +302,7 @@ class ConsultationSession:
         sources = sums.codes[nodes]
         refused = np.isin(sources, list(self._locked)) | (code in self._locked)
         refused_ids = tuple(self._ids[node] for node in nodes[refused].tolist())
-        refused_spaces = self._ordered_labels(set(sources[refused].tolist()) | ({code} & self._locked if refused.any() else set()))
+        refused_spaces = self._ordered_labels((set(sources[refused].tolist()) | {code}) & self._locked if refused.any() else ())
         nodes, sources = nodes[~refused], sources[~refused]
         affected = sorted((set(sources.tolist()) | {code}) - {UNASSIGNED})
         before = self._statuses(affected)
@@ -397,7 +404,7 @@ class ConsultationSession:
             code = len(self._labels)
             self._labels.append(label)
             self._codes[label] = code
-            sums = getattr(self, "_sums", None)
+            sums = getattr(self, "_sums", None)  # None while __init__ registers the first labels
             if sums is not None:
                 assert sums.add_code() == code
         return code

@@ -165,6 +165,7 @@ def test_lock_toggles_are_records_and_replays_respect_locks():
 def test_merge_adjacent_only_and_revert_restores_the_space():
     labels = ["A"] * 6 + ["B"] * 6 + ["C"] * 12  # rows 0, 1, 2-3
     s, _, _ = session(labels=labels)
+    assert s.neighbours_of("A") == ("B",) and s.neighbours_of("B") == ("A", "C")
     with pytest.raises(NotAdjacentError) as error:
         s.merge("A", "C")
     assert error.value.details == {"first": "A", "second": "C"}
@@ -346,7 +347,17 @@ def _operate(s, kind, data):
     spaces = list(s.spaces)
     some_blocks = st.lists(st.sampled_from(ids), min_size=1, max_size=6)
     if kind == "move":
-        return s.move(data.draw(some_blocks), data.draw(st.sampled_from(spaces + [None])))
+        blocks, target = data.draw(some_blocks), data.draw(st.sampled_from(spaces + [None]))
+        preview = s.preview(blocks, target)
+        try:
+            change = s.move(blocks, target)
+        except LockedSpaceError as error:  # the preview named the same blocks
+            assert error.details["blocks"] == list(preview.refused) and preview.refused_spaces == tuple(error.details["spaces"])
+            raise
+        assert not preview.refused  # the move went through: the preview refused nothing either
+        assert (preview.affected, preview.status_before, preview.status_after) == (
+            change.affected, change.status_before, change.status_after) or not change.blocks
+        return change
     if kind == "new_space":
         return s.new_space(data.draw(some_blocks))
     if not spaces:
