@@ -154,7 +154,7 @@ class ConsultationSession:
         if len(labels) != n:
             raise ParameterError("spaces", len(labels), f"needs one space per block ({n})")
 
-        self._ids = ids
+        self._ids = tuple(ids)
         self._graph = graph
         self._lower, self._upper = float(lower), float(upper)
         self._seed = int(seed)
@@ -180,7 +180,7 @@ class ConsultationSession:
 
     @property
     def block_ids(self):
-        return tuple(self._ids)
+        return self._ids
 
     @property
     def spaces(self):
@@ -240,8 +240,12 @@ class ConsultationSession:
         )
 
     def validate(self):
-        """Search the contiguity of every space again and return the :meth:`summary` (full validation)."""
-        self._sums.refresh_parts(range(1, self._sums.used))
+        """Full validation: recount every space's sums and search its contiguity again; the :meth:`summary`.
+
+        The incremental figures already equal these up to rounding; the recount also clears
+        the rounding that many moves accumulate.
+        """
+        self._sums.recount()
         return self.summary()
 
     def recompute(self):

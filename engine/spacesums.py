@@ -37,15 +37,25 @@ class SpaceSums:
         self.population, self.wvalues, self.wsq, self.weights = population, wvalues, wsq, weights
         self.lists = lists
         k = max(int(n_codes), 1)
-        self.pop = np.bincount(self.codes, weights=population, minlength=k).astype(float)
-        self.count = np.bincount(self.codes, minlength=k).astype(np.int64)
-        self.weight = np.bincount(self.codes, weights=weights, minlength=k).astype(float)
-        self.sq = np.bincount(self.codes, weights=wsq, minlength=k).astype(float)
-        self.sums = np.zeros((k, wvalues.shape[1]))
-        np.add.at(self.sums, self.codes, wvalues)
         self.members = [set() for _ in range(k)]
         for node, code in enumerate(self.code_list):
             self.members[code].add(node)
+        self.recount()
+
+    def recount(self):
+        """Every sum and part count from the codes again (construction, full validation).
+
+        Running sums drift by rounding over many moves (a + x − x is not always a); a recount
+        puts them back to the sums of the blocks.
+        """
+        k, codes = len(self.members), self.codes
+        self.pop = np.bincount(codes, weights=self.population, minlength=k).astype(float)
+        self.count = np.bincount(codes, minlength=k).astype(np.int64)
+        self.weight = np.bincount(codes, weights=self.weights, minlength=k).astype(float)
+        self.sq = np.bincount(codes, weights=self.wsq, minlength=k).astype(float)
+        self.sums = np.zeros((k, self.wvalues.shape[1]))
+        for column in range(self.wvalues.shape[1]):
+            self.sums[:, column] = np.bincount(codes, weights=self.wvalues[:, column], minlength=k)
         self.parts = np.zeros(k, dtype=np.int64)
         self.refresh_parts(range(1, k))
 

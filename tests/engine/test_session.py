@@ -378,7 +378,8 @@ def _operate(s, kind, data):
 def test_random_operations_undo_and_redo_match_a_recount_and_never_break_a_lock(s, data):
     initial = s.labels()
     done, undone = [], []  # the undo stack as QGIS keeps it: LIFO, a new operation drops the redo side
-    kinds = ["move", "move", "move", "merge", "split", "split_by_blocks", "new_space", "lock", "undo", "undo", "redo"]
+    kinds = ["move", "move", "move", "merge", "split", "split_by_blocks", "new_space", "lock", "undo", "undo", "redo",
+             "validate"]
     for _ in range(data.draw(st.integers(1, 30))):
         kind = data.draw(st.sampled_from(kinds))
         labels, locked = s.labels(), s.locked
@@ -394,6 +395,9 @@ def test_random_operations_undo_and_redo_match_a_recount_and_never_break_a_lock(
             s.apply(change)
             done.append(change)
             event("redo")
+        elif kind == "validate":
+            assert s.validate() == s.summary()
+            assert s.labels() == labels
         elif kind not in ("undo", "redo"):
             try:
                 change = _operate(s, kind, data)
