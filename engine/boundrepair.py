@@ -30,16 +30,18 @@ from .localsearch import stays_connected, violation
 MAX_DEPTH = 8
 #: Blocks tried per violating space in all depths together (bounds the work).
 NODE_BUDGET = 3000
-#: Blocks tried in one repair in all (about 0.2 ms each): where the bounds cannot be met,
-#: the repair gives up after a few seconds.
-TOTAL_BUDGET = 40000
+#: Blocks tried in one repair in all (10-50 µs each on Musterstadt): where the bounds cannot
+#: be met, the repair gives up after a few seconds.
+TOTAL_BUDGET = 100000
 #: ... and at most this many per block of the problem (small problems give up sooner).
-BUDGET_PER_BLOCK = 40
+BUDGET_PER_BLOCK = 30
 #: Regions looked at (nearest first) for the split or merge that pairs a relocation.
 RELOCATION_REACH = 400
 #: A new space is grown from the best of this many seeds, after the best of this many merges.
-GROW_SEEDS = 3
+GROW_SEEDS = 6
 GROW_MERGES = 2
+#: The kinds of step, in the order they are tried for every violating space.
+CHAIN, RELOCATE, PARTIAL = "chain", "relocate", "partial"
 #: Candidate blocks tried per step (the best by the ordering); keeps the branching small.
 BRANCHING = 12
 
@@ -48,11 +50,12 @@ def repair_bounds(state, graph, lower, upper, cutter=None, closed=(), frozen=Non
                   budget=NODE_BUDGET, rounds=6, is_cancelled=None):
     """Fix spaces outside [lower, upper]; returns the number of changes kept.
 
-    Per violating space: an ejection chain (shortest first); if there is none, a relocation
-    (with a ``cutter``): a space below the floor merges with a neighbour and the nearest
-    space that splits within the bounds is split in two, a space above the ceiling is split
-    and the nearest pair of neighbouring spaces that fits the bounds merges; if that fails
-    too, the chain that brings the space closest to the bounds.
+    For every violating space (the worst first) an ejection chain (shortest first); for those
+    it does not fix, a relocation (with a ``cutter``): a space below the floor merges with a
+    neighbour and the nearest space that splits within the bounds is split in two (or a new
+    space is grown from the room of many), a space above the ceiling is split and the nearest
+    pair of neighbouring spaces that fits the bounds merges; for those still left, a chain that
+    brings the space closer to the bounds. Then again from chains, until nothing changes.
 
     ``state`` is a :class:`~.localsearch.RegionState` (changed in place); ``closed`` regions
     neither give nor take blocks, ``frozen`` blocks never move. The number of spaces stays the
@@ -65,14 +68,18 @@ def repair_bounds(state, graph, lower, upper, cutter=None, closed=(), frozen=Non
         if not bad:
             break
         progress = False
-        for region in bad:
-            if search.total <= 0:
-                return kept
-            if violation(state.pop[region], lower, upper) <= 0:
-                continue
-            if search.fix(region, max_depth, budget):
-                kept += 1
-                progress = True
+        # the cheap steps for every space first, so a hard space does not use up the budget
+        for step in (CHAIN, RELOCATE, PARTIAL):
+            for region in bad:
+                if search.total <= 0:
+                    return kept
+                if violation(state.pop[region], lower, upper) <= 0:
+                    continue
+                if search.fix(region, step, max_depth, budget):
+                    kept += 1
+                    progress = True
+            if progress:
+                break  # a new round: chains again from the changed state
         if not progress:
             break
     return kept
@@ -115,28 +122,22 @@ class _ChainSearch:
                if r not in self.closed and state.count[r] > 0 and violation(state.pop[r], self.lower, self.upper) > 0]
         return sorted(bad, key=lambda r: (-violation(state.pop[r], self.lower, self.upper), r))
 
-    def fix(self, region, max_depth, budget):
-        """Try chains from ``region``: full fixes by increasing length, then the best partial one."""
+    def fix(self, region, step, max_depth, budget):
+        """One kind of step for ``region``: a chain that fixes it (the shortest), a relocation,
+        or a partial chain that brings it closer. True when the state changed for the better."""
         state = self.state
         before = violation(state.pop[region], self.lower, self.upper)
-        self.nodes = budget
         self.max_depth, self.budget = max_depth, budget
+        if step == RELOCATE:
+            return self.cutter is not None and self.relocate(region)
+        partial = step == PARTIAL
+        self.nodes = budget // 4 if partial else budget
         for depth in range(1, max_depth + 1):
             self.cut_off = False
-            if self._chain(region, depth, (region,), partial=False):
-                return True
-            if self.nodes <= 0 or not self.cut_off:
-                break  # out of budget, or no chain is longer than this one
-        if self.cutter is not None and self.relocate(region):
-            return True
-        # no chain fixes it: take one that brings it closer while every other space stays within
-        self.nodes = budget // 4
-        for depth in range(1, max_depth + 1):
-            self.cut_off = False
-            if self._chain(region, depth, (region,), partial=True):
+            if self._chain(region, depth, (region,), partial=partial):
                 return violation(state.pop[region], self.lower, self.upper) < before - 1e-9
             if self.nodes <= 0 or not self.cut_off:
-                break
+                break  # out of budget, or no chain is longer than this one
         return False
 
     def _chain(self, region, depth, path, partial):
@@ -248,21 +249,29 @@ class _ChainSearch:
         # no region splits within the bounds: grow a new space from the slack of many
         for _, other in options[:GROW_MERGES]:
             journal = self._merge(region, other)
-            if self._grow(region):
+            if self._grow(region, exclude=other):
                 return True
             self._undo(journal)
         return False
 
-    def _grow(self, free):
+    def _grow(self, free, exclude=None):
         """Make a new space under the empty label ``free``: seed it with one block of a region
         with much room above the floor (itself and its neighbours), then pull population into
         it by chains (each leaves every other space within the bounds) until it reaches the
         floor. Returns True when it does; otherwise every move is taken back."""
         state, lower = self.state, self.lower
+        # room that can move: regions of one block cannot give any (a high-rise block of 1,500)
         room = {r: state.pop[r] - lower for r in range(state.n_regions)
                 if r not in self.closed and r != free and state.count[r] > 1}
-        score = {r: room[r] + sum(max(0.0, room.get(o, 0.0)) for o in self._neighbours(r)) for r in room}
-        seeds = sorted(score, key=lambda r: (-score[r], r))[:GROW_SEEDS]
+        score = {r: room[r] + sum(max(0.0, room.get(o, 0.0)) for o in self._neighbours(r)) for r in room
+                 if r != exclude}  # not the region just merged: seeding there would undo the merge
+        seeds, near = [], set()
+        for r in sorted(score, key=lambda r: (-score[r], r)):
+            if r not in near:  # seeds in different places: not next to one tried before
+                seeds.append(r)
+                near.update([r], self._neighbours(r))
+            if len(seeds) == GROW_SEEDS:
+                break
         for seed in seeds:
             self.journal = []
             try:

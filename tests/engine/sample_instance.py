@@ -1,7 +1,8 @@
 """The bundled Musterstadt as the delineation benchmark sees it (bench/run_delineation.py):
-blocks read from resources/sample/musterstadt.gpkg, adjacency with the barriers (gap 30 m),
-components joined to the main one by their nearest blocks, the benchmark's 21 attributes
-(bench/common.py) prepared once. The same instance as the rows of bench/RESULTS.md."""
+blocks read from resources/sample/musterstadt.gpkg, adjacency with the barriers (gap 30 m) and
+its link lengths, components joined to the main one by their nearest blocks (links of length
+0), the benchmark's 21 attributes (bench/common.py) prepared once. The same instance as the
+rows of bench/RESULTS.md."""
 import functools
 import importlib.util
 from dataclasses import dataclass
@@ -44,7 +45,9 @@ def sample_instance():
     coordinates = np.array([[g.centroid.x, g.centroid.y] for g in geometries])
     extra_left, extra_right = common.connect_components(len(geometries), adjacency.left, adjacency.right, coordinates,
                                                         population)
+    # the shared or facing length of each link (0 for the joining links), as the plugin's graph has
     graph = Graph(len(geometries), np.concatenate([adjacency.left, extra_left]),
-                  np.concatenate([adjacency.right, extra_right]))
+                  np.concatenate([adjacency.right, extra_right]),
+                  np.concatenate([adjacency.shared_length, np.zeros(len(extra_left))]))
     values = prepare_attributes(common.block_rates(frame), list(common.ATTRIBUTE_NAMES)).values
     return SampleInstance(graph, population, values, coordinates)
