@@ -101,6 +101,7 @@ class _Division:
         self.frozen = np.zeros(k, dtype=bool)
         self.frozen[[r for r in frozen_regions if 0 <= r < k]] = True
         self.label_list = self.labels.tolist()
+        self.pinned = set()  # blocks handed over to open an enclave: no tentacle move takes them back
         self.values = None
         if values is not None:  # running sums for the SSD change of a move (weighted: W, Σw·x, Σw‖x‖²)
             self.values = np.asarray(values, dtype=float)
@@ -193,14 +194,19 @@ def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), unit
         links = sum(map(sum, division.weights)) / 2.0 or 1.0
         division.ssd_per_length = float(compactness) * total / links
     report = ShapeReport()
-    kept = {}
+    kept, seen = {}, set()
     points = None if points is None else np.asarray(points, dtype=float)
     for _ in range(MAX_ROUNDS):
-        changed = _resolve_enclaves(division, points, allow_merge, report, kept)
+        changed = _resolve_enclaves(division, points, allow_merge, report, kept, seen)
         moved = _move_tentacles(division)
         report.tentacles_moved += moved
         if not changed and not moved:
             break
+    # what is still enclosed at the end is reported (a tentacle move of the last round may close a space in)
+    for region in _find_enclaves(division, points):
+        members = division.members(region)
+        _count_found(report, seen, members)
+        kept[int(members[0])] = members.tolist()
     report.enclaves_kept = [kept[key] for key in sorted(kept)]
     return division.labels, report
 
@@ -274,14 +280,21 @@ def _typical_link(points, members, division):
     return float(np.median(finite)) if finite else 0.0
 
 
-def _resolve_enclaves(division, points, allow_merge, report, kept):
+def _count_found(report, seen, members):
+    """Count an enclave once, by its blocks (found again in a later round it is the same one)."""
+    blocks = set(members.tolist())
+    if not blocks & seen:
+        report.enclaves_found += 1
+    seen.update(blocks)
+
+
+def _resolve_enclaves(division, points, allow_merge, report, kept, seen):
     """Merge or open each enclave; True when labels changed."""
     changed = False
     for region, around in _find_enclaves(division, points).items():
         members = division.members(region)
         key = int(members[0])
-        if key not in kept:
-            report.enclaves_found += 1
+        _count_found(report, seen, members)
         if division.count[region] == 0 or division.count[around] == 0:
             continue
         if _neighbours_of(division, members) != {around}:
@@ -334,6 +347,7 @@ def _open(division, region, around, members):
             if division.movable(receiver) and division.same_unit(int(path[0]), receiver) and division.keeps_bounds(receiver, delta):
                 for block in path.tolist():
                     division.move(block, receiver)
+                division.pinned.update(path.tolist())
                 return True
     return False
 
@@ -390,7 +404,7 @@ def _border(division, block):
 def _tentacle_target(division, block):
     """The region ``block`` should move to, or None."""
     region = division.label_list[block]
-    if not division.movable(region) or division.count[region] <= 1:
+    if not division.movable(region) or division.count[region] <= 1 or block in division.pinned:
         return None
     border = _border(division, block)
     own = border.pop(region, 0.0)

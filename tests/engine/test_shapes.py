@@ -226,3 +226,17 @@ def test_an_enclave_whose_neighbours_changed_in_the_same_round_is_not_merged():
     tidy, _ = tidy_shapes(labels, graph, population, 100, 317)
     for region in set(tidy.tolist()):
         assert is_connected(graph, np.flatnonzero(tidy == region)), region
+
+
+def test_the_blocks_that_open_an_enclave_are_not_moved_back_as_tentacles():
+    # queen grid: the one block that opens the centre space to the right-hand space touches the
+    # centre by one link and the surrounding space by four, a tentacle by the border rule
+    rows, cols = 5, 6
+    graph = grid_graph(rows, cols, diagonals=True)
+    labels = np.where(np.arange(rows * cols) % cols < 4, 0, 2)
+    labels[2 * cols + 2] = 1
+    tidy, report = tidy_shapes(labels, graph, np.ones(rows * cols), 1, 100, points=points(rows, cols), allow_merge=False)
+    assert report.enclaves_opened == 1 and report.enclaves_kept == [] and report.enclaves_found == 1
+    assert enclaves(tidy, graph, points(rows, cols)) == {}
+    for region in (0, 1, 2):
+        assert is_connected(graph, np.flatnonzero(tidy == region))
