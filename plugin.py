@@ -15,6 +15,14 @@ class SozialraumPlugin:
         self.provider = None
         self.actions = []
         self.menu = None
+        self.toolbar = None
+        self.dock = None
+        self.dock_action = None
+        self.paint_action = None
+        self.merge_action = None
+        self.paint_tool = None
+        self.merge_tool = None
+        self._watched_layer = None
 
     def initProcessing(self):  # noqa: N802 (QGIS API name)
         """Register the Processing provider (also headless, e.g. in qgis_process)."""
@@ -37,8 +45,120 @@ class SozialraumPlugin:
         action.triggered.connect(self.load_sample_town)
         self.iface.addPluginToVectorMenu(tr("&Sozialraum"), action)
         self.actions.append(action)
+        self._init_consultation()
+
+    # -- consultation (issue 11) ----------------------------------------------------------
+    def _init_consultation(self):
+        """The consultation toolbar: the dock toggle and the map tools (enabled while the layer is editable)."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction
+
+        from .ui.consultation_dock import ConsultationDock
+        from .ui.paint_tool import MergeTool, PaintTool
+
+        icons = Path(__file__).resolve().parent / "resources" / "icons"
+        window = self.iface.mainWindow()
+        canvas = self.iface.mapCanvas()
+        self.toolbar = self.iface.addToolBar(tr("Sozialraum consultation"))
+        self.toolbar.setObjectName("SozialraumConsultationToolbar")
+        self.dock = ConsultationDock(self.iface, canvas, window)
+        self.dock.hide()
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.session_opened.connect(self._session_opened)
+        self.dock.session_closed.connect(self._update_tools)
+        self.dock.current_space_changed.connect(self._current_space_changed)
+
+        self.dock_action = QAction(QIcon(str(icons / "sozialraum.svg")), tr("Consultation dock"), window)
+        self.dock_action.setObjectName("sozialraumConsultationDock")
+        self.dock_action.setCheckable(True)
+        self.dock_action.toggled.connect(self.dock.setUserVisible)
+        self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+        self.paint_tool = PaintTool(canvas, self)
+        self.merge_tool = MergeTool(canvas, self)
+        self.paint_action = QAction(QIcon(str(icons / "paint.svg")), tr("Paint blocks into a space"), window)
+        self.paint_action.setObjectName("sozialraumPaint")
+        self.merge_action = QAction(QIcon(str(icons / "merge.svg")), tr("Merge two adjacent spaces"), window)
+        self.merge_action.setObjectName("sozialraumMerge")
+        for action, tool in ((self.paint_action, self.paint_tool), (self.merge_action, self.merge_tool)):
+            action.setCheckable(True)
+            tool.setAction(action)
+            action.triggered.connect(lambda checked, tool=tool: self.iface.mapCanvas().setMapTool(tool))
+        for action in (self.dock_action, self.paint_action, self.merge_action):
+            self.toolbar.addAction(action)
+        self._update_tools()
+
+    def layer_session(self):
+        """The open consultation session (the map tools' host interface)."""
+        return self.dock.layer_session if self.dock is not None else None
+
+    def current_space(self):
+        return self.dock.current_space() if self.dock is not None else None
+
+    def message(self, text, level):
+        self.iface.messageBar().pushMessage(tr("Sozialraum"), text, level, 6)
+
+    def _current_space_changed(self, space):
+        if self.paint_tool is not None and space is not None:
+            self.paint_tool.target = space
+
+    def _session_opened(self, layer_session):
+        self._watch(layer_session.layer)
+        self._update_tools()
+
+    def _watch(self, layer):
+        self._unwatch()
+        self._watched_layer = layer
+        layer.editingStarted.connect(self._update_tools)
+        layer.editingStopped.connect(self._update_tools)
+
+    def _unwatch(self):
+        layer, self._watched_layer = self._watched_layer, None
+        if layer is None:
+            return
+        for signal in (layer.editingStarted, layer.editingStopped):
+            try:
+                signal.disconnect(self._update_tools)
+            except (TypeError, RuntimeError):
+                pass
+
+    def _update_tools(self):
+        """Enable the tools only while the session's layer is editable; the tooltip says why not."""
+        from .ui.session_layer import editing_problem
+
+        layer_session = self.layer_session()
+        problem = layer_session.editing_problem() if layer_session is not None else editing_problem(None)
+        for action, text in ((self.paint_action, tr("Paint blocks into a space")),
+                             (self.merge_action, tr("Merge two adjacent spaces"))):
+            action.setEnabled(problem is None)
+            action.setToolTip(text if problem is None else f"{text}: {problem}")
+        if problem is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() in (self.paint_tool, self.merge_tool):
+                canvas.unsetMapTool(canvas.mapTool())
+
+    def _unload_consultation(self):
+        if self.toolbar is None:
+            return
+        canvas = self.iface.mapCanvas()
+        for tool in (self.paint_tool, self.merge_tool):
+            if tool is not None:
+                tool.cancel()
+                if canvas.mapTool() is tool:
+                    canvas.unsetMapTool(tool)
+        self._unwatch()
+        self.dock.close_session()
+        self.iface.removeDockWidget(self.dock)
+        self.dock.deleteLater()
+        for action in (self.dock_action, self.paint_action, self.merge_action):
+            self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.toolbar.deleteLater()
+        self.toolbar = self.dock = self.dock_action = self.paint_action = self.merge_action = None
+        self.paint_tool = self.merge_tool = None
 
     def unload(self):
+        self._unload_consultation()
         for action in self.actions:
             self.iface.removePluginVectorMenu(tr("&Sozialraum"), action)
             action.deleteLater()

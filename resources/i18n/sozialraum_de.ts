@@ -1619,5 +1619,169 @@ Outputs: one feature per space with its scores, and an HTML report with the summ
 
 Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übersicht, Raumtabelle und den fünf am wenigsten kompakten Räumen. Blöcke ohne Raumwert werden gezählt und aufgeführt.</translation>
         </message>
+        <message>
+            <source>Sozialraum consultation</source>
+            <translation>Sozialraum-Beteiligung</translation>
+        </message>
+        <message>
+            <source>Consultation dock</source>
+            <translation>Beteiligungs-Fenster</translation>
+        </message>
+        <message>
+            <source>Paint blocks into a space</source>
+            <translation>Blöcke einem Sozialraum zuweisen (Malen)</translation>
+        </message>
+        <message>
+            <source>Merge two adjacent spaces</source>
+            <translation>Zwei benachbarte Sozialräume zusammenlegen</translation>
+        </message>
+        <message>
+            <source>Sozialraum</source>
+            <translation>Sozialraum</translation>
+        </message>
+        <message>
+            <source>Blocks layer</source>
+            <translation>Blocklayer</translation>
+        </message>
+        <message>
+            <source>Attributes</source>
+            <translation>Merkmale</translation>
+        </message>
+        <message>
+            <source>Population bounds</source>
+            <translation>Einwohnergrenzen</translation>
+        </message>
+        <message>
+            <source>Open session</source>
+            <translation>Sitzung öffnen</translation>
+        </message>
+        <message>
+            <source>Filter spaces</source>
+            <translation>Sozialräume filtern</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>Gesperrt</translation>
+        </message>
+        <message>
+            <source>{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. SSD share {share:.3f}</source>
+            <translation>{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. SSD-Anteil {share:.3f}</translation>
+        </message>
+        <message>
+            <source>Editing '{layer}': paint, merge and lock; every change is one undo step.</source>
+            <translation>Bearbeitung von „{layer}“: malen, zusammenlegen und sperren; jede Änderung ist ein Rückgängig-Schritt.</translation>
+        </message>
+        <message>
+            <source>within</source>
+            <translation>innerhalb der Grenzen</translation>
+        </message>
+        <message>
+            <source>Refused: locked spaces can neither lose nor gain blocks ({spaces}).</source>
+            <translation>Abgelehnt: gesperrte Sozialräume können weder Blöcke abgeben noch aufnehmen ({spaces}).</translation>
+        </message>
+        <message>
+            <source>{status}, not contiguous</source>
+            <translation>{status}, nicht zusammenhängend</translation>
+        </message>
+        <message>
+            <source>below the bounds</source>
+            <translation>unter den Grenzen</translation>
+        </message>
+        <message>
+            <source>above the bounds</source>
+            <translation>über den Grenzen</translation>
+        </message>
+        <message>
+            <source>not contiguous</source>
+            <translation>nicht zusammenhängend</translation>
+        </message>
+        <message>
+            <source>space {space} is now {problems}</source>
+            <translation>Sozialraum {space} ist jetzt {problems}</translation>
+        </message>
+        <message>
+            <source>Open a session on a blocks layer first.</source>
+            <translation>Öffnen Sie zuerst eine Sitzung auf einem Blocklayer.</translation>
+        </message>
+        <message>
+            <source>Paint {count} blocks into space {space}</source>
+            <translation>{count} Blöcke dem Sozialraum {space} zuweisen</translation>
+        </message>
+        <message>
+            <source>{count} blocks, {population} residents into {space}</source>
+            <translation>{count} Blöcke, {population} Einwohner nach {space}</translation>
+        </message>
+        <message>
+            <source>Merge space {second} into space {first}</source>
+            <translation>Sozialraum {second} mit Sozialraum {first} zusammenlegen</translation>
+        </message>
+        <message>
+            <source>Painting into space {space}: drag over blocks, release to apply.</source>
+            <translation>Zuweisen an Sozialraum {space}: über Blöcke ziehen, loslassen zum Übernehmen.</translation>
+        </message>
+        <message>
+            <source>{space}: {population} ({status})</source>
+            <translation>{space}: {population} ({status})</translation>
+        </message>
+        <message>
+            <source>Locked, refused: {spaces}</source>
+            <translation>Gesperrt, abgelehnt: {spaces}</translation>
+        </message>
+        <message>
+            <source>Merge into space {space}: click a block of an adjacent space.</source>
+            <translation>Zusammenlegen mit Sozialraum {space}: klicken Sie einen Block eines benachbarten Sozialraums an.</translation>
+        </message>
+        <message>
+            <source>Space {second} merged into space {first}.</source>
+            <translation>Sozialraum {second} mit Sozialraum {first} zusammengelegt.</translation>
+        </message>
+        <message>
+            <source>Spaces {first} and {second} are not neighbours: only adjacent spaces can be merged.</source>
+            <translation>Die Sozialräume {first} und {second} sind nicht benachbart: nur benachbarte Sozialräume können zusammengelegt werden.</translation>
+        </message>
+        <message>
+            <source>Choose a valid polygon layer of blocks.</source>
+            <translation>Wählen Sie einen gültigen Polygonlayer mit Blöcken.</translation>
+        </message>
+        <message>
+            <source>Features of the layer were added, deleted or reshaped: open the session again.</source>
+            <translation>Objekte des Layers wurden hinzugefügt, gelöscht oder umgeformt: öffnen Sie die Sitzung erneut.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' has no polygons: choose the blocks layer.</source>
+            <translation>Der Layer „{layer}“ enthält keine Polygone: wählen Sie den Blocklayer.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' has no space field '{field}'.</source>
+            <translation>Der Layer „{layer}“ hat kein Raumfeld „{field}“.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' has no population field '{field}'.</source>
+            <translation>Der Layer „{layer}“ hat kein Einwohnerfeld „{field}“.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' has no features.</source>
+            <translation>Der Layer „{layer}“ enthält keine Objekte.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' cannot be edited (its data source is read-only).</source>
+            <translation>Der Layer „{layer}“ kann nicht bearbeitet werden (seine Datenquelle ist schreibgeschützt).</translation>
+        </message>
+        <message>
+            <source>Toggle editing of the layer '{layer}' to use the consultation tools.</source>
+            <translation>Schalten Sie die Bearbeitung des Layers „{layer}“ ein, um die Beteiligungswerkzeuge zu nutzen.</translation>
+        </message>
+        <message>
+            <source>Lock space {space}</source>
+            <translation>Sozialraum {space} sperren</translation>
+        </message>
+        <message>
+            <source>Unlock space {space}</source>
+            <translation>Sozialraum {space} entsperren</translation>
+        </message>
+        <message>
+            <source>The lower bound ({lower:g}) must be below the upper bound ({upper:g}).</source>
+            <translation>Die Untergrenze ({lower:g}) muss unter der Obergrenze ({upper:g}) liegen.</translation>
+        </message>
     </context>
 </TS>

@@ -58,10 +58,21 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
     existing = registry.providerById("sozialraum")
     if existing is not None:  # registered by another test's fixture
         registry.removeProvider(existing)
+    from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+
+    window = qgis_iface.mainWindow()
+    canvas = qgis_iface.mapCanvas()
+    toolbars_before = {id(bar) for bar in window.findChildren(QToolBar)}
     plugin = classFactory(qgis_iface)
     try:
         plugin.initGui()
         assert registry.providerById("sozialraum") is not None
+        toolbar = plugin.toolbar
+        assert toolbar.objectName() == "SozialraumConsultationToolbar" and len(toolbar.actions()) == 3
+        assert not plugin.paint_action.isEnabled() and plugin.paint_action.toolTip()  # no session, no editing
+        dock = plugin.dock
+        assert dock.objectName() == "SozialraumConsultationDock"
+        canvas.setMapTool(plugin.paint_tool)
         (action,) = plugin.actions
         assert action.text()
         assert qgis_iface.addPluginToVectorMenu.call_args[0][1] is action
@@ -73,6 +84,15 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         plugin.unload()
         assert registry.providerById("sozialraum") is None
         assert plugin.actions == [] and plugin.provider is None
+        assert plugin.toolbar is None and plugin.dock is None and plugin.paint_tool is None
+        assert canvas.mapTool() is None
+        from qgis.PyQt import sip
+        from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert sip.isdeleted(toolbar) and sip.isdeleted(dock)
+        assert {id(bar) for bar in window.findChildren(QToolBar) if not sip.isdeleted(bar)} <= toolbars_before
+        assert not [d for d in window.findChildren(QDockWidget) if d.objectName() == "SozialraumConsultationDock"]
         removed = qgis_iface.removePluginVectorMenu.call_args[0][1]
         assert removed is action
         assert i18n._installed == []

@@ -1,0 +1,360 @@
+"""Consultation tools on a real map canvas: paint strokes, merge, locks, undo/redo, the dock."""
+import random
+
+import pytest
+
+from .conftest import memory_layer, square
+
+ROWS, COLS = 4, 6
+SIZE = 100.0
+X0, Y0 = 300000.0, 5640000.0
+
+
+def grid_layer(space_type="integer"):
+    """4 x 6 touching 100 m squares; block r * 6 + c + 1 as 'bid'; space 1 west (cols 0-2), 2 east; pop 100 each."""
+    rows = []
+    for r in range(ROWS):
+        for c in range(COLS):
+            space = 1 if c < 3 else 2
+            rows.append((square(X0 + c * SIZE, Y0 + r * SIZE, SIZE), [r * COLS + c + 1, space if space_type == "integer" else f"S{space}", 100 + 10 * c]))
+    return memory_layer("Polygon", "EPSG:25832", ["bid:integer", f"space:{space_type}", "pop:integer"], rows)
+
+
+class Host:
+    """What the tools need of the plugin: the session, the dock's row, the message bar."""
+
+    def __init__(self, dock):
+        self.dock = dock
+        self.messages = []
+
+    def layer_session(self):
+        return self.dock.layer_session
+
+    def current_space(self):
+        return self.dock.current_space()
+
+    def message(self, text, level):
+        self.messages.append((text, level))
+
+
+@pytest.fixture
+def setup(qgis_app, qgis_canvas, qgis_new_project):
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    layer = grid_layer()
+    QgsProject.instance().addMapLayer(layer)
+    canvas = qgis_canvas
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(layer.crs())
+    canvas.setLayers([layer])
+    canvas.setExtent(layer.extent())
+    canvas.refresh()
+    dock = ConsultationDock(None, canvas)
+    dock.layer_combo.setLayer(layer)
+    dock.space_combo.setField("space")
+    dock.population_combo.setField("pop")
+    dock.lower_spin.setValue(1300)
+    dock.upper_spin.setValue(1700)
+    assert dock.open_session() is not None, dock.message_label.text()
+    layer.startEditing()
+    dock.refresh()
+    host = Host(dock)
+    yield layer, canvas, dock, host
+    dock.close_session()
+    layer.rollBack()
+    dock.deleteLater()
+
+
+def fid(layer, r, c):
+    (feature,) = [f for f in layer.getFeatures() if f["bid"] == r * COLS + c + 1]
+    return feature.id()
+
+
+def centre(r, c):
+    return X0 + (c + 0.5) * SIZE, Y0 + (r + 0.5) * SIZE
+
+
+def event(canvas, kind, r, c, button=None, modifiers=None):
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+
+    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(*centre(r, c)))
+    button = Qt.MouseButton.LeftButton if button is None else button
+    buttons = Qt.MouseButton.NoButton if kind == "release" else button
+    types = {"press": QEvent.Type.MouseButtonPress, "move": QEvent.Type.MouseMove, "release": QEvent.Type.MouseButtonRelease}
+    return QgsMapMouseEvent(canvas, types[kind], QPoint(round(pixel.x()), round(pixel.y())),
+                            Qt.MouseButton.NoButton if kind == "move" else button, buttons,
+                            Qt.KeyboardModifier.NoModifier if modifiers is None else modifiers)
+
+
+def stroke(tool, canvas, cells):
+    tool.canvasPressEvent(event(canvas, "press", *cells[0]))
+    for cell in cells[1:]:
+        tool.canvasMoveEvent(event(canvas, "move", *cell))
+    tool.canvasReleaseEvent(event(canvas, "release", *cells[-1]))
+
+
+def spaces_of_layer(layer):
+    return {f.id(): f["space"] for f in layer.getFeatures()}
+
+
+def assert_session_follows_layer(layer_session):
+    session = layer_session.session
+    values = spaces_of_layer(layer_session.layer)
+    assert dict(zip(session.block_ids, session.labels())) == values
+    statuses, summary = session.recompute()
+    assert [(s.space, s.population, s.blocks, s.bound, s.parts, s.locked) for s in session.statuses()] == [
+        (s.space, pytest.approx(s.population), s.blocks, s.bound, s.parts, s.locked) for s in statuses]
+    mine = session.summary()
+    assert (mine.spaces, mine.problems, mine.below, mine.above, mine.not_contiguous, mine.locked) == (
+        summary.spaces, summary.problems, summary.below, summary.above, summary.not_contiguous, summary.locked)
+
+
+def dock_rows(dock):
+    dock.refresh()
+    model = dock.model
+    return {model.status(r).space: (model.index(r, 1).data(), model.index(r, 3).data()) for r in range(model.rowCount())}
+
+
+def test_paint_stroke_is_one_undo_step_and_the_dock_follows(setup):
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = setup
+    tool = PaintTool(canvas, host)
+    canvas.setMapTool(tool)
+    # first click picks the target space (a block of space 1)
+    tool.canvasPressEvent(event(canvas, "press", 0, 0))
+    tool.canvasReleaseEvent(event(canvas, "release", 0, 0))
+    assert tool.target == 1
+    stack = layer.undoStack()
+    count = stack.count()
+    before = dock_rows(dock)
+    assert before[1][1] == "within" and before[2][1] == "within"
+    # drag over three blocks of space 2: the overlay shows the would-be figures while dragging
+    tool.canvasPressEvent(event(canvas, "press", 0, 3))
+    tool.canvasMoveEvent(event(canvas, "move", 1, 3))
+    tool.canvasMoveEvent(event(canvas, "move", 2, 3))
+    assert len(tool.stroke) == 3
+    lines = tool.overlay_lines()
+    assert lines[0].startswith("3 blocks") and any(line.startswith("1: 1") for line in lines)
+    assert layer.undoStack().count() == count  # nothing written while dragging
+    tool.canvasReleaseEvent(event(canvas, "release", 2, 3))
+    assert stack.count() == count + 1
+    assert [layer.getFeature(fid(layer, r, 3))["space"] for r in range(4)] == [1, 1, 1, 2]
+    rows = dock_rows(dock)
+    assert rows[1][0] == "1\u202f710" and rows[1][1] == "above"
+    assert rows[2][1] == "below"
+    assert "above" in dock.model.index(dock.row_of(1), 3).data()
+    assert any("now above the bounds" in text for text, _ in host.messages)
+    assert_session_follows_layer(dock.layer_session)
+
+    stack.undo()
+    assert [layer.getFeature(fid(layer, r, 3))["space"] for r in range(4)] == [2, 2, 2, 2]
+    assert_session_follows_layer(dock.layer_session)
+    assert dock_rows(dock) == before
+    stack.redo()
+    assert [layer.getFeature(fid(layer, r, 3))["space"] for r in range(4)] == [1, 1, 1, 2]
+    assert_session_follows_layer(dock.layer_session)
+    assert dock_rows(dock)[1][1] == "above"
+
+
+def test_escape_and_right_click_cancel_a_stroke(setup):
+    from qgis.PyQt.QtCore import QEvent, Qt
+    from qgis.PyQt.QtGui import QKeyEvent
+
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = setup
+    tool = PaintTool(canvas, host)
+    tool.set_target(1)
+    count = layer.undoStack().count()
+    tool.canvasPressEvent(event(canvas, "press", 0, 3))
+    tool.canvasMoveEvent(event(canvas, "move", 1, 3))
+    tool.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier))
+    tool.canvasReleaseEvent(event(canvas, "release", 1, 3))
+    tool.canvasPressEvent(event(canvas, "press", 0, 3))
+    tool.canvasPressEvent(event(canvas, "press", 0, 3, button=Qt.MouseButton.RightButton))
+    tool.canvasReleaseEvent(event(canvas, "release", 0, 3))
+    assert layer.undoStack().count() == count
+    assert all(f["space"] == (1 if (f["bid"] - 1) % COLS < 3 else 2) for f in layer.getFeatures())
+    assert tool.overlay_lines() == []
+
+
+def test_a_locked_space_refuses_a_stroke_and_the_lock_is_undoable(setup):
+    from qgis.core import Qgis
+    from qgis.PyQt.QtCore import Qt
+
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = setup
+    layer_session = dock.layer_session
+    stack = layer.undoStack()
+    count = stack.count()
+    # lock through the dock's check box: one command on the layer's stack
+    row = dock.row_of(2)
+    index = dock.model.index(row, 5)
+    assert dock.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+
+    assert dock.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert layer_session.session.is_locked(2) and stack.count() == count + 1
+    tool = PaintTool(canvas, host)
+    tool.set_target(1)
+    values = spaces_of_layer(layer)
+    stroke(tool, canvas, [(0, 3), (1, 3)])
+    assert spaces_of_layer(layer) == values and stack.count() == count + 1
+    assert host.messages[-1][1] == Qgis.MessageLevel.Warning and "locked" in host.messages[-1][0]
+    assert dock.model.index(dock.row_of(2), 5).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    stack.undo()  # the lock
+    assert not layer_session.session.is_locked(2)
+    stroke(tool, canvas, [(0, 3), (1, 3)])
+    assert stack.count() == count + 1 and layer.getFeature(fid(layer, 0, 3))["space"] == 1
+    stack.undo()
+    stack.undo()
+    assert stack.count() == count + 1 and stack.index() == count
+    assert spaces_of_layer(layer) == values and not layer_session.session.is_locked(2)
+    assert_session_follows_layer(layer_session)
+
+
+def test_merge_two_adjacent_spaces_is_one_command(setup):
+    from sozialraum.ui.paint_tool import MergeTool
+
+    layer, canvas, dock, host = setup
+    tool = MergeTool(canvas, host)
+    count = layer.undoStack().count()
+    tool.canvasReleaseEvent(event(canvas, "release", 1, 1))
+    assert tool.first == 1
+    tool.canvasReleaseEvent(event(canvas, "release", 2, 4))
+    assert layer.undoStack().count() == count + 1
+    assert {f["space"] for f in layer.getFeatures()} == {1}
+    assert set(dock_rows(dock)) == {1}
+    assert_session_follows_layer(dock.layer_session)
+    layer.undoStack().undo()
+    assert {f["space"] for f in layer.getFeatures()} == {1, 2}
+    assert set(dock_rows(dock)) == {1, 2}
+    assert_session_follows_layer(dock.layer_session)
+
+
+def test_edits_from_outside_the_plugin_and_a_rollback_are_followed(setup):
+    layer, canvas, dock, host = setup
+    layer_session = dock.layer_session
+    layer_session.set_locked(2, True)
+    layer.changeAttributeValue(fid(layer, 0, 0), layer.fields().indexFromName("space"), 2)  # attribute table
+    layer.changeAttributeValue(fid(layer, 0, 1), layer.fields().indexFromName("space"), 7)  # a new space
+    assert_session_follows_layer(layer_session)
+    assert layer_session.session.is_locked(2) and 7 in layer_session.session.spaces
+    layer.rollBack()
+    assert_session_follows_layer(layer_session)
+    assert not layer_session.session.is_locked(2)  # the lock was an edit of this session, rolled back too
+    layer.startEditing()
+
+
+def test_row_click_selects_and_zooms_to_the_space(setup):
+    layer, canvas, dock, host = setup
+    dock.filter_edit.setText("2")
+    assert dock.proxy.rowCount() == 1
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    dock.show()
+    rect = dock.table.visualRect(dock.proxy.index(0, 0))
+    QTest.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert sorted(layer.selectedFeatureIds()) == sorted(dock.layer_session.session.blocks_of(2))
+    extent = canvas.extent()
+    assert extent.center().x() == pytest.approx(X0 + 4.5 * SIZE)
+    assert extent.contains(dock.layer_session.blocks_geometry(dock.layer_session.session.blocks_of(2)).boundingBox())
+    assert dock.current_space() == 2
+
+
+def test_bad_input_gives_a_clear_message(qgis_app, qgis_new_project):
+    from sozialraum.ui.session_layer import LayerSession, SessionInputError, editing_problem
+
+    layer = grid_layer()
+    with pytest.raises(SessionInputError, match="no space field 'district'"):
+        LayerSession(layer, "district", "pop", lower=1, upper=2)
+    with pytest.raises(SessionInputError, match="lower bound"):
+        LayerSession(layer, "space", "pop", lower=5, upper=2)
+    empty = memory_layer("Polygon", "EPSG:25832", ["space:integer", "pop:integer"], [])
+    with pytest.raises(SessionInputError, match="no features"):
+        LayerSession(empty, "space", "pop", lower=1, upper=2)
+    text = memory_layer("Polygon", "EPSG:25832", ["space:integer", "pop:string"],
+                        [(square(X0, Y0), [1, "k. A."]), (square(X0 + SIZE, Y0), [1, "12"])])
+    with pytest.raises(SessionInputError, match="not numbers"):
+        LayerSession(text, "space", "pop", lower=1, upper=2)
+    points = memory_layer("Point", "EPSG:25832", ["space:integer", "pop:integer"], [("POINT(0 0)", [1, 1])])
+    with pytest.raises(SessionInputError, match="no polygons"):
+        LayerSession(points, "space", "pop", lower=1, upper=2)
+    assert "Toggle editing" in editing_problem(layer)
+
+
+def test_random_strokes_undos_and_redos_match_a_recount(setup):
+    from sozialraum.ui.paint_tool import MergeTool, PaintTool
+
+    layer, canvas, dock, host = setup
+    layer_session = dock.layer_session
+    stack = layer.undoStack()
+    paint, merge = PaintTool(canvas, host), MergeTool(canvas, host)
+    rng = random.Random(11)
+    cells = [(r, c) for r in range(ROWS) for c in range(COLS)]
+    for _step in range(40):
+        action = rng.random()
+        spaces = layer_session.session.spaces
+        if action < 0.45:
+            paint.set_target(rng.choice(spaces))
+            start = rng.choice(cells)
+            path = [start]
+            for _ in range(rng.randint(0, 4)):
+                r, c = path[-1]
+                r, c = min(ROWS - 1, max(0, r + rng.choice((-1, 0, 1)))), min(COLS - 1, max(0, c + rng.choice((-1, 0, 1))))
+                path.append((r, c))
+            stroke(paint, canvas, path)
+        elif action < 0.55 and len(spaces) > 1:
+            merge.canvasReleaseEvent(event(canvas, "release", *rng.choice(cells)))
+            merge.canvasReleaseEvent(event(canvas, "release", *rng.choice(cells)))
+            merge.cancel()
+        elif action < 0.65:
+            space = rng.choice(spaces)
+            layer_session.set_locked(space, not layer_session.session.is_locked(space))
+        elif action < 0.85:
+            stack.undo()
+        else:
+            stack.redo()
+        assert_session_follows_layer(layer_session)
+    while stack.canUndo():
+        stack.undo()
+    assert_session_follows_layer(layer_session)
+    assert all(f["space"] == (1 if (f["bid"] - 1) % COLS < 3 else 2) for f in layer.getFeatures())
+    assert not layer_session.session.locked
+
+
+def test_toolbar_tools_follow_the_layer_editing_state(qgis_app, qgis_processing, qgis_iface, qgis_new_project):
+    from qgis.core import QgsApplication, QgsProject
+
+    from sozialraum import classFactory
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("sozialraum")
+    if existing is not None:
+        registry.removeProvider(existing)
+    layer = grid_layer()
+    QgsProject.instance().addMapLayer(layer)
+    plugin = classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        dock = plugin.dock
+        dock.layer_combo.setLayer(layer)
+        dock.space_combo.setField("space")
+        dock.population_combo.setField("pop")
+        assert dock.open_session() is not None
+        assert not plugin.paint_action.isEnabled() and "Toggle editing" in plugin.paint_action.toolTip()
+        layer.startEditing()
+        assert plugin.paint_action.isEnabled() and plugin.merge_action.isEnabled()
+        plugin.paint_action.trigger()
+        assert qgis_iface.mapCanvas().mapTool() is plugin.paint_tool
+        layer.rollBack()
+        assert not plugin.merge_action.isEnabled()
+        assert qgis_iface.mapCanvas().mapTool() is None
+    finally:
+        plugin.unload()

@@ -1,0 +1,347 @@
+"""The consultation dock: choose the layer and fields, open a session, see every space live.
+
+A table of spaces (population, blocks, status in colour, SSD, lock), totals and the number of
+problems at the top, a filter; clicking a row selects the space's blocks and zooms to them.
+The table follows :attr:`LayerSession.changed` (already throttled) through one more single-shot
+timer, so a burst of edits repaints once.
+"""
+from __future__ import annotations
+
+from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel
+from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine.errors import SozialraumError
+from ..i18n import tr
+from .paint_tool import format_population, status_text
+from .session_layer import LayerSession, SessionInputError
+
+SPACE, POPULATION, BLOCKS, STATUS, SSD, LOCKED = range(6)
+COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
+           "split": QColor(244, 176, 132)}
+REFRESH_DELAY = 80
+
+
+def sort_key(label):
+    return (0, label, "") if isinstance(label, (int, float)) else (1, 0, str(label))
+
+
+class SpacesModel(QAbstractTableModel):
+    """One row per space of the session: its status, with a lock check box."""
+
+    lock_toggled = pyqtSignal(object, bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows = []
+        self.editable = False
+
+    def set_statuses(self, statuses):
+        self.beginResetModel()
+        self._rows = sorted(statuses, key=lambda status: sort_key(status.space))
+        self.endResetModel()
+
+    def status(self, row):
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Space"), tr("Population"), tr("Blocks"), tr("Status"), tr("SSD"), tr("Locked"))[section]
+        return None
+
+    def flags(self, index):
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == LOCKED and self.editable:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        status = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == SPACE:
+                return str(status.space)
+            if column == POPULATION:
+                return format_population(status.population)
+            if column == BLOCKS:
+                return str(status.blocks)
+            if column == STATUS:
+                return status_text(status)
+            if column == SSD:
+                return f"{status.ssd:.2f}"
+            return None
+        if role == Qt.ItemDataRole.UserRole:  # sort and filter values
+            return (status.space, status.population, status.blocks, status_text(status), status.ssd, status.locked)[column]
+        if role == Qt.ItemDataRole.CheckStateRole and column == LOCKED:
+            return Qt.CheckState.Checked if status.locked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
+            return COLOURS["split"] if not status.contiguous else COLOURS.get(status.bound)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (POPULATION, BLOCKS, SSD):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or index.column() != LOCKED or not self.editable:
+            return False
+        checked = value == Qt.CheckState.Checked or value == 2  # an int in PyQt5 and PyQt6 views
+        self.lock_toggled.emit(self._rows[index.row()].space, bool(checked))
+        return True
+
+
+class SpacesFilter(QSortFilterProxyModel):
+    """Rows whose space label or status contains the filter text."""
+
+    def filterAcceptsRow(self, row, parent):  # noqa: N802
+        text = self._text
+        if not text:
+            return True
+        model = self.sourceModel()
+        return any(text in str(model.index(row, column, parent).data() or "").casefold() for column in (SPACE, STATUS))
+
+    _text = ""
+
+    def set_text(self, text):
+        self._text = text.strip().casefold()
+        self.invalidateFilter()
+
+
+class ConsultationDock(QgsDockWidget):
+    """The dock; ``session_opened``/``session_closed`` tell the plugin to enable its tools."""
+
+    session_opened = pyqtSignal(object)
+    session_closed = pyqtSignal()
+    current_space_changed = pyqtSignal(object)
+
+    def __init__(self, iface=None, canvas=None, parent=None):
+        super().__init__(tr("Sozialraum consultation"), parent)
+        self.setObjectName("SozialraumConsultationDock")
+        self.iface = iface
+        self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
+        self.layer_session = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY)
+        self._timer.timeout.connect(self.refresh)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.space_combo = QgsFieldComboBox()
+        self.population_combo = QgsFieldComboBox()
+        self.population_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
+        self.attributes_combo = QgsCheckableComboBox()
+        self.layer_combo.layerChanged.connect(self._layer_chosen)
+        bounds = QHBoxLayout()
+        self.lower_spin = QgsDoubleSpinBox()
+        self.upper_spin = QgsDoubleSpinBox()
+        for spin, value in ((self.lower_spin, 2500.0), (self.upper_spin, 9000.0)):
+            spin.setRange(0.0, 1e9)
+            spin.setDecimals(0)
+            spin.setSingleStep(100.0)
+            spin.setValue(value)
+            bounds.addWidget(spin)
+        form.addRow(tr("Blocks layer"), self.layer_combo)
+        form.addRow(tr("Space field"), self.space_combo)
+        form.addRow(tr("Population field"), self.population_combo)
+        form.addRow(tr("Attributes"), self.attributes_combo)
+        form.addRow(tr("Population bounds"), bounds)
+        layout.addLayout(form)
+        self.open_button = QPushButton(tr("Open session"))
+        self.open_button.setObjectName("openSession")
+        self.open_button.clicked.connect(self.open_session)
+        layout.addWidget(self.open_button)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setObjectName("sessionMessage")
+        layout.addWidget(self.message_label)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setObjectName("sessionSummary")
+        layout.addWidget(self.summary_label)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(tr("Filter spaces"))
+        self.filter_edit.setClearButtonEnabled(True)
+        layout.addWidget(self.filter_edit)
+        self.model = SpacesModel(self)
+        self.model.lock_toggled.connect(self._lock_toggled)
+        self.proxy = SpacesFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.clicked.connect(self._row_clicked)
+        layout.addWidget(self.table, 1)
+        self.setWidget(body)
+        self._layer_chosen(self.layer_combo.currentLayer())
+
+    # -- session ----------------------------------------------------------------------
+    def _layer_chosen(self, layer):
+        self.space_combo.setLayer(layer)
+        self.population_combo.setLayer(layer)
+        self.attributes_combo.clear()
+        if layer is not None:
+            numeric = [field.name() for field in layer.fields() if field.isNumeric()]
+            self.attributes_combo.addItems(numeric)
+            for name in ("space", "sozialraum", "space_id"):
+                if name in layer.fields().names():
+                    self.space_combo.setField(name)
+                    break
+            for name in ("pop_total", "pop", "population", "einwohner"):
+                if name in layer.fields().names():
+                    self.population_combo.setField(name)
+                    break
+
+    def open_session(self):
+        """Open a session with the choices of the dock; a bad choice shows its message."""
+        self.close_session()
+        layer = self.layer_combo.currentLayer()
+        attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
+        try:
+            layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
+                                         attributes, self.lower_spin.value(), self.upper_spin.value(), parent=self)
+        except SessionInputError as error:
+            self.show_message(str(error), problem=True)
+            return None
+        self.set_layer_session(layer_session)
+        return layer_session
+
+    def set_layer_session(self, layer_session):
+        self.close_session()
+        self.layer_session = layer_session
+        layer_session.changed.connect(self.schedule_refresh)
+        layer_session.locks_rebuilt.connect(self.schedule_refresh)
+        layer_session.layer.editingStarted.connect(self.refresh)
+        layer_session.layer.editingStopped.connect(self.refresh)
+        self.refresh()
+        self.session_opened.emit(layer_session)
+
+    def close_session(self):
+        if self.layer_session is None:
+            return
+        old, self.layer_session = self.layer_session, None
+        old.close()
+        for signal in (old.layer.editingStarted, old.layer.editingStopped):
+            try:
+                signal.disconnect(self.refresh)
+            except (TypeError, RuntimeError):
+                pass
+        self.model.set_statuses([])
+        self.summary_label.clear()
+        self.session_closed.emit()
+
+    def show_message(self, text, problem=False):
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #b00020;" if problem else "")
+
+    # -- table ------------------------------------------------------------------------
+    def schedule_refresh(self):
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self):
+        """Show the session as it is now (the timer calls this; tests may too)."""
+        self._timer.stop()
+        layer_session = self.layer_session
+        if layer_session is None:
+            return
+        session = layer_session.session
+        current = self.current_space()
+        self.model.editable = layer_session.editing_problem() is None
+        self.model.set_statuses(session.statuses())
+        summary = session.summary()
+        lower, upper = session.bounds
+        self.summary_label.setText(tr(
+            "{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. "
+            "Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. "
+            "SSD share {share:.3f}").format(
+            spaces=summary.spaces, population=format_population(summary.population), blocks=summary.blocks,
+            lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
+            above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=summary.ssd_share))
+        problem = layer_session.editing_problem()
+        self.show_message(problem or tr("Editing '{layer}': paint, merge and lock; every change is one undo step.").format(
+            layer=layer_session.layer.name()), problem=bool(problem))
+        if current is not None:
+            self.select_space(current, zoom=False)
+
+    def current_space(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.model.status(self.proxy.mapToSource(rows[0]).row()).space
+
+    def row_of(self, space):
+        for row in range(self.model.rowCount()):
+            if self.model.status(row).space == space:
+                return row
+        return None
+
+    def select_space(self, space, zoom=True):
+        """Select the row of ``space``; with ``zoom`` also its blocks on the layer, zoomed to."""
+        row = self.row_of(space)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, SPACE))
+        if index.isValid():
+            self.table.selectRow(index.row())
+        if zoom:
+            self._show_space(space)
+        return True
+
+    def _row_clicked(self, index):
+        space = self.model.status(self.proxy.mapToSource(index).row()).space
+        self._show_space(space)
+        self.current_space_changed.emit(space)
+
+    def _show_space(self, space):
+        layer_session = self.layer_session
+        if layer_session is None:
+            return
+        try:
+            blocks = layer_session.session.blocks_of(space)
+        except SozialraumError:
+            return
+        layer = layer_session.layer
+        layer.selectByIds(list(blocks))
+        if self.canvas is not None and blocks:
+            extent = layer_session.blocks_geometry(blocks).boundingBox()
+            extent = self.canvas.mapSettings().layerExtentToOutputExtent(layer, extent)
+            extent.scale(1.2)
+            self.canvas.setExtent(extent)
+            self.canvas.refresh()
+
+    def _lock_toggled(self, space, locked):
+        layer_session = self.layer_session
+        if layer_session is None or layer_session.editing_problem():
+            return
+        layer_session.set_locked(space, locked)
+        self.refresh()

@@ -1,0 +1,360 @@
+"""A consultation session bound to a blocks layer: the layer's edit buffer is the truth.
+
+:class:`LayerSession` builds a :class:`~sozialraum.engine.session.ConsultationSession` from a
+polygon layer (space field, population field, attributes, bounds; the adjacency graph as the
+delineation builds it), writes every operation to the layer as ONE edit command, and keeps
+the session in step with the layer's own undo stack.
+
+How the session stays in step (the robust way, issue 11's undo principles):
+
+- **Block labels follow the edit buffer.** The session listens to the layer's
+  ``attributeValueChanged`` for the space field. Every change of the field emits it — our
+  own strokes and merges, QGIS undo and redo of them (also inside a macro, where the undo
+  stack's ``indexChanged`` stays silent), the attribute table, the field calculator, and the
+  undo of everything that ``rollBack`` performs. The values are collected and applied to the
+  session lazily, the next time anyone reads :attr:`LayerSession.session`: a change record of
+  the differences, replayed with :meth:`ConsultationSession.apply`. When that is refused (an
+  edit from outside the plugin touched a locked space) the session is rebuilt from the
+  layer's values, locks kept. There is no second stack and no index to keep in step: what
+  the layer holds is what the session shows.
+- **Derived state that the layer does not hold goes on the SAME stack.** Lock toggles are
+  :class:`LockCommand` s (a ``QUndoCommand``) pushed inside a ``beginEditCommand`` macro on
+  the layer's undo stack, so QGIS undo/redo takes them back in the right order with the moves
+  around them. The command sets a lock state by label (idempotent), so it stays right even
+  when the session was rebuilt in between. A roll-back discards the edit buffer without
+  undoing the commands (QGIS 3.22): the session is then rebuilt from the layer's values with
+  the locks as they were when editing started (or was last saved).
+- **The plugin never commits or rolls back the layer's edits.** A failure while writing a
+  change destroys the edit command (``destroyEditCommand``), which undoes the values already
+  written; the session then follows the edit buffer again as above.
+
+Block ids are the layer's feature ids (the mapping block id ↔ feature id is the identity;
+:attr:`LayerSession.block_ids` lists them). Adding, deleting or reshaping features while a
+session is open makes the adjacency graph stale: :attr:`LayerSession.stale` turns True and the
+tools refuse to edit until the session is opened again.
+"""
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsRectangle,
+    QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QUndoCommand
+
+from ..algorithms.blocks_input import block_adjacency, block_population, read_blocks
+from ..algorithms.layer_io import plain
+from ..algorithms.spaces_io import prepared_attributes
+from ..engine.errors import LockedSpaceError, SozialraumError, StaleChangeError
+from ..engine.graph import Graph
+from ..engine.session import ConsultationSession
+from ..engine.sessionrecords import MOVE, Change
+from ..i18n import tr
+
+DEFAULT_GAP = 30.0
+#: the session tells its listeners at most this often (ms) that the figures changed
+REFRESH_INTERVAL = 60
+
+
+class SessionInputError(Exception):
+    """The layer or the fields cannot carry a session; the message is translated and says why."""
+
+
+def check_layer(layer, space_field=None, population_field=None):
+    """A translated message why ``layer`` cannot carry a session (None when it can)."""
+    if layer is None or not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        return tr("Choose a valid polygon layer of blocks.")
+    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+        return tr("The layer '{layer}' has no polygons: choose the blocks layer.").format(layer=layer.name())
+    names = layer.fields().names()
+    if space_field is not None and space_field not in names:
+        return tr("The layer '{layer}' has no space field '{field}'.").format(layer=layer.name(), field=space_field or "")
+    if population_field is not None and population_field not in names:
+        return tr("The layer '{layer}' has no population field '{field}'.").format(layer=layer.name(), field=population_field or "")
+    if layer.featureCount() == 0:
+        return tr("The layer '{layer}' has no features.").format(layer=layer.name())
+    return None
+
+
+def editing_problem(layer):
+    """A translated reason why the tools cannot edit ``layer`` now (None when they can)."""
+    if layer is None:
+        return tr("Open a session on a blocks layer first.")
+    if not (layer.dataProvider().capabilities() & layer.dataProvider().ChangeAttributeValues):
+        return tr("The layer '{layer}' cannot be edited (its data source is read-only).").format(layer=layer.name())
+    if not layer.isEditable():
+        return tr("Toggle editing of the layer '{layer}' to use the consultation tools.").format(layer=layer.name())
+    return None
+
+
+class LockCommand(QUndoCommand):
+    """A lock toggle on the layer's own undo stack (undo/redo set the lock state by label)."""
+
+    def __init__(self, owner, space, was, now, text):
+        super().__init__(text)
+        self._owner, self._space, self._was, self._now = owner, space, was, now
+        self._first = True
+
+    def redo(self):
+        if self._first:  # push() runs redo(): the session already holds the new state
+            self._first = False
+            return
+        self._owner._set_lock_state(self._space, self._now)
+
+    def undo(self):
+        self._owner._set_lock_state(self._space, self._was)
+
+
+class LayerSession(QObject):
+    """A :class:`ConsultationSession` on a blocks layer (see the module docstring).
+
+    Signals: ``changed`` (throttled: the figures may have changed), ``stale_changed``.
+    """
+
+    changed = pyqtSignal()
+    locks_rebuilt = pyqtSignal()
+
+    def __init__(self, layer, space_field, population_field, attributes=(), lower=0.0, upper=1.0, gap=DEFAULT_GAP,
+                 locked=(), parent=None):
+        super().__init__(parent)
+        problem = check_layer(layer, space_field, population_field)
+        if problem:
+            raise SessionInputError(problem)
+        if not lower < upper:
+            raise SessionInputError(tr("The lower bound ({lower:g}) must be below the upper bound ({upper:g}).").format(
+                lower=lower, upper=upper))
+        self.layer = layer
+        self.space_field = space_field
+        self.population_field = population_field
+        self.attributes = tuple(attributes)
+        self.field_index = layer.fields().indexFromName(space_field)
+        context = QgsProcessingContext()
+        feedback = QgsProcessingFeedback()
+        source = QgsProcessingFeatureSource(layer, context)
+        try:
+            blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *self.attributes])
+            population = block_population(blocks, population_field, feedback)
+            if self.attributes:
+                values = prepared_attributes(blocks, list(self.attributes), "", [], False, feedback).values
+            else:
+                values = np.zeros((len(blocks.ids), 1))
+            adjacency = block_adjacency(blocks, [], gap, context, feedback, population=population)
+        except QgsProcessingException as error:
+            raise SessionInputError(str(error.args[0]) if error.args else str(error)) from None
+        graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
+        self._population = population
+        self._values = values
+        self._graph = graph
+        self.block_ids = tuple(blocks.ids)  # feature ids
+        self._bounds = (float(lower), float(upper))
+        labels = blocks.values(space_field)
+        try:
+            self._session = ConsultationSession(self.block_ids, population, values, graph, labels, lower, upper,
+                                                locked=locked)
+        except SozialraumError as error:
+            raise SessionInputError(str(error)) from None
+        # hit-testing: a spatial index of the blocks in the layer's CRS, built once
+        self._geometries = {}
+        self._index = QgsSpatialIndex()
+        for feature in blocks.features:
+            geometry = feature.geometry()
+            if geometry is None or geometry.isNull():
+                continue
+            self._geometries[feature.id()] = QgsGeometry(geometry)
+            self._index.addFeature(feature)
+        self._pending = {}
+        self.stale = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_INTERVAL)
+        self._timer.timeout.connect(self.changed)
+        layer.attributeValueChanged.connect(self._on_value_changed)
+        layer.featureAdded.connect(self._on_blocks_changed)
+        layer.featureDeleted.connect(self._on_blocks_changed)
+        layer.geometryChanged.connect(self._on_blocks_changed)
+        layer.editingStopped.connect(self._on_editing_stopped)
+        layer.afterRollBack.connect(self._on_rolled_back)
+        layer.editingStarted.connect(self._remember_locks)
+        layer.afterCommitChanges.connect(self._remember_locks)
+        self._remember_locks()
+
+    def close(self):
+        """Stop following the layer (the session is kept for reading)."""
+        self._timer.stop()
+        for signal, slot in ((self.layer.attributeValueChanged, self._on_value_changed),
+                             (self.layer.featureAdded, self._on_blocks_changed),
+                             (self.layer.featureDeleted, self._on_blocks_changed),
+                             (self.layer.geometryChanged, self._on_blocks_changed),
+                             (self.layer.editingStopped, self._on_editing_stopped),
+                             (self.layer.afterRollBack, self._on_rolled_back),
+                             (self.layer.editingStarted, self._remember_locks),
+                             (self.layer.afterCommitChanges, self._remember_locks)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def session(self):
+        """The session, brought up to the layer's edit buffer first."""
+        self._flush()
+        return self._session
+
+    @property
+    def bounds(self):
+        return self._bounds
+
+    def label_value(self, label):
+        """A session label as the layer's field stores it."""
+        return label
+
+    def block_at(self, point):
+        """The block (feature id) whose polygon holds ``point`` (layer CRS), else None."""
+        point = QgsPointXY(point)
+        candidates = self._index.intersects(QgsRectangle(point.x(), point.y(), point.x(), point.y()))
+        probe = QgsGeometry.fromPointXY(point)
+        for fid in sorted(candidates):
+            if self._geometries[fid].intersects(probe):
+                return fid
+        return None
+
+    def geometry(self, block):
+        return self._geometries.get(block)
+
+    def blocks_geometry(self, blocks):
+        parts = [self._geometries[b] for b in blocks if b in self._geometries]
+        return QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
+
+    def editing_problem(self):
+        if self.stale:
+            return tr("Features of the layer were added, deleted or reshaped: open the session again.")
+        return editing_problem(self.layer)
+
+    # -- writing ----------------------------------------------------------------------
+    def commit(self, change, text):
+        """Write a change the session already made to the layer as ONE edit command.
+
+        Returns True when written. An empty change writes nothing.
+        """
+        if change.is_empty or not change.blocks:
+            return False
+        layer = self.layer
+        layer.beginEditCommand(text)
+        try:
+            for block, label in zip(change.blocks, change.after):
+                if not layer.changeAttributeValue(block, self.field_index, self.label_value(label)):
+                    raise RuntimeError(block)
+        except Exception:
+            layer.destroyEditCommand()  # undoes what was written; the session follows the buffer
+            self._revert_quietly(change)
+            raise
+        layer.endEditCommand()
+        self._schedule()
+        return True
+
+    def set_locked(self, space, locked):
+        """Lock or unlock a space as one command on the layer's undo stack; returns the change."""
+        change = self.session.set_locked(space, locked)
+        if change.is_empty:
+            return change
+        text = (tr("Lock space {space}") if locked else tr("Unlock space {space}")).format(space=space)
+        self.layer.beginEditCommand(text)
+        self.layer.undoStack().push(LockCommand(self, change.lock[0], change.lock[1], change.lock[2], text))
+        self.layer.endEditCommand()
+        self._schedule()
+        return change
+
+    def resync(self):
+        """Compare every block with the layer's values and follow them (after a roll-back, for tests)."""
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([self.field_index])
+        for feature in self.layer.getFeatures(request):
+            self._pending[feature.id()] = feature.attribute(self.field_index)
+        self._flush()
+        self._schedule()
+
+    # -- internals --------------------------------------------------------------------
+    def _schedule(self):
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _on_value_changed(self, fid, index, value):
+        if index == self.field_index:
+            self._pending[fid] = value
+            self._schedule()
+
+    def _on_blocks_changed(self, *args):
+        self.stale = True
+        self._schedule()
+
+    def _on_editing_stopped(self):
+        self.resync()
+
+    def _remember_locks(self):
+        self._saved_locks = frozenset(self._session.locked)
+
+    def _on_rolled_back(self):
+        self._pending.clear()
+        self._rebuild(self._saved_locks)
+        self._schedule()
+
+    def _flush(self):
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        session = self._session
+        blocks, before, after = [], [], []
+        known = set(self.block_ids)
+        for fid, value in pending.items():
+            if fid not in known:
+                continue
+            label = plain(value)
+            current = session.space_of(fid)
+            if current != label:
+                blocks.append(fid)
+                before.append(current)
+                after.append(label)
+        if not blocks:
+            return
+        change = Change(MOVE, tuple(blocks), tuple(before), tuple(after), 0.0, (), (), (), ())
+        try:
+            session.apply(change)
+        except (LockedSpaceError, StaleChangeError):
+            self._rebuild()
+
+    def _rebuild(self, locked=None):
+        """A new session from the layer's values (an outside edit touched a locked space); locks kept."""
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([self.field_index])
+        values = {f.id(): plain(f.attribute(self.field_index)) for f in self.layer.getFeatures(request)}
+        labels = [values.get(fid) for fid in self.block_ids]
+        present = set(labels)
+        locked = [space for space in (self._session.locked if locked is None else locked) if space in present]
+        self._session = ConsultationSession(self.block_ids, self._population, self._values, self._graph, labels,
+                                            *self._bounds, locked=locked)
+        self.locks_rebuilt.emit()
+
+    def _revert_quietly(self, change):
+        self._pending.clear()
+        try:
+            self._session.revert(change)
+        except SozialraumError:
+            self.resync()
+
+    def _set_lock_state(self, space, locked):
+        session = self.session
+        try:
+            if session.is_locked(space) != bool(locked):
+                session.set_locked(space, locked)
+        except SozialraumError:  # the space holds no blocks any more
+            pass
+        self._schedule()
