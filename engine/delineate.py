@@ -10,6 +10,8 @@ Pipeline (each stage reports progress and can be cancelled):
 3. a first partition by contiguity-constrained Ward clustering and, on problems up to
    20,000 blocks, a second one by bounded tree cuts (or the warm start, repaired);
 4. improvement: single-block moves and merge-and-resplit of neighbouring spaces.
+5. shape clean-up (engine/shapes.py): enclaves merged or opened, tentacle blocks moved, where
+   the bounds, contiguity and the fixed spaces allow.
 Deterministic for a given seed: iteration counts, never the clock, decide when to stop.
 
 Entry points: :func:`solve` takes a :class:`Problem` (what is given) and :class:`Settings`
