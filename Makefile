@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis lint package deploy sample bench clean ci-local
+.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis lint package deploy sample bench clean ci-local screenshots
 
 all: test
 
@@ -47,6 +47,11 @@ $(PLUGIN_PATH)/$(PLUGIN):
 
 demo: setup
 	$(PY) scripts/demo.py --out demo
+
+# The consultation dock beside the map, offscreen: docs/screenshots/consultation.png (and _de)
+screenshots: setup
+	$(PY) scripts/screenshot_consultation.py docs/screenshots/consultation.png
+	$(PY) scripts/screenshot_consultation.py docs/screenshots/consultation_de.png de
 
 # Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
 # tests, which exit with pytest's own status (their old exit crash came from QGIS objects

@@ -29,7 +29,7 @@ from ..i18n import tr
 from .paint_tool import format_population, status_text
 from .session_layer import LayerSession, SessionInputError
 
-SPACE, POPULATION, BLOCKS, STATUS, SSD, LOCKED = range(6)
+SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
 COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
            "split": QColor(244, 176, 132)}
 REFRESH_DELAY = 80
@@ -65,7 +65,7 @@ class SpacesModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Space"), tr("Population"), tr("Blocks"), tr("Status"), tr("SSD"), tr("Locked"))[section]
+            return (tr("Space"), tr("Locked"), tr("Population"), tr("Blocks"), tr("Status"), tr("SSD"))[section]
         return None
 
     def flags(self, index):
@@ -92,7 +92,7 @@ class SpacesModel(QAbstractTableModel):
                 return f"{status.ssd:.2f}"
             return None
         if role == Qt.ItemDataRole.UserRole:  # sort and filter values
-            return (status.space, status.population, status.blocks, status_text(status), status.ssd, status.locked)[column]
+            return (status.space, status.locked, status.population, status.blocks, status_text(status), status.ssd)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == LOCKED:
             return Qt.CheckState.Checked if status.locked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
@@ -195,10 +195,12 @@ class ConsultationDock(QgsDockWidget):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(False)
+        self.table.setSortingEnabled(True)  # by the header; the UserRole values sort numbers as numbers
+        self.table.sortByColumn(SPACE, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.clicked.connect(self._row_clicked)
         layout.addWidget(self.table, 1)
         self.setWidget(body)
@@ -313,6 +315,7 @@ class ConsultationDock(QgsDockWidget):
         index = self.proxy.mapFromSource(self.model.index(row, SPACE))
         if index.isValid():
             self.table.selectRow(index.row())
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         if zoom:
             self._show_space(space)
         return True

@@ -26,8 +26,8 @@ from ..i18n import tr
 
 
 def status_text(status):
-    """'within', 'below', 'above' and 'not contiguous', translated, for one space status."""
-    words = {WITHIN: tr("within"), BELOW: tr("below"), ABOVE: tr("above")}
+    """'within', 'below min.', 'above max.' and 'not contiguous', translated (short: a table cell)."""
+    words = {WITHIN: tr("within"), BELOW: tr("below min."), ABOVE: tr("above max.")}
     text = words.get(status.bound, status.bound)
     if not status.contiguous:
         text = tr("{status}, not contiguous").format(status=text)
@@ -66,6 +66,7 @@ class StrokeLabel(QgsMapCanvasItem):
 
     def __init__(self, canvas):
         super().__init__(canvas)
+        self._canvas = canvas
         self._lines = []
         self._font = QFont()
         self._font.setPointSizeF(9.0)
@@ -74,7 +75,15 @@ class StrokeLabel(QgsMapCanvasItem):
     def set_lines(self, lines, anchor):
         self.prepareGeometryChange()
         self._lines = list(lines)
-        self.setPos(QPointF(anchor) + QPointF(16, 16))
+        # beside the cursor, kept inside the canvas (left of / above the cursor near the edges)
+        rect = self.boundingRect()
+        size = self._canvas.viewport().size()
+        x, y = anchor.x() + 16, anchor.y() + 16
+        if x + rect.width() > size.width():
+            x = max(0, anchor.x() - 16 - rect.width())
+        if y + rect.height() > size.height():
+            y = max(0, anchor.y() - 16 - rect.height())
+        self.setPos(QPointF(x, y))
         self.update()
 
     def lines(self):

@@ -156,6 +156,7 @@ class LayerSession(QObject):
         self._values = values
         self._graph = graph
         self.block_ids = tuple(blocks.ids)  # feature ids
+        self._position = {block: position for position, block in enumerate(self.block_ids)}
         self._bounds = (float(lower), float(upper))
         labels = blocks.values(space_field)
         try:
@@ -228,6 +229,11 @@ class LayerSession(QObject):
             if self._geometries[fid].intersects(probe):
                 return fid
         return None
+
+    def neighbour_blocks(self, block):
+        """Blocks that share a link of the adjacency graph with ``block``."""
+        ids = self.block_ids
+        return [ids[i] for i in self._graph.neighbours(self._position[block]).tolist()]
 
     def geometry(self, block):
         return self._geometries.get(block)

@@ -1673,7 +1673,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>within</source>
-            <translation>innerhalb der Grenzen</translation>
+            <translation>im Rahmen</translation>
         </message>
         <message>
             <source>Refused: locked spaces can neither lose nor gain blocks ({spaces}).</source>
@@ -1782,6 +1782,14 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         <message>
             <source>The lower bound ({lower:g}) must be below the upper bound ({upper:g}).</source>
             <translation>Die Untergrenze ({lower:g}) muss unter der Obergrenze ({upper:g}) liegen.</translation>
+        </message>
+        <message>
+            <source>below min.</source>
+            <translation>unter Min.</translation>
+        </message>
+        <message>
+            <source>above max.</source>
+            <translation>über Max.</translation>
         </message>
     </context>
 </TS>

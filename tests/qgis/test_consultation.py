@@ -116,10 +116,15 @@ def assert_session_follows_layer(layer_session):
 def dock_rows(dock):
     dock.refresh()
     model = dock.model
-    return {model.status(r).space: (model.index(r, 1).data(), model.index(r, 3).data()) for r in range(model.rowCount())}
+    from sozialraum.ui.consultation_dock import POPULATION, STATUS
+
+    return {model.status(r).space: (model.index(r, POPULATION).data(), model.index(r, STATUS).data())
+            for r in range(model.rowCount())}
 
 
 def test_paint_stroke_is_one_undo_step_and_the_dock_follows(setup):
+    from qgis.PyQt.QtCore import Qt
+
     from sozialraum.ui.paint_tool import PaintTool
 
     layer, canvas, dock, host = setup
@@ -145,9 +150,11 @@ def test_paint_stroke_is_one_undo_step_and_the_dock_follows(setup):
     assert stack.count() == count + 1
     assert [layer.getFeature(fid(layer, r, 3))["space"] for r in range(4)] == [1, 1, 1, 2]
     rows = dock_rows(dock)
-    assert rows[1][0] == "1\u202f710" and rows[1][1] == "above"
-    assert rows[2][1] == "below"
-    assert "above" in dock.model.index(dock.row_of(1), 3).data()
+    assert rows[1][0] == "1\u202f710" and rows[1][1] == "above max."
+    assert rows[2][1] == "below min."
+    from sozialraum.ui.consultation_dock import COLOURS, STATUS
+
+    assert dock.model.index(dock.row_of(1), STATUS).data(Qt.ItemDataRole.BackgroundRole) == COLOURS["above"]
     assert any("now above the bounds" in text for text, _ in host.messages)
     assert_session_follows_layer(dock.layer_session)
 
@@ -158,7 +165,7 @@ def test_paint_stroke_is_one_undo_step_and_the_dock_follows(setup):
     stack.redo()
     assert [layer.getFeature(fid(layer, r, 3))["space"] for r in range(4)] == [1, 1, 1, 2]
     assert_session_follows_layer(dock.layer_session)
-    assert dock_rows(dock)[1][1] == "above"
+    assert dock_rows(dock)[1][1] == "above max."
 
 
 def test_escape_and_right_click_cancel_a_stroke(setup):
@@ -195,7 +202,9 @@ def test_a_locked_space_refuses_a_stroke_and_the_lock_is_undoable(setup):
     count = stack.count()
     # lock through the dock's check box: one command on the layer's stack
     row = dock.row_of(2)
-    index = dock.model.index(row, 5)
+    from sozialraum.ui.consultation_dock import LOCKED
+
+    index = dock.model.index(row, LOCKED)
     assert dock.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
 
     assert dock.model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
@@ -206,7 +215,7 @@ def test_a_locked_space_refuses_a_stroke_and_the_lock_is_undoable(setup):
     stroke(tool, canvas, [(0, 3), (1, 3)])
     assert spaces_of_layer(layer) == values and stack.count() == count + 1
     assert host.messages[-1][1] == Qgis.MessageLevel.Warning and "locked" in host.messages[-1][0]
-    assert dock.model.index(dock.row_of(2), 5).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert dock.model.index(dock.row_of(2), LOCKED).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     stack.undo()  # the lock
     assert not layer_session.session.is_locked(2)
     stroke(tool, canvas, [(0, 3), (1, 3)])
