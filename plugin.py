@@ -104,6 +104,7 @@ class SozialraumPlugin:
 
     def _session_opened(self, layer_session):
         self._watch(layer_session.layer)
+        layer_session.changed.connect(self._update_tools)  # e.g. features added: the session is stale
         self._update_tools()
 
     def _watch(self, layer):

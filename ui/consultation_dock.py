@@ -224,13 +224,22 @@ class ConsultationDock(QgsDockWidget):
                     break
 
     def open_session(self):
-        """Open a session with the choices of the dock; a bad choice shows its message."""
-        self.close_session()
+        """Open a session with the choices of the dock; a bad choice shows its message.
+
+        Opened again on the same layer and space field (e.g. with other bounds), the locks of the
+        session before are kept: the lock commands on the layer's undo stack still refer to them.
+        """
         layer = self.layer_combo.currentLayer()
+        old = self.layer_session
+        locked = ()
+        if old is not None and old.layer is layer and old.space_field == self.space_combo.currentField():
+            locked = old.session.locked
+        self.close_session()
         attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
-                                         attributes, self.lower_spin.value(), self.upper_spin.value(), parent=self)
+                                         attributes, self.lower_spin.value(), self.upper_spin.value(), locked=locked,
+                                         parent=self)
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None

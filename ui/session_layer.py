@@ -21,9 +21,10 @@ How the session stays in step (the robust way, issue 11's undo principles):
   :class:`LockCommand` s (a ``QUndoCommand``) pushed inside a ``beginEditCommand`` macro on
   the layer's undo stack, so QGIS undo/redo takes them back in the right order with the moves
   around them. The command sets a lock state by label (idempotent), so it stays right even
-  when the session was rebuilt in between. A roll-back discards the edit buffer without
-  undoing the commands (QGIS 3.22): the session is then rebuilt from the layer's values with
-  the locks as they were when editing started (or was last saved).
+  when the session was rebuilt in between, and acts on the session of the layer that is open
+  now. A roll-back undoes the stack and discards the buffer; the session is then rebuilt from
+  the layer's values with the locks as they were when editing started (or was last saved),
+  whatever order a QGIS version does this in.
 - **The plugin never commits or rolls back the layer's edits.** A failure while writing a
   change destroys the edit command (``destroyEditCommand``), which undoes the values already
   written; the session then follows the edit buffer again as above.
@@ -49,6 +50,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QUndoCommand
 
@@ -97,22 +99,44 @@ def editing_problem(layer):
     return None
 
 
+#: the open LayerSession of each layer (by layer id): a lock command made by an earlier session
+#: of the layer acts on the one open now
+_OPEN = {}
+
+
+#: Python undo commands on a layer's stack, by layer id. push() hands a command to the Python
+#: wrapper of the stack, which ``layer.undoStack()`` makes anew each time; when that wrapper
+#: goes, so does the Python object with its undo/redo, and the stack is left with a bare
+#: QUndoCommand that does nothing (seen on QGIS 3.22, PyQt5). Kept here until the stack deletes them.
+_COMMANDS = {}
+
+
+def keep_alive(layer_id, command):
+    alive = [c for c in _COMMANDS.get(layer_id, []) if not sip.isdeleted(c)]
+    alive.append(command)
+    _COMMANDS[layer_id] = alive
+
+
 class LockCommand(QUndoCommand):
     """A lock toggle on the layer's own undo stack (undo/redo set the lock state by label)."""
 
     def __init__(self, owner, space, was, now, text):
         super().__init__(text)
         self._owner, self._space, self._was, self._now = owner, space, was, now
+        self._layer_id = owner.layer_id
         self._first = True
+
+    def _target(self):
+        return _OPEN.get(self._layer_id, self._owner)
 
     def redo(self):
         if self._first:  # push() runs redo(): the session already holds the new state
             self._first = False
             return
-        self._owner._set_lock_state(self._space, self._now)
+        self._target()._set_lock_state(self._space, self._now)
 
     def undo(self):
-        self._owner._set_lock_state(self._space, self._was)
+        self._target()._set_lock_state(self._space, self._was)
 
 
 class LayerSession(QObject):
@@ -160,8 +184,9 @@ class LayerSession(QObject):
         self._bounds = (float(lower), float(upper))
         labels = blocks.values(space_field)
         try:
+            present = {label for label in labels if label is not None}
             self._session = ConsultationSession(self.block_ids, population, values, graph, labels, lower, upper,
-                                                locked=locked)
+                                                locked=[space for space in locked if space in present])
         except SozialraumError as error:
             raise SessionInputError(str(error)) from None
         # hit-testing: a spatial index of the blocks in the layer's CRS, built once
@@ -179,6 +204,8 @@ class LayerSession(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_INTERVAL)
         self._timer.timeout.connect(self.changed)
+        self.layer_id = layer.id()
+        _OPEN[self.layer_id] = self
         layer.attributeValueChanged.connect(self._on_value_changed)
         layer.featureAdded.connect(self._on_blocks_changed)
         layer.featureDeleted.connect(self._on_blocks_changed)
@@ -192,6 +219,8 @@ class LayerSession(QObject):
     def close(self):
         """Stop following the layer (the session is kept for reading)."""
         self._timer.stop()
+        if _OPEN.get(self.layer_id) is self:
+            del _OPEN[self.layer_id]
         for signal, slot in ((self.layer.attributeValueChanged, self._on_value_changed),
                              (self.layer.featureAdded, self._on_blocks_changed),
                              (self.layer.featureDeleted, self._on_blocks_changed),
@@ -275,9 +304,11 @@ class LayerSession(QObject):
         if change.is_empty:
             return change
         text = (tr("Lock space {space}") if locked else tr("Unlock space {space}")).format(space=space)
+        command = LockCommand(self, change.lock[0], change.lock[1], change.lock[2], text)
         self.layer.beginEditCommand(text)
-        self.layer.undoStack().push(LockCommand(self, change.lock[0], change.lock[1], change.lock[2], text))
+        self.layer.undoStack().push(command)
         self.layer.endEditCommand()
+        keep_alive(self.layer_id, command)
         self._schedule()
         return change
 

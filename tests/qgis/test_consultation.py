@@ -1,4 +1,5 @@
 """Consultation tools on a real map canvas: paint strokes, merge, locks, undo/redo, the dock."""
+import gc
 import random
 
 import pytest
@@ -38,18 +39,20 @@ class Host:
 
 
 @pytest.fixture
-def setup(qgis_app, qgis_canvas, qgis_new_project):
-    from qgis.core import QgsProject
+def setup(request, qgis_app, qgis_canvas, qgis_new_project):
+    """The grid layer in editing mode, a dock with an open session, a canvas (``request.param``: space type, canvas CRS)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
 
     from sozialraum.ui.consultation_dock import ConsultationDock
 
-    layer = grid_layer()
+    space_type, canvas_crs = getattr(request, "param", ("integer", None))
+    layer = grid_layer(space_type)
     QgsProject.instance().addMapLayer(layer)
     canvas = qgis_canvas
     canvas.resize(600, 400)
-    canvas.setDestinationCrs(layer.crs())
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem(canvas_crs) if canvas_crs else layer.crs())
     canvas.setLayers([layer])
-    canvas.setExtent(layer.extent())
+    canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
     canvas.refresh()
     dock = ConsultationDock(None, canvas)
     dock.layer_combo.setLayer(layer)
@@ -77,11 +80,14 @@ def centre(r, c):
 
 
 def event(canvas, kind, r, c, button=None, modifiers=None):
-    from qgis.core import QgsPointXY
+    """A mouse event at the pixel of block (r, c)'s centre (layer CRS EPSG:25832, canvas in any CRS)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
     from qgis.gui import QgsMapMouseEvent
     from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 
-    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(*centre(r, c)))
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25832"), canvas.mapSettings().destinationCrs(),
+                                       QgsProject.instance())
+    pixel = canvas.getCoordinateTransform().transform(transform.transform(QgsPointXY(*centre(r, c))))
     button = Qt.MouseButton.LeftButton if button is None else button
     buttons = Qt.MouseButton.NoButton if kind == "release" else button
     types = {"press": QEvent.Type.MouseButtonPress, "move": QEvent.Type.MouseMove, "release": QEvent.Type.MouseButtonRelease}
@@ -216,6 +222,7 @@ def test_a_locked_space_refuses_a_stroke_and_the_lock_is_undoable(setup):
     assert spaces_of_layer(layer) == values and stack.count() == count + 1
     assert host.messages[-1][1] == Qgis.MessageLevel.Warning and "locked" in host.messages[-1][0]
     assert dock.model.index(dock.row_of(2), LOCKED).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    gc.collect()  # the lock command's Python side must survive (it is held, not only by a stack wrapper)
     stack.undo()  # the lock
     assert not layer_session.session.is_locked(2)
     stroke(tool, canvas, [(0, 3), (1, 3)])
@@ -298,7 +305,8 @@ def test_bad_input_gives_a_clear_message(qgis_app, qgis_new_project):
     assert "Toggle editing" in editing_problem(layer)
 
 
-def test_random_strokes_undos_and_redos_match_a_recount(setup):
+@pytest.mark.parametrize("setup", [("integer", None), ("string", "EPSG:3857")], indirect=True, ids=["integer", "text-3857"])
+def test_random_strokes_undos_redos_and_rollbacks_match_a_recount(setup):
     from sozialraum.ui.paint_tool import MergeTool, PaintTool
 
     layer, canvas, dock, host = setup
@@ -306,6 +314,7 @@ def test_random_strokes_undos_and_redos_match_a_recount(setup):
     stack = layer.undoStack()
     paint, merge = PaintTool(canvas, host), MergeTool(canvas, host)
     rng = random.Random(11)
+    original = spaces_of_layer(layer)
     cells = [(r, c) for r in range(ROWS) for c in range(COLS)]
     for _step in range(40):
         action = rng.random()
@@ -326,15 +335,19 @@ def test_random_strokes_undos_and_redos_match_a_recount(setup):
         elif action < 0.65:
             space = rng.choice(spaces)
             layer_session.set_locked(space, not layer_session.session.is_locked(space))
-        elif action < 0.85:
+        elif action < 0.83:
             stack.undo()
-        else:
+        elif action < 0.97:
             stack.redo()
+        else:
+            layer.rollBack()  # the user discards the edits: back to the saved values and locks
+            assert spaces_of_layer(layer) == original and not layer_session.session.locked
+            layer.startEditing()
         assert_session_follows_layer(layer_session)
     while stack.canUndo():
         stack.undo()
     assert_session_follows_layer(layer_session)
-    assert all(f["space"] == (1 if (f["bid"] - 1) % COLS < 3 else 2) for f in layer.getFeatures())
+    assert spaces_of_layer(layer) == original
     assert not layer_session.session.locked
 
 
@@ -367,3 +380,15 @@ def test_toolbar_tools_follow_the_layer_editing_state(qgis_app, qgis_processing,
         assert qgis_iface.mapCanvas().mapTool() is None
     finally:
         plugin.unload()
+
+
+def test_opening_the_session_again_keeps_the_locks(setup):
+    layer, canvas, dock, host = setup
+    dock.layer_session.set_locked(2, True)
+    dock.upper_spin.setValue(2000)
+    assert dock.open_session() is not None
+    assert dock.layer_session.session.is_locked(2) and dock.layer_session.bounds == (1300.0, 2000.0)
+    gc.collect()
+    layer.undoStack().undo()  # the lock command made by the session before acts on the open one
+    assert not dock.layer_session.session.is_locked(2)
+
