@@ -66,7 +66,7 @@ class SozialraumPlugin:
         self.dock.hide()
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.session_opened.connect(self._session_opened)
-        self.dock.session_closed.connect(self._update_tools)
+        self.dock.session_closed.connect(self._session_closed)
         self.dock.current_space_changed.connect(self._current_space_changed)
 
         self.dock_action = QAction(QIcon(str(icons / "sozialraum.svg")), tr("Consultation dock"), window)
@@ -107,6 +107,10 @@ class SozialraumPlugin:
         layer_session.changed.connect(self._update_tools)  # e.g. features added: the session is stale
         self._update_tools()
 
+    def _session_closed(self):
+        self._unwatch()
+        self._update_tools()
+
     def _watch(self, layer):
         self._unwatch()
         self._watched_layer = layer
@@ -117,7 +121,11 @@ class SozialraumPlugin:
         layer, self._watched_layer = self._watched_layer, None
         if layer is None:
             return
-        for signal in (layer.editingStarted, layer.editingStopped):
+        try:
+            signals = (layer.editingStarted, layer.editingStopped)
+        except RuntimeError:  # the layer is gone (its connections with it)
+            return
+        for signal in signals:
             try:
                 signal.disconnect(self._update_tools)
             except (TypeError, RuntimeError):
@@ -148,7 +156,7 @@ class SozialraumPlugin:
                 if canvas.mapTool() is tool:
                     canvas.unsetMapTool(tool)
         self._unwatch()
-        self.dock.close_session()
+        self.dock.cleanup()
         self.iface.removeDockWidget(self.dock)
         self.dock.deleteLater()
         for action in (self.dock_action, self.paint_action, self.merge_action):

@@ -7,7 +7,7 @@ timer, so a burst of edits repaints once.
 """
 from __future__ import annotations
 
-from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel
+from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -205,6 +205,20 @@ class ConsultationDock(QgsDockWidget):
         layout.addWidget(self.table, 1)
         self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
+        QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+
+    def cleanup(self):
+        """Let go of the project and the session (the plugin's unload)."""
+        try:
+            QgsProject.instance().layerWillBeRemoved.disconnect(self._layer_removed)
+        except (TypeError, RuntimeError):
+            pass
+        self.close_session()
+
+    def _layer_removed(self, layer_id):
+        if self.layer_session is not None and self.layer_session.layer_id == layer_id:
+            self.close_session()
+            self.show_message(tr("The session's layer was removed from the project."), problem=True)
 
     # -- session ----------------------------------------------------------------------
     def _layer_chosen(self, layer):

@@ -1791,5 +1791,9 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
             <source>above max.</source>
             <translation>über Max.</translation>
         </message>
+        <message>
+            <source>The session's layer was removed from the project.</source>
+            <translation>Der Layer der Sitzung wurde aus dem Projekt entfernt.</translation>
+        </message>
     </context>
 </TS>

@@ -174,6 +174,25 @@ def test_paint_stroke_is_one_undo_step_and_the_dock_follows(setup):
     assert dock_rows(dock)[1][1] == "above max."
 
 
+def test_the_dock_repaints_once_per_burst_of_edits(setup):
+    from qgis.PyQt.QtTest import QTest
+
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = setup
+    resets = []
+    dock.model.modelReset.connect(lambda: resets.append(1))
+    tool = PaintTool(canvas, host)
+    tool.set_target(1)
+    stroke(tool, canvas, [(0, 3), (1, 3), (2, 3), (3, 3)])
+    layer.undoStack().undo()
+    layer.undoStack().redo()
+    assert resets == []  # nothing repainted per block or per undo step
+    QTest.qWait(400)
+    assert len(resets) == 1
+    assert dock.model.status(dock.row_of(1)).blocks == 16
+
+
 def test_escape_and_right_click_cancel_a_stroke(setup):
     from qgis.PyQt.QtCore import QEvent, Qt
     from qgis.PyQt.QtGui import QKeyEvent
@@ -378,6 +397,11 @@ def test_toolbar_tools_follow_the_layer_editing_state(qgis_app, qgis_processing,
         layer.rollBack()
         assert not plugin.merge_action.isEnabled()
         assert qgis_iface.mapCanvas().mapTool() is None
+        layer.startEditing()
+        assert plugin.paint_action.isEnabled()
+        QgsProject.instance().removeMapLayer(layer.id())
+        assert dock.layer_session is None and not plugin.paint_action.isEnabled()
+        assert "removed" in dock.message_label.text()
     finally:
         plugin.unload()
 
