@@ -324,6 +324,20 @@ def test_bad_input_gives_a_clear_message(qgis_app, qgis_new_project):
     assert "Toggle editing" in editing_problem(layer)
 
 
+def test_a_read_only_layer_says_so(qgis_app, qgis_new_project, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.ui.session_layer import LayerSession
+
+    path = tmp_path / "blocks.csv"
+    path.write_text("wkt;space;pop\n" + "".join(f'"{square(X0 + c * SIZE, Y0)}";1;{10 + c}\n' for c in range(3)), encoding="utf-8")
+    layer = QgsVectorLayer(f"file://{path}?delimiter=;&wktField=wkt&crs=EPSG:25832", "csv", "delimitedtext")
+    assert layer.isValid()
+    layer_session = LayerSession(layer, "space", "pop", lower=1, upper=100)
+    assert "read-only" in layer_session.editing_problem()
+    layer_session.close()
+
+
 @pytest.mark.parametrize("setup", [("integer", None), ("string", "EPSG:3857")], indirect=True, ids=["integer", "text-3857"])
 def test_random_strokes_undos_redos_and_rollbacks_match_a_recount(setup):
     from sozialraum.ui.paint_tool import MergeTool, PaintTool
