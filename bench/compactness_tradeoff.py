@@ -16,6 +16,12 @@ Every run is scored by ``evaluate_division`` with the block geometries (Polsby-P
 closing the 30 m street gaps): unweighted SSD share (the peers' figure), SSD share weighted
 by residents, mean and minimum Polsby-Popper, spaces below PP 0.10, bound violations, time.
 ``--population-weights both`` also runs every weight without population weights.
+``--weighting`` runs the weighted objective with other block weights than the engine's
+residents / mean (capped, square root, populated or not; :data:`WEIGHTINGS`), swapped in for
+the benchmark only, and ``--seeds 0,1,2`` repeats every run with several search seeds:
+
+    .venv/bin/python bench/compactness_tradeoff.py --sizes sample --weights 0.1,0.25,0.5 \\
+        --weighting cap-median,binary,cap-mean,sqrt --seeds 0,1,2 --csv /tmp/variants.csv
 
 Only an artefact of the benchmark: matplotlib (for ``--plot``) is no runtime dependency.
 """
@@ -36,7 +42,7 @@ import common  # noqa: E402
 #: Peers' mean Polsby-Popper and SSD share at k = 33 on the sample town (bench/RESULTS.md).
 PEERS_3500 = {"skater": (0.6553, 0.436), "redcap": (0.5911, 0.389), "azp_tabu": (0.6401, 0.282),
               "spopt ward": (0.5829, 0.393)}
-COLUMNS = ("blocks", "weighted", "compactness", "k", "below", "above", "noncontiguous", "ssd_share",
+COLUMNS = ("blocks", "weighted", "weighting", "seed", "compactness", "k", "below", "above", "noncontiguous", "ssd_share",
            "ssd_share_weighted", "mean_pp", "min_pp", "pp_below_010", "seconds")
 
 
@@ -84,7 +90,52 @@ def build(n_blocks, town_seed, cache):
     return instance
 
 
-def run(instance, compactness, weighted, seed=0, log=print):
+#: Block weighting schemes of ``--weighting`` (the weights the weighted objective gives each
+#: block; p = residents, the typical block = mean or median of the blocks with residents).
+#: ``residents`` is engine/objective.py's ``block_weights``; the others replace it for the run.
+WEIGHTINGS = {
+    "residents": "p / mean p (every block)",
+    "cap-median": "min(p / median p of populated blocks, 1)",
+    "cap-mean": "min(p / mean p of populated blocks, 1)",
+    "sqrt": "sqrt(p / mean p)",
+    "binary": "1 with residents, 0 without",
+}
+
+
+def weighting_function(scheme):
+    """The weights of ``scheme`` as a function (population, active=None) -> weights."""
+    from sozialraum.engine import objective
+
+    if scheme == "residents":
+        return objective.block_weights
+
+    def weights(population, active=None):
+        population = np.nan_to_num(np.asarray(population, dtype=float))
+        chosen = population if active is None else population[np.asarray(active, dtype=bool)]
+        populated = chosen[chosen > 0]
+        if not len(populated):
+            return np.ones(len(population))
+        if scheme == "cap-median":
+            return np.minimum(population / np.median(populated), 1.0)
+        if scheme == "cap-mean":
+            return np.minimum(population / populated.mean(), 1.0)
+        if scheme == "sqrt":
+            return np.sqrt(population / chosen.mean())
+        if scheme == "binary":
+            return (population > 0).astype(float)
+        raise ValueError(scheme)
+
+    return weights
+
+
+def use_weighting(scheme):
+    """Make the delineation weight blocks by ``scheme`` (module-level swap, benchmark only)."""
+    from sozialraum.engine import delineate as delineate_module
+
+    delineate_module.block_weights = weighting_function(scheme)
+
+
+def run(instance, compactness, weighted, seed=0, log=print, weighting="residents"):
     from sozialraum.engine.delineate import delineate
     from sozialraum.engine.graph import Graph
     from sozialraum.engine.scoring import evaluate_division
@@ -100,7 +151,8 @@ def run(instance, compactness, weighted, seed=0, log=print):
                                    geometries=instance["geometries"], missing=(0,))
     summary, pp = evaluation.summary, evaluation.spaces["polsby_popper"].to_numpy(dtype=float)
     row = {
-        "blocks": instance["n"], "weighted": weighted, "compactness": compactness, "k": summary["k"],
+        "blocks": instance["n"], "weighted": weighted, "weighting": weighting if weighted else "none", "seed": seed,
+        "compactness": compactness, "k": summary["k"],
         "below": summary["n_below"], "above": summary["n_above"], "noncontiguous": summary["n_noncontiguous"],
         "ssd_share": round(summary["ssd_share"], 4), "ssd_share_weighted": round(summary.get("ssd_share_weighted", np.nan), 4),
         "mean_pp": round(summary["mean_polsby_popper"], 3), "min_pp": round(float(np.nanmin(pp)), 3),
@@ -111,10 +163,10 @@ def run(instance, compactness, weighted, seed=0, log=print):
 
 
 def markdown(rows):
-    lines = ["| blocks | weighted | compactness | k | below | above | SSD share | SSD share (weighted) | mean PP | min PP "
-             "| PP < 0.10 | time s |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| blocks | weighting | seed | compactness | k | below | above | SSD share | SSD share (weighted) | mean PP | min PP "
+             "| PP < 0.10 | time s |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(f"| {r['blocks']:,} | {'yes' if r['weighted'] else 'no'} | {r['compactness']:g} | {r['k']} | {r['below']} "
+        lines.append(f"| {r['blocks']:,} | {r['weighting']} | {r['seed']} | {r['compactness']:g} | {r['k']} | {r['below']} "
                      f"| {r['above']} | {r['ssd_share']:.4f} | {r['ssd_share_weighted']:.4f} | {r['mean_pp']:.3f} "
                      f"| {r['min_pp']:.3f} | {r['pp_below_010']} | {r['seconds']:.1f} |")
     return "\n".join(lines) + "\n"
@@ -128,14 +180,16 @@ def plot(rows, path):
     import matplotlib.pyplot as plt
 
     figure, panels = plt.subplots(1, 2, figsize=(12, 5))
-    groups = sorted({(r["blocks"], r["weighted"]) for r in rows}, key=lambda g: (g[0], not g[1]))
+    groups = sorted({(r["blocks"], r["weighting"]) for r in rows}, key=lambda g: (g[0], g[1] == "none", g[1]))
     for axes, key, title in ((panels[0], "ssd_share", "SSD share, unweighted (the peers' figure)"),
                              (panels[1], "ssd_share_weighted", "SSD share, blocks weighted by residents")):
-        for blocks, weighted in groups:
-            part = sorted((r for r in rows if r["blocks"] == blocks and r["weighted"] == weighted), key=lambda r: r["compactness"])
+        for blocks, weighting in groups:
+            part = sorted((r for r in rows if r["blocks"] == blocks and r["weighting"] == weighting),
+                          key=lambda r: (r["compactness"], r["seed"]))
+            weighted = weighting != "none"
+            name = {"residents": "weighted by residents", "none": "unweighted"}.get(weighting, f"weights {weighting}")
             axes.plot([r["mean_pp"] for r in part], [r[key] for r in part], marker="o" if weighted else "s",
-                      linestyle="-" if weighted else "--",
-                      label=f"ours, {blocks:,} blocks, {'weighted by residents' if weighted else 'unweighted'} objective")
+                      linestyle="-" if weighted else "--", label=f"ours, {blocks:,} blocks, {name} objective")
             for r in part:
                 axes.annotate(f"{r['compactness']:g}", (r["mean_pp"], r[key]), textcoords="offset points", xytext=(4, 4),
                               fontsize=7)
@@ -156,6 +210,8 @@ def plot(rows, path):
 def _typed(key, value):
     if key == "weighted":
         return value == "True"
+    if key == "weighting":
+        return value
     return float(value) if key in ("compactness", "ssd_share", "ssd_share_weighted", "mean_pp", "min_pp", "seconds") else int(value)
 
 
@@ -164,6 +220,10 @@ def main(argv=None):
     parser.add_argument("--sizes", default="sample", help="comma-separated: 'sample' (Musterstadt) or block counts")
     parser.add_argument("--weights", default="0,0.1,0.25,0.5,1,2")
     parser.add_argument("--population-weights", choices=("on", "off", "both"), default="on")
+    parser.add_argument("--weighting", default="residents",
+                        help="comma-separated block weightings of the weighted runs: " + ", ".join(
+                            f"{name} ({text})" for name, text in WEIGHTINGS.items()))
+    parser.add_argument("--seeds", help="comma-separated search seeds (overrides --seed)")
     parser.add_argument("--town-seed", type=int, default=common.TOWN_SEED)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", default="/tmp/sozialraum_bench_cache")
@@ -186,12 +246,19 @@ def main(argv=None):
         for name in args.from_csv.split(","):
             with open(name, newline="") as handle:
                 for row in csv.DictReader(handle):
-                    rows.append({key: _typed(key, value) for key, value in row.items()})
+                    row = {key: _typed(key, value) for key, value in row.items()}
+                    row.setdefault("weighting", "residents" if row["weighted"] else "none")  # CSVs before --weighting
+                    row.setdefault("seed", 0)
+                    rows.append(row)
     for size in [] if args.from_csv else args.sizes.split(","):
         instance = build(size, args.town_seed, args.cache)
+        seeds = [int(s) for s in args.seeds.split(",")] if args.seeds else [args.seed]
         for weighted in flags:
-            for weight in (float(w) for w in args.weights.split(",")):
-                rows.append(run(instance, weight, weighted, seed=args.seed))
+            for scheme in args.weighting.split(",") if weighted else ["residents"]:
+                use_weighting(scheme)
+                for weight in (float(w) for w in args.weights.split(",")):
+                    for seed in seeds:
+                        rows.append(run(instance, weight, weighted, seed=seed, weighting=scheme))
     if args.csv:
         with open(args.csv, "w", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=COLUMNS)
