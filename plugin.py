@@ -20,6 +20,7 @@ class SozialraumPlugin:
         self.dock_action = None
         self.paint_action = None
         self.merge_action = None
+        self.new_space_action = None
         self.paint_tool = None
         self.merge_tool = None
         self._watched_layer = None
@@ -84,7 +85,10 @@ class SozialraumPlugin:
             action.setCheckable(True)
             tool.setAction(action)
             action.triggered.connect(lambda checked, tool=tool: self.iface.mapCanvas().setMapTool(tool))
-        for action in (self.dock_action, self.paint_action, self.merge_action):
+        self.new_space_action = QAction(QIcon(str(icons / "new_space.svg")), tr("New space from the selected blocks"), window)
+        self.new_space_action.setObjectName("sozialraumNewSpace")
+        self.new_space_action.triggered.connect(self.new_space_from_selection)
+        for action in (self.dock_action, self.paint_action, self.merge_action, self.new_space_action):
             self.toolbar.addAction(action)
         self._update_tools()
 
@@ -97,6 +101,13 @@ class SozialraumPlugin:
 
     def message(self, text, level):
         self.iface.messageBar().pushMessage(tr("Sozialraum"), text, level, 6)
+
+    def new_space_from_selection(self):
+        from .ui.paint_tool import new_space_from_selection
+
+        layer_session = self.layer_session()
+        if layer_session is not None and layer_session.editing_problem() is None:
+            new_space_from_selection(layer_session, self.message)
 
     def _current_space_changed(self, space):
         if self.paint_tool is not None and space is not None:
@@ -138,7 +149,8 @@ class SozialraumPlugin:
         layer_session = self.layer_session()
         problem = layer_session.editing_problem() if layer_session is not None else editing_problem(None)
         for action, text in ((self.paint_action, tr("Paint blocks into a space")),
-                             (self.merge_action, tr("Merge two adjacent spaces"))):
+                             (self.merge_action, tr("Merge two adjacent spaces")),
+                             (self.new_space_action, tr("New space from the selected blocks"))):
             action.setEnabled(problem is None)
             action.setToolTip(text if problem is None else f"{text}: {problem}")
         if problem is not None:
@@ -159,11 +171,11 @@ class SozialraumPlugin:
         self.dock.cleanup()
         self.iface.removeDockWidget(self.dock)
         self.dock.deleteLater()
-        for action in (self.dock_action, self.paint_action, self.merge_action):
+        for action in (self.dock_action, self.paint_action, self.merge_action, self.new_space_action):
             self.toolbar.removeAction(action)
             action.deleteLater()
         self.toolbar.deleteLater()
-        self.toolbar = self.dock = self.dock_action = self.paint_action = self.merge_action = None
+        self.toolbar = self.dock = self.dock_action = self.paint_action = self.merge_action = self.new_space_action = None
         self.paint_tool = self.merge_tool = None
 
     def unload(self):

@@ -320,3 +320,28 @@ class MergeTool(_ConsultationTool):
         if self._band_item is not None:
             self.canvas().scene().removeItem(self._band_item)
             self._band_item = None
+
+
+def new_space_from_selection(layer_session, message):
+    """Make a new space of the layer's selected blocks as ONE edit command; returns the change or None."""
+    known = set(layer_session.block_ids)
+    blocks = sorted(fid for fid in layer_session.layer.selectedFeatureIds() if fid in known)
+    if not blocks:
+        message(tr("Select the blocks of the new space first."), Qgis.MessageLevel.Warning)
+        return None
+    try:
+        change = layer_session.session.new_space(blocks)
+    except LockedSpaceError as error:
+        message(locked_message(error), Qgis.MessageLevel.Warning)
+        return None
+    except SozialraumError as error:
+        message(str(error), Qgis.MessageLevel.Warning)
+        return None
+    space = change.after[0]
+    layer_session.commit(change, tr("New space {space} of {count} blocks").format(space=space, count=len(change.blocks)))
+    warning = problem_message(change)
+    status = layer_session.session.status(space)
+    message(warning or tr("New space {space}: {count} blocks, {population} residents.").format(
+        space=space, count=status.blocks, population=format_population(status.population)),
+        Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
+    return change

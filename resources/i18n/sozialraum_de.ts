@@ -1795,5 +1795,21 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
             <source>The session's layer was removed from the project.</source>
             <translation>Der Layer der Sitzung wurde aus dem Projekt entfernt.</translation>
         </message>
+        <message>
+            <source>New space from the selected blocks</source>
+            <translation>Neuer Sozialraum aus den gewählten Blöcken</translation>
+        </message>
+        <message>
+            <source>Select the blocks of the new space first.</source>
+            <translation>Wählen Sie zuerst die Blöcke des neuen Sozialraums aus.</translation>
+        </message>
+        <message>
+            <source>New space {space} of {count} blocks</source>
+            <translation>Neuer Sozialraum {space} aus {count} Blöcken</translation>
+        </message>
+        <message>
+            <source>New space {space}: {count} blocks, {population} residents.</source>
+            <translation>Neuer Sozialraum {space}: {count} Blöcke, {population} Einwohner.</translation>
+        </message>
     </context>
 </TS>

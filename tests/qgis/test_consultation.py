@@ -272,6 +272,29 @@ def test_merge_two_adjacent_spaces_is_one_command(setup):
     assert_session_follows_layer(dock.layer_session)
 
 
+def test_new_space_from_the_selected_blocks_is_one_command(setup):
+    from sozialraum.ui.paint_tool import new_space_from_selection
+
+    layer, canvas, dock, host = setup
+    stack = layer.undoStack()
+    count = stack.count()
+    assert new_space_from_selection(dock.layer_session, host.message) is None  # nothing selected
+    assert stack.count() == count and "Select the blocks" in host.messages[-1][0]
+    layer.selectByIds([fid(layer, 0, 2), fid(layer, 0, 3)])
+    change = new_space_from_selection(dock.layer_session, host.message)
+    assert change.after == (3, 3) and stack.count() == count + 1
+    assert {layer.getFeature(fid(layer, 0, c))["space"] for c in (2, 3)} == {3}
+    assert "now below the bounds" in host.messages[-1][0]  # 250 residents: flagged, not refused
+    assert set(dock_rows(dock)) == {1, 2, 3}
+    assert_session_follows_layer(dock.layer_session)
+    stack.undo()
+    assert set(dock_rows(dock)) == {1, 2}
+    assert_session_follows_layer(dock.layer_session)
+    dock.layer_session.set_locked(2, True)
+    assert new_space_from_selection(dock.layer_session, host.message) is None
+    assert "locked" in host.messages[-1][0]
+
+
 def test_edits_from_outside_the_plugin_and_a_rollback_are_followed(setup):
     layer, canvas, dock, host = setup
     layer_session = dock.layer_session
@@ -405,7 +428,7 @@ def test_toolbar_tools_follow_the_layer_editing_state(qgis_app, qgis_processing,
         assert dock.open_session() is not None
         assert not plugin.paint_action.isEnabled() and "Toggle editing" in plugin.paint_action.toolTip()
         layer.startEditing()
-        assert plugin.paint_action.isEnabled() and plugin.merge_action.isEnabled()
+        assert plugin.paint_action.isEnabled() and plugin.merge_action.isEnabled() and plugin.new_space_action.isEnabled()
         plugin.paint_action.trigger()
         assert qgis_iface.mapCanvas().mapTool() is plugin.paint_tool
         layer.rollBack()
