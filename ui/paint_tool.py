@@ -20,7 +20,7 @@ from qgis.gui import QgsMapCanvasItem, QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPen
 
-from ..engine.errors import LockedSpaceError, NotAdjacentError, SozialraumError, UnknownSpaceError
+from ..engine.errors import LockedSpaceError, NotAdjacentError, SozialraumError, SplitError, UnknownSpaceError
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
 
@@ -320,6 +320,50 @@ class MergeTool(_ConsultationTool):
         if self._band_item is not None:
             self.canvas().scene().removeItem(self._band_item)
             self._band_item = None
+
+
+class SplitTool(_ConsultationTool):
+    """Split: click a block of a space; the engine splits it into two balanced, homogeneous parts (one command)."""
+
+    def canvasReleaseEvent(self, event):  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        layer_session = self._session()
+        if layer_session is None:
+            return
+        block = self._block_at(layer_session, event)
+        session = layer_session.session
+        space = session.space_of(block) if block is not None else None
+        if space is None:
+            return
+        try:
+            change = session.split(space)
+        except LockedSpaceError as error:
+            self.host.message(locked_message(error), Qgis.MessageLevel.Warning)
+            return
+        except SplitError as error:
+            self.host.message(split_message(error), Qgis.MessageLevel.Warning)
+            return
+        except SozialraumError as error:
+            self.host.message(str(error), Qgis.MessageLevel.Warning)
+            return
+        new = change.after[0]
+        layer_session.commit(change, tr("Split space {space} (new space {new})").format(space=space, new=new))
+        first, second = session.status(space), session.status(new)
+        warning = problem_message(change)
+        self.host.message(warning or tr("Space {space} split: {first} and {second} residents (new space {new}).").format(
+            space=space, new=new, first=format_population(first.population), second=format_population(second.population)),
+            Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
+
+
+def split_message(error):
+    space = error.details.get("space")
+    reasons = {
+        "one_block": tr("Space {space} cannot be split: it has only one block."),
+        "not_contiguous": tr("Space {space} cannot be split: it is not contiguous (move its detached parts first)."),
+    }
+    text = reasons.get(error.details.get("reason"), tr("Space {space} cannot be split."))
+    return text.format(space=space)
 
 
 def new_space_from_selection(layer_session, message):

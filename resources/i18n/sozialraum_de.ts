@@ -1811,5 +1811,29 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
             <source>New space {space}: {count} blocks, {population} residents.</source>
             <translation>Neuer Sozialraum {space}: {count} Blöcke, {population} Einwohner.</translation>
         </message>
+        <message>
+            <source>Split a space in two balanced parts</source>
+            <translation>Sozialraum in zwei ausgewogene Teile teilen</translation>
+        </message>
+        <message>
+            <source>Space {space} cannot be split: it has only one block.</source>
+            <translation>Sozialraum {space} kann nicht geteilt werden: er hat nur einen Block.</translation>
+        </message>
+        <message>
+            <source>Space {space} cannot be split: it is not contiguous (move its detached parts first).</source>
+            <translation>Sozialraum {space} kann nicht geteilt werden: er hängt nicht zusammen (verschieben Sie zuerst seine abgetrennten Teile).</translation>
+        </message>
+        <message>
+            <source>Space {space} cannot be split.</source>
+            <translation>Sozialraum {space} kann nicht geteilt werden.</translation>
+        </message>
+        <message>
+            <source>Split space {space} (new space {new})</source>
+            <translation>Sozialraum {space} teilen (neuer Sozialraum {new})</translation>
+        </message>
+        <message>
+            <source>Space {space} split: {first} and {second} residents (new space {new}).</source>
+            <translation>Sozialraum {space} geteilt: {first} und {second} Einwohner (neuer Sozialraum {new}).</translation>
+        </message>
     </context>
 </TS>

@@ -272,6 +272,30 @@ def test_merge_two_adjacent_spaces_is_one_command(setup):
     assert_session_follows_layer(dock.layer_session)
 
 
+def test_split_by_a_click_is_one_command(setup):
+    from sozialraum.ui.paint_tool import SplitTool
+
+    layer, canvas, dock, host = setup
+    stack = layer.undoStack()
+    count = stack.count()
+    tool = SplitTool(canvas, host)
+    tool.canvasReleaseEvent(event(canvas, "release", 1, 4))
+    assert stack.count() == count + 1
+    rows = dock_rows(dock)
+    assert set(rows) == {1, 2, 3}
+    session = dock.layer_session.session
+    assert session.status(2).blocks + session.status(3).blocks == 12
+    assert session.status(2).contiguous and session.status(3).contiguous
+    assert "split" in host.messages[-1][0] or "now below" in host.messages[-1][0]
+    assert_session_follows_layer(dock.layer_session)
+    stack.undo()
+    assert set(dock_rows(dock)) == {1, 2} and dock.layer_session.session.status(2).blocks == 12
+    assert_session_follows_layer(dock.layer_session)
+    dock.layer_session.set_locked(2, True)
+    tool.canvasReleaseEvent(event(canvas, "release", 1, 4))
+    assert "locked" in host.messages[-1][0] and set(dock_rows(dock)) == {1, 2}
+
+
 def test_new_space_from_the_selected_blocks_is_one_command(setup):
     from sozialraum.ui.paint_tool import new_space_from_selection
 
@@ -363,12 +387,12 @@ def test_a_read_only_layer_says_so(qgis_app, qgis_new_project, tmp_path):
 
 @pytest.mark.parametrize("setup", [("integer", None), ("string", "EPSG:3857")], indirect=True, ids=["integer", "text-3857"])
 def test_random_strokes_undos_redos_and_rollbacks_match_a_recount(setup):
-    from sozialraum.ui.paint_tool import MergeTool, PaintTool
+    from sozialraum.ui.paint_tool import MergeTool, PaintTool, SplitTool
 
     layer, canvas, dock, host = setup
     layer_session = dock.layer_session
     stack = layer.undoStack()
-    paint, merge = PaintTool(canvas, host), MergeTool(canvas, host)
+    paint, merge, split = PaintTool(canvas, host), MergeTool(canvas, host), SplitTool(canvas, host)
     rng = random.Random(11)
     original = spaces_of_layer(layer)
     cells = [(r, c) for r in range(ROWS) for c in range(COLS)]
@@ -388,7 +412,9 @@ def test_random_strokes_undos_redos_and_rollbacks_match_a_recount(setup):
             merge.canvasReleaseEvent(event(canvas, "release", *rng.choice(cells)))
             merge.canvasReleaseEvent(event(canvas, "release", *rng.choice(cells)))
             merge.cancel()
-        elif action < 0.65:
+        elif action < 0.6:
+            split.canvasReleaseEvent(event(canvas, "release", *rng.choice(cells)))
+        elif action < 0.67:
             space = rng.choice(spaces)
             layer_session.set_locked(space, not layer_session.session.is_locked(space))
         elif action < 0.83:

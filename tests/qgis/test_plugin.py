@@ -68,7 +68,7 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         plugin.initGui()
         assert registry.providerById("sozialraum") is not None
         toolbar = plugin.toolbar
-        assert toolbar.objectName() == "SozialraumConsultationToolbar" and len(toolbar.actions()) == 4
+        assert toolbar.objectName() == "SozialraumConsultationToolbar" and len(toolbar.actions()) == 5
         assert not plugin.paint_action.isEnabled() and plugin.paint_action.toolTip()  # no session, no editing
         dock = plugin.dock
         assert dock.objectName() == "SozialraumConsultationDock"
