@@ -27,10 +27,11 @@ def main(out):
     import sample_rates
     from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsPointXY, QgsProject, QgsRendererCategory
     from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
-    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
-    from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
+    from qgis.PyQt.QtCore import QEvent, QPoint, QSize, Qt
+    from qgis.PyQt.QtGui import QIcon
+    from qgis.PyQt.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
-    from sozialraum.i18n import install_translator
+    from sozialraum.i18n import install_translator, tr
     from sozialraum.ui.consultation_dock import ConsultationDock
     from sozialraum.ui.paint_tool import PaintTool
 
@@ -53,8 +54,21 @@ def main(out):
     QgsProject.instance().addMapLayer(layer)
 
     window = QWidget()
-    window.resize(1600, 900)
-    row = QHBoxLayout(window)
+    window.resize(1600, 940)
+    column = QVBoxLayout(window)
+    toolbar = QToolBar()
+    toolbar.setIconSize(QSize(28, 28))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    icons = ROOT / "resources" / "icons"
+    for icon, text in (("sozialraum.svg", "Consultation dock"), ("paint.svg", "Paint blocks into a space"),
+                       ("merge.svg", "Merge two adjacent spaces"), ("split.svg", "Split a space in two balanced parts"),
+                       ("new_space.svg", "New space from the selected blocks")):
+        action = toolbar.addAction(QIcon(str(icons / icon)), tr(text))  # the plugin's toolbar, as it looks
+        action.setCheckable(icon != "new_space.svg")
+        action.setChecked(icon in ("sozialraum.svg", "paint.svg"))
+    column.addWidget(toolbar)
+    row = QHBoxLayout()
+    column.addLayout(row)
     canvas = QgsMapCanvas()
     canvas.setCanvasColor(Qt.GlobalColor.white)
     canvas.setDestinationCrs(layer.crs())

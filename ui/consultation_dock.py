@@ -313,7 +313,7 @@ class ConsultationDock(QgsDockWidget):
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
             above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=summary.ssd_share))
         problem = layer_session.editing_problem()
-        self.show_message(problem or tr("Editing '{layer}': paint, merge and lock; every change is one undo step.").format(
+        self.show_message(problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name()), problem=bool(problem))
         if current is not None:
             self.select_space(current, zoom=False)

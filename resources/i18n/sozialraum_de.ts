@@ -1669,7 +1669,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>Editing '{layer}': paint, merge and lock; every change is one undo step.</source>
-            <translation>Bearbeitung von „{layer}“: malen, zusammenlegen und sperren; jede Änderung ist ein Rückgängig-Schritt.</translation>
+            <translation type="obsolete">Bearbeitung von „{layer}“: malen, zusammenlegen und sperren; jede Änderung ist ein Rückgängig-Schritt.</translation>
         </message>
         <message>
             <source>within</source>
@@ -1834,6 +1834,10 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         <message>
             <source>Space {space} split: {first} and {second} residents (new space {new}).</source>
             <translation>Sozialraum {space} geteilt: {first} und {second} Einwohner (neuer Sozialraum {new}).</translation>
+        </message>
+        <message>
+            <source>Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.</source>
+            <translation>Bearbeitung von „{layer}“: malen, zusammenlegen, teilen, neue Sozialräume bilden und sperren; jede Änderung ist ein Rückgängig-Schritt.</translation>
         </message>
     </context>
 </TS>
