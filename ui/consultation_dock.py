@@ -7,7 +7,7 @@ timer, so a burst of edits repaints once.
 """
 from __future__ import annotations
 
-from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject
+from qgis.core import QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..engine.errors import SozialraumError
 from ..i18n import tr
+from .compat import NUMERIC_FIELDS, POLYGON_LAYERS
 from .paint_tool import format_population, status_text
 from .session_layer import LayerSession, SessionInputError
 
@@ -148,10 +149,10 @@ class ConsultationDock(QgsDockWidget):
         layout = QVBoxLayout(body)
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self.layer_combo.setFilters(POLYGON_LAYERS)
         self.space_combo = QgsFieldComboBox()
         self.population_combo = QgsFieldComboBox()
-        self.population_combo.setFilters(QgsFieldProxyModel.Filter.Numeric)
+        self.population_combo.setFilters(NUMERIC_FIELDS)
         self.attributes_combo = QgsCheckableComboBox()
         self.layer_combo.layerChanged.connect(self._layer_chosen)
         bounds = QHBoxLayout()

@@ -15,7 +15,7 @@ The tools talk to a ``host`` (the plugin, or a test stand-in) with ``layer_sessi
 """
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsWkbTypes
+from qgis.core import Qgis
 from qgis.gui import QgsMapCanvasItem, QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPen
@@ -23,6 +23,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPen
 from ..engine.errors import LockedSpaceError, NotAdjacentError, SozialraumError, SplitError, UnknownSpaceError
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
+from .compat import POLYGON_GEOMETRY
 
 
 def status_text(status):
@@ -129,7 +130,7 @@ class _ConsultationTool(QgsMapTool):
         return layer_session.block_at(point)
 
     def _band(self, color):
-        band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
+        band = QgsRubberBand(self.canvas(), POLYGON_GEOMETRY)
         band.setColor(color)
         band.setFillColor(QColor(color.red(), color.green(), color.blue(), 90))
         band.setWidth(2)

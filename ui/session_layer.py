@@ -48,11 +48,9 @@ from qgis.core import (
     QgsRectangle,
     QgsSpatialIndex,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QUndoCommand
 
 from ..algorithms.blocks_input import block_adjacency, block_population, read_blocks
 from ..algorithms.layer_io import plain
@@ -62,6 +60,7 @@ from ..engine.graph import Graph
 from ..engine.session import ConsultationSession
 from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
+from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand
 
 DEFAULT_GAP = 30.0
 #: the session tells its listeners at most this often (ms) that the figures changed
@@ -76,7 +75,7 @@ def check_layer(layer, space_field=None, population_field=None):
     """A translated message why ``layer`` cannot carry a session (None when it can)."""
     if layer is None or not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return tr("Choose a valid polygon layer of blocks.")
-    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+    if layer.geometryType() != POLYGON_GEOMETRY:
         return tr("The layer '{layer}' has no polygons: choose the blocks layer.").format(layer=layer.name())
     names = layer.fields().names()
     if space_field is not None and space_field not in names:
@@ -92,7 +91,7 @@ def editing_problem(layer):
     """A translated reason why the tools cannot edit ``layer`` now (None when they can)."""
     if layer is None:
         return tr("Open a session on a blocks layer first.")
-    if not (layer.dataProvider().capabilities() & layer.dataProvider().ChangeAttributeValues):
+    if not (layer.dataProvider().capabilities() & CHANGE_ATTRIBUTE_VALUES):
         return tr("The layer '{layer}' cannot be edited (its data source is read-only).").format(layer=layer.name())
     if not layer.isEditable():
         return tr("Toggle editing of the layer '{layer}' to use the consultation tools.").format(layer=layer.name())
@@ -314,7 +313,7 @@ class LayerSession(QObject):
 
     def resync(self):
         """Compare every block with the layer's values and follow them (after a roll-back, for tests)."""
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([self.field_index])
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY).setSubsetOfAttributes([self.field_index])
         for feature in self.layer.getFeatures(request):
             self._pending[feature.id()] = feature.attribute(self.field_index)
         self._flush()
@@ -371,7 +370,7 @@ class LayerSession(QObject):
 
     def _rebuild(self, locked=None):
         """A new session from the layer's values (an outside edit touched a locked space); locks kept."""
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([self.field_index])
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY).setSubsetOfAttributes([self.field_index])
         values = {f.id(): plain(f.attribute(self.field_index)) for f in self.layer.getFeatures(request)}
         labels = [values.get(fid) for fid in self.block_ids]
         present = set(labels)

@@ -1,0 +1,18 @@
+"""Enum names of the consultation tools that moved between QGIS 3.22 and QGIS 3.30+/4 (Qt6)."""
+from qgis.core import QgsFeatureRequest, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsVectorDataProvider, QgsWkbTypes
+
+from ..algorithms.compat import _pick
+
+POLYGON_GEOMETRY = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
+POLYGON_LAYERS = _pick("LayerFilter", "PolygonLayer", QgsMapLayerProxyModel, "PolygonLayer")
+NUMERIC_FIELDS = _pick("FieldProxyModelFilter", "Numeric", QgsFieldProxyModel, "Numeric")
+NO_GEOMETRY = _pick("FeatureRequestFlag", "NoGeometry", QgsFeatureRequest, "NoGeometry")
+CHANGE_ATTRIBUTE_VALUES = _pick("VectorProviderCapability", "ChangeAttributeValues", QgsVectorDataProvider,
+                                "ChangeAttributeValues")
+
+try:  # Qt5: QtWidgets; Qt6: QtGui
+    from qgis.PyQt.QtWidgets import QUndoCommand
+except ImportError:  # pragma: no cover - Qt6
+    from qgis.PyQt.QtGui import QUndoCommand
+
+__all__ = ["CHANGE_ATTRIBUTE_VALUES", "NO_GEOMETRY", "NUMERIC_FIELDS", "POLYGON_GEOMETRY", "POLYGON_LAYERS", "QUndoCommand"]
