@@ -10,9 +10,10 @@ from __future__ import annotations
 from qgis.core import QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ..engine.errors import SozialraumError
 from ..i18n import tr
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS
+from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .paint_tool import format_population, status_text
 from .session_layer import LayerSession, SessionInputError
 
@@ -127,6 +129,52 @@ class SpacesFilter(QSortFilterProxyModel):
         self.invalidateFilter()
 
 
+class LogModel(QAbstractTableModel):
+    """The decision log, newest first; rows not yet stored (edits not saved) in italics."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows = []
+        self._saved = set()
+
+    def set_log(self, log):
+        self.beginResetModel()
+        self._rows = list(reversed(log.rows())) if log is not None else []
+        self._saved = {row.id for row in self._rows if log.is_saved(row)} if log is not None else set()
+        self.endResetModel()
+
+    def row(self, position):
+        return self._rows[position]
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
+        return 0 if parent.isValid() else 7
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Time"), tr("Author"), tr("Change"), tr("From"), tr("To"), tr("Residents"), tr("Reason"))[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            number, time, author, kind, operation, sources, targets, blocks, population, reason, _ids = display_row(row)
+            time = time[11:16] if len(time) >= 16 else time
+            return (time, author, operation, sources, targets, population, reason)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            saved = tr("saved") if row.id in self._saved else tr("not saved yet: stored when the layer's edits are saved")
+            return f"{row.number}. {row.time}, {kind_text(row.kind)} ({saved})"
+        if role == Qt.ItemDataRole.FontRole and row.id not in self._saved:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+
 class ConsultationDock(QgsDockWidget):
     """The dock; ``session_opened``/``session_closed`` tell the plugin to enable its tools."""
 
@@ -182,6 +230,11 @@ class ConsultationDock(QgsDockWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setObjectName("sessionSummary")
         layout.addWidget(self.summary_label)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setObjectName("decisionReason")
+        self.reason_edit.setPlaceholderText(tr("Reason for the next change (optional)"))
+        self.reason_edit.setClearButtonEnabled(True)
+        layout.addWidget(self.reason_edit)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Filter spaces"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -204,6 +257,27 @@ class ConsultationDock(QgsDockWidget):
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._row_clicked)
         layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(tr("Decision log (newest first)")))
+        self.log_model = LogModel(self)
+        self.log_table = QTableView()
+        self.log_table.setObjectName("decisionLog")
+        self.log_table.setModel(self.log_model)
+        self.log_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.log_table.verticalHeader().setVisible(False)
+        log_header = self.log_table.horizontalHeader()
+        log_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        log_header.setStretchLastSection(True)
+        layout.addWidget(self.log_table)
+        exports = QHBoxLayout()
+        self.csv_button = QPushButton(tr("Export log as CSV…"))
+        self.csv_button.setObjectName("exportLogCsv")
+        self.csv_button.clicked.connect(self._export_csv_clicked)
+        self.html_button = QPushButton(tr("Export log as HTML…"))
+        self.html_button.setObjectName("exportLogHtml")
+        self.html_button.clicked.connect(self._export_html_clicked)
+        exports.addWidget(self.csv_button)
+        exports.addWidget(self.html_button)
+        layout.addLayout(exports)
         self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
@@ -258,6 +332,8 @@ class ConsultationDock(QgsDockWidget):
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None
+        if self.iface is not None:  # the desktop: ask the author's name once
+            ask_author_once(self)
         self.set_layer_session(layer_session)
         return layer_session
 
@@ -266,6 +342,9 @@ class ConsultationDock(QgsDockWidget):
         self.layer_session = layer_session
         layer_session.changed.connect(self.schedule_refresh)
         layer_session.locks_rebuilt.connect(self.schedule_refresh)
+        layer_session.reason_source = self.take_reason
+        layer_session.decision_log.changed.connect(self.schedule_refresh)
+        layer_session.decision_log.write_failed.connect(self._log_write_failed)
         layer_session.layer.editingStarted.connect(self.refresh)
         layer_session.layer.editingStopped.connect(self.refresh)
         self.refresh()
@@ -276,12 +355,16 @@ class ConsultationDock(QgsDockWidget):
             return
         old, self.layer_session = self.layer_session, None
         old.close()
-        for signal in (old.layer.editingStarted, old.layer.editingStopped):
+        old.reason_source = None
+        for signal, slot in ((old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
+                             (old.decision_log.changed, self.schedule_refresh),
+                             (old.decision_log.write_failed, self._log_write_failed)):
             try:
-                signal.disconnect(self.refresh)
+                signal.disconnect(slot)
             except (TypeError, RuntimeError):
                 pass
         self.model.set_statuses([])
+        self.log_model.set_log(None)
         self.summary_label.clear()
         self.session_closed.emit()
 
@@ -304,6 +387,7 @@ class ConsultationDock(QgsDockWidget):
         current = self.current_space()
         self.model.editable = layer_session.editing_problem() is None
         self.model.set_statuses(session.statuses())
+        self.log_model.set_log(layer_session.decision_log)
         summary = session.summary()
         lower, upper = session.bounds
         self.summary_label.setText(tr(
@@ -365,6 +449,51 @@ class ConsultationDock(QgsDockWidget):
             extent.scale(1.2)
             self.canvas.setExtent(extent)
             self.canvas.refresh()
+
+    # -- decision log -----------------------------------------------------------------
+    def take_reason(self):
+        """The reason typed for the next change, cleared (it belongs to one change only)."""
+        text = self.reason_edit.text().strip()
+        self.reason_edit.clear()
+        return text
+
+    def _log_write_failed(self, text):
+        self.show_message(text, problem=True)
+
+    def log_rows(self):
+        """The log of the open session, oldest first ([] without a session)."""
+        return self.layer_session.decision_log.rows() if self.layer_session is not None else []
+
+    def export_log_csv(self, path):
+        return write_csv(self.log_rows(), path)
+
+    def export_log_html(self, path):
+        name = self.layer_session.layer.name() if self.layer_session is not None else ""
+        return write_html(self.log_rows(), path, name)
+
+    def _export_csv_clicked(self):
+        self._export(tr("Export the decision log as CSV"), tr("CSV files (*.csv)"), ".csv", self.export_log_csv)
+
+    def _export_html_clicked(self):
+        self._export(tr("Export the decision log as HTML"), tr("HTML files (*.html)"), ".html", self.export_log_html)
+
+    def _export(self, title, filter_text, suffix, writer):
+        if self.layer_session is None:
+            self.show_message(tr("Open a session on a blocks layer first."), problem=True)
+            return None
+        path, _ = QFileDialog.getSaveFileName(self, title, "", filter_text)
+        if not path:
+            return None
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            writer(path)
+        except OSError as error:
+            self.show_message(tr("The decision log could not be written to {path}: {error}").format(path=path, error=error),
+                              problem=True)
+            return None
+        self.show_message(tr("Decision log written to {path}.").format(path=path))
+        return path
 
     def _lock_toggled(self, space, locked):
         layer_session = self.layer_session

@@ -24,7 +24,8 @@ How the session stays in step (the robust way, issue 11's undo principles):
   when the session was rebuilt in between, and acts on the session of the layer that is open
   now. A roll-back undoes the stack and discards the buffer; the session is then rebuilt from
   the layer's values with the locks as they were when editing started (or was last saved),
-  whatever order a QGIS version does this in.
+  whatever order a QGIS version does this in. Each change's decision-log row goes into the
+  same macro as a :class:`~sozialraum.ui.decision_log.LogCommand` (``ui/decision_log.py``).
 - **The plugin never commits or rolls back the layer's edits.** A failure while writing a
   change destroys the edit command (``destroyEditCommand``), which undoes the values already
   written; the session then follows the edit buffer again as above.
@@ -61,6 +62,7 @@ from ..engine.session import ConsultationSession
 from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
 from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand
+from .decision_log import Decision, LogCommand, log_for
 
 DEFAULT_GAP = 30.0
 #: the session tells its listeners at most this often (ms) that the figures changed
@@ -205,6 +207,10 @@ class LayerSession(QObject):
         self._timer.timeout.connect(self.changed)
         self.layer_id = layer.id()
         _OPEN[self.layer_id] = self
+        #: the layer's decision log (read from its store once per layer); ``reason_source``: a
+        #: callable giving the reason typed for the next change and clearing it (the dock's field)
+        self.decision_log = log_for(layer)
+        self.reason_source = None
         layer.attributeValueChanged.connect(self._on_value_changed)
         layer.featureAdded.connect(self._on_blocks_changed)
         layer.featureDeleted.connect(self._on_blocks_changed)
@@ -293,9 +299,19 @@ class LayerSession(QObject):
             layer.destroyEditCommand()  # undoes what was written; the session follows the buffer
             self._revert_quietly(change)
             raise
+        self._log(change, text)
         layer.endEditCommand()
         self._schedule()
         return True
+
+    def _log(self, change, text):
+        """The change's log row, as a command in the open macro (QGIS undo removes it, redo restores it)."""
+        reason = self.reason_source() if self.reason_source is not None else ""
+        row = Decision.from_change(change, self.decision_log.next_number(), text, reason)
+        command = LogCommand(self.layer_id, row, text)
+        self.layer.undoStack().push(command)  # redo() adds the row
+        keep_alive(self.layer_id, command)
+        return row
 
     def set_locked(self, space, locked):
         """Lock or unlock a space as one command on the layer's undo stack; returns the change."""
@@ -306,8 +322,9 @@ class LayerSession(QObject):
         command = LockCommand(self, change.lock[0], change.lock[1], change.lock[2], text)
         self.layer.beginEditCommand(text)
         self.layer.undoStack().push(command)
-        self.layer.endEditCommand()
         keep_alive(self.layer_id, command)
+        self._log(change, text)
+        self.layer.endEditCommand()
         self._schedule()
         return change
 

@@ -1839,5 +1839,129 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
             <source>Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.</source>
             <translation>Bearbeitung von „{layer}“: malen, zusammenlegen, teilen, neue Sozialräume bilden und sperren; jede Änderung ist ein Rückgängig-Schritt.</translation>
         </message>
+        <message>
+            <source>Reason for the next change (optional)</source>
+            <translation>Begründung für die nächste Änderung (optional)</translation>
+        </message>
+        <message>
+            <source>Export log as CSV…</source>
+            <translation>Protokoll als CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Export log as HTML…</source>
+            <translation>Protokoll als HTML exportieren…</translation>
+        </message>
+        <message>
+            <source>Export the decision log as CSV</source>
+            <translation>Entscheidungsprotokoll als CSV exportieren</translation>
+        </message>
+        <message>
+            <source>Export the decision log as HTML</source>
+            <translation>Entscheidungsprotokoll als HTML exportieren</translation>
+        </message>
+        <message>
+            <source>saved</source>
+            <translation>gespeichert</translation>
+        </message>
+        <message>
+            <source>not saved yet: stored when the layer's edits are saved</source>
+            <translation>noch nicht gespeichert: wird mit den Bearbeitungen des Layers gespeichert</translation>
+        </message>
+        <message>
+            <source>Decision log (newest first)</source>
+            <translation>Entscheidungsprotokoll (neueste zuerst)</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Verfasser/in</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Änderung</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Einwohner</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Begründung</translation>
+        </message>
+        <message>
+            <source>Decision log written to {path}.</source>
+            <translation>Entscheidungsprotokoll nach {path} geschrieben.</translation>
+        </message>
+        <message>
+            <source>The decision log could not be written to {path}: {error}</source>
+            <translation>Das Entscheidungsprotokoll konnte nicht nach {path} geschrieben werden: {error}</translation>
+        </message>
+        <message>
+            <source>Decision log</source>
+            <translation>Entscheidungsprotokoll</translation>
+        </message>
+        <message>
+            <source>Your name for the decision log:</source>
+            <translation>Ihr Name für das Entscheidungsprotokoll:</translation>
+        </message>
+        <message>
+            <source>the QGIS project (save the project to keep them)</source>
+            <translation>das QGIS-Projekt (speichern Sie das Projekt, um sie zu behalten)</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>Nr.</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Block ids</source>
+            <translation>Block-IDs</translation>
+        </message>
+        <message>
+            <source>Decision log: {layer}</source>
+            <translation>Entscheidungsprotokoll: {layer}</translation>
+        </message>
+        <message>
+            <source>paint</source>
+            <translation>malen</translation>
+        </message>
+        <message>
+            <source>merge</source>
+            <translation>zusammenlegen</translation>
+        </message>
+        <message>
+            <source>split</source>
+            <translation>teilen</translation>
+        </message>
+        <message>
+            <source>new space</source>
+            <translation>neuer Raum</translation>
+        </message>
+        <message>
+            <source>lock</source>
+            <translation>sperren</translation>
+        </message>
+        <message>
+            <source>unlock</source>
+            <translation>entsperren</translation>
+        </message>
+        <message>
+            <source>the table '{table}' in {path}</source>
+            <translation>die Tabelle '{table}' in {path}</translation>
+        </message>
+        <message>
+            <source>The decision log could not be written to {place}; it is tried again at the next save.</source>
+            <translation>Das Entscheidungsprotokoll konnte nicht in {place} geschrieben werden; beim nächsten Speichern wird es erneut versucht.</translation>
+        </message>
+        <message>
+            <source>{count} changes, oldest first.</source>
+            <translation>{count} Änderungen, älteste zuerst.</translation>
+        </message>
     </context>
 </TS>
