@@ -142,11 +142,9 @@ class SozialraumPlugin:
             signals = (layer.editingStarted, layer.editingStopped)
         except RuntimeError:  # the layer is gone (its connections with it)
             return
-        for signal in signals:
-            try:
-                signal.disconnect(self._update_tools)
-            except (TypeError, RuntimeError):
-                pass
+        from .ui.compat import disconnect_all
+
+        disconnect_all((signal, self._update_tools) for signal in signals)
 
     def _update_tools(self):
         """Enable the tools only while the session's layer is editable; the tooltip says why not."""

@@ -385,22 +385,22 @@ def union_all(geoms):
 
 def intersection(geoms, other):
     """Pairwise intersection with one geometry or with a same-length sequence."""
-    if SHAPELY2:
-        other_arr = other if isinstance(other, shapely.Geometry) else as_array(other)
-        return list(shapely.intersection(as_array(geoms), other_arr))
-    if isinstance(other, (list, tuple, np.ndarray)):
-        return [g.intersection(o) for g, o in zip(geoms, other)]
-    return [g.intersection(other) for g in geoms]
+    return _pairwise("intersection", geoms, other)
 
 
 def difference(geoms, other):
     """Pairwise difference with one geometry or with a same-length sequence."""
+    return _pairwise("difference", geoms, other)
+
+
+def _pairwise(operation, geoms, other):
+    """A binary Shapely operation of each of ``geoms`` with ``other`` (one geometry or one each)."""
     if SHAPELY2:
         other_arr = other if isinstance(other, shapely.Geometry) else as_array(other)
-        return list(shapely.difference(as_array(geoms), other_arr))
+        return list(getattr(shapely, operation)(as_array(geoms), other_arr))
     if isinstance(other, (list, tuple, np.ndarray)):
-        return [g.difference(o) for g, o in zip(geoms, other)]
-    return [g.difference(other) for g in geoms]
+        return [getattr(g, operation)(o) for g, o in zip(geoms, other)]
+    return [getattr(g, operation)(other) for g in geoms]
 
 
 def contains_xy(geom, x, y):

@@ -15,4 +15,16 @@ try:  # Qt5: QtWidgets; Qt6: QtGui
 except ImportError:  # pragma: no cover - Qt6
     from qgis.PyQt.QtGui import QUndoCommand
 
-__all__ = ["CHANGE_ATTRIBUTE_VALUES", "NO_GEOMETRY", "NUMERIC_FIELDS", "POLYGON_GEOMETRY", "POLYGON_LAYERS", "QUndoCommand"]
+
+
+def disconnect_all(connections):
+    """Undo ``(signal, slot)`` connections; ones already gone (never made, or their object
+    deleted with its connections) are skipped, so unload and closing never fail half-way."""
+    for signal, slot in connections:
+        try:
+            signal.disconnect(slot)
+        except (TypeError, RuntimeError):
+            continue
+
+
+__all__ = ["CHANGE_ATTRIBUTE_VALUES", "NO_GEOMETRY", "NUMERIC_FIELDS", "POLYGON_GEOMETRY", "POLYGON_LAYERS", "QUndoCommand", "disconnect_all"]

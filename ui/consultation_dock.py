@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..engine.errors import SozialraumError
 from ..i18n import tr
-from .compat import NUMERIC_FIELDS, POLYGON_LAYERS
+from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .paint_tool import format_population, status_text
 from .session_layer import LayerSession, SessionInputError
@@ -284,10 +284,7 @@ class ConsultationDock(QgsDockWidget):
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
-        try:
-            QgsProject.instance().layerWillBeRemoved.disconnect(self._layer_removed)
-        except (TypeError, RuntimeError):
-            pass
+        disconnect_all([(QgsProject.instance().layerWillBeRemoved, self._layer_removed)])
         self.close_session()
 
     def _layer_removed(self, layer_id):
@@ -356,13 +353,9 @@ class ConsultationDock(QgsDockWidget):
         old, self.layer_session = self.layer_session, None
         old.close()
         old.reason_source = None
-        for signal, slot in ((old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
-                             (old.decision_log.changed, self.schedule_refresh),
-                             (old.decision_log.write_failed, self._log_write_failed)):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect_all([(old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
+                        (old.decision_log.changed, self.schedule_refresh),
+                        (old.decision_log.write_failed, self._log_write_failed)])
         self.model.set_statuses([])
         self.log_model.set_log(None)
         self.summary_label.clear()

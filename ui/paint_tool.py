@@ -129,6 +129,21 @@ class _ConsultationTool(QgsMapTool):
         point = self.toLayerCoordinates(layer_session.layer, event.mapPoint())
         return layer_session.block_at(point)
 
+    def _left_click(self, event):
+        """(layer session, block under the mouse or None) for a left click the tools may act on.
+
+        A right click cancels what the tool holds; other buttons, or no editable session, give None.
+        """
+        if event.button() == Qt.MouseButton.RightButton:
+            self.cancel()
+            return None
+        if event.button() != Qt.MouseButton.LeftButton:
+            return None
+        layer_session = self._session()
+        if layer_session is None:
+            return None
+        return layer_session, self._block_at(layer_session, event)
+
     def _band(self, color):
         band = QgsRubberBand(self.canvas(), POLYGON_GEOMETRY)
         band.setColor(color)
@@ -175,15 +190,10 @@ class PaintTool(_ConsultationTool):
         return None
 
     def canvasPressEvent(self, event):  # noqa: N802
-        if event.button() == Qt.MouseButton.RightButton:
-            self.cancel()
+        clicked = self._left_click(event)
+        if clicked is None:
             return
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        layer_session = self._session()
-        if layer_session is None:
-            return
-        block = self._block_at(layer_session, event)
+        layer_session, block = clicked
         target = self._target(layer_session)
         picking = target is None or bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if picking:
@@ -273,17 +283,10 @@ class MergeTool(_ConsultationTool):
         self._band_item = None
 
     def canvasReleaseEvent(self, event):  # noqa: N802
-        if event.button() == Qt.MouseButton.RightButton:
-            self.cancel()
+        clicked = self._left_click(event)
+        if clicked is None or clicked[1] is None:
             return
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        layer_session = self._session()
-        if layer_session is None:
-            return
-        block = self._block_at(layer_session, event)
-        if block is None:
-            return
+        layer_session, block = clicked
         session = layer_session.session
         space = session.space_of(block)
         if space is None:
@@ -327,12 +330,10 @@ class SplitTool(_ConsultationTool):
     """Split: click a block of a space; the engine splits it into two balanced, homogeneous parts (one command)."""
 
     def canvasReleaseEvent(self, event):  # noqa: N802
-        if event.button() != Qt.MouseButton.LeftButton:
+        clicked = self._left_click(event)
+        if clicked is None:
             return
-        layer_session = self._session()
-        if layer_session is None:
-            return
-        block = self._block_at(layer_session, event)
+        layer_session, block = clicked
         session = layer_session.session
         space = session.space_of(block) if block is not None else None
         if space is None:

@@ -61,7 +61,7 @@ from ..engine.graph import Graph
 from ..engine.session import ConsultationSession
 from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
-from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand
+from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand, disconnect_all
 from .decision_log import Decision, LogCommand, log_for
 
 DEFAULT_GAP = 30.0
@@ -226,18 +226,14 @@ class LayerSession(QObject):
         self._timer.stop()
         if _OPEN.get(self.layer_id) is self:
             del _OPEN[self.layer_id]
-        for signal, slot in ((self.layer.attributeValueChanged, self._on_value_changed),
-                             (self.layer.featureAdded, self._on_blocks_changed),
-                             (self.layer.featureDeleted, self._on_blocks_changed),
-                             (self.layer.geometryChanged, self._on_blocks_changed),
-                             (self.layer.editingStopped, self._on_editing_stopped),
-                             (self.layer.afterRollBack, self._on_rolled_back),
-                             (self.layer.editingStarted, self._remember_locks),
-                             (self.layer.afterCommitChanges, self._remember_locks)):
-            try:
-                signal.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect_all([(self.layer.attributeValueChanged, self._on_value_changed),
+                        (self.layer.featureAdded, self._on_blocks_changed),
+                        (self.layer.featureDeleted, self._on_blocks_changed),
+                        (self.layer.geometryChanged, self._on_blocks_changed),
+                        (self.layer.editingStopped, self._on_editing_stopped),
+                        (self.layer.afterRollBack, self._on_rolled_back),
+                        (self.layer.editingStarted, self._remember_locks),
+                        (self.layer.afterCommitChanges, self._remember_locks)])
 
     # -- reading ----------------------------------------------------------------------
     @property
