@@ -158,6 +158,7 @@ def improve(
     max_passes=30,
     is_cancelled=None,
     around=None,
+    pinned=None,
 ):
     """Improve ``state`` in place by single-block moves; returns the number of moves made.
 
@@ -165,7 +166,9 @@ def improve(
     default: every block on a region border.
 
     ``frozen`` marks blocks that must not move (locked spaces, flagged blocks); regions of
-    frozen blocks also never receive blocks. The objective per move is
+    frozen blocks also never receive blocks. ``pinned`` marks blocks that must not move while
+    their regions stay open (blocks the experts placed by hand in a consultation: the space
+    around them may still grow or shrink). The objective per move is
     ΔSSD / ssd_scale + compactness · Δborder / length_scale.
     """
     lists = graph.neighbour_lists()
@@ -179,7 +182,7 @@ def improve(
     weight_list = state.weight_list
     eps = 1e-12 * max(ssd_scale, 1.0)
     moves = 0
-    movable = ~frozen
+    movable = ~frozen if pinned is None else ~(frozen | np.asarray(pinned, dtype=bool))
     # the first pass looks at every block on a region border, later passes only around moves
     if around is None:
         different = state.labels[graph.left] != state.labels[graph.right]

@@ -57,6 +57,7 @@ from .errors import (
     UnknownSpaceError,
 )
 from .objective import block_weights, ssd_of_sums, ssd_per_space, total_ss
+from .reoptimise import DEFAULT_PASSES, improve_around
 from .sessionrecords import (
     ABOVE,
     BELOW,
@@ -65,10 +66,12 @@ from .sessionrecords import (
     MERGE,
     MOVE,
     NEW_SPACE,
+    REOPTIMISE,
     SPLIT,
     Change,
     Flow,
     Preview,
+    Proposal,
     SpaceStatus,
     Summary,
     bound_status,
@@ -389,6 +392,45 @@ class ConsultationSession:
         else:
             self._locked.discard(code)
         return Change(LOCK, (), (), (), 0.0, (), (label,), before, self._statuses([code]), lock=(label, was, bool(locked)))
+
+    def reoptimise(self, fixed_blocks=(), max_passes=DEFAULT_PASSES, time_limit=None):
+        """A :class:`Proposal` of the delineation's local search around the decisions; nothing changes.
+
+        Locked spaces neither lose nor gain blocks; ``fixed_blocks`` (those the experts moved by
+        hand) stay where they are, their spaces stay open; the current division is the start
+        (engine/reoptimise.py). Ids in ``fixed_blocks`` that the session does not know (a log
+        may name blocks deleted since) are ignored. ``time_limit``: seconds, checked between
+        passes of the search.
+        """
+        sums = self._sums
+        pinned = np.zeros(len(self._ids), dtype=bool)
+        known = [block for block in (plain_label(b) for b in fixed_blocks) if block in self._index]
+        pinned[self._nodes(known)] = True
+        codes = improve_around(self._graph, sums.population, self._values, sums.codes, self._lower, self._upper,
+                               closed=self._locked, pinned=pinned, weights=self._weights if self._weighted else None,
+                               max_passes=max_passes, time_limit=time_limit, seed=self._seed)
+        moving = np.flatnonzero(codes != sums.codes).tolist()
+        labels = self._labels
+        after = ConsultationSession(self._ids, sums.population, self._values, self._graph, [labels[c] for c in codes.tolist()],
+                                    self._lower, self._upper, locked=self.locked, weight_by_population=self._weighted,
+                                    seed=self._seed)
+        return Proposal(blocks=tuple(self._ids[node] for node in moving),
+                        before=tuple(labels[sums.code_list[node]] for node in moving),
+                        after=tuple(labels[int(codes[node])] for node in moving),
+                        summary_before=self.summary(), summary_after=after.summary())
+
+    def assign(self, blocks, spaces, kind=REOPTIMISE):
+        """Put each of ``blocks`` into the space of the same position in ``spaces`` (one change record).
+
+        Locks are checked as for every operation; applies a :class:`Proposal` as
+        ``assign(proposal.blocks, proposal.after)``.
+        """
+        nodes = self._nodes(blocks)
+        spaces = [plain_label(space) for space in spaces]
+        if len(nodes) != len(spaces) or len(nodes) != len(blocks):
+            raise ParameterError("spaces", len(spaces), f"needs one space per distinct block ({len(nodes)})")
+        targets = np.fromiter((self._register(space) for space in spaces), dtype=np.int64, count=len(spaces))
+        return self._change(kind, nodes, targets)
 
     def apply(self, change):
         """Apply a change record again (redo); returns the affected spaces' status now."""

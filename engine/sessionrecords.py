@@ -11,7 +11,8 @@ without holding on to the session, and two records compare equal when they say t
   which blocks moved from where to where, the residents moved, and the affected spaces'
   status before and after. :meth:`ConsultationSession.apply` and
   :meth:`~ConsultationSession.revert` replay it exactly (the labels, not only the figures);
-- :class:`Preview`: a paint stroke's would-be figures, for the overlay while dragging.
+- :class:`Preview`: a paint stroke's would-be figures, for the overlay while dragging;
+- :class:`Proposal`: a re-optimisation's would-be moves and totals, before it is applied.
 """
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ MERGE = "merge"
 SPLIT = "split"
 NEW_SPACE = "new_space"
 LOCK = "lock"
+#: the engine moved the free blocks around the decisions (engine/reoptimise.py)
+REOPTIMISE = "reoptimise"
 
 #: Populations are compared with this slack, so sums that drift by rounding (non-integer
 #: residents, e.g. interpolated) do not flip a space that sits exactly on a bound.
@@ -162,3 +165,23 @@ class Preview:
     status_after: tuple
     refused: tuple = ()
     refused_spaces: tuple = ()
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What a re-optimisation would change, nothing applied yet (the dock's preview).
+
+    ``blocks``/``before``/``after``: the block ids that would move and their space now and
+    then; ``summary_before``/``summary_after``: the totals of the whole division now and then.
+    :meth:`ConsultationSession.assign` applies it as one change record.
+    """
+
+    blocks: tuple
+    before: tuple
+    after: tuple
+    summary_before: Summary
+    summary_after: Summary
+
+    @property
+    def is_empty(self):
+        return not self.blocks
