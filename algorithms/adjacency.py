@@ -19,6 +19,7 @@ from ..engine.errors import format_values
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, unique_name
+from .help_examples import with_example
 
 CONTIGUITY_CHOICES = (QUEEN, ROOK)
 
@@ -43,7 +44,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         return self.tr("Build block adjacency")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "Builds the neighbourhood graph of blocks that delineation and editing use.\n\n"
             "Two blocks are neighbours when they touch or lie within the gap distance of each other, "
             "so that blocks facing each other across a street count as neighbours. They are not "
@@ -60,7 +61,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             "river, are not islands. The log lists every part and every island with its population.\n\n"
             "Layers in a geographic CRS are measured in the UTM zone of their centre, so distances stay "
             "in metres. Invalid geometries are repaired, empty ones skipped; both are named in the log."
-        )
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(

@@ -24,6 +24,7 @@ from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import report_invalid_geometries
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
+from .help_examples import with_example
 from .indicator_blocks import read_block_table, visible
 from .indicator_exports import export_frame, write_csv, write_xlsx
 from .indicator_fields import SOURCE_VECTOR, indicator_fields, on_load, qgs_fields, value
@@ -96,7 +97,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         return self.tr("Push indicators to spaces")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "Computes every indicator of the catalogue for each social space from the blocks' counts: numerators "
             "and denominators are summed over the blocks of a space, then divided (rates are never averaged). "
             "The catalogue is a CSV file you can edit (see docs/catalogue.md); empty uses the sample town's. "
@@ -110,7 +111,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             "Outputs: one feature per space (dissolved blocks) with every indicator (field names are the "
             "indicator ids, aliases their labels), the municipal total as a table, an optional HTML report and "
             "optional CSV and Excel (XLSX) tables with the labels in the chosen language."
-        )
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter

@@ -18,6 +18,7 @@ from ..presentation.comparison_report import comparison_report, summary_lines
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import read_blocks
+from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, qgs_fields
 from .indicator_messages import raise_indicator_error
 
@@ -40,7 +41,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
         return self.tr("Compare two divisions")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "Compares two divisions of the same blocks, e.g. the draft and the adopted social spaces, or the old "
             "and the new division: which blocks moved from which space to which, how many residents moved, how "
             "much of each space's population is kept, and the adjusted Rand index (1 = identical divisions; "
@@ -50,7 +51,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
             "count as '(none)'.\n\n"
             "Outputs: the blocks that moved (from, to, population), the table old x new with the residents in "
             "each combination, and an HTML report for a council document (in German when QGIS runs in German)."
-        )
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter

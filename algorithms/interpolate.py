@@ -28,6 +28,7 @@ from ..presentation.numbers import format_number
 from . import compat
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
+from .help_examples import with_example
 from .indicator_blocks import read_block_table, visible
 from .indicator_exports import export_frame
 from .indicator_fields import indicator_fields, on_load, qgs_fields, value
@@ -71,7 +72,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         return self.tr("Push indicators to drawn spaces")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "Computes the catalogue's indicators for spaces drawn freely (polygons that need not follow block "
             "boundaries). Each block's counts are split among the spaces it overlaps, by the share of its area "
             "or, dasymetrically, by the share of its weight points (address or building points, optionally "
@@ -83,7 +84,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             "outside every space are reported in the log and the report with their population: then the sum "
             "over the spaces differs from the municipal total. A spaces layer in another CRS is transformed; "
             "blocks in a geographic CRS are measured in metres (UTM)."
-        )
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter

@@ -36,13 +36,13 @@ def describe(note, blocks):
     if code == "k_given":
         return tr("Number of spaces: {k} (requested {requested}).").format(k=note["k"], requested=note["requested"])
     if code == "shapes_tidied":
-        sentence = tr("Shape clean-up after the search: {tentacles} blocks reaching into a neighbouring space moved to it; "
-                      "{found} enclaves found, {merged} merged into the space around them, {opened} opened to a second "
-                      "neighbour.").format(tentacles=note["tentacles_moved"], found=note["enclaves_found"],
+        sentence = tr("Shape clean-up after the search: blocks reaching into a neighbouring space moved to it: {tentacles}; "
+                      "enclaves found: {found}, merged into the space around them: {merged}, opened to a second "
+                      "neighbour: {opened}.").format(tentacles=note["tentacles_moved"], found=note["enclaves_found"],
                                            merged=note["enclaves_merged"], opened=note["enclaves_opened"])
         kept = note.get("enclaves_kept") or []
         if kept:
-            sentence += " " + tr("{count} enclaves stay because no change keeps the population bounds (a block of each: "
+            sentence += " " + tr("Enclaves that stay because no change keeps the population bounds: {count} (a block of each: "
                                  "{ids}).").format(count=len(kept), ids=blocks.name_blocks([blocks_of[0] for blocks_of in kept]))
         return sentence
     if code == "locked_missing":

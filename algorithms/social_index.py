@@ -26,6 +26,7 @@ from ..presentation.messages import DYNAMICS_CLASSES, INDEX_CLASSES
 from ..presentation.messages import class_labels as class_labels_text
 from . import compat
 from .base import SozialraumAlgorithm
+from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, on_load, value
 from .indicator_messages import raise_indicator_error
 from .indicator_parameters import add_catalogue_parameter, load_catalogue_parameter
@@ -73,7 +74,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         return self.tr("Social index and types")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "A composite social index in the style of Berlin's social monitoring: each chosen rate is turned into "
             "z-scores across the spaces, multiplied by its sign (+1: a higher value means more need, -1: less "
             "need) and weight, summed, and the sum standardised again; higher index = more need. Signs come from "
@@ -87,7 +88,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
             "the best silhouette from 3 to 8); types are numbered by increasing need. The profile table gives each "
             "type's mean rates, number of spaces and population. The same seed gives the same result.\n\n"
             "Needs the Python package scikit-learn."
-        )
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter

@@ -46,9 +46,13 @@ def spaces_style(path):
     settings = QgsPalLayerSettings()
     settings.fieldName = "\"space_id\" || '\\n' || format_number(\"population\", 0)"
     settings.isExpression = True
+    # Over a point inside the polygon: a space wrapped around another (a quarter around its
+    # centre) would otherwise have its label drawn on the inner space.
+    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.centroidInside = True
     text = QgsTextFormat()
     text.setFont(QFont("DejaVu Sans"))
-    text.setSize(8)
+    text.setSize(9)
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
     buffer.setColor(QColor("white"))
