@@ -48,3 +48,39 @@ def test_check_mode_fails_on_an_untranslated_string(tmp_path, monkeypatch):
     strings = update_translations.extract_strings(tmp_path)
     assert list(strings) == ["A brand new string"]
     assert update_translations.problems(ROOT / "resources" / "i18n" / "sozialraum_de.ts", strings) == ["A brand new string"]
+
+
+def _german_source_map():
+    tree = ET.parse(ROOT / "resources" / "i18n" / "sozialraum_de.ts")
+    return {m.findtext("source"): m.findtext("translation") for m in tree.getroot().iter("message")}
+
+
+def test_algorithms_show_german_names_in_the_registry_when_qgis_runs_in_german(provider):
+    from qgis.core import QgsApplication, QgsSettings
+
+    from sozialraum import i18n
+
+    registry = QgsApplication.processingRegistry()
+    ours = [a for a in registry.algorithms() if a.provider().id() == "sozialraum"]
+    assert len(ours) >= 7
+    english = {a.id(): (a.displayName(), a.group()) for a in ours}
+    german = _german_source_map()
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    try:
+        assert i18n.install_translator()  # what the plugin does at start, from the QGIS locale
+        for algorithm in ours:
+            name, group = english[algorithm.id()]
+            assert german.get(name) and algorithm.displayName() == german[name] != name, algorithm.id()
+            assert german.get(group) and algorithm.group() == german[group] != group, algorithm.id()
+        assert registry.algorithmById("sozialraum:delineate").displayName() == "Sozialräume vorschlagen"
+    finally:
+        i18n.remove_translator()
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
+    assert registry.algorithmById("sozialraum:delineate").displayName() == "Propose social spaces"
