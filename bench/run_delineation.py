@@ -286,8 +286,8 @@ def _fmt(value, digits=2):
 
 
 HEADER = ("method", "status", "k", "below", "above", "non-contig.", "unassigned", "pop min", "pop max",
-          "SSD share", "barrier cross.", "mean PP", "time s", "peak MB", "Δ MB",
-          "ours/peer time", "ours/peer mem", "ours/peer SSD share")
+          "SSD share", "SSD share weighted", "barrier cross.", "mean PP", "time s", "peak MB", "Δ MB",
+          "ours/peer time", "ours/peer mem", "ours/peer SSD share", "ours/peer weighted SSD share")
 
 
 def table_rows(rows):
@@ -300,7 +300,7 @@ def table_rows(rows):
         peak = row.get("peak_mb")
         delta = peak - row["baseline_mb"] if ok and row.get("baseline_mb") is not None else None
         is_ours = row["method"] in ("ours", "ours_maxp_k")
-        ratios = [None, None, None]
+        ratios = [None, None, None, None]
         # max-p peers choose their own k: compare them with ours run at that k when there is such a run
         reference = ours_maxp if (ours_maxp is not None and row["method"] in ("maxp_tabu", "spopt_maxp")
                                   and ours_maxp["summary"]["k"] == s.get("k")) else ours
@@ -309,16 +309,17 @@ def table_rows(rows):
                 _ratio(reference["seconds"], row.get("seconds")) if ok else None,
                 _ratio(reference["peak_mb"], peak) if ok else None,
                 _ratio(reference["summary"]["ssd_share"], s.get("ssd_share")) if ok else None,
+                _ratio(reference["summary"]["ssd_share_weighted"], s.get("ssd_share_weighted")) if ok else None,
             ]
             if reference["summary"]["k"] != s.get("k"):
-                ratios[2] = None  # SSD shares at different k are not comparable
+                ratios[2] = ratios[3] = None  # SSD shares at different k are not comparable
         lines.append([
             row["method"], row["status"], _fmt(s.get("k")), _fmt(s.get("n_below")), _fmt(s.get("n_above")),
             _fmt(s.get("n_noncontiguous")), _fmt(s.get("unassigned")), _fmt(s.get("pop_min"), 0), _fmt(s.get("pop_max"), 0),
-            _fmt(s.get("ssd_share"), 4), _fmt(s.get("barrier_crossings")), _fmt(s.get("mean_polsby_popper"), 3),
+            _fmt(s.get("ssd_share"), 4), _fmt(s.get("ssd_share_weighted"), 4), _fmt(s.get("barrier_crossings")), _fmt(s.get("mean_polsby_popper"), 3),
             _fmt(row.get("seconds"), 1) if ok else (f">{row['seconds']:.0f}" if row["status"] == "timeout" else "–"),
             _fmt(peak, 0) if peak else "–", _fmt(delta, 0),
-            _fmt(ratios[0], 2), _fmt(ratios[1], 2), _fmt(ratios[2], 3),
+            _fmt(ratios[0], 2), _fmt(ratios[1], 2), _fmt(ratios[2], 3), _fmt(ratios[3], 3),
         ])
     return lines
 
