@@ -1,15 +1,14 @@
-"""Render QGIS layers to a PNG map with a title and a small legend (used by the demo)."""
+"""Render QGIS layers to a PNG map with a title, a legend and a scale bar (used by the demo).
+
+The drawing itself is sozialraum.algorithms.map_image, shared with the delineation report.
+"""
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
     QgsLineSymbol,
-    QgsMapRendererParallelJob,
-    QgsMapSettings,
     QgsRendererCategory,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor, QFont, QPainter
 
 
 def categorized(layer, field, categories, kind="fill"):
@@ -33,38 +32,17 @@ def polygon(layer, color, outline="#606060", width="0.1"):
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": color, "outline_color": outline, "outline_width": width})))
 
 
-def render_png(layers, extent, path, title, legend, size=(1800, 1500)):
-    """Draw ``layers`` (top first) over ``extent`` into ``path`` with a title and legend entries.
+def render_png(layers, extent, path, title, legend, size=(1800, 1500), print_width_mm=250.0):
+    """Draw ``layers`` (top first) over ``extent`` into ``path`` with a title, a legend and a scale bar.
 
-    ``legend`` is a list of (hex colour, label).
+    ``legend``: (hex colour, label) pairs, each drawn with the symbol of the layer class it
+    names (a river as a line); empty: the classes of the layers, as far as they occur. The
+    image is rendered as if printed ``print_width_mm`` wide, so labels keep their print size.
     """
-    settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(layers[-1].crs())
-    settings.setOutputSize(QSize(*size))
-    settings.setBackgroundColor(QColor("white"))
-    settings.setExtent(extent)
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    image = job.renderedImage()
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
-    painter.setPen(QColor("black"))
-    font = QFont("DejaVu Sans", 22)
-    font.setBold(True)
-    painter.setFont(font)
-    painter.fillRect(0, 0, size[0], 56, QColor(255, 255, 255, 220))
-    painter.drawText(20, 38, title)
-    painter.setFont(QFont("DejaVu Sans", 15))
-    box_height = 30 * len(legend) + 20
-    if legend:
-        painter.fillRect(20, size[1] - box_height - 20, 520, box_height, QColor(255, 255, 255, 230))
-    for k, (color, label) in enumerate(legend):
-        y = size[1] - box_height - 10 + 30 * k
-        painter.fillRect(32, y + 6, 30, 16, QColor(color))
-        painter.drawText(74, y + 21, label)
-    painter.end()
+    from sozialraum.algorithms import map_image
+
+    entries = map_image.entries_from_colours(legend, layers) if legend else map_image.legend_from_layers(layers)
+    image = map_image.render_map(layers, extent, title, entries, size=size, print_width_mm=print_width_mm)
     image.save(str(path), "PNG")
     return path
 
