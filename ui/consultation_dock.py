@@ -30,6 +30,7 @@ from ..i18n import tr
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .paint_tool import format_population, status_text
+from .reoptimise import Reoptimiser
 from .session_layer import LayerSession, SessionInputError
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
@@ -235,6 +236,7 @@ class ConsultationDock(QgsDockWidget):
         self.reason_edit.setPlaceholderText(tr("Reason for the next change (optional)"))
         self.reason_edit.setClearButtonEnabled(True)
         layout.addWidget(self.reason_edit)
+        self._build_reoptimise(layout)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Filter spaces"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -281,6 +283,70 @@ class ConsultationDock(QgsDockWidget):
         self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+
+    def _build_reoptimise(self, layout):
+        """The "Re-optimise…" button and its preview panel (summary, Apply, Discard), hidden until asked."""
+        self.reoptimiser = Reoptimiser(self.canvas, self)
+        self.reoptimiser.changed.connect(self._show_proposal)
+        self.reoptimise_button = QPushButton(tr("Re-optimise…"))
+        self.reoptimise_button.setObjectName("reoptimise")
+        self.reoptimise_button.setToolTip(tr("Let the engine improve the division around the decisions: locked spaces "
+                                             "and blocks placed by hand stay as they are. Shows a preview first."))
+        self.reoptimise_button.clicked.connect(self.reoptimise)
+        layout.addWidget(self.reoptimise_button)
+        self.proposal_panel = QWidget()
+        self.proposal_panel.setObjectName("reoptimisePreview")
+        panel = QVBoxLayout(self.proposal_panel)
+        panel.setContentsMargins(0, 0, 0, 0)
+        self.proposal_label = QLabel()
+        self.proposal_label.setWordWrap(True)
+        self.proposal_label.setObjectName("reoptimiseSummary")
+        panel.addWidget(self.proposal_label)
+        buttons = QHBoxLayout()
+        self.apply_button = QPushButton(tr("Apply"))
+        self.apply_button.setObjectName("applyReoptimise")
+        self.apply_button.clicked.connect(self.apply_reoptimisation)
+        self.discard_button = QPushButton(tr("Discard"))
+        self.discard_button.setObjectName("discardReoptimise")
+        self.discard_button.clicked.connect(self.reoptimiser.discard)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.discard_button)
+        panel.addLayout(buttons)
+        self.proposal_panel.setVisible(False)
+        layout.addWidget(self.proposal_panel)
+
+    def reoptimise(self):
+        """Preview the engine's re-optimisation around the decisions (nothing is written); returns the proposal."""
+        layer_session = self.layer_session
+        if layer_session is None:
+            self.show_message(tr("Open a session on a blocks layer first."), problem=True)
+            return None
+        problem = layer_session.editing_problem()
+        if problem:
+            self.show_message(problem, problem=True)
+            return None
+        try:
+            return self.reoptimiser.propose(layer_session)
+        except SozialraumError as error:
+            self.show_message(str(error), problem=True)
+            return None
+
+    def apply_reoptimisation(self):
+        """Write the previewed re-optimisation as one undoable command; returns the change (None when refused)."""
+        result = self.reoptimiser.apply()
+        if isinstance(result, str):
+            self.show_message(result, problem=True)
+            return None
+        self.refresh()
+        return result
+
+    def discard_reoptimisation(self):
+        self.reoptimiser.discard()
+
+    def _show_proposal(self):
+        self.proposal_label.setText(self.reoptimiser.text())
+        self.proposal_panel.setVisible(self.reoptimiser.proposal is not None)
+        self.apply_button.setEnabled(self.reoptimiser.proposal is not None and not self.reoptimiser.proposal.is_empty)
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
@@ -350,6 +416,7 @@ class ConsultationDock(QgsDockWidget):
     def close_session(self):
         if self.layer_session is None:
             return
+        self.reoptimiser.discard()
         old, self.layer_session = self.layer_session, None
         old.close()
         old.reason_source = None

@@ -41,7 +41,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..algorithms.compat import field as make_field
-from ..engine.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, SPLIT
+from ..engine.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, REOPTIMISE, SPLIT
 from ..i18n import language, tr
 from ..presentation import html
 from .compat import QUndoCommand
@@ -101,7 +101,7 @@ class Decision:
     number: int
     time: str
     author: str
-    kind: str  # move, merge, split, new_space, lock, unlock
+    kind: str  # move, merge, split, new_space, lock, unlock, reoptimise
     operation: str  # what the undo stack calls it, e.g. 'Paint 3 blocks into space 1'
     from_spaces: str  # the spaces blocks left ('' for none; for a lock: the space)
     to_spaces: str  # the space(s) blocks went to (for a lock: the space)
@@ -142,7 +142,7 @@ _TYPES = {"number": "int", "blocks": "int", "population": "double"}
 
 def kind_text(kind):
     return {MOVE: tr("paint"), MERGE: tr("merge"), SPLIT: tr("split"), NEW_SPACE: tr("new space"), LOCK: tr("lock"),
-            UNLOCK: tr("unlock")}.get(kind, kind)
+            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised")}.get(kind, kind)
 
 
 # -- storage -------------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""Re-optimise around decisions (issue 11, item 4): a preview first, then one undoable command.
+
+The dock's "Re-optimise…" asks the engine (:meth:`ConsultationSession.reoptimise`) to move
+the free blocks: locked spaces stay exactly as they are, and so does every block the experts
+moved by hand — the blocks named by the paint, merge, split and new-space rows of the
+decision log (saved rows of earlier meetings too: a decision stays a decision). The current
+division is the start. Nothing is written until the planner applies the preview:
+
+- the preview is a rubber band on the canvas around the blocks that would move and a summary
+  in the dock (blocks and residents moved, problems and SSD share before → after);
+- **Apply** writes the moves as ONE edit command on the layer's undo stack, with its log row
+  ("re-optimised") in the same macro (:meth:`LayerSession.commit`); one QGIS undo restores
+  the division before exactly;
+- **Discard** only removes the rubber band.
+
+A proposal made before another edit is refused on Apply (the blocks are not where it expects
+them): re-optimise again. The plugin never commits or rolls back the layer.
+"""
+from __future__ import annotations
+
+from qgis.core import QgsGeometry
+from qgis.gui import QgsRubberBand
+from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QApplication
+
+from ..engine.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
+from ..i18n import tr
+from .compat import POLYGON_GEOMETRY
+from .paint_tool import format_population
+
+#: log rows of changes made by hand: their blocks stay where the experts put them
+HAND_KINDS = (MOVE, MERGE, SPLIT, NEW_SPACE)
+#: the engine stops after this many seconds (checked between passes; the moves so far are kept)
+TIME_LIMIT = 15.0
+PREVIEW_COLOUR = QColor(255, 127, 0)
+
+
+def hand_placed_blocks(rows):
+    """Block ids (feature ids) of the log rows of changes made by hand."""
+    blocks = set()
+    for row in rows:
+        if row.kind not in HAND_KINDS:
+            continue
+        for text in row.block_ids.split(","):
+            text = text.strip()
+            if text.lstrip("-").isdigit():
+                blocks.add(int(text))
+    return blocks
+
+
+def proposal_text(proposal, fixed):
+    """The dock's summary of a proposal (translated)."""
+    before, after = proposal.summary_before, proposal.summary_after
+    if proposal.is_empty:
+        return tr("Re-optimisation finds no better division around the decisions (blocks placed by hand: {fixed}, "
+                  "locked spaces: {locked}).").format(fixed=fixed, locked=before.locked)
+    return tr("Re-optimisation would move {blocks} blocks (outlined in orange on the map). "
+              "Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. "
+              "Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.").format(
+        blocks=len(proposal.blocks), problems_before=before.problems, problems_after=after.problems,
+        ssd_before=before.ssd_share, ssd_after=after.ssd_share, fixed=fixed, locked=before.locked)
+
+
+class Reoptimiser(QObject):
+    """One preview at a time on a canvas: :meth:`propose`, then :meth:`apply` or :meth:`discard`.
+
+    ``changed`` tells the dock to show (or hide) the preview.
+    """
+
+    changed = pyqtSignal()
+
+    def __init__(self, canvas=None, parent=None, time_limit=TIME_LIMIT):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.time_limit = time_limit
+        self.proposal = None
+        self.fixed = 0
+        self._layer_session = None
+        self._band = None
+
+    def propose(self, layer_session):
+        """Run the engine around the decisions and show its proposal; returns it (nothing is written)."""
+        self.discard()
+        fixed = hand_placed_blocks(layer_session.decision_log.rows())
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            proposal = layer_session.session.reoptimise(fixed_blocks=sorted(fixed), time_limit=self.time_limit)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.proposal, self._layer_session = proposal, layer_session
+        self.fixed = len(set(fixed) & set(layer_session.block_ids))
+        self._show(layer_session, proposal)
+        self.changed.emit()
+        return proposal
+
+    def text(self):
+        return "" if self.proposal is None else proposal_text(self.proposal, self.fixed)
+
+    def apply(self):
+        """Write the proposal as one edit command; returns the change, or a translated reason it was not applied."""
+        proposal, layer_session = self.proposal, self._layer_session
+        if proposal is None or layer_session is None:
+            return tr("There is no re-optimisation to apply.")
+        problem = layer_session.editing_problem()
+        if problem:
+            return problem
+        session = layer_session.session
+        if [session.space_of(block) for block in proposal.blocks] != list(proposal.before):
+            self.discard()
+            return tr("The division changed since the preview: re-optimise again.")
+        self.discard()
+        if proposal.is_empty:
+            return tr("There is no re-optimisation to apply.")
+        change = session.assign(proposal.blocks, proposal.after)
+        layer_session.commit(change, tr("Re-optimise: {blocks} blocks, {population} residents moved").format(
+            blocks=len(change.blocks), population=format_population(change.population)))
+        return change
+
+    def discard(self):
+        """Forget the proposal and remove its outline; the layer is not touched."""
+        had = self.proposal is not None
+        self.proposal, self._layer_session = None, None
+        if self._band is not None:
+            if self.canvas is not None:
+                self.canvas.scene().removeItem(self._band)
+            self._band = None
+        if had:
+            self.changed.emit()
+
+    def band(self):
+        return self._band
+
+    def _show(self, layer_session, proposal):
+        if self.canvas is None or proposal.is_empty:
+            return
+        band = QgsRubberBand(self.canvas, POLYGON_GEOMETRY)
+        band.setColor(PREVIEW_COLOUR)
+        band.setFillColor(QColor(PREVIEW_COLOUR.red(), PREVIEW_COLOUR.green(), PREVIEW_COLOUR.blue(), 110))
+        band.setWidth(3)
+        geometry = layer_session.blocks_geometry(proposal.blocks)
+        band.setToGeometry(QgsGeometry(geometry), layer_session.layer)
+        self._band = band
+        self.canvas.refresh()
