@@ -4,6 +4,7 @@ from qgis.core import QgsFeatureRequest, QgsFieldProxyModel, QgsMapLayerProxyMod
 from ..algorithms.compat import _pick
 
 POLYGON_GEOMETRY = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
+LINE_GEOMETRY = _pick("GeometryType", "Line", QgsWkbTypes, "LineGeometry")
 POLYGON_LAYERS = _pick("LayerFilter", "PolygonLayer", QgsMapLayerProxyModel, "PolygonLayer")
 NUMERIC_FIELDS = _pick("FieldProxyModelFilter", "Numeric", QgsFieldProxyModel, "Numeric")
 NO_GEOMETRY = _pick("FeatureRequestFlag", "NoGeometry", QgsFeatureRequest, "NoGeometry")
@@ -27,4 +28,4 @@ def disconnect_all(connections):
             continue
 
 
-__all__ = ["CHANGE_ATTRIBUTE_VALUES", "NO_GEOMETRY", "NUMERIC_FIELDS", "POLYGON_GEOMETRY", "POLYGON_LAYERS", "QUndoCommand", "disconnect_all"]
+__all__ = ["CHANGE_ATTRIBUTE_VALUES", "LINE_GEOMETRY", "NO_GEOMETRY", "NUMERIC_FIELDS", "POLYGON_GEOMETRY", "POLYGON_LAYERS", "QUndoCommand", "disconnect_all"]

@@ -268,6 +268,10 @@ class LayerSession(QObject):
     def geometry(self, block):
         return self._geometries.get(block)
 
+    def population_of(self, blocks):
+        """Residents of ``blocks`` (feature ids), as the session counts them (NULL as 0)."""
+        return float(sum(self._population[self._position[block]] for block in blocks))
+
     def blocks_geometry(self, blocks):
         parts = [self._geometries[b] for b in blocks if b in self._geometries]
         return QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
