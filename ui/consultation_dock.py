@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyM
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from ..engine.errors import SozialraumError
 from ..i18n import tr
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
+from .live_spaces import LiveSpaces
 from .paint_tool import format_population, status_text
 from .reoptimise import Reoptimiser
 from .session_layer import LayerSession, SessionInputError
@@ -237,6 +239,13 @@ class ConsultationDock(QgsDockWidget):
         self.reason_edit.setClearButtonEnabled(True)
         layout.addWidget(self.reason_edit)
         self._build_reoptimise(layout)
+        self.live = None
+        self.live_check = QCheckBox(tr("Live spaces layer"))
+        self.live_check.setObjectName("liveSpaces")
+        self.live_check.setToolTip(tr("A layer of the dissolved spaces with population, status and the attributes' "
+                                      "means, updated after every change (for maps and labels during the meeting)."))
+        self.live_check.toggled.connect(self._live_toggled)
+        layout.addWidget(self.live_check)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Filter spaces"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -348,12 +357,41 @@ class ConsultationDock(QgsDockWidget):
         self.proposal_panel.setVisible(self.reoptimiser.proposal is not None)
         self.apply_button.setEnabled(self.reoptimiser.proposal is not None and not self.reoptimiser.proposal.is_empty)
 
+    # -- live spaces layer ------------------------------------------------------------
+    def _live_toggled(self, checked):
+        if checked:
+            self._start_live()
+        else:
+            self._stop_live(remove=True)
+
+    def _start_live(self):
+        """The live layer of the open session, added to the project (nothing without a session)."""
+        self._stop_live(remove=True)
+        if self.layer_session is None:
+            return None
+        self.live = LiveSpaces(self.layer_session, self.layer_session.attributes, self)
+        QgsProject.instance().addMapLayer(self.live.layer)
+        return self.live
+
+    def _stop_live(self, remove):
+        live, self.live = self.live, None
+        if live is None:
+            return
+        live.close()
+        if remove and QgsProject.instance().mapLayer(live.layer.id()) is not None:
+            QgsProject.instance().removeMapLayer(live.layer.id())
+
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
         disconnect_all([(QgsProject.instance().layerWillBeRemoved, self._layer_removed)])
         self.close_session()
 
     def _layer_removed(self, layer_id):
+        if self.live is not None and self.live.layer.id() == layer_id:  # the user removed the live layer
+            self._stop_live(remove=False)
+            self.live_check.blockSignals(True)
+            self.live_check.setChecked(False)
+            self.live_check.blockSignals(False)
         if self.layer_session is not None and self.layer_session.layer_id == layer_id:
             self.close_session()
             self.show_message(tr("The session's layer was removed from the project."), problem=True)
@@ -411,12 +449,15 @@ class ConsultationDock(QgsDockWidget):
         layer_session.layer.editingStarted.connect(self.refresh)
         layer_session.layer.editingStopped.connect(self.refresh)
         self.refresh()
+        if self.live_check.isChecked():
+            self._start_live()
         self.session_opened.emit(layer_session)
 
     def close_session(self):
         if self.layer_session is None:
             return
         self.reoptimiser.discard()
+        self._stop_live(remove=True)
         old, self.layer_session = self.layer_session, None
         old.close()
         old.reason_source = None

@@ -246,6 +246,11 @@ class LayerSession(QObject):
     def bounds(self):
         return self._bounds
 
+    @property
+    def populations(self):
+        """Residents per block in the order of :attr:`block_ids` (not a number: 0), as the session counts them."""
+        return np.nan_to_num(np.asarray(self._population, dtype=float))
+
     def label_value(self, label):
         """A session label as the layer's field stores it."""
         return label

@@ -1,0 +1,109 @@
+"""The live spaces layer: dissolved spaces with population, status and means, following strokes and undo."""
+import pytest
+
+from .test_consultation import COLS, ROWS, SIZE, Host, fid, setup, stroke  # noqa: F401  (setup: the fixture)
+
+
+def wait_for_update(dock):
+    from qgis.PyQt.QtTest import QTest
+
+    seen = []
+    dock.live.updated.connect(seen.append)
+    for _ in range(50):
+        if seen:
+            return seen[0]
+        QTest.qWait(20)
+    raise AssertionError("the live layer did not update")
+
+
+def expected(layer, space):
+    features = [f for f in layer.getFeatures() if f["space"] == space]
+    population = sum(f["pop"] for f in features)
+    return population, len(features) * SIZE * SIZE, sum(f["bid"] * f["pop"] for f in features) / population
+
+
+@pytest.fixture
+def live(setup):  # noqa: F811
+    from qgis.core import QgsProject
+
+    layer, canvas, dock, host = setup
+    dock.attributes_combo.setCheckedItems(["bid"])
+    assert dock.open_session() is not None
+    dock.live_check.setChecked(True)
+    assert dock.live is not None and QgsProject.instance().mapLayer(dock.live.layer.id()) is not None
+    return layer, canvas, dock, host
+
+
+def assert_live_matches(layer, dock, space):
+    feature = dock.live.feature(space)
+    population, area, mean = expected(layer, space)
+    assert feature["population"] == population
+    assert feature.geometry().area() == pytest.approx(area)
+    assert feature["mean_bid"] == pytest.approx(mean)
+    assert feature["blocks"] == round(area / SIZE / SIZE)
+    return feature
+
+
+def test_the_live_layer_follows_a_stroke_and_its_undo(live):
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = live
+    live_layer = dock.live.layer
+    assert live_layer.name() == "Social spaces (live)" and live_layer.featureCount() == 2
+    first = assert_live_matches(layer, dock, 1)
+    assert (first["population"], first["status"], first["parts"]) == (1320, "within", 1)
+    tool = PaintTool(canvas, host)
+    tool.set_target(1)
+    stroke(tool, canvas, [(r, 3) for r in range(ROWS)])  # column 3 (130 each) from space 2 into space 1
+    assert wait_for_update(dock) == (1, 2)  # only the two affected spaces were rewritten
+    first = assert_live_matches(layer, dock, 1)
+    assert (first["population"], first["status"]) == (1320 + 4 * 130, "above")
+    second = assert_live_matches(layer, dock, 2)
+    assert (second["population"], second["status"]) == (1680 - 4 * 130, "below")
+
+    layer.undoStack().undo()
+    assert wait_for_update(dock) == (1, 2)
+    assert (assert_live_matches(layer, dock, 1)["population"], dock.live.feature(1).geometry().area()) == (1320, 12 * SIZE * SIZE)
+    assert assert_live_matches(layer, dock, 2)["status"] == "within"
+
+
+def test_a_space_painted_away_loses_its_feature_and_a_split_space_says_so(live):
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = live
+    tool = PaintTool(canvas, host)
+    tool.set_target(1)
+    stroke(tool, canvas, [(r, c) for c in range(3, COLS) for r in range(ROWS)])
+    wait_for_update(dock)
+    assert dock.live.feature(2) is None and dock.live.layer.featureCount() == 1
+    layer.undoStack().undo()
+    wait_for_update(dock)
+    assert dock.live.layer.featureCount() == 2
+    tool.set_target(2)
+    stroke(tool, canvas, [(r, 1) for r in range(ROWS)])  # column 1 cuts space 1 in two
+    wait_for_update(dock)
+    first = dock.live.feature(1)
+    assert (first["status"], first["parts"]) == ("not_contiguous", 2)
+
+
+def test_the_live_layer_is_styled_with_a_readable_legend_and_labels(live):
+    layer, canvas, dock, host = live
+    renderer = dock.live.layer.renderer()
+    assert [(c.value(), c.label()) for c in renderer.categories()] == [
+        ("within", "within"), ("below", "below min."), ("above", "above max."), ("not_contiguous", "not contiguous")]
+    assert dock.live.layer.labelsEnabled()
+    assert "population" in dock.live.layer.labeling().settings().fieldName
+
+
+def test_unchecking_removes_the_layer_and_removing_it_unchecks(live):
+    from qgis.core import QgsProject
+
+    layer, canvas, dock, host = live
+    layer_id = dock.live.layer.id()
+    dock.live_check.setChecked(False)
+    assert dock.live is None and QgsProject.instance().mapLayer(layer_id) is None
+    dock.live_check.setChecked(True)
+    QgsProject.instance().removeMapLayer(dock.live.layer.id())
+    assert dock.live is None and not dock.live_check.isChecked()
+    # the blocks layer and the session are untouched
+    assert dock.layer_session is not None and layer.getFeature(fid(layer, 0, 0))["space"] == 1

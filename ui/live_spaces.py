@@ -1,0 +1,231 @@
+"""A live spaces layer (issue 11, item 6): the dissolved spaces, true after every change.
+
+During the meeting the maps and labels must show the division as it is now. The dock's
+"Live spaces layer" makes a memory layer "Social spaces (live)" with one feature per space:
+its blocks dissolved, population, blocks, status (``within`` / ``below`` / ``above`` /
+``not_contiguous``), connected parts, and the population-weighted mean of each attribute
+chosen in the dock (``mean_<field>``), styled by status with labels "space id + population".
+
+How it stays true, and cheap:
+
+- it follows :attr:`LayerSession.changed` (emitted after every change of the blocks' space
+  field — strokes, merges, QGIS undo/redo, the attribute table) through one more single-shot
+  timer, so a burst of edits updates once;
+- an update compares the session's labels with the labels of the last update and touches only
+  the affected spaces: their figures are recomputed and only their geometries dissolved again
+  (a space merged away loses its feature, a new one gets one);
+- it is derived data of our own: written straight to the memory provider (the blocks layer's
+  edit buffer is never touched), nothing to save.
+"""
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFillSymbol,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+
+from ..algorithms.compat import _pick
+from ..algorithms.compat import field as make_field
+from ..algorithms.layer_io import plain
+from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
+from ..i18n import tr
+from .compat import NO_GEOMETRY
+
+#: the live layer follows the session at most this often (ms)
+UPDATE_DELAY = 150
+OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
+STATUS_COLOURS = {WITHIN: "#c6efce", BELOW: "#ffeb9c", ABOVE: "#ffc7ce", NOT_CONTIGUOUS: "#f4b084"}
+
+
+def status_code(status):
+    """One status per space: not contiguous first (the map must show a space in pieces), else the bound."""
+    return NOT_CONTIGUOUS if not status.contiguous else status.bound
+
+
+def status_labels():
+    return {WITHIN: tr("within"), BELOW: tr("below min."), ABOVE: tr("above max."), NOT_CONTIGUOUS: tr("not contiguous")}
+
+
+def mean_field(attribute):
+    return f"mean_{attribute}"
+
+
+class LiveSpaces(QObject):
+    """The live spaces layer of a :class:`LayerSession` (see the module docstring).
+
+    ``updated`` is emitted after each update with the spaces it rewrote.
+    """
+
+    updated = pyqtSignal(object)
+
+    def __init__(self, layer_session, attributes=(), parent=None):
+        super().__init__(parent)
+        self.layer_session = layer_session
+        self.attributes = tuple(attributes)
+        blocks = layer_session.layer
+        self._position = {block: i for i, block in enumerate(layer_session.block_ids)}
+        self._values = self._read_values(blocks)
+        self.layer = self._make_layer(blocks)
+        self._feature_of = {}  # space label -> feature id of the live layer
+        self._labels = None  # the session's labels at the last update
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(UPDATE_DELAY)
+        self._timer.timeout.connect(self.update)
+        layer_session.changed.connect(self.schedule)
+        layer_session.locks_rebuilt.connect(self.schedule)
+        self.update()
+
+    def close(self):
+        """Stop following the session (the layer itself stays until removed from the project)."""
+        self._timer.stop()
+        for signal in (self.layer_session.changed, self.layer_session.locks_rebuilt):
+            try:
+                signal.disconnect(self.schedule)
+            except (TypeError, RuntimeError):
+                pass
+
+    def schedule(self):
+        if not self._timer.isActive():
+            self._timer.start()
+
+    # -- building ---------------------------------------------------------------------
+    def _read_values(self, blocks):
+        """The chosen attributes of every block (as the layer holds them; not a number: NaN)."""
+        values = np.full((len(self._position), len(self.attributes)), np.nan)
+        if not self.attributes:
+            return values
+        indices = [blocks.fields().indexFromName(name) for name in self.attributes]
+        request = QgsFeatureRequest().setFlags(NO_GEOMETRY).setSubsetOfAttributes(indices)
+        for feature in blocks.getFeatures(request):
+            row = self._position.get(feature.id())
+            if row is None:
+                continue
+            for column, index in enumerate(indices):
+                value = plain(feature.attribute(index))
+                try:
+                    values[row, column] = float(value)
+                except (TypeError, ValueError):
+                    pass
+        return values
+
+    def _make_layer(self, blocks):
+        layer = QgsVectorLayer("MultiPolygon", tr("Social spaces (live)"), "memory")
+        layer.setCrs(blocks.crs())
+        space = QgsField(blocks.fields().field(self.layer_session.space_field))
+        space.setName("space")
+        fields = [space, make_field("population", "double"), make_field("blocks", "int"),
+                  make_field("status", "string", 20), make_field("parts", "int")]
+        fields += [make_field(mean_field(name), "double") for name in self.attributes]
+        layer.dataProvider().addAttributes(fields)
+        layer.updateFields()
+        style(layer)
+        return layer
+
+    # -- updating ---------------------------------------------------------------------
+    def update(self):
+        """Bring the layer up to the session: only the spaces whose blocks changed; returns them."""
+        self._timer.stop()
+        session = self.layer_session.session
+        labels = session.labels()
+        if self._labels is None or len(self._labels) != len(labels):
+            affected = set(labels)
+        else:
+            affected = {label for pair in zip(self._labels, labels) if pair[0] != pair[1] for label in pair}
+        affected.discard(None)
+        self._labels = list(labels)
+        alive = set(session.spaces)
+        provider = self.layer.dataProvider()
+        gone = [space for space in affected if space not in alive and space in self._feature_of]
+        if gone:
+            provider.deleteFeatures([self._feature_of.pop(space) for space in gone])
+        new, changed_values, changed_geometries = [], {}, {}
+        fields = self.layer.fields()
+        for space in sorted((s for s in affected if s in alive), key=lambda s: (str(type(s)), s)):
+            attributes, geometry = self._figures(session, space)
+            fid = self._feature_of.get(space)
+            if fid is None:
+                feature = QgsFeature(fields)
+                feature.setAttributes(attributes)
+                feature.setGeometry(geometry)
+                new.append((space, feature))
+            else:
+                changed_values[fid] = dict(enumerate(attributes))
+                changed_geometries[fid] = geometry
+        if changed_values:
+            provider.changeAttributeValues(changed_values)
+            provider.changeGeometryValues(changed_geometries)
+        if new:
+            ok, added = provider.addFeatures([feature for _, feature in new])
+            if ok:
+                for (space, _), feature in zip(new, added):
+                    self._feature_of[space] = feature.id()
+        self.layer.updateExtents()
+        self.layer.triggerRepaint()
+        rewritten = tuple(sorted(affected, key=lambda s: (str(type(s)), s)))
+        self.updated.emit(rewritten)
+        return rewritten
+
+    def _figures(self, session, space):
+        status = session.status(space)
+        blocks = session.blocks_of(space)
+        rows = [self._position[block] for block in blocks]
+        attributes = [self.layer_session.label_value(space), float(status.population), int(status.blocks),
+                      status_code(status), int(status.parts)]
+        if self.attributes:
+            population = self.layer_session.populations[rows]
+            values = self._values[rows]
+            for column in range(values.shape[1]):
+                known = ~np.isnan(values[:, column])
+                weight = population[known].sum()
+                attributes.append(float((values[known, column] * population[known]).sum() / weight) if weight > 0 else None)
+        geometry = self.layer_session.blocks_geometry(blocks)
+        geometry.convertToMultiType()
+        return attributes, geometry
+
+    def feature(self, space):
+        """The live layer's feature of ``space`` (None when the space holds no blocks)."""
+        fid = self._feature_of.get(space)
+        return None if fid is None else self.layer.getFeature(fid)
+
+
+def style(layer):
+    """Fill by status (legend in the user's language), labels 'space id' over 'population'."""
+    names = status_labels()
+    categories = []
+    for code in (WITHIN, BELOW, ABOVE, NOT_CONTIGUOUS):
+        symbol = QgsFillSymbol.createSimple({"color": STATUS_COLOURS[code], "outline_color": "#333333",
+                                             "outline_width": "0.6"})
+        symbol.setOpacity(0.75)
+        categories.append(QgsRendererCategory(code, symbol, names[code]))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "\"space\" || '\\n' || format_number(\"population\", 0)"
+    settings.isExpression = True
+    settings.placement = OVER_POINT
+    settings.centroidInside = True
+    text = QgsTextFormat()
+    text.setSize(11)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setColor(QColor("white"))
+    buffer.setSize(1.0)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+__all__ = ["LiveSpaces", "status_code", "style"]
