@@ -22,7 +22,9 @@ class SozialraumPlugin:
         self.merge_action = None
         self.new_space_action = None
         self.split_action = None
+        self.split_line_action = None
         self.split_tool = None
+        self.split_line_tool = None
         self.paint_tool = None
         self.merge_tool = None
         self._watched_layer = None
@@ -59,6 +61,7 @@ class SozialraumPlugin:
 
         from .ui.consultation_dock import ConsultationDock
         from .ui.paint_tool import MergeTool, PaintTool, SplitTool
+        from .ui.split_line_tool import SplitLineTool
 
         icons = Path(__file__).resolve().parent / "resources" / "icons"
         window = self.iface.mainWindow()
@@ -80,21 +83,25 @@ class SozialraumPlugin:
         self.paint_tool = PaintTool(canvas, self)
         self.merge_tool = MergeTool(canvas, self)
         self.split_tool = SplitTool(canvas, self)
+        self.split_line_tool = SplitLineTool(canvas, self)
         self.paint_action = QAction(QIcon(str(icons / "paint.svg")), tr("Paint blocks into a space"), window)
         self.paint_action.setObjectName("sozialraumPaint")
         self.merge_action = QAction(QIcon(str(icons / "merge.svg")), tr("Merge two adjacent spaces"), window)
         self.merge_action.setObjectName("sozialraumMerge")
         self.split_action = QAction(QIcon(str(icons / "split.svg")), tr("Split a space in two balanced parts"), window)
         self.split_action.setObjectName("sozialraumSplit")
+        self.split_line_action = QAction(QIcon(str(icons / "split_line.svg")), tr("Split a space along a drawn line"), window)
+        self.split_line_action.setObjectName("sozialraumSplitLine")
         for action, tool in ((self.paint_action, self.paint_tool), (self.merge_action, self.merge_tool),
-                             (self.split_action, self.split_tool)):
+                             (self.split_action, self.split_tool), (self.split_line_action, self.split_line_tool)):
             action.setCheckable(True)
             tool.setAction(action)
             action.triggered.connect(lambda checked, tool=tool: self.iface.mapCanvas().setMapTool(tool))
         self.new_space_action = QAction(QIcon(str(icons / "new_space.svg")), tr("New space from the selected blocks"), window)
         self.new_space_action.setObjectName("sozialraumNewSpace")
         self.new_space_action.triggered.connect(self.new_space_from_selection)
-        for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.new_space_action):
+        for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
+                       self.new_space_action):
             self.toolbar.addAction(action)
         self._update_tools()
 
@@ -155,19 +162,20 @@ class SozialraumPlugin:
         for action, text in ((self.paint_action, tr("Paint blocks into a space")),
                              (self.merge_action, tr("Merge two adjacent spaces")),
                              (self.split_action, tr("Split a space in two balanced parts")),
+                             (self.split_line_action, tr("Split a space along a drawn line")),
                              (self.new_space_action, tr("New space from the selected blocks"))):
             action.setEnabled(problem is None)
             action.setToolTip(text if problem is None else f"{text}: {problem}")
         if problem is not None:
             canvas = self.iface.mapCanvas()
-            if canvas.mapTool() in (self.paint_tool, self.merge_tool, self.split_tool):
+            if canvas.mapTool() in (self.paint_tool, self.merge_tool, self.split_tool, self.split_line_tool):
                 canvas.unsetMapTool(canvas.mapTool())
 
     def _unload_consultation(self):
         if self.toolbar is None:
             return
         canvas = self.iface.mapCanvas()
-        for tool in (self.paint_tool, self.merge_tool, self.split_tool):
+        for tool in (self.paint_tool, self.merge_tool, self.split_tool, self.split_line_tool):
             if tool is not None:
                 tool.cancel()
                 if canvas.mapTool() is tool:
@@ -176,13 +184,14 @@ class SozialraumPlugin:
         self.dock.cleanup()
         self.iface.removeDockWidget(self.dock)
         self.dock.deleteLater()
-        for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.new_space_action):
+        for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
+                       self.new_space_action):
             self.toolbar.removeAction(action)
             action.deleteLater()
         self.toolbar.deleteLater()
         self.toolbar = self.dock = self.dock_action = self.paint_action = self.merge_action = self.new_space_action = None
-        self.split_action = None
-        self.paint_tool = self.merge_tool = self.split_tool = None
+        self.split_action = self.split_line_action = None
+        self.paint_tool = self.merge_tool = self.split_tool = self.split_line_tool = None
 
     def unload(self):
         self._unload_consultation()

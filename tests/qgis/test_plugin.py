@@ -68,7 +68,9 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         plugin.initGui()
         assert registry.providerById("sozialraum") is not None
         toolbar = plugin.toolbar
-        assert toolbar.objectName() == "SozialraumConsultationToolbar" and len(toolbar.actions()) == 5
+        assert toolbar.objectName() == "SozialraumConsultationToolbar" and [a.objectName() for a in toolbar.actions()] == [
+            "sozialraumConsultationDock", "sozialraumPaint", "sozialraumMerge", "sozialraumSplit", "sozialraumSplitLine",
+            "sozialraumNewSpace"]
         assert not plugin.paint_action.isEnabled() and plugin.paint_action.toolTip()  # no session, no editing
         dock = plugin.dock
         assert dock.objectName() == "SozialraumConsultationDock"
@@ -84,7 +86,7 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         plugin.unload()
         assert registry.providerById("sozialraum") is None
         assert plugin.actions == [] and plugin.provider is None
-        assert plugin.toolbar is None and plugin.dock is None and plugin.paint_tool is None
+        assert plugin.toolbar is None and plugin.dock is None and plugin.paint_tool is None and plugin.split_line_tool is None
         assert canvas.mapTool() is None
         from qgis.PyQt import sip
         from qgis.PyQt.QtCore import QCoreApplication, QEvent
