@@ -12,13 +12,14 @@ from .algorithms.compare import CompareAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
 from .algorithms.evaluate import EvaluateAlgorithm
 from .algorithms.interpolate import InterpolateAlgorithm
+from .algorithms.profiles import ProfilesAlgorithm
 from .algorithms.social_index import SocialIndexAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
 ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm,
-              SocialIndexAlgorithm, CompareAlgorithm)
+              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm)
 
 
 def missing_packages(algorithm_class):

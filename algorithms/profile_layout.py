@@ -1,0 +1,234 @@
+"""The print layout of the profiles: one A4 portrait page per space, driven by an atlas over the spaces.
+
+Page (mm): title and index line on top; the map of the space (atlas-controlled, with its key
+and a scale bar) beside the age chart; the indicator table; footnote and page number.
+
+The chart and the table are per-space SVG files (written by algorithms/profiles.py) shown by
+picture items whose source is an expression on the atlas feature. Why pictures and not an
+HTML item: the HTML item needs QtWebKit, which Qt6 builds of QGIS lack and headless
+qgis_process often cannot start, while Qt's SVG renderer is always there; the numbers
+(municipal values, confidentiality marks, German decimal comma) are computed by the engine
+in Python anyway. Every item stays a normal layout item a planner can move and restyle.
+The map styles are layer style overrides of the map item: the input layers keep their own.
+"""
+from qgis.core import (
+    Qgis,
+    QgsExpression,
+    QgsFillSymbol,
+    QgsLayoutItemLabel,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutMeasurement,
+    QgsLayoutObject,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsMapLayerStyle,
+    QgsPalLayerSettings,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..presentation.profile_svg import LEGEND_HEIGHT, LEGEND_WIDTH, SPACE_COLOUR
+
+PAGE_WIDTH, MARGIN = 210.0, 12.0
+CONTENT = PAGE_WIDTH - 2 * MARGIN
+MAP_BOX = (MARGIN, 33.0, 92.0, 80.0)  # x, y, width, height
+CHART_BOX = (MARGIN + 96.0, 33.0, CONTENT - 96.0, 80.0)
+TABLE_TOP = 127.0
+TABLE_HEIGHT = 150.0  # 41 indicators of the sample catalogue at 3.6 mm a row
+FOOTNOTE_TOP = 279.0
+#: labels at the centre of each space (Qgis.LabelPlacement from QGIS 3.26, QgsPalLayerSettings before)
+LABEL_OVER_POINT = Qgis.LabelPlacement.OverPoint if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.OverPoint
+
+
+def enum(owner, scope, member):
+    """``owner.scope.member`` (scoped, Qt6) or ``owner.member`` (QGIS 3.22 on Qt5)."""
+    scoped = getattr(owner, scope, None)
+    return getattr(scoped, member) if scoped is not None and hasattr(scoped, member) else getattr(owner, member)
+
+
+def field_ref(name):
+    return QgsExpression.quotedColumnRef(name)
+
+
+def place(item, x, y, width, height):
+    item.attemptMove(QgsLayoutPoint(x, y))
+    item.attemptResize(QgsLayoutSize(width, height))
+
+
+def text_format(size, bold=False, colour="#222222"):
+    font = QFont("DejaVu Sans")
+    font.setBold(bold)
+    fmt = QgsTextFormat()
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setColor(QColor(colour))
+    return fmt
+
+
+def add_label(layout, text, box, size, bold=False, align_right=False, colour="#222222"):
+    label = QgsLayoutItemLabel(layout)
+    label.setText(text)
+    fmt = text_format(size, bold, colour)
+    if hasattr(label, "setTextFormat"):  # QGIS 3.24+
+        label.setTextFormat(fmt)
+    else:
+        font = fmt.font()
+        font.setPointSizeF(size)
+        label.setFont(font)
+        label.setFontColor(QColor(colour))
+    label.setMarginX(0)
+    label.setMarginY(0)
+    if align_right:
+        from qgis.PyQt.QtCore import Qt
+
+        label.setHAlign(enum(Qt, "AlignmentFlag", "AlignRight"))
+    layout.addLayoutItem(label)
+    place(label, *box)
+    return label
+
+
+def add_picture(layout, box, path=None, expression=None):
+    picture = QgsLayoutItemPicture(layout)
+    picture.setMode(enum(QgsLayoutItemPicture, "Format", "FormatSVG"))
+    picture.setResizeMode(enum(QgsLayoutItemPicture, "ResizeMode", "Zoom"))
+    layout.addLayoutItem(picture)
+    place(picture, *box)
+    if expression:
+        picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource, QgsProperty.fromExpression(expression))
+        picture.refreshDataDefinedProperty(QgsLayoutObject.PictureSource)
+    elif path:
+        picture.setPicturePath(str(path))
+    return picture
+
+
+def _style_xml(geometry_layer, renderer, labeling=None):
+    """A layer style (renderer, labels) as the XML a map item's style override takes."""
+    holder = QgsVectorLayer(f"MultiPolygon?crs={geometry_layer.crs().authid()}", "style", "memory")
+    holder.setRenderer(renderer)
+    if labeling is not None:
+        holder.setLabeling(labeling)
+        holder.setLabelsEnabled(True)
+    style = QgsMapLayerStyle()
+    style.readFromLayer(holder)
+    return style.xmlData()
+
+
+def _fill(fill, outline, width):
+    return QgsFillSymbol.createSimple({"color": fill, "style": "no" if fill == "none" else "solid", "outline_color": outline,
+                                       "outline_width": str(width), "outline_width_unit": "MM"})
+
+
+def _rules(rules):
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, symbol, label in rules:
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+    return QgsRuleBasedRenderer(root)
+
+
+def space_style(spaces, label_expression):
+    """The space of the page with a bold coloured outline, its neighbours grey, every space labelled."""
+    renderer = _rules([("$id = @atlas_featureid", _fill("none", SPACE_COLOUR, 0.9), "space"),
+                       ("ELSE", _fill("none", "#555555", 0.35), "neighbour")])
+    settings = QgsPalLayerSettings()
+    settings.fieldName = label_expression
+    settings.isExpression = True
+    settings.placement = LABEL_OVER_POINT
+    settings.centroidInside = True
+    fmt = text_format(8, bold=True, colour="#333333")
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("white"))
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    return _style_xml(spaces, renderer, QgsVectorLayerSimpleLabeling(settings))
+
+
+def block_style(blocks, block_space_field, space_id_field):
+    """Blocks of the page's space filled, the others light grey (all grey without a space field)."""
+    other = _fill("#e3e3e3", "#ffffff", 0.1)
+    if not block_space_field:
+        return _style_xml(blocks, _rules([("", other, "blocks")]))
+    mine = f"{field_ref(block_space_field)} = attribute(@atlas_feature, {QgsExpression.quotedString(space_id_field)})"
+    return _style_xml(blocks, _rules([(mine, _fill("#fdd49e", "#ffffff", 0.1), "space"), ("ELSE", other, "other")]))
+
+
+def add_map(layout, spaces, blocks, styles):
+    item = QgsLayoutItemMap(layout)
+    item.setCrs(spaces.crs())
+    layout.addLayoutItem(item)
+    place(item, *MAP_BOX)
+    item.zoomToExtent(spaces.extent())  # setExtent would resize the item to the extent's shape
+    item.setLayers([layer for layer in (spaces, blocks) if layer is not None])
+    item.setKeepLayerSet(True)
+    item.setLayerStyleOverrides(styles)
+    item.setKeepLayerStyles(True)
+    item.setAtlasDriven(True)
+    item.setAtlasScalingMode(enum(QgsLayoutItemMap, "AtlasScalingMode", "Auto"))
+    item.setAtlasMargin(0.15)
+    item.setFrameEnabled(True)
+    item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
+    return item
+
+
+def add_scale_bar(layout, item):
+    bar = QgsLayoutItemScaleBar(layout)
+    bar.setStyle("Single Box")
+    bar.setLinkedMap(item)
+    bar.applyDefaultSize()
+    bar.setNumberOfSegmentsLeft(0)
+    bar.setNumberOfSegments(2)
+    # The scale changes from page to page: the segments adapt to 14-26 mm instead of one fixed length.
+    bar.setSegmentSizeMode(enum(QgsScaleBarSettings, "SegmentSizeMode", "SegmentSizeFitWidth"))
+    bar.setMinimumBarWidth(14)
+    bar.setMaximumBarWidth(26)
+    bar.setHeight(1.8)
+    if hasattr(bar, "setTextFormat"):
+        bar.setTextFormat(text_format(7))
+    layout.addLayoutItem(bar)
+    bar.attemptMove(QgsLayoutPoint(MAP_BOX[0] + LEGEND_WIDTH + 4, MAP_BOX[1] + MAP_BOX[3] + 1.0))
+    return bar
+
+
+def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blocks, block_space_field,
+                 chart_expression, table_expression, legend_path, footnote, page_text, label_expression):
+    """The atlas layout (not yet in the project's layout manager)."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(name)
+    page = layout.pageCollection().page(0)
+    page.setPageSize("A4", enum(QgsLayoutItemPage, "Orientation", "Portrait"))
+
+    add_label(layout, title_text, (MARGIN, 11.0, CONTENT, 10.0), 18, bold=True)
+    if subtitle_text:
+        add_label(layout, subtitle_text, (MARGIN, 23.0, CONTENT, 6.0), 10, colour="#444444")
+    styles = {spaces.id(): space_style(spaces, label_expression)}
+    if blocks is not None:
+        styles[blocks.id()] = block_style(blocks, block_space_field, id_field)
+    map_item = add_map(layout, spaces, blocks, styles)
+    add_scale_bar(layout, map_item)
+    add_picture(layout, (MAP_BOX[0], MAP_BOX[1] + MAP_BOX[3] + 1.5, LEGEND_WIDTH, LEGEND_HEIGHT), path=legend_path)
+    add_picture(layout, CHART_BOX, expression=chart_expression)
+    add_picture(layout, (MARGIN, TABLE_TOP, CONTENT, TABLE_HEIGHT), expression=table_expression)
+    add_label(layout, footnote, (MARGIN, FOOTNOTE_TOP, CONTENT - 30, 12.0), 6.5, colour="#444444")
+    add_label(layout, page_text, (PAGE_WIDTH - MARGIN - 28, FOOTNOTE_TOP, 28, 5.0), 7, align_right=True, colour="#444444")
+
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(spaces)
+    atlas.setEnabled(True)
+    atlas.setSortFeatures(True)
+    atlas.setSortAscending(True)
+    atlas.setSortExpression(field_ref(id_field))
+    atlas.setPageNameExpression(f"to_string({field_ref(id_field)})")
+    atlas.setFilenameExpression(f"'profile_' || to_string({field_ref(id_field)})")
+    return layout

@@ -1,0 +1,372 @@
+"""sozialraum:profiles — one profile page per social space (atlas PDF, optional PNGs, layout in the project)."""
+import shutil
+import time
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import (
+    QgsExpression,
+    QgsLayoutExporter,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+)
+
+from ..engine.errors import SozialraumError, format_values
+from ..engine.indicators import AREA_FIELD, aggregate
+from ..i18n import translatable, translator_for
+from ..presentation.numbers import format_number
+from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
+from ..presentation.profile_table import age_bars, profile_rows
+from . import compat
+from .base import SozialraumAlgorithm
+from .indicator_blocks import read_block_table, visible
+from .indicator_messages import raise_indicator_error
+from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
+from .layer_io import is_null, ordered_request, plain
+from .profile_layout import TABLE_HEIGHT, build_layout, enum, field_ref
+
+#: QgsProcessingAlgorithm.FlagNoThreading (3.22) / Qgis.ProcessingAlgorithmFlag.NoThreading (3.36+)
+NO_THREADING = compat._pick("ProcessingAlgorithmFlag", "NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
+BLOCK_GROUP = "__town"  # one group for all blocks: only the municipal total is used
+
+#: fixed texts of the pages, translated into the page language (not the interface's) where used
+PAGE_TEXTS = {
+    "title": translatable("Social space"),
+    "indicator": translatable("Indicator"),
+    "unit": translatable("Unit"),
+    "space": translatable("This space"),
+    "municipal": translatable("Municipality"),
+    "difference": translatable("Difference"),
+    "age": translatable("Age structure: share of the residents in %"),
+    "legend_space": translatable("this space"),
+    "legend_town": translatable("municipality"),
+    "no_age": translatable("The catalogue has no age groups."),
+    "map_space": translatable("this space"),
+    "map_neighbour": translatable("neighbouring spaces"),
+    "map_blocks": translatable("its blocks"),
+    "footnote": translatable(
+        '".": value suppressed for statistical confidentiality (too few cases, or it would reveal a hidden value). '
+        '"x": cannot be computed (e.g. no residents or a denominator of 0). Difference: value of the space minus '
+        "the municipal value (shares in percentage points); counts have none."),
+    "no_municipal": translatable("Municipal values need the blocks layer with the fields of the catalogue."),
+    "page": translatable("Page {page} of {pages}"),
+    "index": translatable("Social index: {status}"),
+    "type": translatable("Type {number}"),
+}
+#: the catalogue's units in the page language (ASCII sources: Qt's translate() takes no "²")
+UNITS = {
+    "persons": translatable("persons"),
+    "households": translatable("households"),
+    "buildings": translatable("buildings"),
+    "residents per km²": translatable("residents per square kilometre"),
+    "per 100 aged 18-64": translatable("per 100 aged 18-64"),
+}
+
+
+class ProfilesAlgorithm(SozialraumAlgorithm):
+    GROUP = "indicators"
+    ALGORITHM_NAME = "profiles"
+    ICON = "sozialraum.svg"
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    NAME_FIELD = "NAME_FIELD"
+    BLOCKS = "BLOCKS"
+    BLOCK_SPACE_FIELD = "BLOCK_SPACE_FIELD"
+    CATALOGUE = "CATALOGUE"
+    CLASS_FIELD = "CLASS_FIELD"
+    TYPE_FIELD = "TYPE_FIELD"
+    LANGUAGE = "LANGUAGE"
+    OUTPUT = "OUTPUT"
+    PNG_FOLDER = "PNG_FOLDER"
+    SAVE_LAYOUT = "SAVE_LAYOUT"
+    LAYOUT_NAME = "LAYOUT_NAME"
+
+    def flags(self):
+        # Layouts are Qt graphics scenes and the project's layout manager lives in the main thread.
+        return super().flags() | NO_THREADING
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Create social-space profiles")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Makes a profile sheet for every social space: one A4 page per space in one PDF, for the council, the "
+            "district offices or a consultation. Each page has the space's name, a map of the space with its blocks "
+            "and the neighbouring spaces (with a scale bar), the residents and their age structure as a bar chart "
+            "(black mark: the municipal share), the table of the catalogue's indicators with the value of the space, "
+            "the municipal value and the difference, and the social index class and type. Suppressed values are "
+            "printed as '.', values that cannot be computed as 'x'; the footnote says so.\n\n"
+            "Parameters: Spaces with indicators: the output of 'Push indicators to spaces' or of 'Social index and "
+            "types'. Space id field and name field (optional): what the title shows. Blocks (optional): drawn on the "
+            "map and used for the municipal values, which are summed over all blocks and then divided, as in "
+            "'Push indicators to spaces' (without blocks the municipal column stays empty); with the blocks' space "
+            "field the blocks of the page's space are highlighted. Catalogue: the one used for the indicators. "
+            "Index class and type fields: as written by 'Social index and types' (si_label, space_type); left out "
+            "when the layer has none. Language: of the labels and texts on the pages (German: German labels of the "
+            "catalogue and decimal comma). PNG folder (optional): one PNG per space as well. Save the layout into "
+            "the project: the layout (named as given) appears in the Layout Manager, where you can restyle it and "
+            "export it again; the charts and tables it shows are the SVG files in the folder beside the PDF. Run "
+            "with qgis_process there is no project to keep it: the PDF is made, the layout is not kept.\n\n"
+            "Example (sample town, after 'make demo'): Spaces with indicators = demo/social_index.gpkg, id field "
+            "space_id, blocks = demo/spaces_blocks.gpkg with space field space_id, language Deutsch, output "
+            "demo/profiles.pdf: 34 pages, one per proposed space."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        add = self.addParameter
+        add(QgsProcessingParameterVectorLayer(self.INPUT, self.tr("Spaces with indicators"), [compat.SOURCE_POLYGON]))
+        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Space id field"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_ANY))
+        add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Space name field (optional)"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterVectorLayer(self.BLOCKS, self.tr("Blocks (map and municipal values; optional)"),
+                                              [compat.SOURCE_POLYGON], optional=True))
+        add(QgsProcessingParameterField(self.BLOCK_SPACE_FIELD, self.tr("Space field of the blocks (optional)"),
+                                        parentLayerParameterName=self.BLOCKS, type=compat.FIELD_ANY, optional=True))
+        add_catalogue_parameter(self, self.CATALOGUE)
+        add(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Index class field"), defaultValue="si_label",
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add(QgsProcessingParameterField(self.TYPE_FIELD, self.tr("Type field"), defaultValue="space_type",
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
+        add_language_parameter(self, self.LANGUAGE)
+        add(QgsProcessingParameterBoolean(self.SAVE_LAYOUT, self.tr("Save the layout into the project"), defaultValue=True))
+        add(QgsProcessingParameterString(self.LAYOUT_NAME, self.tr("Layout name"), defaultValue="Sozialraum profiles"))
+        add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Profiles (PDF)"), self.tr("PDF files (*.pdf)")))
+        add(QgsProcessingParameterFolderDestination(self.PNG_FOLDER, self.tr("Folder for one PNG per space"), optional=True,
+                                                    createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("N_PAGES", self.tr("Number of pages")))
+        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout name")))
+
+    # -- reading ------------------------------------------------------------------------
+    def _fields(self, parameters, context, layer):
+        names = layer.fields().names()
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or None
+        for field in (id_field, name_field):
+            if field and field not in names:
+                raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
+                    field=field, layer=layer.name()))
+        optional = {}
+        for key in (self.CLASS_FIELD, self.TYPE_FIELD):
+            field = self.parameterAsString(parameters, key, context) or None
+            optional[key] = field if field in names else None
+        return id_field, name_field, optional[self.CLASS_FIELD], optional[self.TYPE_FIELD]
+
+    def _check_catalogue(self, layer, catalogue):
+        missing = [indicator.id for indicator in visible(catalogue) if indicator.id not in layer.fields().names()]
+        if missing:
+            raise QgsProcessingException(self.tr(
+                "The layer {layer} has no field for {count} indicators of the catalogue: {ids}. Use the output of "
+                "'Push indicators to spaces' made with the same catalogue.").format(
+                layer=layer.name(), count=len(missing), ids=format_values(missing)))
+
+    def _read_spaces(self, layer, id_field, catalogue, feedback):
+        has_suppressed = "suppressed" in layer.fields().names()
+        spaces = []
+        for feature in layer.getFeatures(ordered_request(id_field)):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled by the user."))
+            values = {}
+            for indicator in visible(catalogue):
+                raw = feature[indicator.id]
+                try:
+                    values[indicator.id] = None if is_null(raw) else float(raw)
+                except (TypeError, ValueError):
+                    raise QgsProcessingException(self.tr("Field '{field}' has values that are not numbers ({examples}) for "
+                                                         "{count} spaces: {ids}").format(
+                        field=indicator.id, examples=str(raw), count=1, ids=plain(feature[id_field]))) from None
+            listed = feature["suppressed"] if has_suppressed else None
+            suppressed = {item.strip() for item in str(listed).split(",")} if not is_null(listed) else set()
+            if not has_suppressed:  # without the list every NULL may be a suppressed value: print "."
+                suppressed = {key for key, number in values.items() if number is None}
+            spaces.append({"fid": feature.id(), "id": plain(feature[id_field]), "values": values, "suppressed": suppressed})
+        return spaces
+
+    def _municipal(self, parameters, context, feedback, catalogue, catalogue_file):
+        """The municipal value of each indicator from all blocks (counts summed, then divided); {} without blocks."""
+        source = self.parameterAsSource(parameters, self.BLOCKS, context)
+        if source is None:
+            return {}
+        names = source.fields().names()
+        missing = [name for name in catalogue.fields() if name not in names and name != AREA_FIELD]
+        if missing:
+            feedback.pushWarning(self.tr("The blocks have no field {fields}: the municipal values are left empty.").format(
+                fields=format_values(missing)))
+            return {}
+        data = read_block_table(source, context, feedback, catalogue, catalogue_file)
+        frame = data.frame.copy()
+        frame[BLOCK_GROUP] = 1
+        try:
+            table = aggregate(frame, catalogue, BLOCK_GROUP, areas=data.areas)
+        except SozialraumError as error:
+            raise_indicator_error(error, catalogue_file)
+        row = table.total.iloc[0]
+        return {name: (None if pd.isna(row[name]) else float(row[name])) for name in table.total.columns}
+
+    # -- writing ------------------------------------------------------------------------
+    def _write_pictures(self, folder, spaces, catalogue, municipal, lang, feedback):
+        translate = translator_for(lang)
+        units = {unit: translate(text) for unit, text in UNITS.items()} if lang != "en" else {}
+        headers = [translate(PAGE_TEXTS[key]) for key in ("indicator", "unit", "space", "municipal", "difference")]
+        for position, space in enumerate(spaces):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled by the user."))
+            rows = profile_rows(visible(catalogue), space["values"], municipal, space["suppressed"], lang, units)
+            (folder / f"table_{space['fid']}.svg").write_text(table_svg(rows, headers, height=TABLE_HEIGHT), encoding="utf-8")
+            total, population, bars = age_bars(catalogue, space["values"], municipal, space["suppressed"], lang)
+            if total is None:
+                title = ""
+            else:
+                count = "." if population is None and total.id in space["suppressed"] else (
+                    "x" if population is None else format_number(population, 0, lang))
+                title = f"{total.label(lang)}: {count}"
+            chart = age_chart_svg(bars, title, translate(PAGE_TEXTS["age"]),
+                                  (translate(PAGE_TEXTS["legend_space"]), translate(PAGE_TEXTS["legend_town"])), lang,
+                                  no_data=translate(PAGE_TEXTS["no_age"]))
+            (folder / f"age_{space['fid']}.svg").write_text(chart, encoding="utf-8")
+            feedback.setProgress(100 * (position + 1) / max(len(spaces), 1))
+        legend = [("space", translate(PAGE_TEXTS["map_space"])), ("neighbour", translate(PAGE_TEXTS["map_neighbour"]))]
+        legend_path = folder / "map_legend.svg"
+        legend_path.write_text(map_legend_svg(legend), encoding="utf-8")
+        return legend_path
+
+    def _texts(self, lang, id_field, name_field, class_field, type_field, has_municipal):
+        translate = translator_for(lang)
+        ident = f"to_string({field_ref(id_field)})"
+        if name_field:
+            name = f"coalesce(to_string({field_ref(name_field)}) || ' (' || {ident} || ')', {ident})"
+        else:
+            name = ident
+        title = f"{translate(PAGE_TEXTS['title'])} [% {name} %]"
+        parts = []
+        if class_field:
+            parts.append(translate(PAGE_TEXTS["index"]).format(
+                status=f"[% coalesce(to_string({field_ref(class_field)}), '–') %]"))
+        if type_field:
+            parts.append(translate(PAGE_TEXTS["type"]).format(number=f"[% coalesce(to_string({field_ref(type_field)}), '–') %]"))
+        footnote = translate(PAGE_TEXTS["footnote"])
+        if not has_municipal:
+            footnote += " " + translate(PAGE_TEXTS["no_municipal"])
+        page = translate(PAGE_TEXTS["page"]).format(page="[% @atlas_featurenumber %]", pages="[% @atlas_totalfeatures %]")
+        label = f"coalesce(to_string({field_ref(name_field)}), {ident})" if name_field else ident
+        return title, "   ·   ".join(parts), footnote, page, label
+
+    def _export(self, layout, pdf, png_folder, feedback):
+        exporter_feedback = QgsProcessingMultiStepFeedback(2 if png_folder else 1, feedback)
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.rasterizeWholeImage = False
+        settings.dpi = 200
+        result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), pdf, settings, exporter_feedback)
+        self._check_export(result, error, pdf, feedback)
+        if png_folder:
+            exporter_feedback.setCurrentStep(1)
+            Path(png_folder).mkdir(parents=True, exist_ok=True)
+            image = QgsLayoutExporter.ImageExportSettings()
+            image.dpi = 100
+            result, error = QgsLayoutExporter.exportToImage(layout.atlas(), str(Path(png_folder) / "profile.png"), "png",
+                                                            image, exporter_feedback)
+            self._check_export(result, error, png_folder, feedback)
+
+    def _check_export(self, result, error, path, feedback):
+        if feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Cancelled by the user."))
+        if result != enum(QgsLayoutExporter, "ExportResult", "Success"):
+            raise QgsProcessingException(self.tr("Cannot write {file}: {error}").format(
+                file=path, error=error or self.tr("the export failed (is the file open in another program?)")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        started = time.time()
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        if layer.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The layer {layer} has no features: there is no space to make a profile "
+                                                 "of.").format(layer=layer.name()))
+        id_field, name_field, class_field, type_field = self._fields(parameters, context, layer)
+        for key, field in ((self.CLASS_FIELD, class_field), (self.TYPE_FIELD, type_field)):
+            asked = self.parameterAsString(parameters, key, context)
+            if asked and field is None:
+                feedback.pushInfo(self.tr("The layer has no field '{field}': the pages show none.").format(field=asked))
+        catalogue, catalogue_file = load_catalogue_parameter(self, parameters, context, self.CATALOGUE)
+        self._check_catalogue(layer, catalogue)
+        lang = language_parameter(self, parameters, context, self.LANGUAGE)
+        blocks = self.parameterAsVectorLayer(parameters, self.BLOCKS, context)
+        block_space_field = self.parameterAsString(parameters, self.BLOCK_SPACE_FIELD, context) or None
+        if blocks is not None and block_space_field and block_space_field not in blocks.fields().names():
+            raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
+                field=block_space_field, layer=blocks.name()))
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        png_folder = self.parameterAsString(parameters, self.PNG_FOLDER, context) or None
+
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        steps.setProgressText(self.tr("Reading the spaces"))
+        spaces = self._read_spaces(layer, id_field, catalogue, steps)
+        duplicates = sorted({s["id"] for s in spaces if [t["id"] for t in spaces].count(s["id"]) > 1}, key=str)
+        if duplicates:
+            raise QgsProcessingException(self.tr("The id field has duplicate values: {values}. Choose a field with one "
+                                                 "value per space.").format(values=format_values(duplicates)))
+        steps.setCurrentStep(1)
+        steps.setProgressText(self.tr("Computing the municipal values"))
+        municipal = self._municipal(parameters, context, steps, catalogue, catalogue_file)
+        if blocks is None:
+            feedback.pushInfo(self.tr("No blocks: the pages show no municipal values and the maps no blocks."))
+
+        steps.setCurrentStep(2)
+        steps.setProgressText(self.tr("Drawing the charts and tables"))
+        folder = Path(pdf).with_name(Path(pdf).stem + "_files")
+        if folder.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+        try:
+            folder.mkdir(parents=True)
+            legend = self._write_pictures(folder, spaces, catalogue, municipal, lang, steps)
+        except OSError as error:
+            raise QgsProcessingException(self.tr("Cannot write {file}: {error}").format(
+                file=folder, error=error.strerror or error)) from error
+
+        steps.setCurrentStep(3)
+        steps.setProgressText(self.tr("Exporting the pages"))
+        project = context.project() or QgsProject.instance()
+        name = self.parameterAsString(parameters, self.LAYOUT_NAME, context) or "Sozialraum profiles"
+        title, subtitle, footnote, page, label = self._texts(lang, id_field, name_field, class_field, type_field,
+                                                             bool(municipal))
+        prefix = QgsExpression.quotedString(str(folder) + "/")
+        layout = build_layout(project, name, layer, id_field, title, subtitle, blocks, block_space_field,
+                              f"{prefix} || 'age_' || to_string(@atlas_featureid) || '.svg'",
+                              f"{prefix} || 'table_' || to_string(@atlas_featureid) || '.svg'",
+                              legend, footnote, page, label)
+        self._export(layout, pdf, png_folder, steps)
+        outputs = {self.OUTPUT: pdf, "N_PAGES": len(spaces), "LAYOUT": ""}
+        if png_folder:
+            outputs[self.PNG_FOLDER] = png_folder
+        if self.parameterAsBoolean(parameters, self.SAVE_LAYOUT, context):
+            outputs["LAYOUT"] = self._save(project, layout, name, layer, blocks, feedback)
+        feedback.pushInfo(self.tr("{pages} profile pages written to {file} in {seconds:.1f} s.").format(
+            pages=len(spaces), file=pdf, seconds=time.time() - started))
+        return outputs
+
+    def _save(self, project, layout, name, layer, blocks, feedback):
+        manager = project.layoutManager()
+        old = manager.layoutByName(name)
+        if old is not None:
+            manager.removeLayout(old)
+        manager.addLayout(layout)
+        outside = [item.name() for item in (layer, blocks) if item is not None and project.mapLayer(item.id()) is None]
+        if outside:
+            feedback.pushInfo(self.tr("The layout '{name}' is in the project's Layout Manager; the layers {layers} are not in "
+                                      "the project, so after reopening it the layout shows them only once you add them "
+                                      "and choose them again.").format(name=name, layers=", ".join(outside)))
+        else:
+            feedback.pushInfo(self.tr("The layout '{name}' is in the project's Layout Manager.").format(name=name))
+        return name
+
