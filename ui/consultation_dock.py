@@ -7,6 +7,8 @@ timer, so a burst of edits repaints once.
 """
 from __future__ import annotations
 
+import uuid
+
 from qgis.core import QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
@@ -32,6 +34,7 @@ from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .live_spaces import LiveSpaces
 from .paint_tool import format_population, status_text
+from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
 from .session_layer import LayerSession, SessionInputError
 
@@ -292,6 +295,13 @@ class ConsultationDock(QgsDockWidget):
         self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+        # plugin state in the project (ui/project_state.py): restored when a project is read
+        self.session_id = None
+        self._restored = None
+        QgsProject.instance().readProject.connect(self._project_read)
+        QgsProject.instance().cleared.connect(self._project_cleared)
+        self.visibilityChanged.connect(self._visibility_changed)
+        self.restore_from_project()
 
     def _build_reoptimise(self, layout):
         """The "Re-optimise…" button and its preview panel (summary, Apply, Discard), hidden until asked."""
@@ -383,7 +393,9 @@ class ConsultationDock(QgsDockWidget):
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
-        disconnect_all([(QgsProject.instance().layerWillBeRemoved, self._layer_removed)])
+        disconnect_all([(QgsProject.instance().layerWillBeRemoved, self._layer_removed),
+                        (QgsProject.instance().readProject, self._project_read),
+                        (QgsProject.instance().cleared, self._project_cleared)])
         self.close_session()
 
     def _layer_removed(self, layer_id):
@@ -422,8 +434,13 @@ class ConsultationDock(QgsDockWidget):
         layer = self.layer_combo.currentLayer()
         old = self.layer_session
         locked = ()
+        restored, self._restored = self._restored, None
+        session_id = None
         if old is not None and old.layer is layer and old.space_field == self.space_combo.currentField():
-            locked = old.session.locked
+            locked, session_id = old.session.locked, self.session_id
+        elif (restored is not None and layer is not None and restored.layer_id == layer.id()
+              and restored.space_field == self.space_combo.currentField()):
+            locked, session_id = restored.locked, restored.session_id  # the state the project was saved with
         self.close_session()
         attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
         try:
@@ -435,8 +452,53 @@ class ConsultationDock(QgsDockWidget):
             return None
         if self.iface is not None:  # the desktop: ask the author's name once
             ask_author_once(self)
+        self.session_id = session_id or uuid.uuid4().hex
         self.set_layer_session(layer_session)
         return layer_session
+
+    # -- project state ----------------------------------------------------------------
+    def state(self):
+        """The plugin state of the open session (None without one)."""
+        layer_session = self.layer_session
+        if layer_session is None:
+            return None
+        lower, upper = layer_session.bounds
+        return ConsultationState(layer_session.layer_id, layer_session.space_field, layer_session.population_field,
+                                 tuple(layer_session.attributes), lower, upper,
+                                 tuple(sorted(layer_session.session.locked, key=sort_key)), self.session_id or "")
+
+    def save_state(self):
+        """Write the state to the project when it changed (opening, locks); True when written."""
+        state = self.state()
+        return state is not None and write_state(QgsProject.instance(), state)
+
+    def restore_from_project(self):
+        """Choose the layer, fields and bounds the project was saved with; the session opens (with
+        its locks and id) when the dock is shown, or at once when it is visible. Returns the state."""
+        state = read_state(QgsProject.instance())
+        layer = QgsProject.instance().mapLayer(state.layer_id) if state is not None else None
+        if layer is None or self.layer_session is not None:
+            return None
+        self.layer_combo.setLayer(layer)
+        self.space_combo.setField(state.space_field)
+        self.population_combo.setField(state.population_field)
+        self.attributes_combo.setCheckedItems(list(state.attributes))
+        self.lower_spin.setValue(state.lower)
+        self.upper_spin.setValue(state.upper)
+        self._restored = state
+        if self.isVisible():
+            self.open_session()
+        return state
+
+    def _project_read(self, *args):
+        self.restore_from_project()
+
+    def _project_cleared(self):
+        self._restored = None
+
+    def _visibility_changed(self, visible):
+        if visible and self._restored is not None and self.layer_session is None:
+            self.open_session()
 
     def set_layer_session(self, layer_session):
         self.close_session()
@@ -449,6 +511,7 @@ class ConsultationDock(QgsDockWidget):
         layer_session.layer.editingStarted.connect(self.refresh)
         layer_session.layer.editingStopped.connect(self.refresh)
         self.refresh()
+        self.save_state()
         if self.live_check.isChecked():
             self._start_live()
         self.session_opened.emit(layer_session)
@@ -489,6 +552,7 @@ class ConsultationDock(QgsDockWidget):
         self.model.editable = layer_session.editing_problem() is None
         self.model.set_statuses(session.statuses())
         self.log_model.set_log(layer_session.decision_log)
+        self.save_state()  # the locks may have changed
         summary = session.summary()
         lower, upper = session.bounds
         self.summary_label.setText(tr(
