@@ -25,6 +25,8 @@ class SozialraumPlugin:
         self.split_line_action = None
         self.split_tool = None
         self.split_line_tool = None
+        self.presentation_action = None
+        self.presentation = None
         self.paint_tool = None
         self.merge_tool = None
         self._watched_layer = None
@@ -100,8 +102,15 @@ class SozialraumPlugin:
         self.new_space_action = QAction(QIcon(str(icons / "new_space.svg")), tr("New space from the selected blocks"), window)
         self.new_space_action.setObjectName("sozialraumNewSpace")
         self.new_space_action.triggered.connect(self.new_space_from_selection)
+        from .ui.presentation_mode import PresentationMode
+
+        self.presentation = PresentationMode(window, canvas, keep=(self.toolbar, self.dock), enlarge=(self.dock,))
+        self.presentation_action = QAction(QIcon(str(icons / "presentation.svg")), tr("Presentation mode (meeting)"), window)
+        self.presentation_action.setObjectName("sozialraumPresentation")
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.toggled.connect(self.presentation.set_active)
         for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
-                       self.new_space_action):
+                       self.new_space_action, self.presentation_action):
             self.toolbar.addAction(action)
         self._update_tools()
 
@@ -180,17 +189,18 @@ class SozialraumPlugin:
                 tool.cancel()
                 if canvas.mapTool() is tool:
                     canvas.unsetMapTool(tool)
+        self.presentation.exit()  # unloading during a meeting gives the planner's window back as it was
         self._unwatch()
         self.dock.cleanup()
         self.iface.removeDockWidget(self.dock)
         self.dock.deleteLater()
         for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
-                       self.new_space_action):
+                       self.new_space_action, self.presentation_action):
             self.toolbar.removeAction(action)
             action.deleteLater()
         self.toolbar.deleteLater()
         self.toolbar = self.dock = self.dock_action = self.paint_action = self.merge_action = self.new_space_action = None
-        self.split_action = self.split_line_action = None
+        self.split_action = self.split_line_action = self.presentation_action = self.presentation = None
         self.paint_tool = self.merge_tool = self.split_tool = self.split_line_tool = None
 
     def unload(self):

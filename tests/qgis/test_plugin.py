@@ -70,10 +70,12 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         toolbar = plugin.toolbar
         assert toolbar.objectName() == "SozialraumConsultationToolbar" and [a.objectName() for a in toolbar.actions()] == [
             "sozialraumConsultationDock", "sozialraumPaint", "sozialraumMerge", "sozialraumSplit", "sozialraumSplitLine",
-            "sozialraumNewSpace"]
+            "sozialraumNewSpace", "sozialraumPresentation"]
         assert not plugin.paint_action.isEnabled() and plugin.paint_action.toolTip()  # no session, no editing
         dock = plugin.dock
         assert dock.objectName() == "SozialraumConsultationDock"
+        plugin.presentation_action.trigger()  # on: full screen; unload below must leave it
+        assert plugin.presentation.active
         canvas.setMapTool(plugin.paint_tool)
         (action,) = plugin.actions
         assert action.text()
@@ -88,6 +90,9 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         assert plugin.actions == [] and plugin.provider is None
         assert plugin.toolbar is None and plugin.dock is None and plugin.paint_tool is None and plugin.split_line_tool is None
         assert canvas.mapTool() is None
+        from qgis.PyQt.QtCore import Qt
+
+        assert not window.windowState() & Qt.WindowState.WindowFullScreen  # presentation mode left on unload
         from qgis.PyQt import sip
         from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
