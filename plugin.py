@@ -1,7 +1,7 @@
 """The plugin object QGIS creates: Processing provider always, desktop actions with a GUI."""
 from pathlib import Path
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 
 from .i18n import install_translator, remove_translator, tr
 
@@ -26,6 +26,8 @@ class SozialraumPlugin:
         self.split_tool = None
         self.split_line_tool = None
         self.presentation_action = None
+        self.before_action = None
+        self.before_dock = None
         self.presentation = None
         self.paint_tool = None
         self.merge_tool = None
@@ -109,8 +111,19 @@ class SozialraumPlugin:
         self.presentation_action.setObjectName("sozialraumPresentation")
         self.presentation_action.setCheckable(True)
         self.presentation_action.toggled.connect(self.presentation.set_active)
+        from .ui.before_after import BeforeAfterDock
+
+        self.before_dock = BeforeAfterDock(canvas, window)
+        self.before_dock.hide()
+        self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.before_dock)
+        self.before_action = QAction(QIcon(str(icons / "before_after.svg")), tr("Before/after: the division as last saved"),
+                                     window)
+        self.before_action.setObjectName("sozialraumBeforeAfter")
+        self.before_action.setCheckable(True)
+        self.before_action.toggled.connect(self._show_before)
+        self.before_dock.visibilityChanged.connect(self.before_action.setChecked)
         for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
-                       self.new_space_action, self.presentation_action):
+                       self.new_space_action, self.presentation_action, self.before_action):
             self.toolbar.addAction(action)
         self._update_tools()
 
@@ -134,6 +147,17 @@ class SozialraumPlugin:
     def _current_space_changed(self, space):
         if self.paint_tool is not None and space is not None:
             self.paint_tool.target = space
+
+    def _show_before(self, visible):
+        """Show the before canvas for the session's layer (hidden again without a session)."""
+        layer_session = self.layer_session()
+        if visible and layer_session is None:
+            self.message(tr("Open a session on a blocks layer first."), Qgis.MessageLevel.Warning)
+            self.before_action.setChecked(False)
+            return
+        if visible:
+            self.before_dock.show_layer(layer_session.layer)
+        self.before_dock.setVisible(visible)
 
     def _session_opened(self, layer_session):
         self._watch(layer_session.layer)
@@ -190,17 +214,21 @@ class SozialraumPlugin:
                 if canvas.mapTool() is tool:
                     canvas.unsetMapTool(tool)
         self.presentation.exit()  # unloading during a meeting gives the planner's window back as it was
+        self.before_dock.cleanup()
+        self.iface.removeDockWidget(self.before_dock)
+        self.before_dock.deleteLater()
         self._unwatch()
         self.dock.cleanup()
         self.iface.removeDockWidget(self.dock)
         self.dock.deleteLater()
         for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
-                       self.new_space_action, self.presentation_action):
+                       self.new_space_action, self.presentation_action, self.before_action):
             self.toolbar.removeAction(action)
             action.deleteLater()
         self.toolbar.deleteLater()
         self.toolbar = self.dock = self.dock_action = self.paint_action = self.merge_action = self.new_space_action = None
         self.split_action = self.split_line_action = self.presentation_action = self.presentation = None
+        self.before_action = self.before_dock = None
         self.paint_tool = self.merge_tool = self.split_tool = self.split_line_tool = None
 
     def unload(self):

@@ -50,7 +50,7 @@ def test_provider_lists_its_algorithms_with_icons_and_help(provider):
 
 
 def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgis_iface, qgis_new_project):
-    from qgis.core import QgsApplication, QgsProject
+    from qgis.core import Qgis, QgsApplication, QgsProject
 
     from sozialraum import classFactory, i18n
 
@@ -70,12 +70,15 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         toolbar = plugin.toolbar
         assert toolbar.objectName() == "SozialraumConsultationToolbar" and [a.objectName() for a in toolbar.actions()] == [
             "sozialraumConsultationDock", "sozialraumPaint", "sozialraumMerge", "sozialraumSplit", "sozialraumSplitLine",
-            "sozialraumNewSpace", "sozialraumPresentation"]
+            "sozialraumNewSpace", "sozialraumPresentation",
+            "sozialraumBeforeAfter"]
         assert not plugin.paint_action.isEnabled() and plugin.paint_action.toolTip()  # no session, no editing
         dock = plugin.dock
         assert dock.objectName() == "SozialraumConsultationDock"
         plugin.presentation_action.trigger()  # on: full screen; unload below must leave it
         assert plugin.presentation.active
+        plugin.before_action.trigger()  # no session: refused with a message, the action unchecked again
+        assert not plugin.before_action.isChecked() and "session" in qgis_iface.messageBar().get_messages(Qgis.Warning)[-1]
         canvas.setMapTool(plugin.paint_tool)
         (action,) = plugin.actions
         assert action.text()
@@ -99,7 +102,8 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert sip.isdeleted(toolbar) and sip.isdeleted(dock)
         assert {id(bar) for bar in window.findChildren(QToolBar) if not sip.isdeleted(bar)} <= toolbars_before
-        assert not [d for d in window.findChildren(QDockWidget) if d.objectName() == "SozialraumConsultationDock"]
+        assert not [d for d in window.findChildren(QDockWidget)
+                    if d.objectName() in ("SozialraumConsultationDock", "SozialraumBeforeAfterDock")]
         removed = qgis_iface.removePluginVectorMenu.call_args[0][1]
         assert removed is action
         assert i18n._installed == []
