@@ -361,7 +361,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>Proposed social spaces</source>
-            <translation>Vorgeschlagene Sozialräume</translation>
+            <translation type="obsolete">Vorgeschlagene Sozialräume</translation>
         </message>
         <message>
             <source>Attribute '{field}' has the same value for every block and has no influence.</source>
@@ -605,7 +605,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>Evaluation of a division</source>
-            <translation>Bewertung einer Gliederung</translation>
+            <translation type="obsolete">Bewertung einer Gliederung</translation>
         </message>
         <message>
             <source>Push indicators to spaces</source>
@@ -1573,11 +1573,11 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>Shape clean-up after the search: {tentacles} blocks reaching into a neighbouring space moved to it; {found} enclaves found, {merged} merged into the space around them, {opened} opened to a second neighbour.</source>
-            <translation>Formbereinigung nach der Suche: {tentacles} Blöcke, die in einen Nachbarraum hineinragten, diesem zugeordnet; {found} Enklaven gefunden, {merged} mit dem umgebenden Raum zusammengelegt, {opened} zu einem zweiten Nachbarn geöffnet.</translation>
+            <translation type="obsolete">Formbereinigung nach der Suche: {tentacles} Blöcke, die in einen Nachbarraum hineinragten, diesem zugeordnet; {found} Enklaven gefunden, {merged} mit dem umgebenden Raum zusammengelegt, {opened} zu einem zweiten Nachbarn geöffnet.</translation>
         </message>
         <message>
             <source>{count} enclaves stay because no change keeps the population bounds (a block of each: {ids}).</source>
-            <translation>{count} Enklaven bleiben, weil keine Änderung die Einwohnergrenzen einhält (je ein Block: {ids}).</translation>
+            <translation type="obsolete">{count} Enklaven bleiben, weil keine Änderung die Einwohnergrenzen einhält (je ein Block: {ids}).</translation>
         </message>
         <message>
             <source>SSD share, blocks weighted by residents</source>
@@ -1962,6 +1962,490 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         <message>
             <source>{count} changes, oldest first.</source>
             <translation>{count} Änderungen, älteste zuerst.</translation>
+        </message>
+        <message>
+            <source>Writing the report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Proposed social spaces: {layer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The map could not be drawn ({problem}); the rest of the report is complete.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Evaluation of a division: {layer}, field {field}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shape clean-up after the search: blocks reaching into a neighbouring space moved to it: {tentacles}; enclaves found: {found}, merged into the space around them: {merged}, opened to a second neighbour: {opened}.</source>
+            <translation>Formbereinigung nach der Suche: in einen Nachbarraum hineinragende Blöcke, diesem zugeordnet: {tentacles}; gefundene Enklaven: {found}, mit dem umgebenden Raum zusammengelegt: {merged}, zu einem zweiten Nachbarn geöffnet: {opened}.</translation>
+        </message>
+        <message>
+            <source>Enclaves that stay because no change keeps the population bounds: {count} (a block of each: {ids}).</source>
+            <translation>Enklaven, die bleiben, weil keine Änderung die Einwohnergrenzen einhält: {count} (je ein Block: {ids}).</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Municipality</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Age structure: share of the residents in %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>municipality</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The catalogue has no age groups.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>neighbouring spaces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>its blocks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>".": value suppressed for statistical confidentiality (too few cases, or it would reveal a hidden value). "x": cannot be computed (e.g. no residents or a denominator of 0). Difference: value of the space minus the municipal value (shares in percentage points); counts have none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Municipal values need the blocks layer with the fields of the catalogue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page {page} of {pages}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social index: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>persons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>households</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>buildings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>residents per square kilometre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>per 100 aged 18-64</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create social-space profiles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Makes a profile sheet for every social space: one A4 page per space in one PDF, for the council, the district offices or a consultation. Each page has the space's name, a map of the space with its blocks and the neighbouring spaces (with a scale bar), the residents and their age structure as a bar chart (black mark: the municipal share), the table of the catalogue's indicators with the value of the space, the municipal value and the difference, and the social index class and type. Suppressed values are printed as '.', values that cannot be computed as 'x'; the footnote says so.
+
+Parameters: Spaces with indicators: the output of 'Push indicators to spaces' or of 'Social index and types'. Space id field and name field (optional): what the title shows. Blocks (optional): drawn on the map and used for the municipal values, which are summed over all blocks and then divided, as in 'Push indicators to spaces' (without blocks the municipal column stays empty); with the blocks' space field the blocks of the page's space are highlighted. Catalogue: the one used for the indicators. Index class and type fields: as written by 'Social index and types' (si_label, space_type); left out when the layer has none. Language: of the labels and texts on the pages (German: German labels of the catalogue and decimal comma). PNG folder (optional): one PNG per space as well. Save the layout into the project: the layout (named as given) appears in the Layout Manager, where you can restyle it and export it again; the charts and tables it shows are the SVG files in the folder beside the PDF. Run with qgis_process there is no project to keep it: the PDF is made, the layout is not kept.
+
+Example (sample town, after 'make demo'): Spaces with indicators = demo/social_index.gpkg, id field space_id, blocks = demo/spaces_blocks.gpkg with space field space_id, language Deutsch, output demo/profiles.pdf: 34 pages, one per proposed space.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the spaces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Computing the municipal values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drawing the charts and tables</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exporting the pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space id field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space name field (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Blocks (map and municipal values; optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Space field of the blocks (optional)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Index class field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the layout into the project</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layout name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Profiles (PDF)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder for one PNG per space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number of pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No blocks: the pages show no municipal values and the maps no blocks.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{pages} profile pages written to {file} in {seconds:.1f} s.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer {layer} has no field for {count} indicators of the catalogue: {ids}. Use the output of 'Push indicators to spaces' made with the same catalogue.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The blocks have no field {fields}: the municipal values are left empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer {layer} has no features: there is no space to make a profile of.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The field '{field}' is not in the layer {layer}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The id field has duplicate values: {values}. Choose a field with one value per space.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layout '{name}' is in the project's Layout Manager; the layers {layers} are not in the project, so after reopening it the layout shows them only once you add them and choose them again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layout '{name}' is in the project's Layout Manager.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the export failed (is the file open in another program?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The layer has no field '{field}': the pages show none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social space (one colour each; label: space and residents)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outside the population bounds or flagged (red outline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Barrier: {layer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>temporary layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>selected features only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only the selected features of '{layer}' were used; the command uses the whole layer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>'{layer}' is a temporary layer: save it to a file and put its path into the command.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Split a space along a drawn line</source>
+            <translation>Raum entlang einer gezeichneten Linie teilen</translation>
+        </message>
+        <message>
+            <source>Presentation mode (meeting)</source>
+            <translation>Präsentationsmodus (Sitzung)</translation>
+        </message>
+        <message>
+            <source>Before/after: the division as last saved</source>
+            <translation>Vorher/Nachher: die Einteilung wie zuletzt gespeichert</translation>
+        </message>
+        <message>
+            <source>Residents per space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minimum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>below the minimum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>within the bounds</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>above the maximum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quality of the division</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map of the spaces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Number of spaces by residents; the dashed lines are the minimum and the maximum population, the grey areas lie outside them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Population of the spaces</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The same run from a shell, with the Sozialraum plugin enabled in QGIS (on Debian the program is called qgis_process.bin). The same inputs, parameters and seed give the same result.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How to reproduce this run</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>below the minimum population ({population} &lt; {lower})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>above the maximum population ({population} &gt; {upper})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not contiguous ({parts} parts)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds {count} enclaves (holes in its outline filled by another space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>low compactness (Polsby-Popper {value} &lt; {limit})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>crosses barrier lines {count} times</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>spans {count} units of the nesting field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>one block alone has more residents than the maximum (kept as its own space)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>holds an island cut off by barriers, joined to its nearest block</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>locked: kept as in the initial division</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No space is flagged: all lie within the population bounds, are contiguous and reasonably compact.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Vorher</translation>
+        </message>
+        <message>
+            <source>Before (as last saved)</source>
+            <translation>Vorher (zuletzt gespeichert)</translation>
+        </message>
+        <message>
+            <source>The division as last saved; the main map shows it with the changes of this session.</source>
+            <translation>Die Einteilung wie zuletzt gespeichert; die Hauptkarte zeigt sie mit den Änderungen dieser Sitzung.</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Live spaces layer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A layer of the dissolved spaces with population, status and the attributes' means, updated after every change (for maps and labels during the meeting).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-optimise…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Let the engine improve the division around the decisions: locked spaces and blocks placed by hand stay as they are. Shows a preview first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>re-optimised</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Social spaces (live)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-optimisation would move {blocks} blocks (outlined in orange on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no re-optimisation to apply.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The division changed since the preview: re-optimise again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-optimisation finds no better division around the decisions (blocks placed by hand: {fixed}, locked spaces: {locked}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-optimise: {blocks} blocks, {population} residents moved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The line does not divide space {space}: all its blocks lie on one side. Draw it across the space, from edge to edge.</source>
+            <translation>Die Linie teilt Raum {space} nicht: alle seine Blöcke liegen auf einer Seite. Zeichnen Sie sie quer durch den Raum, von Rand zu Rand.</translation>
+        </message>
+        <message>
+            <source>The line crosses itself: draw it once across space {space}.</source>
+            <translation>Die Linie kreuzt sich selbst: zeichnen Sie sie einmal quer durch Raum {space}.</translation>
+        </message>
+        <message>
+            <source>Draw a line of at least two points across space {space}.</source>
+            <translation>Zeichnen Sie eine Linie aus mindestens zwei Punkten quer durch Raum {space}.</translation>
+        </message>
+        <message>
+            <source>Split space {space}: click along the dividing line, right-click to split.</source>
+            <translation>Raum {space} teilen: entlang der Trennlinie klicken, Rechtsklick teilt.</translation>
+        </message>
+        <message>
+            <source>Split space {space} along a line (new space {new})</source>
+            <translation>Raum {space} entlang einer Linie teilen (neuer Raum {new})</translation>
+        </message>
+        <message>
+            <source>Space {space} split along the line: {first} and {second} residents (new space {new}).</source>
+            <translation>Raum {space} entlang der Linie geteilt: {first} und {second} Einwohner (neuer Raum {new}).</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): Blocks = layer blocks, block id field = block_id, population field = pop_total, barriers = layer barriers, gap distance = 30 m. The log reports about 11,300 links and one island of 11 blocks (539 residents) cut off by the river; the links layer shows that no link crosses the railway.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Blöcke = Layer blocks, Block-ID-Feld = block_id, Einwohnerfeld = pop_total, Barrieren = Layer barriers, Lückenabstand = 30 m. Das Protokoll meldet rund 11.300 Nachbarschaften und eine vom Fluss abgeschnittene Insel aus 11 Blöcken (539 Einwohner); der Layer der Verbindungen zeigt, dass keine Verbindung die Bahnlinie quert.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): the blocks hold counts, so first add rate fields with the field calculator, e.g. sgb2_rate = 100 * sgb2_persons / (pop_total - pop_65plus) and old_share = 100 * pop_65plus / pop_total (scripts/sample_rates.py lists the eleven the demo uses). Then: population field = pop_total, attributes = the rate fields, building-structure attributes = houses_share, highrise_share, prewar_share, postwar_share, floor_per_head, balance groups on, minimum 700, maximum 8,500, number of spaces 0 (automatic), barriers = layer barriers, seed 1. Result: 34 spaces between 848 and 8,496 residents, all contiguous, no enclave.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Die Blöcke enthalten Fallzahlen, daher zuerst mit dem Feldrechner Quotenfelder anlegen, z. B. sgb2_rate = 100 * sgb2_persons / (pop_total - pop_65plus) und old_share = 100 * pop_65plus / pop_total (scripts/sample_rates.py listet die elf, die die Demo verwendet). Dann: Einwohnerfeld = pop_total, Merkmale = die Quotenfelder, Merkmale der Baustruktur = houses_share, highrise_share, prewar_share, postwar_share, floor_per_head, Gruppen ausgleichen an, Minimum 700, Maximum 8.500, Anzahl der Räume 0 (automatisch), Barrieren = Layer barriers, Startwert 1. Ergebnis: 34 Räume zwischen 848 und 8.496 Einwohnern, alle zusammenhängend, keine Enklave.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): Blocks = the blocks output of 'Propose social spaces' after the consultation, space field = space_id, population field = pop_total, the same attributes, bounds and barriers as the proposal. The report shows which spaces the edits pushed outside the bounds or left in two parts; its SSD share and Polsby-Popper figures can be set beside the proposal's report to show what the edits cost in homogeneity and shape.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Blöcke = die Blockausgabe von „Sozialräume vorschlagen“ nach der Abstimmung, Raumfeld = space_id, Einwohnerfeld = pop_total, dieselben Merkmale, Grenzen und Barrieren wie beim Vorschlag. Der Bericht zeigt, welche Räume durch die Änderungen außerhalb der Grenzen liegen oder in zwei Teile zerfallen; SSD-Anteil und Polsby-Popper lassen sich neben den Bericht des Vorschlags legen, um zu zeigen, was die Änderungen an Homogenität und Form kosten.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): Blocks = the blocks output of 'Propose social spaces', space field = space_id, block id field = block_id, catalogue empty (the bundled one), confidentiality on with at least 3 cases per cell and 300 residents for rates, language German. The spaces layer gets all 41 indicators of the catalogue; the municipal total is a separate output, so every space can be compared with the whole town.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Blöcke = die Blockausgabe von „Sozialräume vorschlagen“, Raumfeld = space_id, Block-ID-Feld = block_id, Katalog leer (der mitgelieferte), Geheimhaltung an mit mindestens 3 Fällen je Zelle und 300 Einwohnern für Quoten, Sprache Deutsch. Der Raum-Layer erhält alle 41 Indikatoren des Katalogs; die Gesamtstadt ist eine eigene Ausgabe, so lässt sich jeder Raum mit der ganzen Stadt vergleichen.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): Blocks = layer blocks, spaces = polygons drawn freely in a consultation (e.g. a new school district), split blocks by = area share, or by weight points (address points with the number of residents, when residents live only where buildings are). The output carries the same indicators as 'Push indicators to spaces', with counts split by the chosen weights.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Blöcke = Layer blocks, Räume = in einer Abstimmung frei gezeichnete Polygone (z. B. ein neuer Schulbezirk), Blöcke aufteilen nach = Flächenanteil, oder nach Gewichtungspunkten (Adresspunkte mit der Zahl der Einwohner, wenn Einwohner nur dort wohnen, wo Gebäude stehen). Die Ausgabe trägt dieselben Indikatoren wie „Indikatoren auf Sozialräume übertragen“, mit nach den gewählten Gewichten aufgeteilten Fallzahlen.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): Spaces = the output of 'Push indicators to spaces', space field = space_id, rates = sgb2_rate, unemployment, child_poverty, single_parents, foreigners_share, floor_area_per_head (signs from the catalogue), population field = pop_total, minimum population 300, number of types = 0 (chosen by silhouette). Spaces above +1 (or +1.5) have a high need; the type profiles table explains what each type stands for.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Räume = die Ausgabe von „Indikatoren auf Sozialräume übertragen“, Raumfeld = space_id, Quoten = sgb2_rate, unemployment, child_poverty, single_parents, foreigners_share, floor_area_per_head (Vorzeichen aus dem Katalog), Einwohnerfeld = pop_total, Mindesteinwohnerzahl 300, Anzahl der Typen = 0 (nach Silhouette gewählt). Räume über +1 (oder +1,5) haben einen hohen Bedarf; die Tabelle der Typprofile erklärt, wofür jeder Typ steht.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): Blocks = the blocks output of 'Propose social spaces' with a second field holding the division after the consultation, old field = space_id, new field = that field, population field = pop_total. The report lists every block that changed space and how many residents each space kept.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Blöcke = die Blockausgabe von „Sozialräume vorschlagen“ mit einem zweiten Feld, das die Einteilung nach der Abstimmung enthält, altes Feld = space_id, neues Feld = dieses Feld, Einwohnerfeld = pop_total. Der Bericht listet jeden Block, der den Raum gewechselt hat, und wie viele Einwohner jeder Raum behalten hat.</translation>
         </message>
     </context>
 </TS>
