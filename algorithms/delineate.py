@@ -23,10 +23,10 @@ from ..engine.geometry import representative_points
 from ..engine.graph import Graph
 from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
-from ..presentation.evaluation_report import evaluation_report
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems, unique_name
+from .division_report import PROBLEM_STATUS, write_division_report
 from .messages import describe, describe_problems
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
@@ -236,7 +236,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         shape_columns = ["polsby_popper", "convex_hull_ratio", "n_enclaves"]
         compactness = {row.pop("space"): row for row in evaluation.spaces[["space", *shape_columns]].to_dict("records")}
         blocks_dest = self._write_blocks(parameters, context, source, blocks, result)
-        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]))
+        drawn = []  # the spaces as the report's map shows them
+        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn)
         style_on_load(context, blocks_dest, "blocks_by_space")
         style_on_load(context, spaces_dest, "spaces")
         summary = evaluation.summary
@@ -255,12 +256,13 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            notes = [describe(note, blocks) for note in result.notes]
-            shown = {k: v for k, v in p.items() if k != "barriers"}
-            shown["barriers"] = ", ".join(layer.name() for layer in p["barriers"])
-            with open(report, "w", encoding="utf-8") as handle:
-                handle.write(evaluation_report(evaluation, self.tr("Proposed social spaces"), shown, notes))
             outputs[self.REPORT] = report
+            feedback.setProgressText(self.tr("Writing the report"))
+            write_division_report(report, self, parameters, context, feedback, outputs, evaluation,
+                                  self.tr("Proposed social spaces: {layer}").format(layer=source.sourceName()),
+                                  drawn=drawn, crs=source.sourceCrs(), barriers=p["barriers"],
+                                  notes=[describe(note, blocks) for note in result.notes],
+                                  flags={space.space_id: list(space.flags) for space in result.spaces})
         feedback.setProgress(100)
         return outputs
 
@@ -287,7 +289,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         return dest
 
-    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest):
+    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn):
         fields = QgsFields()
         for name, kind in (("space_id", "int"), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
                            ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string")):
@@ -310,4 +312,5 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 str(space.unit) if has_nest and space.unit is not None else None,
             ])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
+            drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))
         return dest

@@ -17,10 +17,10 @@ from qgis.core import (
 
 from ..engine.graph import Graph
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division
-from ..presentation.evaluation_report import evaluation_report
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems
+from .division_report import PROBLEM_STATUS, write_division_report
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -129,7 +129,8 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             k=summary["k"], share=summary["ssd_share"], below=summary["n_below"], above=summary["n_above"],
             parts=summary["n_noncontiguous"], crossings=summary["barrier_crossings"], nesting=summary["nesting_violations"]))
 
-        dest = self._write(parameters, context, source, blocks, labels, evaluation, gap, space_field)
+        drawn = []  # the spaces as the report's map shows them
+        dest = self._write(parameters, context, source, blocks, labels, evaluation, gap, space_field, drawn)
         style_on_load(context, dest, "spaces")
         outputs = {
             self.OUTPUT: dest,
@@ -143,15 +144,14 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            shown = {"INPUT": source.sourceName(), "SPACE_FIELD": space_field, "POPULATION_FIELD": population_field,
-                     "ATTRIBUTES": ", ".join(attributes), "MIN_POPULATION": lower, "MAX_POPULATION": upper, "GAP_DISTANCE": gap,
-                     "BARRIERS": ", ".join(layer.name() for layer in barrier_layers), "NEST_FIELD": nest_field or ""}
-            with open(report, "w", encoding="utf-8") as handle:
-                handle.write(evaluation_report(evaluation, self.tr("Evaluation of a division"), shown, []))
             outputs[self.REPORT] = report
+            write_division_report(report, self, parameters, context, feedback, outputs, evaluation,
+                                  self.tr("Evaluation of a division: {layer}, field {field}").format(
+                                      layer=source.sourceName(), field=space_field),
+                                  drawn=drawn, crs=source.sourceCrs(), barriers=barrier_layers)
         return outputs
 
-    def _write(self, parameters, context, source, blocks, labels, evaluation, gap, space_field):
+    def _write(self, parameters, context, source, blocks, labels, evaluation, gap, space_field, drawn):
         fields = QgsFields()
         space = QgsField(source.fields().field(space_field))
         space.setName("space")
@@ -168,7 +168,9 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
                 members.setdefault(label, []).append(index)
         for row in evaluation.spaces.to_dict("records"):
             out = QgsFeature(fields)
-            out.setGeometry(space_geometry(blocks, members.get(row["space"], []), gap))
+            geometry = space_geometry(blocks, members.get(row["space"], []), gap)
+            out.setGeometry(geometry)
+            drawn.append((geometry, row["space"], row["population"], row["status"] in PROBLEM_STATUS or not row["contiguous"]))
             values = [row["space"]]
             for column in SPACE_COLUMNS[1:]:
                 value = row[column]

@@ -12,6 +12,8 @@ from qgis.core import (
     Qgis,
     QgsCategorizedSymbolRenderer,
     QgsDistanceArea,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
     QgsLineSymbol,
@@ -24,7 +26,7 @@ from qgis.core import (
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 #: print sizes of the decorations
 TITLE_POINTS = 13
@@ -108,11 +110,13 @@ def _colour_of(symbol):
 
 
 def render_map(layers, extent, title, legend, size=(1800, 1500), print_width_mm=250.0, dpi=None):
-    """The map of ``layers`` (top first) over ``extent`` as a QImage with title, legend and scale bar.
+    """The map of ``layers`` (top first) over ``extent`` as a QImage: title above, legend and scale bar below.
 
-    ``legend``: LegendEntry items (None: :func:`legend_from_layers`).
+    ``size``: the map's own pixels (the title and the legend add to the height, so they
+    never hide part of the map); ``legend``: LegendEntry items (None: :func:`legend_from_layers`).
     """
     dpi = dpi or size[0] / (print_width_mm / _MM_PER_INCH)
+    entries = legend if legend is not None else legend_from_layers(layers)
     settings = QgsMapSettings()
     settings.setLayers(layers)
     settings.setDestinationCrs(layers[-1].crs())
@@ -121,20 +125,36 @@ def render_map(layers, extent, title, legend, size=(1800, 1500), print_width_mm=
     settings.setBackgroundColor(QColor("white"))
     settings.setExtent(extent)
     settings.setTransformContext(QgsProject.instance().transformContext())
+    # @map_scale and friends for styles and labels, as on the canvas
+    expressions = QgsExpressionContext()
+    expressions.appendScope(QgsExpressionContextUtils.globalScope())
+    expressions.appendScope(QgsExpressionContextUtils.projectScope(QgsProject.instance()))
+    expressions.appendScope(QgsExpressionContextUtils.mapSettingsScope(settings))
+    settings.setExpressionContext(expressions)
     job = QgsMapRendererParallelJob(settings)
     job.start()
     job.waitForFinished()
-    image = job.renderedImage()
+    drawn = job.renderedImage()
+    sheet = _Sheet(dpi, size[0])
+    title_h = sheet.title_height()
+    legend_box, scale_box = sheet.legend_size(entries), sheet.scale_bar_size(settings)
+    footer_h = max(legend_box[1], scale_box[1]) + 2 * sheet.pad if entries or scale_box[1] else 0
+    image = QImage(size[0], int(title_h + size[1] + footer_h), QImage.Format.Format_ARGB32_Premultiplied)
     dots_per_metre = int(round(dpi / _MM_PER_INCH * 1000))
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor("white"))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     try:
-        px = dpi / 72.0  # pixels per point
-        _draw_title(painter, title, size, px)
-        _draw_legend(painter, legend if legend is not None else legend_from_layers(layers), size, px, dpi)
-        _draw_scale_bar(painter, settings, size, px, dpi)
+        painter.drawImage(0, int(title_h), drawn)
+        painter.setPen(QColor("#888888"))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(0.5, title_h, size[0] - 1, size[1]))
+        sheet.draw_title(painter, title, title_h)
+        top = title_h + size[1] + sheet.pad
+        sheet.draw_legend(painter, entries, sheet.pad, top)
+        sheet.draw_scale_bar(painter, settings, size[0] - scale_box[0] - sheet.pad, top)
     finally:
         painter.end()
     return image
@@ -150,49 +170,103 @@ def png_bytes(image):
     return bytes(data)
 
 
-def _font(px, points, bold=False):
-    font = QFont("DejaVu Sans")
-    font.setPixelSize(max(1, int(round(points * px))))
-    font.setBold(bold)
-    return font
+class _Sheet:
+    """Sizes and drawing of the decorations at the print resolution ``dpi`` of a ``width`` px image."""
 
+    def __init__(self, dpi, width):
+        self.dpi, self.width = dpi, width
+        self.mm = dpi / _MM_PER_INCH
+        self.pad = 2.5 * self.mm
+        self.title_font = self._font(TITLE_POINTS, bold=True)
+        self.font = self._font(LEGEND_POINTS)
+        self.metrics = QFontMetricsF(self.font)
+        self.patch = QSize(int(_PATCH_MM[0] * self.mm), int(_PATCH_MM[1] * self.mm))
+        self.row = max(self.patch.height(), self.metrics.height()) * 1.35
 
-def _draw_title(painter, title, size, px):
-    font = _font(px, TITLE_POINTS, bold=True)
-    metrics = QFontMetricsF(font)
-    height = metrics.height() * 1.6
-    painter.fillRect(QRectF(0, 0, size[0], height), QColor(255, 255, 255, 225))
-    painter.setFont(font)
-    painter.setPen(QColor("black"))
-    painter.drawText(QRectF(metrics.height() * 0.6, 0, size[0], height), Qt.AlignmentFlag.AlignVCenter, title)
+    def _font(self, points, bold=False):
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(max(1, int(round(points * self.dpi / 72.0))))
+        font.setBold(bold)
+        return font
 
+    def title_height(self):
+        return QFontMetricsF(self.title_font).height() * 1.8
 
-def _draw_legend(painter, entries, size, px, dpi):
-    if not entries:
-        return
-    font = _font(px, LEGEND_POINTS)
-    metrics = QFontMetricsF(font)
-    mm = dpi / _MM_PER_INCH
-    patch_w, patch_h = _PATCH_MM[0] * mm, _PATCH_MM[1] * mm
-    row = max(patch_h, metrics.height()) * 1.35
-    pad = 2.5 * mm
-    text_w = max(metrics.horizontalAdvance(entry.label) for entry in entries)
-    box_w, box_h = pad * 3 + patch_w + text_w, pad * 2 + row * len(entries)
-    x0, y0 = pad, size[1] - box_h - pad
-    painter.setPen(QColor("#888888"))
-    painter.setBrush(QColor(255, 255, 255, 235))
-    painter.drawRect(QRectF(x0, y0, box_w, box_h))
-    context = QgsRenderContext.fromQPainter(painter)
-    context.setScaleFactor(mm)
-    painter.setFont(font)
-    for position, entry in enumerate(entries):
-        top = y0 + pad + row * position
-        painter.save()
-        painter.translate(x0 + pad, top + (row - patch_h) / 2)
-        entry.symbol.drawPreviewIcon(painter, QSize(int(patch_w), int(patch_h)), context)
-        painter.restore()
+    def draw_title(self, painter, title, height):
+        painter.setFont(self.title_font)
         painter.setPen(QColor("black"))
-        painter.drawText(QRectF(x0 + pad * 2 + patch_w, top, text_w + pad, row), Qt.AlignmentFlag.AlignVCenter, entry.label)
+        painter.drawText(QRectF(self.pad, 0, self.width - 2 * self.pad, height), Qt.AlignmentFlag.AlignVCenter, title)
+
+    # -- legend: entries in as many columns as fit beside the scale bar -----------------------
+    def _column_width(self, entries):
+        return self.patch.width() + 3 * self.pad + max(self.metrics.horizontalAdvance(e.label) for e in entries)
+
+    def _columns(self, entries):
+        room = self.width * 0.72  # the rest of the footer is the scale bar's
+        return max(1, min(len(entries), int(room // self._column_width(entries))))
+
+    def legend_size(self, entries):
+        if not entries:
+            return 0, 0
+        columns = self._columns(entries)
+        rows = math.ceil(len(entries) / columns)
+        return columns * self._column_width(entries) + self.pad, rows * self.row + 2 * self.pad
+
+    def draw_legend(self, painter, entries, x0, y0):
+        if not entries:
+            return
+        columns, column_w = self._columns(entries), self._column_width(entries)
+        rows = math.ceil(len(entries) / columns)
+        context = QgsRenderContext.fromQPainter(painter)
+        context.setScaleFactor(self.mm)
+        painter.setFont(self.font)
+        for position, entry in enumerate(entries):
+            column, row = divmod(position, rows)
+            x, y = x0 + self.pad + column * column_w, y0 + self.pad + row * self.row
+            painter.save()
+            painter.translate(x, y + (self.row - self.patch.height()) / 2)
+            entry.symbol.drawPreviewIcon(painter, self.patch, context)
+            painter.restore()
+            painter.setPen(QColor("black"))
+            text_x = x + self.patch.width() + self.pad
+            painter.drawText(QRectF(text_x, y, column_w - self.patch.width() - 2 * self.pad, self.row),
+                             Qt.AlignmentFlag.AlignVCenter, entry.label)
+
+    # -- scale bar: a round length of about a fifth of the map, in two halves -----------------
+    def _scale(self, settings):
+        per_pixel = metres_per_pixel(settings)
+        if not per_pixel or per_pixel <= 0 or not math.isfinite(per_pixel):
+            return None
+        length = nice_length(per_pixel * self.width / 5.0)
+        return length, length / per_pixel
+
+    def scale_bar_size(self, settings):
+        scale = self._scale(settings)
+        if scale is None:
+            return 0, 0
+        label_w = self.metrics.horizontalAdvance(_length_text(scale[0]))
+        return scale[1] + label_w + 2 * self.pad, self.metrics.height() * 1.3 + 1.6 * self.mm + 2 * self.pad
+
+    def draw_scale_bar(self, painter, settings, x0, y0):
+        scale = self._scale(settings)
+        if scale is None:
+            return
+        length, bar_px = scale
+        bar_h = 1.6 * self.mm
+        left = x0 + self.pad + self.metrics.horizontalAdvance("0") / 2
+        top = y0 + self.pad + self.metrics.height() * 1.3
+        half = bar_px / 2
+        painter.setPen(QColor("black"))
+        painter.setBrush(QColor("black"))
+        painter.drawRect(QRectF(left, top, half, bar_h))
+        painter.setBrush(QColor("white"))
+        painter.drawRect(QRectF(left + half, top, half, bar_h))
+        painter.setFont(self.font)
+        for value, x in ((0, left), (length / 2, left + half), (length, left + bar_px)):
+            text = "0" if value == 0 else _length_text(value)
+            width = self.metrics.horizontalAdvance(text)
+            painter.drawText(QRectF(x - width / 2 - 1, y0 + self.pad, width + 2, self.metrics.height()),
+                             Qt.AlignmentFlag.AlignCenter, text)
 
 
 def metres_per_pixel(settings):
@@ -222,31 +296,3 @@ def _length_text(metres):
     return f"{metres:g} m"
 
 
-def _draw_scale_bar(painter, settings, size, px, dpi):
-    per_pixel = metres_per_pixel(settings)
-    if not per_pixel or per_pixel <= 0 or not math.isfinite(per_pixel):
-        return
-    mm = dpi / _MM_PER_INCH
-    length = nice_length(per_pixel * size[0] / 5.0)  # about a fifth of the map's width
-    bar_px = length / per_pixel
-    font = _font(px, LEGEND_POINTS)
-    metrics = QFontMetricsF(font)
-    pad, bar_h = 2.5 * mm, 1.6 * mm
-    label_w = metrics.horizontalAdvance(_length_text(length))
-    box_w, box_h = bar_px + 2 * pad + label_w / 2 + pad, pad * 2 + bar_h + metrics.height() * 1.2
-    x0, y0 = size[0] - box_w - pad, size[1] - box_h - pad
-    painter.setPen(QColor("#888888"))
-    painter.setBrush(QColor(255, 255, 255, 235))
-    painter.drawRect(QRectF(x0, y0, box_w, box_h))
-    left, top = x0 + pad + metrics.horizontalAdvance("0") / 2, y0 + pad + metrics.height() * 1.2
-    half = bar_px / 2
-    painter.setPen(QColor("black"))
-    painter.setBrush(QColor("black"))
-    painter.drawRect(QRectF(left, top, half, bar_h))
-    painter.setBrush(QColor("white"))
-    painter.drawRect(QRectF(left + half, top, half, bar_h))
-    painter.setFont(font)
-    for value, x in ((0, left), (length / 2, left + half), (length, left + bar_px)):
-        text = "0" if value == 0 else _length_text(value)
-        width = metrics.horizontalAdvance(text)
-        painter.drawText(QRectF(x - width / 2, y0 + pad * 0.6, width + 2, metrics.height()), Qt.AlignmentFlag.AlignCenter, text)

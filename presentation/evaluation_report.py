@@ -1,4 +1,5 @@
-"""The HTML report of a division (``delineate`` and ``evaluate``): summary, parameters, notes, spaces.
+"""The HTML report of a division (``delineate`` and ``evaluate``): quality, map, histogram, flagged
+spaces, parameters, notes, spaces and the command line that reproduces the run.
 
 The engine's :class:`~sozialraum.engine.scoring.Evaluation` holds numbers and codes; names,
 number formats and status words come from here, in the interface language.
@@ -10,8 +11,10 @@ import numpy as np
 from ..engine.scoring import SPACE_COLUMNS, STATUS_OK, SUMMARY_KEYS
 from ..i18n import language, tr, translatable
 from . import html
+from .histogram import population_histogram
 from .messages import STATUS, text
 from .numbers import format_number, is_whole
+from .report_flags import flagged_spaces, flags_section
 
 #: what each summary key of an evaluation means
 SUMMARY_NAMES = {
@@ -134,18 +137,49 @@ def _worst_shapes_table(spaces):
     return html.table(rows, header, numeric=list(range(1, len(_SHAPE_COLUMNS))))
 
 
-def evaluation_report(evaluation, title, parameters=None, notes=None):
-    """The page for ``evaluation``: spaces outside the bounds or in several parts highlighted.
+def histogram_texts():
+    """The translated labels of the population histogram."""
+    return {"title": tr("Residents per space"), "x_axis": tr("Residents per space"), "y_axis": tr("Number of spaces"),
+            "floor": tr("Minimum"), "ceiling": tr("Maximum"), "below": tr("below the minimum"),
+            "inside": tr("within the bounds"), "above": tr("above the maximum")}
 
-    ``parameters``: {name: value} shown as given; ``notes``: strings or the engine's
-    structured notes.
+
+def _parameter_rows(parameters):
+    """Parameters as (name, value text) rows: a dict shown as given, or rows already worded."""
+    if isinstance(parameters, dict):
+        return [(str(name), display_value(value)) for name, value in parameters.items()]
+    return [(str(name), str(value)) for name, value in parameters]
+
+
+def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=None, map_png=None, map_note=None,
+                      command=None, caveats=()):
+    """The page for ``evaluation``: a document a planner can hand on.
+
+    Quality figures, the map (``map_png``: PNG bytes, or ``map_note`` saying why there is
+    none), the population histogram with floor and ceiling, the flagged spaces with their
+    reasons (``flags``: {space: engine flag codes} of a delineation), the parameters
+    (``parameters``: {name: value} or (name, value text) rows), notes, the table of spaces and
+    how to reproduce the run (``command``: the qgis_process line; ``caveats``: what it cannot
+    reproduce). Every text is escaped.
     """
-    summary = [(tr(SUMMARY_NAMES[key]), display_value(evaluation.summary[key], key))
-               for key in SUMMARY_KEYS if key in evaluation.summary]
-    sections = [(tr("Summary"), html.table(summary, [tr("Measure"), tr("Value")], numeric=[1]))]
+    lang = language()
+    summary = evaluation.summary
+    lower, upper = summary.get("lower"), summary.get("upper")
+    rows = [(tr(SUMMARY_NAMES[key]), display_value(summary[key], key)) for key in SUMMARY_KEYS if key in summary]
+    sections = [(tr("Summary"), html.table(rows, [tr("Measure"), tr("Value")], numeric=[1]))]
+    if map_png:
+        sections.append((tr("Map of the spaces"), html.image_png(map_png, tr("Map of the spaces"))))
+    elif map_note:
+        sections.append((tr("Map of the spaces"), html.paragraphs([map_note], "legend")))
+    if lower is not None and upper is not None:
+        svg = population_histogram(evaluation.spaces["population"].tolist(), lower, upper, histogram_texts(), lang)
+        explained = html.paragraphs([tr("Number of spaces by residents; the dashed lines are the minimum and the maximum "
+                                        "population, the grey areas lie outside them.")], "legend")
+        sections.append((tr("Population of the spaces"), explained + html.figure(svg)))
+        flagged = flagged_spaces(evaluation.spaces, lower, upper, flags, lang)
+        sections.append((tr("Flagged spaces"), flags_section(flagged, lang)))
     if parameters:
-        rows = [(str(name), display_value(value)) for name, value in parameters.items()]
-        sections.append((tr("Parameters"), html.table(rows, [tr("Parameter"), tr("Value")])))
+        sections.append((tr("Parameters"), html.table(_parameter_rows(parameters), [tr("Parameter"), tr("Value")])))
     if notes:
         sections.append((tr("Notes"), html.bullets(_note_text(note) for note in notes)))
     legend = html.paragraphs([tr("Highlighted: spaces outside the population bounds or not contiguous.")], "legend")
@@ -159,4 +193,9 @@ def evaluation_report(evaluation, title, parameters=None, notes=None):
     if len(evaluation.unassigned):
         shown = ", ".join(str(int(i)) for i in evaluation.unassigned[:_SHOWN_UNASSIGNED])
         sections.append((tr("Unassigned blocks (first 50)"), html.paragraphs([shown])))
-    return html.page(title, sections, language())
+    if command:
+        how = html.paragraphs([tr("The same run from a shell, with the Sozialraum plugin enabled in QGIS (on Debian the "
+                                  "program is called qgis_process.bin). The same inputs, parameters and seed give the same "
+                                  "result.")], "legend")
+        sections.append((tr("How to reproduce this run"), how + html.code(command) + html.bullets(caveats)))
+    return html.page(title, sections, lang)

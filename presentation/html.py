@@ -3,6 +3,7 @@
 A page is a title and sections (heading, HTML body). Bodies are built only from the helpers
 here, which escape every value, so a field named ``<script>`` shows as text.
 """
+import base64
 import html
 from pathlib import Path
 from string import Template
@@ -62,3 +63,19 @@ def bullets(items):
 def paragraphs(lines, css=None):
     opening = f'<p class="{escape(css)}">' if css else "<p>"
     return "".join(f"{opening}{escape(line)}</p>" for line in lines if line)
+
+
+def image_png(data, alt):
+    """A PNG embedded as a data URL (the page stays one file); ``alt`` says what it shows."""
+    encoded = base64.b64encode(bytes(data)).decode("ascii")
+    return f'<p class="figure"><img src="data:image/png;base64,{encoded}" alt="{escape(alt)}"></p>'
+
+
+def figure(markup):
+    """Markup built and escaped by a presentation builder (an inline SVG), in a figure paragraph."""
+    return f'<p class="figure">{markup}</p>'
+
+
+def code(text):
+    """Text shown as typed (a command line), escaped."""
+    return f"<pre>{escape(text)}</pre>"
