@@ -110,16 +110,29 @@ def age_bars(catalogue, values, municipal, suppressed=(), lang="en"):
     if total is None:
         return None, None, []
     hidden = set(suppressed)
+    # A share the catalogue publishes as a rate (share_u6 = pop_u6 / pop_total) is hidden when that rate is,
+    # e.g. in a space below the minimum population for rates, although both counts are published.
+    share_rates = {indicator.numerator.key: indicator.id for indicator in catalogue
+                   if indicator.kind == "rate" and indicator.denominator is not None
+                   and indicator.denominator.key == total.numerator.key}
+
+    # Such a rate hidden while its count is published means the space gets no rates at all (too few
+    # residents): then no bar is drawn, not even for a group without a rate of its own (pop_25_64).
+    no_rates = any(share_rates.get(part.numerator.key) in hidden and part.id not in hidden for part in parts)
+
+    def withheld(indicator):
+        return (no_rates or indicator.id in hidden or total.id in hidden
+                or share_rates.get(indicator.numerator.key) in hidden)
 
     def share(numbers, indicator, check_hidden):
         base = numbers.get(total.id)
         count = numbers.get(indicator.id)
-        if (check_hidden and (indicator.id in hidden or total.id in hidden)) or not (is_number(base) and is_number(count)):
+        if (check_hidden and withheld(indicator)) or not (is_number(base) and is_number(count)):
             return None
         return 100.0 * float(count) / float(base) if float(base) > 0 else None
 
     labels = short_labels([part.label(lang) for part in parts])
-    bars = [AgeBar(label, share(values, part, True), share(municipal, part, False), part.id in hidden)
+    bars = [AgeBar(label, share(values, part, True), share(municipal, part, False), withheld(part))
             for label, part in zip(labels, parts)]
     population = None if total.id in hidden else values.get(total.id)
     return total, population, bars

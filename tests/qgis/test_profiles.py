@@ -1,0 +1,201 @@
+"""sozialraum:profiles on the sample town: the PDF, its pages, the stored layout, German labels, "." and bad input."""
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import _KEEP_ALIVE, LogFeedback, memory_layer, square
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample" / "musterstadt.gpkg"
+LAYOUT = "Profiles under test"
+MM = 25.4
+
+pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None or shutil.which("pdftoppm") is None,
+                                reason="poppler-utils (pdfinfo, pdftoppm) are not installed")
+
+
+def run(algorithm, feedback=None, **parameters):
+    import processing
+
+    return processing.run(f"sozialraum:{algorithm}", parameters, feedback=feedback)
+
+
+@pytest.fixture(scope="module")
+def town(qgis_app, qgis_processing):
+    """The sample blocks in the 12 districts plus a 'tiny' space of three blocks (its values are suppressed)."""
+    import processing
+    from qgis.core import QgsApplication, QgsVectorLayer
+
+    from sozialraum.provider import SozialraumProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("sozialraum") is None:
+        provider = SozialraumProvider()
+        _KEEP_ALIVE.append(provider)
+        registry.addProvider(provider)
+    blocks = QgsVectorLayer(f"{SAMPLE}|layername=blocks", "blocks", "ogr")
+    assert blocks.isValid()
+    divided = processing.run("native:fieldcalculator", {
+        "INPUT": blocks, "FIELD_NAME": "space", "FIELD_TYPE": 2, "FIELD_LENGTH": 10,
+        "FORMULA": "CASE WHEN \"block_id\" < 3 THEN 'tiny' ELSE \"district\" END", "OUTPUT": "memory:"})["OUTPUT"]
+    aggregated = run("aggregate", INPUT=divided, SPACE_FIELD="space", ID_FIELD="block_id", OUTPUT="memory:",
+                     OUTPUT_TOTAL="memory:")
+    indexed = run("index", INPUT=aggregated["OUTPUT"], SPACE_FIELD="space", RATES=["sgb2_rate", "unemployment"],
+                  TYPES=3, OUTPUT="memory:", OUTPUT_PROFILE="memory:")
+    return {"blocks": divided, "spaces": indexed["OUTPUT"], "total": aggregated["OUTPUT_TOTAL"]}
+
+
+def profiles(town, pdf, **parameters):
+    arguments = {"INPUT": town["spaces"], "ID_FIELD": "space", "BLOCKS": town["blocks"], "BLOCK_SPACE_FIELD": "space",
+                 "LAYOUT_NAME": LAYOUT, "OUTPUT": str(pdf)}
+    arguments.update(parameters)
+    feedback = LogFeedback()
+    return run("profiles", feedback, **arguments), feedback
+
+
+@pytest.fixture(scope="module")
+def english(town, tmp_path_factory):
+    pdf = tmp_path_factory.mktemp("profiles_en") / "profiles.pdf"
+    result, feedback = profiles(town, pdf, LANGUAGE=2)
+    return {"pdf": pdf, "result": result, "log": feedback.text}
+
+
+def pages(pdf):
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def page_image(pdf, page, tmp_path, dpi=40):
+    from qgis.PyQt.QtGui import QImage
+
+    base = tmp_path / f"page{page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+                    str(base)], check=True)
+    image = QImage(str(base) + ".png")
+    assert not image.isNull()
+    return image
+
+
+def ink(image, box_mm=None, dpi=40):
+    """Share of pixels that are not near-white, in the whole page or a box (x, y, width, height in mm)."""
+    x0, y0, width, height = (0, 0, image.width(), image.height()) if box_mm is None else (
+        int(box_mm[0] * dpi / MM), int(box_mm[1] * dpi / MM), int(box_mm[2] * dpi / MM), int(box_mm[3] * dpi / MM))
+    dark = total = 0
+    for y in range(y0, y0 + height, 2):
+        for x in range(x0, x0 + width, 2):
+            colour = image.pixelColor(x, y)
+            total += 1
+            dark += min(colour.red(), colour.green(), colour.blue()) < 235
+    return dark / total
+
+
+def space_fid(layer, space):
+    return next(f.id() for f in layer.getFeatures() if f["space"] == space)
+
+
+def svg_texts(path):
+    return re.findall(r">([^<]*)</text>", path.read_text(encoding="utf-8"))
+
+
+def test_one_page_per_space_and_the_pages_are_not_blank(provider, town, english, tmp_path):
+    assert english["result"]["N_PAGES"] == town["spaces"].featureCount() == 13
+    assert pages(english["pdf"]) == 13
+    image = page_image(english["pdf"], 1, tmp_path)
+    assert ink(image) > 0.08  # title, map, chart and table
+    from sozialraum.algorithms.profile_layout import CHART_BOX, MAP_BOX, TABLE_TOP
+
+    assert ink(image, MAP_BOX) > 0.3  # blocks and outlines fill the map
+    assert ink(image, CHART_BOX) > 0.03
+    assert ink(image, (12, TABLE_TOP, 186, 140)) > 0.05
+    assert ink(image, (12, 282 + 8, 186, 4)) < 0.01  # nothing below the footnote: the table is not cut off
+
+
+def test_the_atlas_layout_is_stored_in_the_project(provider, town, english):
+    from qgis.core import QgsLayoutItemMap, QgsProject
+
+    layout = QgsProject.instance().layoutManager().layoutByName(LAYOUT)
+    assert layout is not None and english["result"]["LAYOUT"] == LAYOUT
+    atlas = layout.atlas()
+    assert atlas.enabled() and atlas.coverageLayer() is town["spaces"]
+    maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+    assert len(maps) == 1 and maps[0].atlasDriven() and town["spaces"].id() in maps[0].layerStyleOverrides()
+    assert atlas.updateFeatures() == 13
+
+
+def test_a_second_run_replaces_the_stored_layout(provider, town, english, tmp_path):
+    from qgis.core import QgsProject
+
+    spaces = town["spaces"]
+    renderer = spaces.renderer().dump()
+    profiles(town, tmp_path / "again.pdf", LANGUAGE=2, INPUT=spaces)
+    names = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
+    assert names.count(LAYOUT) == 1
+    assert spaces.renderer().dump() == renderer and spaces.featureCount() == 13  # the input keeps its style
+
+
+def test_the_table_has_the_municipal_value_and_the_difference(provider, town, english):
+    from sozialraum.presentation.numbers import format_number
+
+    total = next(town["total"].getFeatures())
+    space = next(f for f in town["spaces"].getFeatures() if f["space"] == "05")
+    table = english["pdf"].with_name("profiles_files") / f"table_{space.id()}.svg"
+    texts = svg_texts(table)
+    row = texts.index("SGB II rate")
+    assert texts[row + 2] == format_number(space["sgb2_rate"], 1)
+    assert texts[row + 3] == format_number(total["sgb2_rate"], 1)  # all blocks: persons summed, then divided
+    assert texts[row + 4].replace("\u2212", "-") == f"{space['sgb2_rate'] - total['sgb2_rate']:+.1f}"
+    residents = texts.index("Residents")
+    assert texts[residents + 3] == format_number(total["pop_total"], 0) and texts[residents + 4] == ""  # counts: no difference
+
+
+def test_suppressed_values_are_printed_as_a_dot_with_a_footnote(provider, town, english):
+    tiny = next(f for f in town["spaces"].getFeatures() if f["space"] == "tiny")
+    hidden = [name.strip() for name in str(tiny["suppressed"]).split(",")]
+    assert "share_u6" in hidden
+    texts = svg_texts(english["pdf"].with_name("profiles_files") / f"table_{tiny.id()}.svg")
+    assert texts[texts.index("Share under 6") + 2] == "."
+    chart = svg_texts(english["pdf"].with_name("profiles_files") / f"age_{tiny.id()}.svg")
+    assert "." in chart and not any(re.fullmatch(r"\d+\.\d", t) for t in chart)  # no shares of a space without rates
+    text = subprocess.run(["pdftotext", str(english["pdf"]), "-"], capture_output=True, text=True, check=True).stdout
+    assert "suppressed for statistical" in text
+
+
+def test_german_pages_show_german_labels_and_decimal_commas(provider, town, tmp_path):
+    pdf = tmp_path / "profile_de.pdf"
+    result, _ = profiles(town, pdf, LANGUAGE=1, SAVE_LAYOUT=False, INPUT=town["spaces"])
+    assert pages(pdf) == 13 and result["LAYOUT"] == ""
+    space = next(f for f in town["spaces"].getFeatures() if f["space"] == "05")
+    texts = svg_texts(pdf.with_name("profile_de_files") / f"table_{space.id()}.svg")
+    assert "Einwohner insgesamt" in texts and "SGB-II-Quote" in texts
+    assert texts[texts.index("SGB-II-Quote") + 2] == f"{space['sgb2_rate']:.1f}".replace(".", ",")
+    chart = svg_texts(pdf.with_name("profile_de_files") / f"age_{space.id()}.svg")
+    assert chart[0].startswith("Einwohner insgesamt: ") and "unter 6 Jahren" in chart
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Sozialraum 05" in text
+
+
+def test_png_folder_gets_one_image_per_space(provider, town, tmp_path):
+    import processing
+
+    few = processing.run("native:extractbyexpression", {"INPUT": town["spaces"], "EXPRESSION": "\"space\" IN ('01', '02')",
+                                                        "OUTPUT": "memory:"})["OUTPUT"]
+    result, _ = profiles(town, tmp_path / "two.pdf", INPUT=few, PNG_FOLDER=str(tmp_path / "png"), SAVE_LAYOUT=False)
+    assert pages(tmp_path / "two.pdf") == 2
+    assert sorted(p.name for p in (tmp_path / "png").glob("*.png")) == ["profile_01.png", "profile_02.png"]
+
+
+def test_bad_input_gets_a_clear_message(provider, town, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    empty = memory_layer("Polygon", "EPSG:25832", ["space:string", "pop_total:double"], [])
+    with pytest.raises(QgsProcessingException, match="has no features"):
+        profiles(town, tmp_path / "a.pdf", INPUT=empty, BLOCKS=None, BLOCK_SPACE_FIELD=None)
+    few = memory_layer("Polygon", "EPSG:25832", ["space:string", "pop_total:double"], [(square(0, 0), ["a", 10.0])])
+    with pytest.raises(QgsProcessingException, match=r"no field for \d+ indicators of the catalogue: .*share_u6"):
+        profiles(town, tmp_path / "b.pdf", INPUT=few, BLOCKS=None, BLOCK_SPACE_FIELD=None)
+    with pytest.raises(QgsProcessingException, match="'nothing' is not in the layer"):
+        profiles(town, tmp_path / "c.pdf", ID_FIELD="nothing")
+    assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "b.pdf").exists()
