@@ -48,10 +48,13 @@ $(PLUGIN_PATH)/$(PLUGIN):
 demo: setup
 	$(PY) scripts/demo.py --out demo
 
-# The consultation dock beside the map, offscreen: docs/screenshots/consultation.png (and _de)
+# The consultation dock beside the map, offscreen: docs/screenshots/consultation.png, the re-optimisation
+# preview over the live spaces layer: reoptimise.png (and _de of each)
 screenshots: setup
 	$(PY) scripts/screenshot_consultation.py docs/screenshots/consultation.png
 	$(PY) scripts/screenshot_consultation.py docs/screenshots/consultation_de.png de
+	$(PY) scripts/screenshot_reoptimise.py docs/screenshots/reoptimise.png
+	$(PY) scripts/screenshot_reoptimise.py docs/screenshots/reoptimise_de.png de
 
 # Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
 # tests, which exit with pytest's own status (their old exit crash came from QGIS objects

@@ -140,6 +140,10 @@ def main(out):
     tool.cancel()
     layer.rollBack()
     dock.close_session()
+    # The picture is saved: leave without Python tearing down the canvas, dock and layers one by
+    # one (in that order offscreen QGIS crashes at exit with a segmentation fault, failing make)
+    sys.stdout.flush()
+    os._exit(0)
 
 
 def neighbours(layer_session, block):

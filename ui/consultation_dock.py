@@ -248,7 +248,7 @@ class ConsultationDock(QgsDockWidget):
         self.live_check.setToolTip(tr("A layer of the dissolved spaces with population, status and the attributes' "
                                       "means, updated after every change (for maps and labels during the meeting)."))
         self.live_check.toggled.connect(self._live_toggled)
-        layout.addWidget(self.live_check)
+        self.action_row.addWidget(self.live_check)
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(tr("Filter spaces"))
         self.filter_edit.setClearButtonEnabled(True)
@@ -270,7 +270,7 @@ class ConsultationDock(QgsDockWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._row_clicked)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 3)  # the spaces first: the log gets a quarter of what is left
         layout.addWidget(QLabel(tr("Decision log (newest first)")))
         self.log_model = LogModel(self)
         self.log_table = QTableView()
@@ -281,7 +281,7 @@ class ConsultationDock(QgsDockWidget):
         log_header = self.log_table.horizontalHeader()
         log_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         log_header.setStretchLastSection(True)
-        layout.addWidget(self.log_table)
+        layout.addWidget(self.log_table, 1)
         exports = QHBoxLayout()
         self.csv_button = QPushButton(tr("Export log as CSV…"))
         self.csv_button.setObjectName("exportLogCsv")
@@ -312,7 +312,9 @@ class ConsultationDock(QgsDockWidget):
         self.reoptimise_button.setToolTip(tr("Let the engine improve the division around the decisions: locked spaces "
                                              "and blocks placed by hand stay as they are. Shows a preview first."))
         self.reoptimise_button.clicked.connect(self.reoptimise)
-        layout.addWidget(self.reoptimise_button)
+        self.action_row = QHBoxLayout()  # the button and the live layer's check box share a row
+        self.action_row.addWidget(self.reoptimise_button, 1)
+        layout.addLayout(self.action_row)
         self.proposal_panel = QWidget()
         self.proposal_panel.setObjectName("reoptimisePreview")
         panel = QVBoxLayout(self.proposal_panel)

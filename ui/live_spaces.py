@@ -46,7 +46,8 @@ from .compat import NO_GEOMETRY
 #: the live layer follows the session at most this often (ms)
 UPDATE_DELAY = 150
 OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
-STATUS_COLOURS = {WITHIN: "#c6efce", BELOW: "#ffeb9c", ABOVE: "#ffc7ce", NOT_CONTIGUOUS: "#f4b084"}
+#: the fills of the problems (r, g, b, alpha): the dock's status colours, stronger, half see-through
+STATUS_COLOURS = {BELOW: "255,214,10,170", ABOVE: "240,90,110,170", NOT_CONTIGUOUS: "240,140,60,170"}
 
 
 def status_code(status):
@@ -202,14 +203,16 @@ class LiveSpaces(QObject):
 
 
 def style(layer):
-    """Fill by status (legend in the user's language), labels 'space id' over 'population'."""
+    """By status (legend in the user's language): problems filled and outlined in red, good spaces
+    outlined only; labels 'space id' over 'population'."""
     names = status_labels()
     categories = []
     for code in (WITHIN, BELOW, ABOVE, NOT_CONTIGUOUS):
-        symbol = QgsFillSymbol.createSimple({"color": STATUS_COLOURS[code], "outline_color": "#333333",
-                                             "outline_width": "0.6"})
-        symbol.setOpacity(0.75)
-        categories.append(QgsRendererCategory(code, symbol, names[code]))
+        if code == WITHIN:  # a good space lets the blocks layer's colours show; only its outline
+            properties = {"style": "no", "outline_color": "#4d4d4d", "outline_width": "0.3"}
+        else:  # a problem stands out: its colour over the blocks and a red outline
+            properties = {"color": STATUS_COLOURS[code], "outline_color": "#d7191c", "outline_width": "0.8"}
+        categories.append(QgsRendererCategory(code, QgsFillSymbol.createSimple(properties), names[code]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     settings = QgsPalLayerSettings()
     settings.fieldName = "\"space\" || '\\n' || format_number(\"population\", 0)"

@@ -6,7 +6,7 @@ moved by hand — the blocks named by the paint, merge, split and new-space rows
 decision log (saved rows of earlier meetings too: a decision stays a decision). The current
 division is the start. Nothing is written until the planner applies the preview:
 
-- the preview is a rubber band on the canvas around the blocks that would move and a summary
+- the preview is a blue rubber band on the canvas around the blocks that would move and a summary
   in the dock (blocks and residents moved, problems and SSD share before → after);
 - **Apply** writes the moves as ONE edit command on the layer's undo stack, with its log row
   ("re-optimised") in the same macro (:meth:`LayerSession.commit`); one QGIS undo restores
@@ -33,7 +33,7 @@ from .paint_tool import format_population
 HAND_KINDS = (MOVE, MERGE, SPLIT, NEW_SPACE)
 #: the engine stops after this many seconds (checked between passes; the moves so far are kept)
 TIME_LIMIT = 15.0
-PREVIEW_COLOUR = QColor(255, 127, 0)
+PREVIEW_COLOUR = QColor(0, 90, 255)  # blue: none of the status colours (green, yellow, red, orange)
 
 
 def hand_placed_blocks(rows):
@@ -55,7 +55,7 @@ def proposal_text(proposal, fixed):
     if proposal.is_empty:
         return tr("Re-optimisation finds no better division around the decisions (blocks placed by hand: {fixed}, "
                   "locked spaces: {locked}).").format(fixed=fixed, locked=before.locked)
-    return tr("Re-optimisation would move {blocks} blocks (outlined in orange on the map). "
+    return tr("Re-optimisation would move {blocks} blocks (outlined in blue on the map). "
               "Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. "
               "Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.").format(
         blocks=len(proposal.blocks), problems_before=before.problems, problems_after=after.problems,
@@ -136,7 +136,7 @@ class Reoptimiser(QObject):
             return
         band = QgsRubberBand(self.canvas, POLYGON_GEOMETRY)
         band.setColor(PREVIEW_COLOUR)
-        band.setFillColor(QColor(PREVIEW_COLOUR.red(), PREVIEW_COLOUR.green(), PREVIEW_COLOUR.blue(), 110))
+        band.setFillColor(QColor(PREVIEW_COLOUR.red(), PREVIEW_COLOUR.green(), PREVIEW_COLOUR.blue(), 70))
         band.setWidth(3)
         geometry = layer_session.blocks_geometry(proposal.blocks)
         band.setToGeometry(QgsGeometry(geometry), layer_session.layer)
