@@ -53,7 +53,6 @@ PAGE_TEXTS = {
     "no_age": translatable("The catalogue has no age groups."),
     "map_space": translatable("this space"),
     "map_neighbour": translatable("neighbouring spaces"),
-    "map_blocks": translatable("its blocks"),
     "footnote": translatable(
         '".": value suppressed for statistical confidentiality (too few cases, or it would reveal a hidden value). '
         '"x": cannot be computed (e.g. no residents or a denominator of 0). Difference: value of the space minus '

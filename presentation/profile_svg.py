@@ -131,7 +131,7 @@ def map_legend_svg(entries, width=LEGEND_WIDTH, height=LEGEND_HEIGHT):
     """One line of map keys: ``entries`` = (kind, label) with kind 'space', 'neighbour', 'blocks' or 'other_blocks'."""
     parts, x = [], 0.0
     swatch = {
-        "space": f'fill="none" stroke="{SPACE_COLOUR}" stroke-width="0.7"',
+        "space": f'fill="#fdd49e" stroke="{SPACE_COLOUR}" stroke-width="0.7"',
         "neighbour": 'fill="none" stroke="#555555" stroke-width="0.35"',
         "blocks": 'fill="#fdd49e" stroke="#ffffff" stroke-width="0.1"',
         "other_blocks": 'fill="#e3e3e3" stroke="#ffffff" stroke-width="0.1"',

@@ -5,7 +5,9 @@
    headless path planners use in batch scripts;
 2. proposes social spaces with `sozialraum:delineate` and the defaults (700–8,500
    residents, automatic number of spaces) on block rates derived from the counts;
-3. renders PNG maps with QGIS and writes an HTML summary linking everything.
+3. pushes the indicators to the spaces, computes the social index and types;
+4. renders PNG maps with QGIS, makes the profile sheets (one PDF page per space with
+   `sozialraum:profiles`) and writes an HTML summary linking everything.
 Usage (from `make demo`): python scripts/demo.py --out demo
 """
 import argparse
@@ -167,13 +169,27 @@ def render_maps(out):
     return [spaces_map, index_map, overview, detail]
 
 
+def run_profiles(out):
+    """The profile sheets of the proposed spaces, German like the demo's exports: demo/profiles.pdf."""
+    import processing
+
+    started = time.time()
+    result = processing.run("sozialraum:profiles", {
+        "INPUT": str(out / "social_index.gpkg"), "ID_FIELD": "space_id",
+        "BLOCKS": str(out / "spaces_blocks.gpkg"), "BLOCK_SPACE_FIELD": "space_id",
+        "LANGUAGE": 1, "SAVE_LAYOUT": False, "OUTPUT": str(out / "profiles.pdf"),
+    })
+    result["seconds"] = round(time.time() - started, 1)
+    return result
+
+
 def render_load_blocks(out):
     import render
 
     return render.load(out / "spaces_blocks.gpkg", name="blocks with spaces")
 
 
-def write_summary(out, payload, spaces, images, indicators):
+def write_summary(out, payload, spaces, images, indicators, profiles):
     results, log = payload["results"], payload.get("log", {})
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in sorted(results.items()) if not str(v).endswith(".gpkg"))
     info = "".join(f"<li>{html.escape(line)}</li>" for line in log.get("info", []))
@@ -198,6 +214,10 @@ Files: <a href="spaces.gpkg">spaces.gpkg</a>, <a href="spaces_blocks.gpkg">space
 <a href="spaces_indicators.xlsx">XLSX</a>, <a href="spaces_indicators.html">table</a>;
 social index and types: <a href="social_index.gpkg">social_index.gpkg</a>, <a href="type_profiles.csv">type_profiles.csv</a>.</p>
 <pre>{html.escape(json.dumps({k: v for k, v in indicators.items() if not str(v).startswith("/")}, indent=1, default=str))}</pre>
+<h2>Profiles</h2>
+<p>One A4 page per space with map, age structure, the indicators beside the municipal values and the index class
+(<code>sozialraum:profiles</code>, German, {profiles['N_PAGES']} pages in {profiles['seconds']} s):
+<a href="profiles.pdf">profiles.pdf</a>.</p>
 {pictures}</body></html>"""
     path = out / "summary.html"
     path.write_text(page, encoding="utf-8")
@@ -219,7 +239,8 @@ def main(argv=None):
 
     indicators = run_indicators(out, render_load_blocks(out))
     images = render_maps(out)
-    summary = write_summary(out, payload, spaces, images, indicators)
+    profiles = run_profiles(out)
+    summary = write_summary(out, payload, spaces, images, indicators, profiles)
     results = payload["results"]
     print(f"adjacency: {results['EDGES']} links, {results['COMPONENTS']} components, {results['ISLANDS']} islands "
           f"({results['ISLAND_POPULATION']:.0f} residents) in {payload['seconds']} s")
@@ -228,6 +249,8 @@ def main(argv=None):
     for path in [out / "adjacency_blocks.gpkg", out / "adjacency_links.gpkg", out / "spaces_blocks.gpkg", out / "spaces.gpkg",
                  out / "spaces_report.html", *images, summary]:
         print(f"  wrote {path}")
+    print(f"profiles: {profiles['N_PAGES']} pages in {profiles['seconds']} s")
+    print(f"wrote {Path(args.out) / 'profiles.pdf'}")
 
 
 if __name__ == "__main__":
