@@ -93,3 +93,32 @@ def test_assign_refuses_moves_into_a_locked_space():
     with pytest.raises(LockedSpaceError):
         s.assign(["b5"], ["C"])
     assert s.space_of("b5") == "B"
+
+
+def total_violation(codes, population, lower, upper, spaces):
+    pops = [population[codes == code].sum() for code in spaces]
+    return sum(max(0.0, lower - p) + max(0.0, p - upper) for p in pops)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_random_divisions_pins_and_locks_keep_every_rule(seed):
+    """Random column bands with random residents, pins and a lock: pins stay, the lock holds,
+    spaces stay contiguous and keep a block, the bound violation never grows."""
+    rng = np.random.default_rng(seed)
+    graph = grid_graph(ROWS, COLS)
+    n = ROWS * COLS
+    population = rng.integers(0, 200, n).astype(float)
+    values = rng.normal(size=(n, 3))
+    cuts = np.sort(rng.choice(np.arange(1, COLS), size=3, replace=False))
+    codes = np.array([1 + int(np.searchsorted(cuts, c, side="right")) for r in range(ROWS) for c in range(COLS)])
+    spaces = sorted(set(codes.tolist()))
+    locked = [int(rng.choice(spaces))]
+    pinned = rng.random(n) < 0.2
+    lower, upper = np.quantile([population[codes == s].sum() for s in spaces], [0.3, 0.7])
+    new = improve_around(graph, population, values, codes, lower, upper, closed=locked, pinned=pinned, seed=seed)
+    assert (new[pinned] == codes[pinned]).all()
+    assert set(np.flatnonzero(new == locked[0])) == set(np.flatnonzero(codes == locked[0]))
+    for code in spaces:
+        members = np.flatnonzero(new == code)
+        assert len(members) > 0 and is_connected(graph, members)
+    assert total_violation(new, population, lower, upper, spaces) <= total_violation(codes, population, lower, upper, spaces) + 1e-6

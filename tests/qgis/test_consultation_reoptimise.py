@@ -78,8 +78,8 @@ def test_apply_writes_the_preview_as_one_undo_step_around_the_decisions(meeting)
     assert proposal.summary_after.problems < problems_before
     assert not set(proposal.blocks) & hand and not set(proposal.blocks) & locked
 
-    change = dock.apply_reoptimisation()
-    assert change is not None and stack.count() == count + 1
+    dock.apply_button.click()
+    assert stack.count() == count + 1
     expected = dict(before)
     expected.update(zip(proposal.blocks, proposal.after))
     assert spaces_of_layer(layer) == expected  # the layer holds exactly the preview
@@ -104,7 +104,8 @@ def test_discard_leaves_the_layer_untouched(meeting):
     count, index = stack.count(), stack.index()
     before = spaces_of_layer(layer)
     rows = len(dock.log_rows())
-    assert dock.reoptimise().blocks
+    dock.reoptimise_button.click()
+    assert dock.reoptimiser.proposal.blocks and dock.reoptimiser.band() is not None
     dock.discard_button.click()
     assert dock.reoptimiser.proposal is None and dock.reoptimiser.band() is None
     assert not dock.proposal_panel.isVisibleTo(dock)
