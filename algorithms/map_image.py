@@ -84,14 +84,18 @@ def _key(value):
 
 
 def entries_from_colours(pairs, layers):
-    """Legend entries from (hex colour, label) pairs, drawn with the layer symbol they stand for.
+    """Legend entries from (hex colour, label) pairs (or LegendEntry items), drawn with the layer symbol they stand for.
 
     A pair takes the symbol of the layer class with the same label, else of a class or layer
     drawn in that colour (fill or outline), so a river shows as a line; else a plain patch.
     """
     candidates = legend_from_layers(layers)
     entries = []
-    for colour, label in pairs:
+    for item in pairs:
+        if isinstance(item, LegendEntry):  # drawn as given (e.g. an outline-only patch)
+            entries.append(item)
+            continue
+        colour, label = item
         match = next((c for c in candidates if c.label == label), None)
         if match is None:
             match = next((c for c in candidates if _colour_of(c.symbol) == QColor(colour).name()), None)

@@ -36,8 +36,9 @@ def render_png(layers, extent, path, title, legend, size=(1800, 1500), print_wid
     """Draw ``layers`` (top first) over ``extent`` into ``path`` with a title, a legend and a scale bar.
 
     ``legend``: (hex colour, label) pairs, each drawn with the symbol of the layer class it
-    names (a river as a line); empty: the classes of the layers, as far as they occur. The
-    image is rendered as if printed ``print_width_mm`` wide, so labels keep their print size.
+    names (a river as a line), or items of :func:`outline_entry`; empty: the classes of the
+    layers, as far as they occur. The image is rendered as if printed ``print_width_mm`` wide,
+    so labels keep their print size.
     """
     from sozialraum.algorithms import map_image
 
@@ -45,6 +46,13 @@ def render_png(layers, extent, path, title, legend, size=(1800, 1500), print_wid
     image = map_image.render_map(layers, extent, title, entries, size=size, print_width_mm=print_width_mm)
     image.save(str(path), "PNG")
     return path
+
+
+def outline_entry(label, colour, width="1.2"):
+    """A legend item for ``render_png`` drawn as an outline only (e.g. the red outline of flagged spaces)."""
+    from sozialraum.algorithms import map_image
+
+    return map_image.fill_entry(label, "#ffffff", colour, width)
 
 
 def load(path, layer_name=None, name=None):
