@@ -1,0 +1,65 @@
+"""Maps a person can read (algorithms/map_image.py): legend of the classes on the map, scale bar, title."""
+import pytest
+
+from .conftest import memory_layer, square
+
+
+def index_layer(crs="EPSG:25832", origin=(300000, 5640000), size=100.0):
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsRendererCategory
+
+    rows = [(square(origin[0] + i * size * 1.1, origin[1], size), [i % 2 + 1]) for i in range(4)]
+    layer = memory_layer("Polygon", crs, ["si_class:integer"], rows)
+    colours = ["#1a9641", "#ffffbf", "#fdae61", "#d7191c", "#777777", "#000000"]
+    categories = [QgsRendererCategory(k + 1, QgsFillSymbol.createSimple({"color": c}), f"class {k + 1}") for k, c in enumerate(colours)]
+    layer.setRenderer(QgsCategorizedSymbolRenderer("si_class", categories))
+    return layer
+
+
+def test_legend_lists_only_the_classes_on_the_map(qgis_app):
+    from sozialraum.algorithms.map_image import legend_from_layers
+
+    assert [entry.label for entry in legend_from_layers([index_layer()])] == ["class 1", "class 2"]
+
+
+def test_colour_pairs_take_the_symbol_they_stand_for(qgis_app):
+    from qgis.core import QgsLineSymbol, QgsSingleSymbolRenderer
+
+    from sozialraum.algorithms.map_image import entries_from_colours
+
+    river = memory_layer("LineString", "EPSG:25832", ["kind:string"], [("LINESTRING(0 0, 10 10)", ["river"])])
+    river.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"line_color": "#1f78b4", "line_width": "1"})))
+    entries = entries_from_colours([("#1f78b4", "river"), ("#ff00ff", "something else")], [river])
+    assert isinstance(entries[0].symbol, QgsLineSymbol)  # a river is drawn as a line in the legend
+    assert not isinstance(entries[1].symbol, QgsLineSymbol)
+
+
+def test_scale_bar_length_is_round_and_true_in_any_crs(qgis_app):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsMapSettings, QgsRectangle
+    from qgis.PyQt.QtCore import QSize
+
+    from sozialraum.algorithms.map_image import metres_per_pixel, nice_length
+
+    assert [nice_length(m) for m in (7.3, 180, 2600, 999)] == [5, 100, 2000, 500]
+    settings = QgsMapSettings()
+    settings.setOutputSize(QSize(1000, 1000))
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:25832"))
+    settings.setExtent(QgsRectangle(300000, 5640000, 310000, 5650000))
+    assert metres_per_pixel(settings) == pytest.approx(10.0)
+    settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    settings.setExtent(QgsRectangle(7.0, 50.9, 7.1, 51.0))  # 0.1 degree of longitude at 51 N is about 7 km
+    assert metres_per_pixel(settings) * 1000 == pytest.approx(7020, rel=0.02)
+
+
+def test_title_legend_and_scale_bar_sit_outside_the_map(qgis_app):
+    from qgis.PyQt.QtGui import QColor
+
+    from sozialraum.algorithms.map_image import render_map
+
+    layer = index_layer()
+    image = render_map([layer], layer.extent(), "Title", None, size=(800, 300), print_width_mm=200)
+    assert image.width() == 800 and image.height() > 300  # the map keeps its 300 rows, decorations add to them
+    dark = {(x, y) for x in range(0, 800, 3) for y in range(image.height() - 60, image.height(), 3)
+            if QColor(image.pixel(x, y)).lightness() < 100}
+    assert dark  # legend text and scale bar are drawn below the map
+    title_dark = [x for x in range(0, 400) for y in range(5, 30) if QColor(image.pixel(x, y)).lightness() < 100]
+    assert title_dark
