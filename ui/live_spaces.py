@@ -3,8 +3,10 @@
 During the meeting the maps and labels must show the division as it is now. The dock's
 "Live spaces layer" makes a memory layer "Social spaces (live)" with one feature per space:
 its blocks dissolved, population, blocks, status (``within`` / ``below`` / ``above`` /
-``not_contiguous``), connected parts, and the population-weighted mean of each attribute
-chosen in the dock (``mean_<field>``), styled by status with labels "space id + population".
+``not_contiguous``), connected parts, the population-weighted mean of each attribute
+chosen in the dock (``mean_<field>``) and, when the blocks have the catalogue's fields, its
+key indicators (``ind_<id>``, ``ui/live_indicators.py``); styled by status with labels
+"space id + population".
 
 How it stays true, and cheap:
 
@@ -42,6 +44,7 @@ from ..algorithms.layer_io import plain
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
 from .compat import NO_GEOMETRY
+from .live_indicators import LiveIndicators, field_name
 
 #: the live layer follows the session at most this often (ms)
 UPDATE_DELAY = 150
@@ -78,6 +81,7 @@ class LiveSpaces(QObject):
         blocks = layer_session.layer
         self._position = {block: i for i, block in enumerate(layer_session.block_ids)}
         self._values = self._read_values(blocks)
+        self.indicators = LiveIndicators.for_layer(blocks, layer_session.block_ids)
         self.layer = self._make_layer(blocks)
         self._feature_of = {}  # space label -> feature id of the live layer
         self._labels = None  # the session's labels at the last update
@@ -130,8 +134,13 @@ class LiveSpaces(QObject):
         fields = [space, make_field("population", "double"), make_field("blocks", "int"),
                   make_field("status", "string", 20), make_field("parts", "int")]
         fields += [make_field(mean_field(name), "double") for name in self.attributes]
+        if self.indicators is not None:
+            fields += [make_field(field_name(indicator), "double") for indicator in self.indicators.ids]
         layer.dataProvider().addAttributes(fields)
         layer.updateFields()
+        if self.indicators is not None:
+            for name, label in self.indicators.labels().items():
+                layer.setFieldAlias(layer.fields().indexFromName(name), label)
         style(layer)
         return layer
 
@@ -154,8 +163,13 @@ class LiveSpaces(QObject):
             provider.deleteFeatures([self._feature_of.pop(space) for space in gone])
         new, changed_values, changed_geometries = [], {}, {}
         fields = self.layer.fields()
-        for space in sorted((s for s in affected if s in alive), key=lambda s: (str(type(s)), s)):
-            attributes, geometry = self._figures(session, space)
+        spaces = sorted((s for s in affected if s in alive), key=lambda s: (str(type(s)), s))
+        figures = [self._figures(session, space) for space in spaces]
+        if self.indicators is not None:  # one computation for all affected spaces
+            rows = [[self._position[block] for block in session.blocks_of(space)] for space in spaces]
+            for (attributes, _), values in zip(figures, self.indicators.values(rows)):
+                attributes.extend(values)
+        for space, (attributes, geometry) in zip(spaces, figures):
             fid = self._feature_of.get(space)
             if fid is None:
                 feature = QgsFeature(fields)

@@ -50,6 +50,8 @@ def test_the_live_layer_follows_a_stroke_and_its_undo(live):
     layer, canvas, dock, host = live
     live_layer = dock.live.layer
     assert live_layer.name() == "Social spaces (live)" and live_layer.featureCount() == 2
+    assert dock.live.indicators is None  # no field of the catalogue in this layer: no indicator columns
+    assert not [name for name in live_layer.fields().names() if name.startswith("ind_")]
     first = assert_live_matches(layer, dock, 1)
     assert (first["population"], first["status"], first["parts"]) == (1320, "within", 1)
     tool = PaintTool(canvas, host)
@@ -107,3 +109,61 @@ def test_unchecking_removes_the_layer_and_removing_it_unchecks(live):
     assert dock.live is None and not dock.live_check.isChecked()
     # the blocks layer and the session are untouched
     assert dock.layer_session is not None and layer.getFeature(fid(layer, 0, 0))["space"] == 1
+
+
+def test_key_catalogue_indicators_follow_a_stroke_summed_then_divided(qgis_app, qgis_canvas, qgis_new_project):
+    """With the catalogue's fields in the blocks, the live layer shows its key indicators (here: unemployment)."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.paint_tool import PaintTool
+
+    from .conftest import memory_layer, square
+    from .test_consultation import X0, Y0
+
+    rows = []
+    for r in range(ROWS):
+        for c in range(COLS):
+            adults = 60 + 5 * c
+            rows.append((square(X0 + c * SIZE, Y0 + r * SIZE, SIZE),
+                         [r * COLS + c + 1, 1 if c < 3 else 2, 100, r + c, 20, adults - 20]))
+    layer = memory_layer("Polygon", "EPSG:25832",
+                         ["bid:integer", "space:integer", "pop:integer", "unemployed:integer", "pop_18_24:integer",
+                          "pop_25_64:integer"], rows)
+    QgsProject.instance().addMapLayer(layer)
+    qgis_canvas.setDestinationCrs(layer.crs())
+    qgis_canvas.setLayers([layer])
+    qgis_canvas.setExtent(layer.extent())
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        dock.space_combo.setField("space")
+        dock.population_combo.setField("pop")
+        assert dock.open_session() is not None
+        layer.startEditing()
+        dock.live_check.setChecked(True)
+        live = dock.live.layer
+        assert dock.live.indicators.ids == ["unemployment"]
+        index = live.fields().indexFromName("ind_unemployment")
+        assert index >= 0 and live.attributeAlias(index) == "Unemployment rate"
+
+        def rate(space):
+            features = [f for f in layer.getFeatures() if f["space"] == space]
+            return 100 * sum(f["unemployed"] for f in features) / sum(f["pop_18_24"] + f["pop_25_64"] for f in features)
+
+        assert dock.live.feature(1)["ind_unemployment"] == pytest.approx(rate(1))
+        tool = PaintTool(qgis_canvas, Host(dock))
+        tool.set_target(1)
+        stroke(tool, qgis_canvas, [(r, 3) for r in range(ROWS)])
+        wait_for_update(dock)
+        assert dock.live.feature(1)["ind_unemployment"] == pytest.approx(rate(1))
+        assert dock.live.feature(2)["ind_unemployment"] == pytest.approx(rate(2))
+        before = dock.live.feature(2)["ind_unemployment"]
+        layer.undoStack().undo()
+        wait_for_update(dock)
+        assert dock.live.feature(2)["ind_unemployment"] == pytest.approx(rate(2)) != pytest.approx(before)
+    finally:
+        dock.close_session()
+        layer.rollBack()
+        dock.cleanup()
+        dock.deleteLater()
