@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QApplication
 
+from ..engine.errors import LockedSpaceError
 from ..engine.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
 from ..i18n import tr
 from .compat import POLYGON_GEOMETRY
@@ -112,7 +113,10 @@ class Reoptimiser(QObject):
         self.discard()
         if proposal.is_empty:
             return tr("There is no re-optimisation to apply.")
-        change = session.assign(proposal.blocks, proposal.after)
+        try:
+            change = session.assign(proposal.blocks, proposal.after)
+        except LockedSpaceError as error:  # a space was locked after the preview: the lock wins
+            return tr("Space {space} was locked since the preview: re-optimise again.").format(space=error.details["space"])
         layer_session.commit(change, tr("Re-optimise: {blocks} blocks, {population} residents moved").format(
             blocks=len(change.blocks), population=format_population(change.population)))
         return change

@@ -137,3 +137,14 @@ def test_a_layer_not_in_editing_mode_is_not_reoptimised(meeting):
     assert dock.reoptimise() is None
     assert "Toggle editing" in dock.message_label.text()
 
+
+
+def test_a_space_locked_after_the_preview_refuses_the_apply(meeting):
+    layer, canvas, dock, host, hand = meeting
+    proposal = dock.reoptimise()
+    space = proposal.after[0]
+    dock.layer_session.set_locked(space, True)
+    values, count = spaces_of_layer(layer), layer.undoStack().count()
+    assert dock.apply_reoptimisation() is None
+    assert f"Space {space} was locked since the preview" in dock.message_label.text()
+    assert spaces_of_layer(layer) == values and layer.undoStack().count() == count
