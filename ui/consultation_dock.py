@@ -4,6 +4,11 @@ A table of spaces (population, blocks, status in colour, SSD, lock), totals and 
 problems at the top, a filter; clicking a row selects the space's blocks and zooms to them.
 The table follows :attr:`LayerSession.changed` (already throttled) through one more single-shot
 timer, so a burst of edits repaints once.
+
+Also here, each in its own module: *Re-optimise…* with its preview (``ui/reoptimise.py``), the
+live spaces layer (``ui/live_spaces.py``), and the plugin state kept in the project
+(``ui/project_state.py``: written when a session opens and after changes, restored when a
+project is read).
 """
 from __future__ import annotations
 
