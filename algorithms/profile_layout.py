@@ -28,6 +28,7 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProperty,
+    QgsRectangle,
     QgsRuleBasedRenderer,
     QgsScaleBarSettings,
     QgsTextBufferSettings,
@@ -43,6 +44,7 @@ PAGE_WIDTH, MARGIN = 210.0, 12.0
 CONTENT = PAGE_WIDTH - 2 * MARGIN
 MAP_BOX = (MARGIN, 33.0, 92.0, 80.0)  # x, y, width, height
 CHART_BOX = (MARGIN + 96.0, 33.0, CONTENT - 96.0, 80.0)
+MAP_MARGIN = 0.15  # share of the space's extent left free around it on each side
 TABLE_TOP = 127.0
 TABLE_HEIGHT = 150.0  # 41 indicators of the sample catalogue at 3.6 mm a row
 FOOTNOTE_TOP = 279.0
@@ -163,19 +165,40 @@ def block_style(blocks, block_space_field, space_id_field):
     return _style_xml(blocks, _rules([(mine, _fill("#fdd49e", "#ffffff", 0.1), "space"), ("ELSE", other, "other")]))
 
 
+def framed(extent, ratio):
+    """``extent`` widened in one direction to the width/height ``ratio`` of the map item."""
+    width, height = max(extent.width(), 1.0), max(extent.height(), 1.0)
+    if width / height < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    centre = extent.center()
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2)
+
+
 def add_map(layout, spaces, blocks, styles):
     item = QgsLayoutItemMap(layout)
     item.setCrs(spaces.crs())
     layout.addLayoutItem(item)
     place(item, *MAP_BOX)
-    item.zoomToExtent(spaces.extent())  # setExtent would resize the item to the extent's shape
+    item.setExtent(framed(spaces.extent(), MAP_BOX[2] / MAP_BOX[3]))  # the item's shape: setExtent keeps its size
     item.setLayers([layer for layer in (spaces, blocks) if layer is not None])
     item.setKeepLayerSet(True)
     item.setLayerStyleOverrides(styles)
     item.setKeepLayerStyles(True)
     item.setAtlasDriven(True)
-    item.setAtlasScalingMode(enum(QgsLayoutItemMap, "AtlasScalingMode", "Auto"))
-    item.setAtlasMargin(0.15)
+    if spaces.crs().isGeographic():
+        item.setAtlasScalingMode(enum(QgsLayoutItemMap, "AtlasScalingMode", "Auto"))
+        item.setAtlasMargin(0.15)
+    else:
+        # "Auto" would reshape the map item to each space's outline (and push it into the key and the
+        # table); a fixed frame centred on the space with the scale that fits it, plus a margin, does not.
+        item.setAtlasScalingMode(enum(QgsLayoutItemMap, "AtlasScalingMode", "Fixed"))
+        width, height = MAP_BOX[2] / 1000.0, MAP_BOX[3] / 1000.0  # metres of paper
+        # Outside an atlas (e.g. in the designer) @atlas_geometry is NULL: keep the whole town's scale.
+        fitting = (f"coalesce(max(bounds_width(@atlas_geometry) / {width}, bounds_height(@atlas_geometry) / {height}) "
+                   f"* {1 + 2 * MAP_MARGIN}, {item.scale():.0f})")
+        item.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale, QgsProperty.fromExpression(fitting))
     item.setFrameEnabled(True)
     item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
     return item
@@ -196,7 +219,7 @@ def add_scale_bar(layout, item):
     if hasattr(bar, "setTextFormat"):
         bar.setTextFormat(text_format(7))
     layout.addLayoutItem(bar)
-    bar.attemptMove(QgsLayoutPoint(MAP_BOX[0] + LEGEND_WIDTH + 4, MAP_BOX[1] + MAP_BOX[3] + 1.0))
+    bar.attemptMove(QgsLayoutPoint(MAP_BOX[0] + LEGEND_WIDTH + 3, MAP_BOX[1] + MAP_BOX[3] + 1.0))
     return bar
 
 

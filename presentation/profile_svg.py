@@ -15,7 +15,7 @@ STRIPE = "#f2f2f2"
 SPACE_COLOUR = "#d95f0e"
 TOWN_COLOUR = "#000000"
 #: size of the map key in mm (its picture item has the same size: 1 SVG unit = 1 mm)
-LEGEND_WIDTH, LEGEND_HEIGHT = 58.0, 6.0
+LEGEND_WIDTH, LEGEND_HEIGHT = 62.0, 6.0
 
 
 def _text(x, y, text, size, anchor="start", weight="normal", colour=INK):
@@ -139,5 +139,5 @@ def map_legend_svg(entries, width=LEGEND_WIDTH, height=LEGEND_HEIGHT):
     for kind, label in entries:
         parts.append(f'<rect x="{x + 0.4:.2f}" y="1.2" width="5" height="3.2" {swatch[kind]}/>')
         parts.append(_text(x + 6.6, 4.0, label, 2.5))
-        x += 6.6 + len(label) * 2.5 * 0.55 + 3.5
+        x += 6.6 + len(label) * 2.5 * 0.6 + 3.0
     return _svg(width, height, parts)

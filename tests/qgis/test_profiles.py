@@ -123,6 +123,16 @@ def test_the_atlas_layout_is_stored_in_the_project(provider, town, english):
     maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
     assert len(maps) == 1 and maps[0].atlasDriven() and town["spaces"].id() in maps[0].layerStyleOverrides()
     assert atlas.updateFeatures() == 13
+    from sozialraum.algorithms.profile_layout import MAP_BOX
+
+    assert atlas.beginRender() and atlas.seekTo(3)
+    try:  # on an atlas page the map keeps its frame (not reshaped into the key and the table) and shows the space
+        size = maps[0].sizeWithUnits()
+        assert (size.width(), size.height()) == pytest.approx(MAP_BOX[2:])
+        space = atlas.layout().reportContext().feature().geometry().boundingBox()
+        assert maps[0].extent().contains(space) and maps[0].extent().width() < 3 * max(space.width(), space.height())
+    finally:
+        atlas.endRender()
 
 
 def test_a_second_run_replaces_the_stored_layout(provider, town, english, tmp_path):
