@@ -37,7 +37,7 @@ from ..engine.errors import SozialraumError
 from ..i18n import tr
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
-from .live_spaces import LiveSpaces
+from .live_spaces import LIVE_PROPERTY, LiveSpaces
 from .paint_tool import format_population, status_text
 from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
@@ -390,6 +390,14 @@ class ConsultationDock(QgsDockWidget):
         QgsProject.instance().addMapLayer(self.live.layer)
         return self.live
 
+    def _replace_saved_live_layers(self):
+        """Remove live layers a saved project brought back (empty memory layers); True when there were any."""
+        project = QgsProject.instance()
+        saved = [layer_id for layer_id, layer in project.mapLayers().items() if layer.customProperty(LIVE_PROPERTY)]
+        if saved:
+            project.removeMapLayers(saved)
+        return bool(saved)
+
     def _stop_live(self, remove):
         live, self.live = self.live, None
         if live is None:
@@ -519,6 +527,10 @@ class ConsultationDock(QgsDockWidget):
         layer_session.layer.editingStopped.connect(self.refresh)
         self.refresh()
         self.save_state()
+        if self._replace_saved_live_layers():
+            self.live_check.blockSignals(True)
+            self.live_check.setChecked(True)
+            self.live_check.blockSignals(False)
         if self.live_check.isChecked():
             self._start_live()
         self.session_opened.emit(layer_session)

@@ -46,6 +46,9 @@ from ..i18n import tr
 from .compat import NO_GEOMETRY
 from .live_indicators import LiveIndicators, field_name
 
+#: custom property marking a live layer (its value: the blocks layer's id); a project saved with one
+#: holds it empty after reading (a memory layer), so the dock replaces it
+LIVE_PROPERTY = "sozialraum/live_spaces"
 #: the live layer follows the session at most this often (ms)
 UPDATE_DELAY = 150
 OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
@@ -129,6 +132,7 @@ class LiveSpaces(QObject):
     def _make_layer(self, blocks):
         layer = QgsVectorLayer("MultiPolygon", tr("Social spaces (live)"), "memory")
         layer.setCrs(blocks.crs())
+        layer.setCustomProperty(LIVE_PROPERTY, blocks.id())
         space = QgsField(blocks.fields().field(self.layer_session.space_field))
         space.setName("space")
         fields = [space, make_field("population", "double"), make_field("blocks", "int"),

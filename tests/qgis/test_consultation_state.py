@@ -37,6 +37,7 @@ def test_the_dock_stores_its_state_and_a_reopened_project_restores_it(qgis_app, 
         layer.id(), "space", "pop", 1300.0, 1700.0, (2,))
     session_id = dock.session_id
     assert state.session_id == session_id and len(session_id) == 32
+    dock.live_check.setChecked(True)  # saved with the project as an empty memory layer
     layer.commitChanges()  # the lock is plugin state: nothing in the layer to save
     path = str(tmp_path / "meeting.qgz")
     assert QgsProject.instance().write(path)
@@ -57,6 +58,9 @@ def test_the_dock_stores_its_state_and_a_reopened_project_restores_it(qgis_app, 
         assert fresh.layer_session is not None, fresh.message_label.text()
         assert fresh.layer_session.session.locked == frozenset({2}) and fresh.session_id == session_id
         assert fresh.layer_session.bounds == (1300.0, 1700.0)
+        # the live layer the project brought back (empty) is replaced by a live one
+        live = [lay for lay in QgsProject.instance().mapLayers().values() if lay.name() == "Social spaces (live)"]
+        assert fresh.live_check.isChecked() and live == [fresh.live.layer] and live[0].featureCount() == 2
     finally:
         fresh.close_session()
         fresh.cleanup()
