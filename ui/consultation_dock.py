@@ -312,6 +312,7 @@ class ConsultationDock(QgsDockWidget):
         """The "Re-optimise…" button and its preview panel (summary, Apply, Discard), hidden until asked."""
         self.reoptimiser = Reoptimiser(self.canvas, self)
         self.reoptimiser.changed.connect(self._show_proposal)
+        self.reoptimiser.outdated.connect(self._proposal_outdated)
         self.reoptimise_button = QPushButton(tr("Re-optimise…"))
         self.reoptimise_button.setObjectName("reoptimise")
         self.reoptimise_button.setToolTip(tr("Let the engine improve the division around the decisions: locked spaces "
@@ -334,7 +335,7 @@ class ConsultationDock(QgsDockWidget):
         self.apply_button.clicked.connect(self.apply_reoptimisation)
         self.discard_button = QPushButton(tr("Discard"))
         self.discard_button.setObjectName("discardReoptimise")
-        self.discard_button.clicked.connect(self.reoptimiser.discard)
+        self.discard_button.clicked.connect(self.discard_reoptimisation)
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.discard_button)
         panel.addLayout(buttons)
@@ -368,6 +369,14 @@ class ConsultationDock(QgsDockWidget):
 
     def discard_reoptimisation(self):
         self.reoptimiser.discard()
+        self.proposal_panel.setVisible(False)
+
+    def _proposal_outdated(self):
+        """Say so in the panel (the message line belongs to the refresh): the preview is gone, Apply too."""
+        self.proposal_label.setText(tr("The division changed since the preview: the re-optimisation preview was "
+                                       "discarded. Re-optimise again when you are ready."))
+        self.proposal_panel.setVisible(True)
+        self.apply_button.setEnabled(False)
 
     def _show_proposal(self):
         self.proposal_label.setText(self.reoptimiser.text())

@@ -27,7 +27,7 @@ from qgis.PyQt.QtWidgets import QApplication
 from ..engine.errors import LockedSpaceError
 from ..engine.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
 from ..i18n import tr
-from .compat import POLYGON_GEOMETRY
+from .compat import POLYGON_GEOMETRY, disconnect_all
 from .paint_tool import format_population
 
 #: log rows of changes made by hand: their blocks stay where the experts put them
@@ -66,10 +66,12 @@ def proposal_text(proposal, fixed):
 class Reoptimiser(QObject):
     """One preview at a time on a canvas: :meth:`propose`, then :meth:`apply` or :meth:`discard`.
 
-    ``changed`` tells the dock to show (or hide) the preview.
+    ``changed`` tells the dock to show (or hide) the preview; ``outdated``: the preview was
+    discarded because the division changed after it.
     """
 
     changed = pyqtSignal()
+    outdated = pyqtSignal()
 
     def __init__(self, canvas=None, parent=None, time_limit=TIME_LIMIT):
         super().__init__(parent)
@@ -91,6 +93,7 @@ class Reoptimiser(QObject):
             QApplication.restoreOverrideCursor()
         self.proposal, self._layer_session = proposal, layer_session
         self.fixed = len(set(fixed) & set(layer_session.block_ids))
+        layer_session.changed.connect(self._session_changed)
         self._show(layer_session, proposal)
         self.changed.emit()
         return proposal
@@ -107,7 +110,7 @@ class Reoptimiser(QObject):
         if problem:
             return problem
         session = layer_session.session
-        if [session.space_of(block) for block in proposal.blocks] != list(proposal.before):
+        if self.is_stale():
             self.discard()
             return tr("The division changed since the preview: re-optimise again.")
         self.discard()
@@ -124,6 +127,8 @@ class Reoptimiser(QObject):
     def discard(self):
         """Forget the proposal and remove its outline; the layer is not touched."""
         had = self.proposal is not None
+        if self._layer_session is not None:
+            disconnect_all([(self._layer_session.changed, self._session_changed)])
         self.proposal, self._layer_session = None, None
         if self._band is not None:
             if self.canvas is not None:
@@ -134,6 +139,20 @@ class Reoptimiser(QObject):
 
     def band(self):
         return self._band
+
+    def is_stale(self):
+        """Have the blocks of the proposal left the spaces it expects (an edit since the preview)?"""
+        proposal, layer_session = self.proposal, self._layer_session
+        if proposal is None or layer_session is None:
+            return False
+        session = layer_session.session
+        return [session.space_of(block) for block in proposal.blocks] != list(proposal.before)
+
+    def _session_changed(self):
+        # an edit after the preview: the outline would show moves that no longer fit, so it goes
+        if self.is_stale():
+            self.discard()
+            self.outdated.emit()
 
     def _show(self, layer_session, proposal):
         if self.canvas is None or proposal.is_empty:

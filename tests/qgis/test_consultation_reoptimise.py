@@ -148,3 +148,32 @@ def test_a_space_locked_after_the_preview_refuses_the_apply(meeting):
     assert dock.apply_reoptimisation() is None
     assert f"Space {space} was locked since the preview" in dock.message_label.text()
     assert spaces_of_layer(layer) == values and layer.undoStack().count() == count
+
+
+def test_an_edit_after_the_preview_discards_it_and_says_so(meeting):
+    from qgis.PyQt.QtTest import QTest
+
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host, hand = meeting
+    proposal = dock.reoptimise()
+    r, c = divmod(layer.getFeature(proposal.blocks[0])["bid"] - 1, COLS)
+    tool = PaintTool(canvas, host)
+    tool.set_target(1 if proposal.before[0] != 1 else 2)
+    stroke(tool, canvas, [(r, c)])
+    QTest.qWait(300)  # the session tells its listeners after its timer
+    assert dock.reoptimiser.proposal is None and dock.reoptimiser.band() is None
+    assert dock.proposal_panel.isVisibleTo(dock) and not dock.apply_button.isEnabled()
+    assert "preview was discarded" in dock.proposal_label.text()
+    dock.discard_button.click()
+    assert not dock.proposal_panel.isVisibleTo(dock)
+
+
+def test_an_edit_that_leaves_the_preview_true_keeps_it(meeting):
+    from qgis.PyQt.QtTest import QTest
+
+    layer, canvas, dock, host, hand = meeting
+    proposal = dock.reoptimise()
+    dock.layer_session.set_locked(3, False)  # a change (one undo step) that moves no block
+    QTest.qWait(300)
+    assert dock.reoptimiser.proposal == proposal and dock.apply_button.isEnabled()
