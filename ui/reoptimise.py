@@ -13,8 +13,9 @@ division is the start. Nothing is written until the planner applies the preview:
   the division before exactly;
 - **Discard** only removes the rubber band.
 
-A proposal made before another edit is refused on Apply (the blocks are not where it expects
-them): re-optimise again. The plugin never commits or rolls back the layer.
+An edit that moves the proposal's blocks after the preview discards it (the session's
+``changed``; the panel says so), and Apply checks again, so a stale proposal is never written;
+so does a lock set since. The plugin never commits or rolls back the layer.
 """
 from __future__ import annotations
 
