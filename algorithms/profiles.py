@@ -279,6 +279,8 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
 
     def _check_export(self, result, error, path, feedback):
         if feedback.isCanceled():
+            if Path(path).is_file():  # a half-written PDF would look like a finished one with pages missing
+                Path(path).unlink()
             raise QgsProcessingException(self.tr("Cancelled by the user."))
         if result != enum(QgsLayoutExporter, "ExportResult", "Success"):
             raise QgsProcessingException(self.tr("Cannot write {file}: {error}").format(
@@ -349,7 +351,11 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         if png_folder:
             outputs[self.PNG_FOLDER] = png_folder
         if self.parameterAsBoolean(parameters, self.SAVE_LAYOUT, context):
-            outputs["LAYOUT"] = self._save(project, layout, name, layer, blocks, feedback)
+            if context.project() is None:  # qgis_process without --project_path: nothing would keep the layout
+                feedback.pushInfo(self.tr("No project is open (as with qgis_process): the layout is not kept, the PDF "
+                                          "has every page."))
+            else:
+                outputs["LAYOUT"] = self._save(project, layout, name, layer, blocks, feedback)
         feedback.pushInfo(self.tr("{pages} profile pages written to {file} in {seconds:.1f} s.").format(
             pages=len(spaces), file=pdf, seconds=time.time() - started))
         return outputs

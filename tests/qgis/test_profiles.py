@@ -197,6 +197,28 @@ def test_png_folder_gets_one_image_per_space(provider, town, tmp_path):
     assert sorted(p.name for p in (tmp_path / "png").glob("*.png")) == ["profile_01.png", "profile_02.png"]
 
 
+def test_cancel_stops_soon_and_leaves_no_pdf(provider, town, tmp_path):
+    import threading
+    import time
+
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    timer = threading.Timer(3.0, feedback.cancel)  # while the pages are exported (the whole run takes ~10 s)
+    timer.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+            processing.run("sozialraum:profiles", {
+                "INPUT": town["spaces"], "ID_FIELD": "space", "BLOCKS": town["blocks"], "SAVE_LAYOUT": False,
+                "OUTPUT": str(tmp_path / "cancelled.pdf")}, feedback=feedback)
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - started < 3.0 + 4.0
+    assert not (tmp_path / "cancelled.pdf").exists()
+
+
 def test_bad_input_gets_a_clear_message(provider, town, tmp_path):
     from qgis.core import QgsProcessingException
 
