@@ -49,6 +49,12 @@ COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "abo
 REFRESH_DELAY = 80
 
 
+def remove_layer(layer_id):
+    """Remove a layer from the project when it is still there."""
+    if QgsProject.instance().mapLayer(layer_id) is not None:
+        QgsProject.instance().removeMapLayer(layer_id)
+
+
 def sort_key(label):
     return (0, label, "") if isinstance(label, (int, float)) else (1, 0, str(label))
 
@@ -407,13 +413,19 @@ class ConsultationDock(QgsDockWidget):
             project.removeMapLayers(saved)
         return bool(saved)
 
-    def _stop_live(self, remove):
+    def _stop_live(self, remove, later=False):
+        """Stop the live layer; ``remove`` it from the project, ``later`` when the project is
+        removing layers right now (removing one more inside its loop would leave it a deleted layer)."""
         live, self.live = self.live, None
         if live is None:
             return
         live.close()
-        if remove and QgsProject.instance().mapLayer(live.layer.id()) is not None:
-            QgsProject.instance().removeMapLayer(live.layer.id())
+        if remove:
+            layer_id = live.layer.id()
+            if later:
+                QTimer.singleShot(0, lambda: remove_layer(layer_id))
+            else:
+                remove_layer(layer_id)
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
@@ -429,6 +441,7 @@ class ConsultationDock(QgsDockWidget):
             self.live_check.setChecked(False)
             self.live_check.blockSignals(False)
         if self.layer_session is not None and self.layer_session.layer_id == layer_id:
+            self._stop_live(remove=True, later=True)
             self.close_session()
             self.show_message(tr("The session's layer was removed from the project."), problem=True)
 
