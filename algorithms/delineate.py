@@ -27,6 +27,7 @@ from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems, unique_name
 from .division_report import PROBLEM_STATUS, write_division_report
+from .help_examples import with_example
 from .messages import describe, describe_problems
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
@@ -83,7 +84,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         return self.tr("Propose social spaces")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "Groups blocks into contiguous social spaces that are internally alike in the chosen attributes "
             "(social indicators and building structure), with every space's population between the minimum "
             "and the maximum.\n\n"
@@ -110,9 +111,13 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, "
             "below the minimum); these spaces are flagged in the output.\n\n"
             "Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper "
-            "compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed "
-            "gives the same result."
-        )
+            "compactness, convex-hull ratio, enclaves, status ok/below/above/flagged/locked, flags) and an "
+            "optional HTML report; as numbers the SSD share unweighted and weighted by residents, the mean "
+            "Polsby-Popper and the number of enclaves. The same seed gives the same result.\n\n"
+            "The HTML report is a document to hand on: quality figures, a map, the population histogram with "
+            "the bounds, the flagged spaces with reasons, all parameters and the qgis_process command that "
+            "repeats the run."
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
@@ -151,6 +156,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         for name, description in (
             ("N_SPACES_MADE", self.tr("Number of spaces")),
             ("SSD_SHARE", self.tr("Within sum of squares / total sum of squares")),
+            ("SSD_SHARE_WEIGHTED", self.tr("Within / total sum of squares, blocks weighted by residents")),
+            ("MEAN_POLSBY_POPPER", self.tr("Mean compactness (Polsby-Popper)")),
+            ("N_ENCLAVES", self.tr("Enclaves (spaces inside another space)")),
             ("N_BELOW", self.tr("Spaces below the minimum")),
             ("N_ABOVE", self.tr("Spaces above the maximum")),
             ("N_FLAGGED", self.tr("Flagged spaces")),
@@ -250,6 +258,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             self.OUTPUT_SPACES: spaces_dest,
             "N_SPACES_MADE": result.k,
             "SSD_SHARE": result.ssd_share,
+            "SSD_SHARE_WEIGHTED": float(summary["ssd_share_weighted"]),
+            "MEAN_POLSBY_POPPER": float(summary["mean_polsby_popper"]),  # NaN when no outline could be measured
+            "N_ENCLAVES": float(summary["n_enclaves"]),
             "N_BELOW": int(summary["n_below"]),
             "N_ABOVE": int(summary["n_above"]),
             "N_FLAGGED": sum(1 for s in result.spaces if s.status == "flagged"),

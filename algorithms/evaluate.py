@@ -21,6 +21,7 @@ from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems
 from .division_report import PROBLEM_STATUS, write_division_report
+from .help_examples import with_example
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -51,7 +52,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         return self.tr("Evaluate a division")
 
     def shortHelpString(self):  # noqa: N802
-        return self.tr(
+        return with_example(self.tr(
             "Scores an existing division of blocks into spaces (a field with the space of each block) with "
             "the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of "
             "squares in the total (SSD share; attributes standardised and weighted as there), population per "
@@ -59,9 +60,11 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             "inside spaces, shape (Polsby-Popper and convex-hull ratio of the outline with street gaps closed; "
             "enclaves: holes of the outline filled by another space) and spaces spanning more than one unit of "
             "the nesting field.\n\n"
-            "Outputs: one feature per space with its scores, and an HTML report with the summary, the table of "
-            "spaces and the five least compact spaces. Blocks without a space value are counted and listed."
-        )
+            "Outputs: one feature per space with its scores, and an HTML report to hand on: the quality "
+            "figures, a map, the population histogram with the bounds, the flagged spaces with reasons, the "
+            "table of spaces, the five least compact spaces, all parameters and the qgis_process command that "
+            "repeats the run. Blocks without a space value are counted and listed."
+        ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter

@@ -95,6 +95,10 @@ def test_quality_figures_match_the_outputs(runs):
     assert number(figures["SSD share (SSD / total; lower is more homogeneous)"]) == pytest.approx(delineated["SSD_SHARE"], abs=5e-5)
     assert number(figures["Spaces below the minimum"]) == delineated["N_BELOW"]
     assert number(figures["Spaces above the maximum"]) == delineated["N_ABOVE"]
+    assert number(figures["SSD share, blocks weighted by residents"]) == pytest.approx(delineated["SSD_SHARE_WEIGHTED"], abs=5e-5)
+    assert number(figures["Mean compactness (Polsby-Popper)"]) == pytest.approx(delineated["MEAN_POLSBY_POPPER"], abs=5e-5)
+    assert number(figures["Enclaves (holes in a space filled by another space)"]) == delineated["N_ENCLAVES"]
+    assert delineated["SSD_SHARE_WEIGHTED"] < delineated["SSD_SHARE"]  # parks and industry weigh nothing
     figures = summary_values(runs["evaluate_page"])
     for label, key in (("Spaces", "N_SPACES_FOUND"), ("Spaces not contiguous", "N_NONCONTIGUOUS"),
                        ("Barrier crossings inside spaces", "BARRIER_CROSSINGS"),
