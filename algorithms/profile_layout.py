@@ -13,6 +13,7 @@ The map styles are layer style overrides of the map item: the input layers keep 
 """
 from qgis.core import (
     Qgis,
+    QgsBasicNumericFormat,
     QgsExpression,
     QgsFillSymbol,
     QgsLayoutItemLabel,
@@ -36,6 +37,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..presentation.profile_svg import LEGEND_HEIGHT, LEGEND_WIDTH, SPACE_COLOUR
@@ -90,10 +92,8 @@ def add_label(layout, text, box, size, bold=False, align_right=False, colour="#2
         label.setFontColor(QColor(colour))
     label.setMarginX(0)
     label.setMarginY(0)
-    if align_right:
-        from qgis.PyQt.QtCore import Qt
-
-        label.setHAlign(enum(Qt, "AlignmentFlag", "AlignRight"))
+    # explicitly: a new label's default is "justify", which stretches the footnote's words apart
+    label.setHAlign(enum(Qt, "AlignmentFlag", "AlignRight" if align_right else "AlignLeft"))
     layout.addLayoutItem(label)
     place(label, *box)
     return label
@@ -204,7 +204,17 @@ def add_map(layout, spaces, blocks, styles):
     return item
 
 
-def add_scale_bar(layout, item):
+def number_format(lang):
+    """Whole numbers with the thousands separator of ``lang`` (German 1.000, English 1,000)."""
+    fmt = QgsBasicNumericFormat()
+    fmt.setNumberDecimalPlaces(0)
+    fmt.setShowThousandsSeparator(True)
+    fmt.setThousandsSeparator("." if lang == "de" else ",")
+    fmt.setDecimalSeparator("," if lang == "de" else ".")
+    return fmt
+
+
+def add_scale_bar(layout, item, lang):
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
     bar.setLinkedMap(item)
@@ -216,6 +226,7 @@ def add_scale_bar(layout, item):
     bar.setMinimumBarWidth(14)
     bar.setMaximumBarWidth(26)
     bar.setHeight(1.8)
+    bar.setNumericFormat(number_format(lang))
     if hasattr(bar, "setTextFormat"):
         bar.setTextFormat(text_format(7))
     layout.addLayoutItem(bar)
@@ -224,7 +235,7 @@ def add_scale_bar(layout, item):
 
 
 def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blocks, block_space_field,
-                 chart_expression, table_expression, legend_path, footnote, page_text, label_expression):
+                 chart_expression, table_expression, legend_path, footnote, page_text, label_expression, lang="en"):
     """The atlas layout (not yet in the project's layout manager)."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -239,7 +250,7 @@ def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blo
     if blocks is not None:
         styles[blocks.id()] = block_style(blocks, block_space_field, id_field)
     map_item = add_map(layout, spaces, blocks, styles)
-    add_scale_bar(layout, map_item)
+    add_scale_bar(layout, map_item, lang)
     add_picture(layout, (MAP_BOX[0], MAP_BOX[1] + MAP_BOX[3] + 1.5, LEGEND_WIDTH, LEGEND_HEIGHT), path=legend_path)
     add_picture(layout, CHART_BOX, expression=chart_expression)
     add_picture(layout, (MARGIN, TABLE_TOP, CONTENT, TABLE_HEIGHT), expression=table_expression)

@@ -345,7 +345,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         layout = build_layout(project, name, layer, id_field, title, subtitle, blocks, block_space_field,
                               f"{prefix} || 'age_' || to_string(@atlas_featureid) || '.svg'",
                               f"{prefix} || 'table_' || to_string(@atlas_featureid) || '.svg'",
-                              legend, footnote, page, label)
+                              legend, footnote, page, label, lang)
         self._export(layout, pdf, png_folder, steps)
         outputs = {self.OUTPUT: pdf, "N_PAGES": len(spaces), "LAYOUT": ""}
         if png_folder:

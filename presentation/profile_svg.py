@@ -15,7 +15,7 @@ STRIPE = "#f2f2f2"
 SPACE_COLOUR = "#d95f0e"
 TOWN_COLOUR = "#000000"
 #: size of the map key in mm (its picture item has the same size: 1 SVG unit = 1 mm)
-LEGEND_WIDTH, LEGEND_HEIGHT = 62.0, 6.0
+LEGEND_WIDTH, LEGEND_HEIGHT = 50.0, 11.0
 
 
 def _text(x, y, text, size, anchor="start", weight="normal", colour=INK):
@@ -128,16 +128,15 @@ def age_chart_svg(bars, title, subtitle, legend, lang="en", width=90.0, height=8
 
 
 def map_legend_svg(entries, width=LEGEND_WIDTH, height=LEGEND_HEIGHT):
-    """One line of map keys: ``entries`` = (kind, label) with kind 'space', 'neighbour', 'blocks' or 'other_blocks'."""
-    parts, x = [], 0.0
+    """The map key, one entry a line: ``entries`` = (kind, label) with kind 'space' or 'neighbour'."""
+    parts = []
     swatch = {
         "space": f'fill="#fdd49e" stroke="{SPACE_COLOUR}" stroke-width="0.7"',
         "neighbour": 'fill="none" stroke="#555555" stroke-width="0.35"',
-        "blocks": 'fill="#fdd49e" stroke="#ffffff" stroke-width="0.1"',
-        "other_blocks": 'fill="#e3e3e3" stroke="#ffffff" stroke-width="0.1"',
     }
-    for kind, label in entries:
-        parts.append(f'<rect x="{x + 0.4:.2f}" y="1.2" width="5" height="3.2" {swatch[kind]}/>')
-        parts.append(_text(x + 6.6, 4.0, label, 2.5))
-        x += 6.6 + len(label) * 2.5 * 0.6 + 3.0
+    line = height / max(len(entries), 1)
+    for position, (kind, label) in enumerate(entries):
+        top = position * line
+        parts.append(f'<rect x="0.4" y="{top + 1.0:.2f}" width="5" height="3.2" {swatch[kind]}/>')
+        parts.append(_text(6.6, top + 3.8, fit(label, width - 7, 2.6), 2.6))
     return _svg(width, height, parts)
