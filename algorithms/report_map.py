@@ -10,19 +10,15 @@ from qgis.core import (
     QgsFields,
     QgsFillSymbol,
     QgsLineSymbol,
-    QgsPalLayerSettings,
     QgsProperty,
     QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtGui import QColor, QFont
 
 from ..i18n import tr
 from . import compat, map_image
+from .space_labels import space_labeling
 
 #: the colour of a space from its position, as in resources/styles/spaces.qml (neighbours differ by 137°)
 SPACE_COLOUR = "color_hsl((coalesce(\"colour\", 0) * 137) % 360, 55 + (coalesce(\"colour\", 0) % 3) * 12, 72)"
@@ -80,23 +76,7 @@ def _style_spaces(layer):
         f"CASE WHEN \"problem\" = 1 THEN '{PROBLEM_OUTLINE}' ELSE '#333333' END"))
     fill.setDataDefinedProperty(_property("StrokeWidth"), QgsProperty.fromExpression("CASE WHEN \"problem\" = 1 THEN 1.2 ELSE 0.5 END"))
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    # spaces smaller on paper than about one two-line label with its margin (100 mm²) show only their number
-    settings.fieldName = ("CASE WHEN area($geometry) < 100 * (@map_scale / 1000) ^ 2 THEN \"label\" "
-                          "ELSE \"label\" || '\\n' || format_number(\"population\", 0) END")
-    settings.isExpression = True
-    settings.displayAll = True  # every space keeps its number (the tables refer to it), small central ones too
-    text = QgsTextFormat()
-    text.setFont(QFont("DejaVu Sans"))
-    text.setSize(8)
-    text.setColor(QColor("black"))
-    buffer = QgsTextBufferSettings()  # a white halo keeps labels readable over any fill and outline
-    buffer.setEnabled(True)
-    buffer.setColor(QColor("white"))
-    buffer.setSize(1.0)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabeling(space_labeling("label", "population", size=8))
     layer.setLabelsEnabled(True)
 
 

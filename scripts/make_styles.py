@@ -6,23 +6,25 @@ labels with id and population. blocks_by_space.qml: blocks coloured by their spa
 Usage: /usr/bin/python3 scripts/make_styles.py
 """
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkout_package import use_checkout  # noqa: E402
+
+use_checkout()
 
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsFillSymbol,
-    QgsPalLayerSettings,
     QgsProperty,
     QgsSingleSymbolRenderer,
     QgsSymbolLayer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
+
+from sozialraum.algorithms.space_labels import space_labeling  # noqa: E402
 
 STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
 SPACE_COLOUR = "color_hsl((coalesce(\"{field}\", 0) * 137) % 360, 55 + (coalesce(\"{field}\", 0) % 3) * 12, 72)"
@@ -43,23 +45,7 @@ def spaces_style(path):
     fill.setDataDefinedProperty(_property("StrokeWidth"), QgsProperty.fromExpression(
         "CASE WHEN \"status\" IN ('below', 'above', 'flagged') THEN 1.2 ELSE 0.5 END"))
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "\"space_id\" || '\\n' || format_number(\"population\", 0)"
-    settings.isExpression = True
-    # Over a point inside the polygon: a space wrapped around another (a quarter around its
-    # centre) would otherwise have its label drawn on the inner space.
-    settings.placement = QgsPalLayerSettings.OverPoint
-    settings.centroidInside = True
-    text = QgsTextFormat()
-    text.setFont(QFont("DejaVu Sans"))
-    text.setSize(9)
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setColor(QColor("white"))
-    buffer.setSize(0.8)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabeling(space_labeling("space_id", "population"))
     layer.setLabelsEnabled(True)
     layer.saveNamedStyle(str(path))
 

@@ -28,19 +28,14 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsField,
     QgsFillSymbol,
-    QgsPalLayerSettings,
     QgsRendererCategory,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QColor
 
-from ..algorithms.compat import _pick
 from ..algorithms.compat import field as make_field
 from ..algorithms.layer_io import plain
+from ..algorithms.space_labels import space_labeling
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
 from .compat import NO_GEOMETRY
@@ -51,7 +46,6 @@ from .live_indicators import LiveIndicators, field_name
 LIVE_PROPERTY = "sozialraum/live_spaces"
 #: the live layer follows the session at most this often (ms)
 UPDATE_DELAY = 150
-OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
 #: the fills of the problems (r, g, b, alpha): the dock's status colours, stronger, half see-through
 STATUS_COLOURS = {BELOW: "255,214,10,170", ABOVE: "240,90,110,170", NOT_CONTIGUOUS: "240,140,60,170"}
 
@@ -232,20 +226,7 @@ def style(layer):
             properties = {"color": STATUS_COLOURS[code], "outline_color": "#d7191c", "outline_width": "0.8"}
         categories.append(QgsRendererCategory(code, QgsFillSymbol.createSimple(properties), names[code]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "\"space\" || '\\n' || format_number(\"population\", 0)"
-    settings.isExpression = True
-    settings.placement = OVER_POINT
-    settings.centroidInside = True
-    text = QgsTextFormat()
-    text.setSize(11)
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setColor(QColor("white"))
-    buffer.setSize(1.0)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabeling(space_labeling("space", "population", size=11))
     layer.setLabelsEnabled(True)
 
 

@@ -1,0 +1,37 @@
+"""The one label style of social spaces on every map: number over residents, white halo.
+
+Used by the spaces style (resources/styles/spaces.qml, written by scripts/make_styles.py), the
+report map and the consultation's live spaces layer, so a space reads the same everywhere.
+Labels sit on a point inside the space's own polygon (a space wrapped around another would
+otherwise have its label on the inner one); every space keeps its number, as tables and the
+consultation refer to it; a space smaller on paper than a two-line label (about 100 mm²)
+shows only its number.
+"""
+from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
+from qgis.PyQt.QtGui import QColor, QFont
+
+from .compat import _pick
+
+OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
+
+
+def space_labeling(label_field="space_id", population_field="population", size=9.0):
+    """Simple labeling of spaces by ``label_field`` over ``population_field`` (formatted)."""
+    settings = QgsPalLayerSettings()
+    settings.fieldName = (f"CASE WHEN area($geometry) < 100 * (@map_scale / 1000) ^ 2 THEN \"{label_field}\" "
+                          f"ELSE \"{label_field}\" || '\\n' || format_number(\"{population_field}\", 0) END")
+    settings.isExpression = True
+    settings.placement = OVER_POINT
+    settings.centroidInside = True
+    settings.displayAll = True
+    text = QgsTextFormat()
+    text.setFont(QFont("DejaVu Sans"))
+    text.setSize(size)
+    text.setColor(QColor("black"))
+    buffer = QgsTextBufferSettings()  # a white halo keeps labels readable over any fill and outline
+    buffer.setEnabled(True)
+    buffer.setColor(QColor("white"))
+    buffer.setSize(1.0)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    return QgsVectorLayerSimpleLabeling(settings)
