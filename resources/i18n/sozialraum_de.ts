@@ -1553,7 +1553,7 @@ Objective: the within-space sum of squares of the attributes plus the compactnes
 If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, below the minimum); these spaces are flagged in the output.
 
 Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, status ok/below/above/flagged/locked) and an optional HTML report. The same seed gives the same result.</source>
-            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+            <translation type="obsolete">Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
 
 Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
 
@@ -1615,7 +1615,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
             <source>Scores an existing division of blocks into spaces (a field with the space of each block) with the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of squares in the total (SSD share; attributes standardised and weighted as there), population per space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings inside spaces, shape (Polsby-Popper and convex-hull ratio of the outline with street gaps closed; enclaves: holes of the outline filled by another space) and spaces spanning more than one unit of the nesting field.
 
 Outputs: one feature per space with its scores, and an HTML report with the summary, the table of spaces and the five least compact spaces. Blocks without a space value are counted and listed.</source>
-            <translation>Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Form (Polsby-Popper und Anteil an der konvexen Hülle des Umrisses mit geschlossenen Straßenlücken; Enklaven: Löcher des Umrisses, die ein anderer Raum füllt) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
+            <translation type="obsolete">Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Form (Polsby-Popper und Anteil an der konvexen Hülle des Umrisses mit geschlossenen Straßenlücken; Enklaven: Löcher des Umrisses, die ein anderer Raum füllt) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
 
 Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übersicht, Raumtabelle und den fünf am wenigsten kompakten Räumen. Blöcke ohne Raumwert werden gezählt und aufgeführt.</translation>
         </message>
@@ -1965,19 +1965,19 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>Writing the report</source>
-            <translation type="unfinished" />
+            <translation>Bericht wird geschrieben</translation>
         </message>
         <message>
             <source>Proposed social spaces: {layer}</source>
-            <translation type="unfinished" />
+            <translation>Vorgeschlagene Sozialräume: {layer}</translation>
         </message>
         <message>
             <source>The map could not be drawn ({problem}); the rest of the report is complete.</source>
-            <translation type="unfinished" />
+            <translation>Die Karte konnte nicht gezeichnet werden ({problem}); der übrige Bericht ist vollständig.</translation>
         </message>
         <message>
             <source>Evaluation of a division: {layer}, field {field}</source>
-            <translation type="unfinished" />
+            <translation>Bewertung einer Gliederung: {layer}, Feld {field}</translation>
         </message>
         <message>
             <source>Shape clean-up after the search: blocks reaching into a neighbouring space moved to it: {tentacles}; enclaves found: {found}, merged into the space around them: {merged}, opened to a second neighbour: {opened}.</source>
@@ -2029,7 +2029,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>its blocks</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <source>".": value suppressed for statistical confidentiality (too few cases, or it would reveal a hidden value). "x": cannot be computed (e.g. no residents or a denominator of 0). Difference: value of the space minus the municipal value (shares in percentage points); counts have none.</source>
@@ -2189,35 +2189,35 @@ Example (sample town, after 'make demo'): Spaces with indicators = demo/social_i
         </message>
         <message>
             <source>Social space (one colour each; label: space and residents)</source>
-            <translation type="unfinished" />
+            <translation>Sozialraum (je eine Farbe; Beschriftung: Raum und Einwohner)</translation>
         </message>
         <message>
             <source>Outside the population bounds or flagged (red outline)</source>
-            <translation type="unfinished" />
+            <translation>Außerhalb der Einwohnergrenzen oder markiert (roter Umriss)</translation>
         </message>
         <message>
             <source>Barrier: {layer}</source>
-            <translation type="unfinished" />
+            <translation>Barriere: {layer}</translation>
         </message>
         <message>
             <source>(none)</source>
-            <translation type="unfinished" />
+            <translation>(keine)</translation>
         </message>
         <message>
             <source>temporary layer</source>
-            <translation type="unfinished" />
+            <translation>temporärer Layer</translation>
         </message>
         <message>
             <source>selected features only</source>
-            <translation type="unfinished" />
+            <translation>nur ausgewählte Objekte</translation>
         </message>
         <message>
             <source>Only the selected features of '{layer}' were used; the command uses the whole layer.</source>
-            <translation type="unfinished" />
+            <translation>Von '{layer}' wurden nur die ausgewählten Objekte verwendet; der Befehl verwendet den ganzen Layer.</translation>
         </message>
         <message>
             <source>'{layer}' is a temporary layer: save it to a file and put its path into the command.</source>
-            <translation type="unfinished" />
+            <translation>'{layer}' ist ein temporärer Layer: Speichern Sie ihn als Datei und setzen Sie ihren Pfad in den Befehl ein.</translation>
         </message>
         <message>
             <source>Split a space along a drawn line</source>
@@ -2233,99 +2233,99 @@ Example (sample town, after 'make demo'): Spaces with indicators = demo/social_i
         </message>
         <message>
             <source>Residents per space</source>
-            <translation type="unfinished" />
+            <translation>Einwohner je Raum</translation>
         </message>
         <message>
             <source>Minimum</source>
-            <translation type="unfinished" />
+            <translation>Minimum</translation>
         </message>
         <message>
             <source>Maximum</source>
-            <translation type="unfinished" />
+            <translation>Maximum</translation>
         </message>
         <message>
             <source>below the minimum</source>
-            <translation type="unfinished" />
+            <translation>unter dem Minimum</translation>
         </message>
         <message>
             <source>within the bounds</source>
-            <translation type="unfinished" />
+            <translation>innerhalb der Grenzen</translation>
         </message>
         <message>
             <source>above the maximum</source>
-            <translation type="unfinished" />
+            <translation>über dem Maximum</translation>
         </message>
         <message>
             <source>Quality of the division</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <source>Map of the spaces</source>
-            <translation type="unfinished" />
+            <translation>Karte der Räume</translation>
         </message>
         <message>
             <source>Number of spaces by residents; the dashed lines are the minimum and the maximum population, the grey areas lie outside them.</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Räume nach Einwohnerzahl; die gestrichelten Linien sind die Mindest- und die Höchsteinwohnerzahl, die grauen Flächen liegen außerhalb.</translation>
         </message>
         <message>
             <source>Population of the spaces</source>
-            <translation type="unfinished" />
+            <translation>Einwohner der Räume</translation>
         </message>
         <message>
             <source>The same run from a shell, with the Sozialraum plugin enabled in QGIS (on Debian the program is called qgis_process.bin). The same inputs, parameters and seed give the same result.</source>
-            <translation type="unfinished" />
+            <translation>Derselbe Lauf aus einer Shell, mit aktiviertem Sozialraum-Plugin in QGIS (unter Debian heißt das Programm qgis_process.bin). Dieselben Eingaben, Parameter und derselbe Startwert ergeben dasselbe Ergebnis.</translation>
         </message>
         <message>
             <source>How to reproduce this run</source>
-            <translation type="unfinished" />
+            <translation>So lässt sich dieser Lauf wiederholen</translation>
         </message>
         <message>
             <source>below the minimum population ({population} &lt; {lower})</source>
-            <translation type="unfinished" />
+            <translation>unter der Mindesteinwohnerzahl ({population} &lt; {lower})</translation>
         </message>
         <message>
             <source>above the maximum population ({population} &gt; {upper})</source>
-            <translation type="unfinished" />
+            <translation>über der Höchsteinwohnerzahl ({population} &gt; {upper})</translation>
         </message>
         <message>
             <source>not contiguous ({parts} parts)</source>
-            <translation type="unfinished" />
+            <translation>nicht zusammenhängend ({parts} Teile)</translation>
         </message>
         <message>
             <source>holds {count} enclaves (holes in its outline filled by another space)</source>
-            <translation type="unfinished" />
+            <translation>enthält {count} Enklaven (Löcher im Umriss, die ein anderer Raum füllt)</translation>
         </message>
         <message>
             <source>low compactness (Polsby-Popper {value} &lt; {limit})</source>
-            <translation type="unfinished" />
+            <translation>wenig kompakt (Polsby-Popper {value} &lt; {limit})</translation>
         </message>
         <message>
             <source>crosses barrier lines {count} times</source>
-            <translation type="unfinished" />
+            <translation>überquert Barrierelinien {count}-mal</translation>
         </message>
         <message>
             <source>spans {count} units of the nesting field</source>
-            <translation type="unfinished" />
+            <translation>erstreckt sich über {count} Einheiten des Schachtelungsfelds</translation>
         </message>
         <message>
             <source>one block alone has more residents than the maximum (kept as its own space)</source>
-            <translation type="unfinished" />
+            <translation>ein einzelner Block hat mehr Einwohner als das Maximum (bleibt ein eigener Raum)</translation>
         </message>
         <message>
             <source>holds an island cut off by barriers, joined to its nearest block</source>
-            <translation type="unfinished" />
+            <translation>enthält eine durch Barrieren abgeschnittene Insel, an ihren nächsten Block angeschlossen</translation>
         </message>
         <message>
             <source>locked: kept as in the initial division</source>
-            <translation type="unfinished" />
+            <translation>gesperrt: wie in der Ausgangsgliederung belassen</translation>
         </message>
         <message>
             <source>Reasons</source>
-            <translation type="unfinished" />
+            <translation>Gründe</translation>
         </message>
         <message>
             <source>No space is flagged: all lie within the population bounds, are contiguous and reasonably compact.</source>
-            <translation type="unfinished" />
+            <translation>Kein Raum ist markiert: alle liegen innerhalb der Einwohnergrenzen, hängen zusammen und sind ausreichend kompakt.</translation>
         </message>
         <message>
             <source>Before</source>
@@ -2345,55 +2345,55 @@ Example (sample town, after 'make demo'): Spaces with indicators = demo/social_i
         </message>
         <message>
             <source>Live spaces layer</source>
-            <translation type="unfinished" />
+            <translation>Live-Layer der Sozialräume</translation>
         </message>
         <message>
             <source>A layer of the dissolved spaces with population, status and the attributes' means, updated after every change (for maps and labels during the meeting).</source>
-            <translation type="unfinished" />
+            <translation>Ein Layer der zusammengefassten Sozialräume mit Einwohnerzahl, Status und den Mittelwerten der Merkmale, nach jeder Änderung aktualisiert (für Karten und Beschriftungen während der Sitzung).</translation>
         </message>
         <message>
             <source>Re-optimise…</source>
-            <translation type="unfinished" />
+            <translation>Neu optimieren…</translation>
         </message>
         <message>
             <source>Let the engine improve the division around the decisions: locked spaces and blocks placed by hand stay as they are. Shows a preview first.</source>
-            <translation type="unfinished" />
+            <translation>Die Einteilung rund um die Entscheidungen vom Verfahren verbessern lassen: gesperrte Sozialräume und von Hand zugeordnete Blöcke bleiben, wie sie sind. Zeigt zuerst eine Vorschau.</translation>
         </message>
         <message>
             <source>Apply</source>
-            <translation type="unfinished" />
+            <translation>Übernehmen</translation>
         </message>
         <message>
             <source>Discard</source>
-            <translation type="unfinished" />
+            <translation>Verwerfen</translation>
         </message>
         <message>
             <source>re-optimised</source>
-            <translation type="unfinished" />
+            <translation>neu optimiert</translation>
         </message>
         <message>
             <source>Social spaces (live)</source>
-            <translation type="unfinished" />
+            <translation>Sozialräume (live)</translation>
         </message>
         <message>
             <source>Re-optimisation would move {blocks} blocks (outlined in orange on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
-            <translation type="unfinished" />
+            <translation type="obsolete" />
         </message>
         <message>
             <source>There is no re-optimisation to apply.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keine Neuoptimierung zum Übernehmen.</translation>
         </message>
         <message>
             <source>The division changed since the preview: re-optimise again.</source>
-            <translation type="unfinished" />
+            <translation>Die Einteilung hat sich seit der Vorschau geändert: bitte erneut optimieren.</translation>
         </message>
         <message>
             <source>Re-optimisation finds no better division around the decisions (blocks placed by hand: {fixed}, locked spaces: {locked}).</source>
-            <translation type="unfinished" />
+            <translation>Die Neuoptimierung findet keine bessere Einteilung rund um die Entscheidungen (von Hand zugeordnete Blöcke: {fixed}, gesperrte Sozialräume: {locked}).</translation>
         </message>
         <message>
             <source>Re-optimise: {blocks} blocks, {population} residents moved</source>
-            <translation type="unfinished" />
+            <translation>Neu optimiert: {blocks} Blöcke, {population} Einwohner verschoben</translation>
         </message>
         <message>
             <source>The line does not divide space {space}: all its blocks lie on one side. Draw it across the space, from edge to edge.</source>
@@ -2446,6 +2446,70 @@ Example (sample town, after 'make demo'): Spaces with indicators = demo/social_i
         <message>
             <source>Example (sample town Musterstadt, {sample}): Blocks = the blocks output of 'Propose social spaces' with a second field holding the division after the consultation, old field = space_id, new field = that field, population field = pop_total. The report lists every block that changed space and how many residents each space kept.</source>
             <translation>Beispiel (Musterstadt, {sample}): Blöcke = die Blockausgabe von „Sozialräume vorschlagen“ mit einem zweiten Feld, das die Einteilung nach der Abstimmung enthält, altes Feld = space_id, neues Feld = dieses Feld, Einwohnerfeld = pop_total. Der Bericht listet jeden Block, der den Raum gewechselt hat, und wie viele Einwohner jeder Raum behalten hat.</translation>
+        </message>
+        <message>
+            <source>Groups blocks into contiguous social spaces that are internally alike in the chosen attributes (social indicators and building structure), with every space's population between the minimum and the maximum.
+
+Attributes are standardised (z-scores) and weighted (WEIGHTS, e.g. 'sgb2_rate=2;old_share=0,5': pairs separated by ';', either decimal mark); with 'balance groups', the building-structure attributes together get the same weight as the social ones. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.
+
+Number of spaces: 0 chooses it automatically as population / middle of the population band, within what the bounds allow in each part of the town; the log says how it was chosen.
+
+Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut links, blocks in different nesting units are never in one space). Initial division: a field with an existing division to start from; locked spaces (comma-separated values of that field) stay exactly as they are.
+
+Objective: the within-space sum of squares of the attributes plus the compactness weight times the length of the boundaries between spaces (street gaps between blocks of one space do not count). The default weight gives compact spaces at nearly the same homogeneity; 0 optimises homogeneity alone, larger values give rounder spaces. With 'weight blocks by residents' (default) every block counts with its residents, so parks, industry and other blocks without residents weigh nothing and go to the neighbouring space that gives the shorter boundary; switched off, every block counts the same.
+
+If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, below the minimum); these spaces are flagged in the output.
+
+Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, convex-hull ratio, enclaves, status ok/below/above/flagged/locked, flags) and an optional HTML report; as numbers the SSD share unweighted and weighted by residents, the mean Polsby-Popper and the number of enclaves. The same seed gives the same result.
+
+The HTML report is a document to hand on: quality figures, a map, the population histogram with the bounds, the flagged spaces with reasons, all parameters and the qgis_process command that repeats the run.</source>
+            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+
+Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
+
+Zahl der Räume: 0 wählt sie automatisch als Einwohnerzahl / Mitte der Einwohnerspanne, soweit die Grenzen es in jedem Teil der Stadt zulassen; das Protokoll nennt die Wahl.
+
+Nachbarschaft: wie in 'Blocknachbarschaft bilden' (Lückenabstand über Straßen, Barrierelinien trennen Verbindungen, Blöcke verschiedener Verschachtelungseinheiten liegen nie in einem Raum). Ausgangsgliederung: ein Feld mit einer bestehenden Gliederung als Start; gesperrte Räume (kommagetrennte Werte dieses Feldes) bleiben genau so, wie sie sind.
+
+Zielfunktion: die Quadratsumme der Merkmale innerhalb der Räume plus das Kompaktheitsgewicht mal der Länge der Grenzen zwischen den Räumen (Straßenlücken zwischen Blöcken eines Raums zählen nicht). Das voreingestellte Gewicht ergibt kompakte Räume bei nahezu gleicher Homogenität; 0 optimiert allein die Homogenität, größere Werte ergeben rundere Räume. Mit 'Blöcke nach Einwohnern gewichten' (voreingestellt) zählt jeder Block mit seinen Einwohnern, sodass Parks, Gewerbe und andere Blöcke ohne Einwohner nichts wiegen und dem Nachbarraum zufallen, der die kürzere Grenze ergibt; ausgeschaltet zählt jeder Block gleich.
+
+Wenn die Grenzen nicht einzuhalten sind (ein Block über dem Maximum, ein durch Barrieren abgeschnittener Teil mit weniger Einwohnern als dem Minimum, eine unmögliche Zahl von Räumen), bricht der Algorithmus entweder mit einer Meldung ab, die die Blöcke nennt, oder wendet die Ersatzlösung an: Ein solcher Block wird ein eigener Raum, eine Insel schließt sich ihrem nächsten Block in derselben Verschachtelungseinheit an (allein in ihrer Einheit bleibt sie ein eigener Raum unter dem Minimum); diese Räume werden in der Ausgabe markiert.
+
+Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Blöcke, SSD, Kompaktheit nach Polsby-Popper, Anteil an der konvexen Hülle, Enklaven, Status ok/below/above/flagged/locked, Markierungen) und ein optionaler HTML-Bericht; als Zahlen der SSD-Anteil ungewichtet und nach Einwohnern gewichtet, der mittlere Polsby-Popper-Wert und die Zahl der Enklaven. Derselbe Startwert liefert dasselbe Ergebnis.
+
+Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das Einwohner-Histogramm mit den Grenzen, die markierten Räume mit Gründen, alle Parameter und der qgis_process-Befehl, der den Lauf wiederholt.</translation>
+        </message>
+        <message>
+            <source>Within / total sum of squares, blocks weighted by residents</source>
+            <translation>Innere / gesamte Quadratsumme, Blöcke nach Einwohnern gewichtet</translation>
+        </message>
+        <message>
+            <source>Enclaves (spaces inside another space)</source>
+            <translation>Enklaven (Räume innerhalb eines anderen Raums)</translation>
+        </message>
+        <message>
+            <source>Scores an existing division of blocks into spaces (a field with the space of each block) with the same rules as 'Propose social spaces': homogeneity as the share of the within-space sum of squares in the total (SSD share; attributes standardised and weighted as there), population per space against the minimum and maximum, contiguity (spaces in several parts), barrier crossings inside spaces, shape (Polsby-Popper and convex-hull ratio of the outline with street gaps closed; enclaves: holes of the outline filled by another space) and spaces spanning more than one unit of the nesting field.
+
+Outputs: one feature per space with its scores, and an HTML report to hand on: the quality figures, a map, the population histogram with the bounds, the flagged spaces with reasons, the table of spaces, the five least compact spaces, all parameters and the qgis_process command that repeats the run. Blocks without a space value are counted and listed.</source>
+            <translation>Bewertet eine bestehende Gliederung von Blöcken in Räume (ein Feld mit dem Raum jedes Blocks) nach denselben Regeln wie 'Sozialräume vorschlagen': Homogenität als Anteil der Quadratsumme innerhalb der Räume an der gesamten (SSD-Anteil; Merkmale standardisiert und gewichtet wie dort), Einwohner je Raum gegenüber Minimum und Maximum, Zusammenhang (Räume aus mehreren Teilen), Barrierequerungen innerhalb von Räumen, Form (Polsby-Popper und Anteil an der konvexen Hülle des Umrisses mit geschlossenen Straßenlücken; Enklaven: Löcher des Umrisses, die ein anderer Raum füllt) und Räume über mehr als eine Einheit des Verschachtelungsfeldes.
+
+Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weitergeben: die Gütemaße, eine Karte, das Einwohner-Histogramm mit den Grenzen, die markierten Räume mit Gründen, die Raumtabelle, die fünf am wenigsten kompakten Räume, alle Parameter und der qgis_process-Befehl, der den Lauf wiederholt. Blöcke ohne Raumwert werden gezählt und aufgeführt.</translation>
+        </message>
+        <message>
+            <source>No project is open (as with qgis_process): the layout is not kept, the PDF has every page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The division changed since the preview: the re-optimisation preview was discarded. Re-optimise again when you are ready.</source>
+            <translation>Die Einteilung hat sich seit der Vorschau geändert: die Vorschau der Neuoptimierung wurde verworfen. Bei Bedarf erneut optimieren.</translation>
+        </message>
+        <message>
+            <source>Re-optimisation would move {blocks} blocks (outlined in blue on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
+            <translation>Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before:.3f} → {ssd_after:.3f}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
+        </message>
+        <message>
+            <source>Space {space} was locked since the preview: re-optimise again.</source>
+            <translation>Der Sozialraum {space} wurde seit der Vorschau gesperrt: bitte erneut optimieren.</translation>
         </message>
     </context>
 </TS>
