@@ -146,6 +146,38 @@ def test_a_second_run_replaces_the_stored_layout(provider, town, english, tmp_pa
     assert spaces.renderer().dump() == renderer and spaces.featureCount() == 13  # the input keeps its style
 
 
+def test_the_stored_layout_survives_saving_and_reopening_the_project(provider, town, tmp_path):
+    """What a planner does next: save the project, open it again, restyle and export the layout."""
+    import processing
+    from qgis.core import QgsLayoutExporter, QgsProject, QgsVectorLayer
+
+    from sozialraum.algorithms.profile_layout import MAP_BOX, TABLE_TOP, enum
+
+    spaces_file = tmp_path / "spaces.gpkg"
+    processing.run("native:savefeatures", {"INPUT": town["spaces"], "OUTPUT": str(spaces_file)})
+    project = QgsProject.instance()
+    layer = QgsVectorLayer(str(spaces_file), "spaces", "ogr")
+    project.addMapLayer(layer)
+    try:
+        profiles(town, tmp_path / "saved.pdf", INPUT=layer, BLOCKS=None, BLOCK_SPACE_FIELD=None, LAYOUT_NAME="Reopened")
+        assert project.write(str(tmp_path / "town.qgz"))
+        reopened = QgsProject()
+        assert reopened.read(str(tmp_path / "town.qgz"))
+        layout = reopened.layoutManager().layoutByName("Reopened")
+        assert layout is not None and layout.atlas().enabled()
+        assert layout.atlas().coverageLayer() is not None and layout.atlas().coverageLayer().featureCount() == 13
+        result, _ = QgsLayoutExporter.exportToPdf(layout.atlas(), str(tmp_path / "again.pdf"),
+                                                  QgsLayoutExporter.PdfExportSettings())
+        assert result == enum(QgsLayoutExporter, "ExportResult", "Success") and pages(tmp_path / "again.pdf") == 13
+        image = page_image(tmp_path / "again.pdf", 2, tmp_path)
+        assert ink(image, (12, TABLE_TOP, 186, 140)) > 0.05 and ink(image, MAP_BOX) > 0.05  # table and map still there
+        reopened.clear()
+    finally:
+        manager = project.layoutManager()
+        manager.removeLayout(manager.layoutByName("Reopened"))
+        project.removeMapLayer(layer.id())
+
+
 def test_the_table_has_the_municipal_value_and_the_difference(provider, town, english):
     from sozialraum.presentation.numbers import format_number
 
