@@ -106,8 +106,9 @@ def add_picture(layout, box, path=None, expression=None):
     layout.addLayoutItem(picture)
     place(picture, *box)
     if expression:
-        picture.dataDefinedProperties().setProperty(QgsLayoutObject.PictureSource, QgsProperty.fromExpression(expression))
-        picture.refreshDataDefinedProperty(QgsLayoutObject.PictureSource)
+        source = enum(QgsLayoutObject, "DataDefinedProperty", "PictureSource")
+        picture.dataDefinedProperties().setProperty(source, QgsProperty.fromExpression(expression))
+        picture.refreshDataDefinedProperty(source)
     elif path:
         picture.setPicturePath(str(path))
     return picture
@@ -198,7 +199,8 @@ def add_map(layout, spaces, blocks, styles):
         # Outside an atlas (e.g. in the designer) @atlas_geometry is NULL: keep the whole town's scale.
         fitting = (f"coalesce(max(bounds_width(@atlas_geometry) / {width}, bounds_height(@atlas_geometry) / {height}) "
                    f"* {1 + 2 * MAP_MARGIN}, {item.scale():.0f})")
-        item.dataDefinedProperties().setProperty(QgsLayoutObject.MapScale, QgsProperty.fromExpression(fitting))
+        item.dataDefinedProperties().setProperty(enum(QgsLayoutObject, "DataDefinedProperty", "MapScale"),
+                                                 QgsProperty.fromExpression(fitting))
     item.setFrameEnabled(True)
     item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
     return item

@@ -1,6 +1,7 @@
 """sozialraum:profiles — one profile page per social space (atlas PDF, optional PNGs, layout in the project)."""
 import shutil
 import time
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,7 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import AREA_FIELD, aggregate
+from ..engine.numbers import parse_number
 from ..i18n import translatable, translator_for
 from ..presentation.numbers import format_number
 from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
@@ -180,7 +182,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
             for indicator in visible(catalogue):
                 raw = feature[indicator.id]
                 try:
-                    values[indicator.id] = None if is_null(raw) else float(raw)
+                    values[indicator.id] = None if is_null(raw) else parse_number(raw)
                 except (TypeError, ValueError):
                     raise QgsProcessingException(self.tr("Field '{field}' has values that are not numbers ({examples}) for "
                                                          "{count} spaces: {ids}").format(
@@ -313,7 +315,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         steps.setProgressText(self.tr("Reading the spaces"))
         spaces = self._read_spaces(layer, id_field, catalogue, steps)
-        duplicates = sorted({s["id"] for s in spaces if [t["id"] for t in spaces].count(s["id"]) > 1}, key=str)
+        duplicates = sorted((space for space, n in Counter(s["id"] for s in spaces).items() if n > 1), key=str)
         if duplicates:
             raise QgsProcessingException(self.tr("The id field has duplicate values: {values}. Choose a field with one "
                                                  "value per space.").format(values=format_values(duplicates)))
