@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import _KEEP_ALIVE, LogFeedback, memory_layer, square
+from .test_headless import qgis_process  # noqa: F401 (the fixture running qgis_process with the plugin)
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "sample" / "musterstadt.gpkg"
@@ -227,6 +228,23 @@ def test_png_folder_gets_one_image_per_space(provider, town, tmp_path):
     result, _ = profiles(town, tmp_path / "two.pdf", INPUT=few, PNG_FOLDER=str(tmp_path / "png"), SAVE_LAYOUT=False)
     assert pages(tmp_path / "two.pdf") == 2
     assert sorted(p.name for p in (tmp_path / "png").glob("*.png")) == ["profile_01.png", "profile_02.png"]
+
+
+def test_qgis_process_makes_the_pdf_without_keeping_a_layout(provider, town, qgis_process, tmp_path):  # noqa: F811
+    import json
+
+    import processing
+
+    spaces = tmp_path / "two.gpkg"
+    processing.run("native:extractbyexpression", {"INPUT": town["spaces"], "EXPRESSION": "\"space\" IN ('03', 'tiny')",
+                                                  "OUTPUT": str(spaces)})
+    done = qgis_process("run", "sozialraum:profiles", "--json", f"--INPUT={spaces}", "--ID_FIELD=space", "--LANGUAGE=1",
+                        f"--OUTPUT={tmp_path / 'headless.pdf'}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    payload = json.loads(done.stdout)
+    assert payload["results"]["N_PAGES"] == 2 and payload["results"]["LAYOUT"] == ""
+    assert pages(tmp_path / "headless.pdf") == 2
+    assert "the layout is not kept" in "\n".join(payload["log"]["info"])
 
 
 def test_cancel_stops_soon_and_leaves_no_pdf(provider, town, tmp_path):
