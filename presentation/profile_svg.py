@@ -120,10 +120,11 @@ def age_chart_svg(bars, title, subtitle, legend, lang="en", width=90.0, height=8
     y = height - 3.0
     parts.append(f'<rect x="{left:.2f}" y="{y - 2.4:.2f}" width="5" height="2.8" fill="{SPACE_COLOUR}"/>')
     parts.append(_text(left + 6.5, y, legend[0], 2.6))
-    middle = left + 6.5 + len(legend[0]) * 2.6 * 0.55 + 5
-    parts.append(f'<line x1="{middle + 2:.2f}" y1="{y - 3.0:.2f}" x2="{middle + 2:.2f}" y2="{y + 1.0:.2f}" '
-                 f'stroke="{TOWN_COLOUR}" stroke-width="0.6"/>')
-    parts.append(_text(middle + 4.5, y, legend[1], 2.6))
+    if any(bar.municipal_share is not None for bar in bars):  # no key for marks that are not drawn
+        middle = left + 6.5 + len(legend[0]) * 2.6 * 0.6 + 5
+        parts.append(f'<line x1="{middle + 2:.2f}" y1="{y - 3.0:.2f}" x2="{middle + 2:.2f}" y2="{y + 1.0:.2f}" '
+                     f'stroke="{TOWN_COLOUR}" stroke-width="0.6"/>')
+        parts.append(_text(middle + 4.5, y, legend[1], 2.6))
     return _svg(width, height, parts)
 
 

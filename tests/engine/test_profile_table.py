@@ -74,6 +74,9 @@ def test_svgs_are_well_formed_and_escape_every_text(catalogue):
     _, _, bars = age_bars(catalogue, {"pop_total": 10.0, "pop_u6": 5.0}, {})
     chart = age_chart_svg(bars, "Residents: 10", "Age <structure>", ("this space", "municipality"))
     assert "Age <structure>" in texts(chart) and "50.0" in texts(chart)
+    assert "municipality" not in texts(chart)  # no municipal marks drawn, so no key for them
+    _, _, with_town = age_bars(catalogue, {"pop_total": 10.0, "pop_u6": 5.0}, {"pop_total": 20.0, "pop_u6": 2.0})
+    assert "municipality" in texts(age_chart_svg(with_town, "t", "s", ("this space", "municipality")))
     assert "no data" in texts(age_chart_svg([], "t", "s", ("a", "b"), no_data="no data"))
     assert texts(map_legend_svg([("space", "this space"), ("neighbour", "neighbours")])) == ["this space", "neighbours"]
 
