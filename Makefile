@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: all setup system venvs translations demo test test-engine test-current test-qgis lint package deploy sample bench clean ci-local screenshots
+.PHONY: all setup system venvs translations demo walkthrough test test-engine test-current test-qgis lint package deploy sample bench clean ci-local screenshots
 
 all: test
 
@@ -55,6 +55,10 @@ screenshots: setup
 	$(PY) scripts/screenshot_consultation.py docs/screenshots/consultation_de.png de
 	$(PY) scripts/screenshot_reoptimise.py docs/screenshots/reoptimise.png
 	$(PY) scripts/screenshot_reoptimise.py docs/screenshots/reoptimise_de.png de
+
+# The README walk-through's pictures, from the files of `make demo` (committed; not run by CI)
+walkthrough: demo
+	$(PY) scripts/walkthrough_images.py --demo demo --out docs/walkthrough
 
 # Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
 # tests, which exit with pytest's own status (their old exit crash came from QGIS objects
