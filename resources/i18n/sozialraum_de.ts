@@ -1989,43 +1989,43 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>Indicator</source>
-            <translation type="unfinished" />
+            <translation>Indikator</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Einheit</translation>
         </message>
         <message>
             <source>This space</source>
-            <translation type="unfinished" />
+            <translation>Sozialraum</translation>
         </message>
         <message>
             <source>Municipality</source>
-            <translation type="unfinished" />
+            <translation>Gesamtstadt</translation>
         </message>
         <message>
             <source>Difference</source>
-            <translation type="unfinished" />
+            <translation>Differenz</translation>
         </message>
         <message>
             <source>Age structure: share of the residents in %</source>
-            <translation type="unfinished" />
+            <translation>Altersstruktur: Anteil an den Einwohnern in %</translation>
         </message>
         <message>
             <source>this space</source>
-            <translation type="unfinished" />
+            <translation>dieser Sozialraum</translation>
         </message>
         <message>
             <source>municipality</source>
-            <translation type="unfinished" />
+            <translation>Gesamtstadt</translation>
         </message>
         <message>
             <source>The catalogue has no age groups.</source>
-            <translation type="unfinished" />
+            <translation>Der Katalog enthält keine Altersgruppen.</translation>
         </message>
         <message>
             <source>neighbouring spaces</source>
-            <translation type="unfinished" />
+            <translation>benachbarte Sozialräume</translation>
         </message>
         <message>
             <source>its blocks</source>
@@ -2033,43 +2033,43 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>".": value suppressed for statistical confidentiality (too few cases, or it would reveal a hidden value). "x": cannot be computed (e.g. no residents or a denominator of 0). Difference: value of the space minus the municipal value (shares in percentage points); counts have none.</source>
-            <translation type="unfinished" />
+            <translation>„.“: Wert aus Datenschutzgründen unterdrückt (zu wenige Fälle, oder er würde einen unterdrückten Wert verraten). „x“: nicht berechenbar (z. B. keine Einwohner oder Nenner 0). Differenz: Wert des Sozialraums minus Wert der Gesamtstadt (bei Anteilen in Prozentpunkten); Anzahlen haben keine.</translation>
         </message>
         <message>
             <source>Municipal values need the blocks layer with the fields of the catalogue.</source>
-            <translation type="unfinished" />
+            <translation>Die Werte der Gesamtstadt erfordern den Baublock-Layer mit den Feldern des Katalogs.</translation>
         </message>
         <message>
             <source>Page {page} of {pages}</source>
-            <translation type="unfinished" />
+            <translation>Seite {page} von {pages}</translation>
         </message>
         <message>
             <source>Social index: {status}</source>
-            <translation type="unfinished" />
+            <translation>Sozialindex: {status}</translation>
         </message>
         <message>
             <source>persons</source>
-            <translation type="unfinished" />
+            <translation>Personen</translation>
         </message>
         <message>
             <source>households</source>
-            <translation type="unfinished" />
+            <translation>Haushalte</translation>
         </message>
         <message>
             <source>buildings</source>
-            <translation type="unfinished" />
+            <translation>Gebäude</translation>
         </message>
         <message>
             <source>residents per square kilometre</source>
-            <translation type="unfinished" />
+            <translation>Einwohner je km²</translation>
         </message>
         <message>
             <source>per 100 aged 18-64</source>
-            <translation type="unfinished" />
+            <translation>je 100 im Alter von 18–64</translation>
         </message>
         <message>
             <source>Create social-space profiles</source>
-            <translation type="unfinished" />
+            <translation>Sozialraumprofile erstellen</translation>
         </message>
         <message>
             <source>Makes a profile sheet for every social space: one A4 page per space in one PDF, for the council, the district offices or a consultation. Each page has the space's name, a map of the space with its blocks and the neighbouring spaces (with a scale bar), the residents and their age structure as a bar chart (black mark: the municipal share), the table of the catalogue's indicators with the value of the space, the municipal value and the difference, and the social index class and type. Suppressed values are printed as '.', values that cannot be computed as 'x'; the footnote says so.
@@ -2077,115 +2077,119 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
 Parameters: Spaces with indicators: the output of 'Push indicators to spaces' or of 'Social index and types'. Space id field and name field (optional): what the title shows. Blocks (optional): drawn on the map and used for the municipal values, which are summed over all blocks and then divided, as in 'Push indicators to spaces' (without blocks the municipal column stays empty); with the blocks' space field the blocks of the page's space are highlighted. Catalogue: the one used for the indicators. Index class and type fields: as written by 'Social index and types' (si_label, space_type); left out when the layer has none. Language: of the labels and texts on the pages (German: German labels of the catalogue and decimal comma). PNG folder (optional): one PNG per space as well. Save the layout into the project: the layout (named as given) appears in the Layout Manager, where you can restyle it and export it again; the charts and tables it shows are the SVG files in the folder beside the PDF. Run with qgis_process there is no project to keep it: the PDF is made, the layout is not kept.
 
 Example (sample town, after 'make demo'): Spaces with indicators = demo/social_index.gpkg, id field space_id, blocks = demo/spaces_blocks.gpkg with space field space_id, language Deutsch, output demo/profiles.pdf: 34 pages, one per proposed space.</source>
-            <translation type="unfinished" />
+            <translation>Erstellt für jeden Sozialraum ein Profilblatt: eine A4-Seite je Sozialraum in einer PDF-Datei, für den Rat, die Bezirksverwaltungen oder eine Beteiligung. Jede Seite zeigt den Namen des Sozialraums, eine Karte des Sozialraums mit seinen Baublöcken und den benachbarten Sozialräumen (mit Maßstabsleiste), die Einwohner und ihre Altersstruktur als Balkendiagramm (schwarze Marke: der Anteil in der Gesamtstadt), die Tabelle der Indikatoren des Katalogs mit dem Wert des Sozialraums, dem Wert der Gesamtstadt und der Differenz sowie Klasse des Sozialindex und Typ. Unterdrückte Werte erscheinen als „.“, nicht berechenbare als „x“; die Fußnote erklärt das.
+
+Parameter: Sozialräume mit Indikatoren: die Ausgabe von „Indikatoren auf Sozialräume übertragen“ oder von „Sozialindex und Raumtypen“. Feld mit der Sozialraum-ID und Namensfeld (optional): was der Titel zeigt. Baublöcke (optional): werden in der Karte gezeigt und für die Werte der Gesamtstadt verwendet, die über alle Baublöcke summiert und dann geteilt werden, wie bei „Indikatoren auf Sozialräume übertragen“ (ohne Baublöcke bleibt die Spalte der Gesamtstadt leer); mit dem Sozialraumfeld der Baublöcke werden die Baublöcke des Sozialraums der Seite hervorgehoben. Katalog: derselbe wie für die Indikatoren. Felder für Indexklasse und Typ: wie von „Sozialindex und Raumtypen“ geschrieben (si_label, space_type); entfallen, wenn der Layer sie nicht hat. Sprache: der Beschriftungen und Texte auf den Seiten (Deutsch: deutsche Bezeichnungen des Katalogs und Dezimalkomma). PNG-Ordner (optional): zusätzlich ein PNG je Sozialraum. Layout im Projekt speichern: das Layout (mit dem angegebenen Namen) erscheint in der Layoutverwaltung, wo Sie es umgestalten und erneut exportieren können; die Diagramme und Tabellen darin sind die SVG-Dateien im Ordner neben der PDF-Datei. Mit qgis_process gibt es kein Projekt, das es behält: die PDF-Datei entsteht, das Layout bleibt nicht erhalten.
+
+Beispiel (Musterstadt, nach „make demo“): Sozialräume mit Indikatoren = demo/social_index.gpkg, ID-Feld space_id, Baublöcke = demo/spaces_blocks.gpkg mit Sozialraumfeld space_id, Sprache Deutsch, Ausgabe demo/profiles.pdf: 34 Seiten, eine je vorgeschlagenem Sozialraum.</translation>
         </message>
         <message>
             <source>Reading the spaces</source>
-            <translation type="unfinished" />
+            <translation>Sozialräume werden gelesen</translation>
         </message>
         <message>
             <source>Computing the municipal values</source>
-            <translation type="unfinished" />
+            <translation>Werte der Gesamtstadt werden berechnet</translation>
         </message>
         <message>
             <source>Drawing the charts and tables</source>
-            <translation type="unfinished" />
+            <translation>Diagramme und Tabellen werden gezeichnet</translation>
         </message>
         <message>
             <source>Exporting the pages</source>
-            <translation type="unfinished" />
+            <translation>Seiten werden exportiert</translation>
         </message>
         <message>
             <source>Space id field</source>
-            <translation type="unfinished" />
+            <translation>Feld mit der Sozialraum-ID</translation>
         </message>
         <message>
             <source>Space name field (optional)</source>
-            <translation type="unfinished" />
+            <translation>Feld mit dem Namen des Sozialraums (optional)</translation>
         </message>
         <message>
             <source>Blocks (map and municipal values; optional)</source>
-            <translation type="unfinished" />
+            <translation>Baublöcke (Karte und Werte der Gesamtstadt; optional)</translation>
         </message>
         <message>
             <source>Space field of the blocks (optional)</source>
-            <translation type="unfinished" />
+            <translation>Sozialraumfeld der Baublöcke (optional)</translation>
         </message>
         <message>
             <source>Index class field</source>
-            <translation type="unfinished" />
+            <translation>Feld der Indexklasse</translation>
         </message>
         <message>
             <source>Type field</source>
-            <translation type="unfinished" />
+            <translation>Feld des Typs</translation>
         </message>
         <message>
             <source>Save the layout into the project</source>
-            <translation type="unfinished" />
+            <translation>Layout im Projekt speichern</translation>
         </message>
         <message>
             <source>Layout name</source>
-            <translation type="unfinished" />
+            <translation>Name des Layouts</translation>
         </message>
         <message>
             <source>Profiles (PDF)</source>
-            <translation type="unfinished" />
+            <translation>Profile (PDF)</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF-Dateien (*.pdf)</translation>
         </message>
         <message>
             <source>Folder for one PNG per space</source>
-            <translation type="unfinished" />
+            <translation>Ordner für ein PNG je Sozialraum</translation>
         </message>
         <message>
             <source>Number of pages</source>
-            <translation type="unfinished" />
+            <translation>Anzahl der Seiten</translation>
         </message>
         <message>
             <source>No blocks: the pages show no municipal values and the maps no blocks.</source>
-            <translation type="unfinished" />
+            <translation>Keine Baublöcke: die Seiten zeigen keine Werte der Gesamtstadt und die Karten keine Baublöcke.</translation>
         </message>
         <message>
             <source>{pages} profile pages written to {file} in {seconds:.1f} s.</source>
-            <translation type="unfinished" />
+            <translation>{pages} Profilseiten in {seconds:.1f} s nach {file} geschrieben.</translation>
         </message>
         <message>
             <source>The layer {layer} has no field for {count} indicators of the catalogue: {ids}. Use the output of 'Push indicators to spaces' made with the same catalogue.</source>
-            <translation type="unfinished" />
+            <translation>Der Layer {layer} hat für {count} Indikatoren des Katalogs kein Feld: {ids}. Verwenden Sie die Ausgabe von „Indikatoren auf Sozialräume übertragen“ mit demselben Katalog.</translation>
         </message>
         <message>
             <source>The blocks have no field {fields}: the municipal values are left empty.</source>
-            <translation type="unfinished" />
+            <translation>Den Baublöcken fehlt das Feld {fields}: die Werte der Gesamtstadt bleiben leer.</translation>
         </message>
         <message>
             <source>The layer {layer} has no features: there is no space to make a profile of.</source>
-            <translation type="unfinished" />
+            <translation>Der Layer {layer} hat keine Objekte: es gibt keinen Sozialraum für ein Profil.</translation>
         </message>
         <message>
             <source>The field '{field}' is not in the layer {layer}.</source>
-            <translation type="unfinished" />
+            <translation>Das Feld „{field}“ ist nicht im Layer {layer}.</translation>
         </message>
         <message>
             <source>The id field has duplicate values: {values}. Choose a field with one value per space.</source>
-            <translation type="unfinished" />
+            <translation>Das ID-Feld hat doppelte Werte: {values}. Wählen Sie ein Feld mit einem Wert je Sozialraum.</translation>
         </message>
         <message>
             <source>The layout '{name}' is in the project's Layout Manager; the layers {layers} are not in the project, so after reopening it the layout shows them only once you add them and choose them again.</source>
-            <translation type="unfinished" />
+            <translation>Das Layout „{name}“ ist in der Layoutverwaltung des Projekts; die Layer {layers} sind nicht im Projekt, daher zeigt das Layout sie nach dem erneuten Öffnen erst, wenn Sie sie hinzufügen und erneut auswählen.</translation>
         </message>
         <message>
             <source>The layout '{name}' is in the project's Layout Manager.</source>
-            <translation type="unfinished" />
+            <translation>Das Layout „{name}“ ist in der Layoutverwaltung des Projekts.</translation>
         </message>
         <message>
             <source>the export failed (is the file open in another program?)</source>
-            <translation type="unfinished" />
+            <translation>der Export ist fehlgeschlagen (ist die Datei in einem anderen Programm geöffnet?)</translation>
         </message>
         <message>
             <source>The layer has no field '{field}': the pages show none.</source>
-            <translation type="unfinished" />
+            <translation>Der Layer hat kein Feld „{field}“: die Seiten zeigen es nicht.</translation>
         </message>
         <message>
             <source>Social space (one colour each; label: space and residents)</source>
@@ -2497,7 +2501,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         </message>
         <message>
             <source>No project is open (as with qgis_process): the layout is not kept, the PDF has every page.</source>
-            <translation type="unfinished" />
+            <translation>Kein Projekt geöffnet (wie bei qgis_process): das Layout wird nicht behalten, die PDF-Datei enthält alle Seiten.</translation>
         </message>
         <message>
             <source>The division changed since the preview: the re-optimisation preview was discarded. Re-optimise again when you are ready.</source>
