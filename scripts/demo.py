@@ -160,8 +160,9 @@ def render_maps(out):
     space_blocks.loadNamedStyle(str(ROOT / "resources" / "styles" / "blocks_by_space.qml"))
     spaces_map = render.render_png([barriers, spaces, space_blocks], blocks.extent().buffered(200), out / "spaces_map.png",
                                    "Musterstadt – proposed social spaces (700–8,500 residents)",
-                                   [("#d7191c", "space outside the bounds or flagged"), ("#1f78b4", "river"),
-                                    ("#000000", "railway"), ("#ff7f00", "motorway")])
+                                   [("#9ecae1", "social space (one colour each; label: space and residents)"),
+                                    render.outline_entry("space outside the bounds or flagged (red outline)", "#d7191c"),
+                                    ("#1f78b4", "river"), ("#000000", "railway"), ("#ff7f00", "motorway")])
     index_layer = render.load(out / "social_index.gpkg", name="social index")
     index_layer.loadNamedStyle(str(ROOT / "resources" / "styles" / "social_index.qml"))
     index_map = render.render_png([barriers, index_layer], blocks.extent().buffered(200), out / "social_index_map.png",
