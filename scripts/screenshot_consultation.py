@@ -17,26 +17,13 @@ PALETTE = ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b
            "#ccebc5", "#ffed6f", "#a6cee3", "#b2df8a", "#fdbf6f", "#cab2d6"]
 
 
-def main(out):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from demo import start_qgis
-
-    app, _provider = start_qgis()
+def delineated_blocks():
+    """The sample town's blocks with the demo's proposal, one colour per space, in the project."""
     import processing
     import render
     import sample_rates
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsPointXY, QgsProject, QgsRendererCategory
-    from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
-    from qgis.PyQt.QtCore import QEvent, QPoint, QSize, Qt
-    from qgis.PyQt.QtGui import QIcon
-    from qgis.PyQt.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsProject, QgsRendererCategory
 
-    from sozialraum.i18n import install_translator, tr
-    from sozialraum.ui.consultation_dock import ConsultationDock
-    from sozialraum.ui.paint_tool import PaintTool
-
-    if len(sys.argv) > 2:
-        install_translator(sys.argv[2])
     blocks = sample_rates.add_rates(render.load(SAMPLE, "blocks"))
     result = processing.run("sozialraum:delineate", {
         "INPUT": blocks, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total",
@@ -52,6 +39,28 @@ def main(out):
         for i, label in enumerate(labels)]
     layer.setRenderer(QgsCategorizedSymbolRenderer("space_id", categories))
     QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def main(out):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from demo import start_qgis
+
+    app, _provider = start_qgis()
+    import sample_rates
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, QSize, Qt
+    from qgis.PyQt.QtGui import QIcon
+    from qgis.PyQt.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
+
+    from sozialraum.i18n import install_translator, tr
+    from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.paint_tool import PaintTool
+
+    if len(sys.argv) > 2:
+        install_translator(sys.argv[2])
+    layer = delineated_blocks()
 
     window = QWidget()
     window.resize(1600, 940)
@@ -62,7 +71,10 @@ def main(out):
     icons = ROOT / "resources" / "icons"
     for icon, text in (("sozialraum.svg", "Consultation dock"), ("paint.svg", "Paint blocks into a space"),
                        ("merge.svg", "Merge two adjacent spaces"), ("split.svg", "Split a space in two balanced parts"),
-                       ("new_space.svg", "New space from the selected blocks")):
+                       ("split_line.svg", "Split a space along a drawn line"),
+                       ("new_space.svg", "New space from the selected blocks"),
+                       ("presentation.svg", "Presentation mode (meeting)"),
+                       ("before_after.svg", "Before/after: the division as last saved")):
         action = toolbar.addAction(QIcon(str(icons / icon)), tr(text))  # the plugin's toolbar, as it looks
         action.setCheckable(icon != "new_space.svg")
         action.setChecked(icon in ("sozialraum.svg", "paint.svg"))

@@ -24,34 +24,19 @@ def main(out):
     from demo import start_qgis
 
     app, _provider = start_qgis()
-    import processing
-    import render
     import sample_rates
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsFillSymbol, QgsLayerTreeModel, QgsProject, QgsRendererCategory
+    from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView, QgsMapCanvas
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
-    from screenshot_consultation import PALETTE
+    from screenshot_consultation import delineated_blocks
 
     from sozialraum.i18n import install_translator
     from sozialraum.ui.consultation_dock import ConsultationDock
 
     if len(sys.argv) > 2:
         install_translator(sys.argv[2])
-    blocks = sample_rates.add_rates(render.load(SAMPLE, "blocks"))
-    result = processing.run("sozialraum:delineate", {
-        "INPUT": blocks, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total",
-        "ATTRIBUTES": sample_rates.ATTRIBUTES, "STRUCTURE_ATTRIBUTES": sample_rates.STRUCTURE_ATTRIBUTES,
-        "BALANCE_GROUPS": True, "BARRIERS": [f"{SAMPLE}|layername=barriers"], "SEED": 1,
-        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
-    })
-    layer = result["OUTPUT"]
-    layer.setName("Musterstadt – blocks")
-    labels = sorted({f["space_id"] for f in layer.getFeatures() if f["space_id"] is not None})
-    layer.setRenderer(QgsCategorizedSymbolRenderer("space_id", [QgsRendererCategory(label, QgsFillSymbol.createSimple(
-        {"color": PALETTE[i % len(PALETTE)], "outline_color": "#7a7a7a", "outline_width": "0.1"}), str(label))
-        for i, label in enumerate(labels)]))
-    QgsProject.instance().addMapLayer(layer)
+    layer = delineated_blocks()
 
     window = QWidget()
     window.resize(1600, 940)

@@ -38,7 +38,7 @@ from ..i18n import tr
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
-from .paint_tool import format_population, status_text
+from .paint_tool import format_decimal, format_population, status_text
 from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
 from .session_layer import LayerSession, SessionInputError
@@ -109,7 +109,7 @@ class SpacesModel(QAbstractTableModel):
             if column == STATUS:
                 return status_text(status)
             if column == SSD:
-                return f"{status.ssd:.2f}"
+                return format_decimal(status.ssd, 2)
             return None
         if role == Qt.ItemDataRole.UserRole:  # sort and filter values
             return (status.space, status.locked, status.population, status.blocks, status_text(status), status.ssd)[column]
@@ -599,10 +599,10 @@ class ConsultationDock(QgsDockWidget):
         self.summary_label.setText(tr(
             "{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. "
             "Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. "
-            "SSD share {share:.3f}").format(
+            "SSD share {share}").format(
             spaces=summary.spaces, population=format_population(summary.population), blocks=summary.blocks,
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
-            above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=summary.ssd_share))
+            above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=format_decimal(summary.ssd_share, 3)))
         problem = layer_session.editing_problem()
         self.show_message(problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name()), problem=bool(problem))

@@ -22,7 +22,8 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QPen
 
 from ..engine.errors import LockedSpaceError, NotAdjacentError, SozialraumError, SplitError, UnknownSpaceError
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
-from ..i18n import tr
+from ..i18n import language, tr
+from ..presentation.numbers import format_number
 from .compat import POLYGON_GEOMETRY
 
 
@@ -37,6 +38,11 @@ def status_text(status):
 
 def format_population(value):
     return f"{value:,.0f}".replace(",", "\u202f")
+
+
+def format_decimal(value, decimals):
+    """``value`` with the interface language's decimal mark (0,264 in German)."""
+    return format_number(value, decimals, language(), thousands=False)
 
 
 def problem_message(change):

@@ -29,7 +29,7 @@ from ..engine.errors import LockedSpaceError
 from ..engine.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
 from ..i18n import tr
 from .compat import POLYGON_GEOMETRY, disconnect_all
-from .paint_tool import format_population
+from .paint_tool import format_decimal, format_population
 
 #: log rows of changes made by hand: their blocks stay where the experts put them
 HAND_KINDS = (MOVE, MERGE, SPLIT, NEW_SPACE)
@@ -58,10 +58,10 @@ def proposal_text(proposal, fixed):
         return tr("Re-optimisation finds no better division around the decisions (blocks placed by hand: {fixed}, "
                   "locked spaces: {locked}).").format(fixed=fixed, locked=before.locked)
     return tr("Re-optimisation would move {blocks} blocks (outlined in blue on the map). "
-              "Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. "
+              "Problems {problems_before} → {problems_after}; SSD share {ssd_before} → {ssd_after}. "
               "Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.").format(
         blocks=len(proposal.blocks), problems_before=before.problems, problems_after=after.problems,
-        ssd_before=before.ssd_share, ssd_after=after.ssd_share, fixed=fixed, locked=before.locked)
+        ssd_before=format_decimal(before.ssd_share, 3), ssd_after=format_decimal(after.ssd_share, 3), fixed=fixed, locked=before.locked)
 
 
 class Reoptimiser(QObject):

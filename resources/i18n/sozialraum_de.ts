@@ -1665,7 +1665,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. SSD share {share:.3f}</source>
-            <translation>{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. SSD-Anteil {share:.3f}</translation>
+            <translation type="obsolete">{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. SSD-Anteil {share:.3f}</translation>
         </message>
         <message>
             <source>Editing '{layer}': paint, merge and lock; every change is one undo step.</source>
@@ -2509,11 +2509,19 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         </message>
         <message>
             <source>Re-optimisation would move {blocks} blocks (outlined in blue on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before:.3f} → {ssd_after:.3f}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
-            <translation>Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before:.3f} → {ssd_after:.3f}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
+            <translation type="obsolete">Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before:.3f} → {ssd_after:.3f}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
         </message>
         <message>
             <source>Space {space} was locked since the preview: re-optimise again.</source>
             <translation>Der Sozialraum {space} wurde seit der Vorschau gesperrt: bitte erneut optimieren.</translation>
+        </message>
+        <message>
+            <source>{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. SSD share {share}</source>
+            <translation>{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. SSD-Anteil {share}</translation>
+        </message>
+        <message>
+            <source>Re-optimisation would move {blocks} blocks (outlined in blue on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before} → {ssd_after}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
+            <translation>Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before} → {ssd_after}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
         </message>
     </context>
 </TS>
