@@ -59,6 +59,23 @@ def sort_key(label):
     return (0, label, "") if isinstance(label, (int, float)) else (1, 0, str(label))
 
 
+def crs_note(layer, canvas):
+    """What the planner should know when the layer and the map use different CRSs ('' when they agree).
+
+    Nothing is refused: the tools transform every click into the layer's CRS. A layer without a
+    CRS cannot be transformed, so clicks are taken as layer coordinates and may miss the blocks.
+    """
+    if canvas is None:
+        return ""
+    map_crs = canvas.mapSettings().destinationCrs()
+    if not layer.crs().isValid():
+        return tr("The layer has no coordinate reference system: set it in the layer properties (Source), "
+                  "otherwise clicks on the map may miss the blocks.")
+    if not map_crs.isValid() or layer.crs() == map_crs:
+        return ""
+    return tr("The layer is in {layer_crs}, the map in {map_crs}: clicks are transformed into the layer's CRS.").format(
+        layer_crs=layer.crs().authid() or layer.crs().description(), map_crs=map_crs.authid() or map_crs.description())
+
 class SpacesModel(QAbstractTableModel):
     """One row per space of the session: its status, with a lock check box."""
 
@@ -604,8 +621,10 @@ class ConsultationDock(QgsDockWidget):
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
             above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=format_decimal(summary.ssd_share, 3)))
         problem = layer_session.editing_problem()
-        self.show_message(problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
-            layer=layer_session.layer.name()), problem=bool(problem))
+        text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
+            layer=layer_session.layer.name())
+        note = crs_note(layer_session.layer, self.canvas)
+        self.show_message(f"{text} {note}" if note else text, problem=bool(problem))
         if current is not None:
             self.select_space(current, zoom=False)
 

@@ -2523,5 +2523,13 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>Re-optimisation would move {blocks} blocks (outlined in blue on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before} → {ssd_after}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
             <translation>Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before} → {ssd_after}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
         </message>
+        <message>
+            <source>The layer has no coordinate reference system: set it in the layer properties (Source), otherwise clicks on the map may miss the blocks.</source>
+            <translation>Der Layer hat kein Koordinatenbezugssystem: Legen Sie es in den Layereigenschaften fest (Quelle), sonst können Klicks in die Karte die Blöcke verfehlen.</translation>
+        </message>
+        <message>
+            <source>The layer is in {layer_crs}, the map in {map_crs}: clicks are transformed into the layer's CRS.</source>
+            <translation>Der Layer liegt in {layer_crs}, die Karte in {map_crs}: Klicks werden in das KBS des Layers umgerechnet.</translation>
+        </message>
     </context>
 </TS>
