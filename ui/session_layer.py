@@ -300,11 +300,11 @@ class LayerSession(QObject):
             for block, label in zip(change.blocks, change.after):
                 if not layer.changeAttributeValue(block, self.field_index, self.label_value(label)):
                     raise RuntimeError(block)
+            self._log(change, text)  # inside: a failing log row must not leave the edit command open
         except Exception:
-            layer.destroyEditCommand()  # undoes what was written; the session follows the buffer
+            layer.destroyEditCommand()  # undoes what was written (log row too); the session follows the buffer
             self._revert_quietly(change)
             raise
-        self._log(change, text)
         layer.endEditCommand()
         self._schedule()
         return True
