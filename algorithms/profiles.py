@@ -26,6 +26,7 @@ from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import AREA_FIELD, aggregate
 from ..engine.numbers import parse_number
 from ..i18n import translatable, translator_for
+from ..presentation.messages import INDEX_CLASSES
 from ..presentation.numbers import format_number
 from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
 from ..presentation.profile_table import age_bars, profile_rows
@@ -73,6 +74,24 @@ UNITS = {
     "per 100 aged 18-64": translatable("per 100 aged 18-64"),
 }
 
+
+
+def class_text(class_field, translate):
+    """Expression: the atlas feature's index class in the page's language.
+
+    'Social index and types' writes its default class labels in the language QGIS ran in; each
+    of them (English or German) is shown in the page's language. Labels a planner chose stay as
+    written.
+    """
+    from qgis.core import QgsExpression
+
+    value = f"to_string({field_ref(class_field)})"
+    cases = []
+    for source in INDEX_CLASSES:
+        for written in dict.fromkeys((source, translator_for("de")(source))):
+            cases.append(f"WHEN {value} = {QgsExpression.quotedString(written)} "
+                         f"THEN {QgsExpression.quotedString(translate(source))}")
+    return f"CASE {' '.join(cases)} ELSE coalesce({value}, '–') END"
 
 class ProfilesAlgorithm(SozialraumAlgorithm):
     GROUP = "indicators"
@@ -252,8 +271,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         title = f"{translate(PAGE_TEXTS['title'])} [% {name} %]"
         parts = []
         if class_field:
-            parts.append(translate(PAGE_TEXTS["index"]).format(
-                status=f"[% coalesce(to_string({field_ref(class_field)}), '–') %]"))
+            parts.append(translate(PAGE_TEXTS["index"]).format(status=f"[% {class_text(class_field, translate)} %]"))
         if type_field:
             parts.append(translate(PAGE_TEXTS["type"]).format(number=f"[% coalesce(to_string({field_ref(type_field)}), '–') %]"))
         footnote = translate(PAGE_TEXTS["footnote"])

@@ -218,6 +218,9 @@ def test_german_pages_show_german_labels_and_decimal_commas(provider, town, tmp_
     assert chart[0].startswith("Einwohner insgesamt: ") and "unter 6 Jahren" in chart
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Sozialraum 05" in text
+    # the index ran in English: its class labels appear in the page's language
+    assert re.search(r"Sozialindex: Status (hoch|mittel|niedrig|sehr niedrig)", text), text[:400]
+    assert "status" not in text
 
 
 def test_png_folder_gets_one_image_per_space(provider, town, tmp_path):
