@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsRenderContext,
     QgsWkbTypes,
 )
 
@@ -18,6 +19,8 @@ def _pick(new_owner, new_name, old_owner, old_name):
     return getattr(old_owner, old_name)
 
 
+#: layouts export text as text (searchable PDFs), not as outlines
+TEXT_AS_TEXT = _pick("TextRenderFormat", "AlwaysText", QgsRenderContext, "TextFormatAlwaysText")
 SOURCE_POLYGON = _pick("ProcessingSourceType", "VectorPolygon", QgsProcessing, "TypeVectorPolygon")
 SOURCE_LINE = _pick("ProcessingSourceType", "VectorLine", QgsProcessing, "TypeVectorLine")
 SOURCE_POINT = _pick("ProcessingSourceType", "VectorPoint", QgsProcessing, "TypeVectorPoint")

@@ -286,6 +286,9 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.rasterizeWholeImage = False
         settings.dpi = 200
+        # text as text, not as outlines (newer QGIS default): the PDF stays searchable and
+        # accessible, and a council's document system can index it
+        settings.textRenderFormat = compat.TEXT_AS_TEXT
         result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), pdf, settings, exporter_feedback)
         self._check_export(result, error, pdf, feedback)
         if png_folder:
