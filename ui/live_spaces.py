@@ -36,9 +36,10 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from ..algorithms.compat import field as make_field
 from ..algorithms.layer_io import plain
 from ..algorithms.space_labels import space_labeling
+from ..engine.numbers import parse_number
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
-from .compat import NO_GEOMETRY
+from .compat import NO_GEOMETRY, disconnect_all
 from .live_indicators import LiveIndicators, field_name
 
 #: custom property marking a live layer (its value: the blocks layer's id); a project saved with one
@@ -93,11 +94,7 @@ class LiveSpaces(QObject):
     def close(self):
         """Stop following the session (the layer itself stays until removed from the project)."""
         self._timer.stop()
-        for signal in (self.layer_session.changed, self.layer_session.locks_rebuilt):
-            try:
-                signal.disconnect(self.schedule)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect_all((signal, self.schedule) for signal in (self.layer_session.changed, self.layer_session.locks_rebuilt))
 
     def schedule(self):
         if not self._timer.isActive():
@@ -116,11 +113,10 @@ class LiveSpaces(QObject):
             if row is None:
                 continue
             for column, index in enumerate(indices):
-                value = plain(feature.attribute(index))
-                try:
-                    values[row, column] = float(value)
+                try:  # numbers written as text ("12,5") as the algorithms read them
+                    values[row, column] = parse_number(plain(feature.attribute(index)))
                 except (TypeError, ValueError):
-                    pass
+                    continue  # not a number: the block counts as missing in the mean (NaN)
         return values
 
     def _make_layer(self, blocks):
