@@ -355,13 +355,24 @@ class SplitTool(_ConsultationTool):
         except SozialraumError as error:
             self.host.message(str(error), Qgis.MessageLevel.Warning)
             return
-        new = change.after[0]
-        layer_session.commit(change, tr("Split space {space} (new space {new})").format(space=space, new=new))
-        first, second = session.status(space), session.status(new)
-        warning = problem_message(change)
-        self.host.message(warning or tr("Space {space} split: {first} and {second} residents (new space {new}).").format(
-            space=space, new=new, first=format_population(first.population), second=format_population(second.population)),
-            Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
+        commit_split(self.host, layer_session, change, space, tr("Split space {space} (new space {new})"),
+                     tr("Space {space} split: {first} and {second} residents (new space {new})."))
+
+
+def commit_split(host, layer_session, change, space, operation, done):
+    """Write a split of ``space`` as ONE edit command named ``operation`` and report both parts.
+
+    ``operation`` and ``done`` are translated templates ({space}, {new}; ``done`` also {first},
+    {second}: the residents of the two parts); a new problem is reported instead of ``done``.
+    """
+    new = change.after[0]
+    layer_session.commit(change, operation.format(space=space, new=new))
+    session = layer_session.session
+    first, second = session.status(space), session.status(new)
+    warning = problem_message(change)
+    host.message(warning or done.format(space=space, new=new, first=format_population(first.population),
+                                        second=format_population(second.population)),
+                 Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
 
 
 def split_message(error):

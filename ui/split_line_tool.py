@@ -17,7 +17,7 @@ from ..engine.errors import LockedSpaceError, ParameterError, SozialraumError, S
 from ..engine.linesplit import CROSSES_ITSELF, sides_of_line
 from ..i18n import tr
 from .compat import LINE_GEOMETRY
-from .paint_tool import _ConsultationTool, format_population, locked_message, problem_message
+from .paint_tool import _ConsultationTool, commit_split, locked_message
 
 
 def line_split_message(error, space):
@@ -120,13 +120,8 @@ class SplitLineTool(_ConsultationTool):
         except SozialraumError as error:
             self.host.message(str(error), Qgis.MessageLevel.Warning)
             return None
-        new = change.after[0]
-        layer_session.commit(change, tr("Split space {space} along a line (new space {new})").format(space=space, new=new))
-        first, second = session.status(space), session.status(new)
-        warning = problem_message(change)
-        self.host.message(warning or tr("Space {space} split along the line: {first} and {second} residents (new space {new}).").format(
-            space=space, new=new, first=format_population(first.population), second=format_population(second.population)),
-            Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
+        commit_split(self.host, layer_session, change, space, tr("Split space {space} along a line (new space {new})"),
+                     tr("Space {space} split along the line: {first} and {second} residents (new space {new})."))
         return change
 
     def cancel(self):
