@@ -42,11 +42,21 @@ def delineated_blocks():
     return layer
 
 
-def main(out):
+def start_with_proposal():
+    """QGIS (offscreen), the interface language of argv[2] if given, and :func:`delineated_blocks`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from demo import start_qgis
 
     app, _provider = start_qgis()
+    from sozialraum.i18n import install_translator
+
+    if len(sys.argv) > 2:
+        install_translator(sys.argv[2])
+    return app, delineated_blocks()
+
+
+def main(out):
+    app, layer = start_with_proposal()
     import sample_rates
     from qgis.core import QgsPointXY
     from qgis.gui import QgsMapCanvas, QgsMapMouseEvent
@@ -54,13 +64,9 @@ def main(out):
     from qgis.PyQt.QtGui import QIcon
     from qgis.PyQt.QtWidgets import QHBoxLayout, QToolBar, QVBoxLayout, QWidget
 
-    from sozialraum.i18n import install_translator, tr
+    from sozialraum.i18n import tr
     from sozialraum.ui.consultation_dock import ConsultationDock
     from sozialraum.ui.paint_tool import PaintTool
-
-    if len(sys.argv) > 2:
-        install_translator(sys.argv[2])
-    layer = delineated_blocks()
 
     window = QWidget()
     window.resize(1600, 940)

@@ -20,23 +20,16 @@ LOWER, UPPER = 1500, 7000
 
 
 def main(out):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from demo import start_qgis
+    from screenshot_consultation import start_with_proposal
 
-    app, _provider = start_qgis()
+    app, layer = start_with_proposal()
     import sample_rates
     from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView, QgsMapCanvas
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
-    from screenshot_consultation import delineated_blocks
 
-    from sozialraum.i18n import install_translator
     from sozialraum.ui.consultation_dock import ConsultationDock
-
-    if len(sys.argv) > 2:
-        install_translator(sys.argv[2])
-    layer = delineated_blocks()
 
     window = QWidget()
     window.resize(1600, 940)
