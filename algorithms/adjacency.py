@@ -18,7 +18,7 @@ from ..engine.adjacency import QUEEN, ROOK
 from ..engine.errors import format_values
 from . import compat
 from .base import SozialraumAlgorithm
-from .blocks_input import block_adjacency, read_blocks, report_geometry_problems, unique_name
+from .blocks_input import block_adjacency, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .help_examples import with_example
 
 CONTIGUITY_CHOICES = (QUEEN, ROOK)
@@ -196,7 +196,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         names = {key: unique_name(fields, key) for key in ("degree", "component", "island")}
         for key in ("degree", "component", "island"):
             fields.append(compat.field(names[key], "int"))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, polygon_wkb_type(source), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, feature in enumerate(features):

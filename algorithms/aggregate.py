@@ -22,7 +22,7 @@ from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.messages import EXPORT_LABELS, label_text
 from . import compat
 from .base import SozialraumAlgorithm
-from .blocks_input import report_invalid_geometries
+from .blocks_input import polygon_wkb_type, report_invalid_geometries
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
 from .help_examples import with_example
 from .indicator_blocks import read_block_table, visible
@@ -204,7 +204,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         fields = qgs_fields([space, compat.field("n_blocks", "int")], ind_fields,
                             [compat.field("notes", "string"), compat.field("suppressed", "string")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                          QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
+                                          polygon_wkb_type(source, multi=True), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         members = {}

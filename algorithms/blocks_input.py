@@ -2,12 +2,14 @@
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsWkbTypes
 
 from ..engine.adjacency import build_adjacency, check_unique_ids
 from ..engine.errors import SozialraumError, format_values
+from ..engine.geometry import identical_groups, not_polygonal
 from ..engine.numbers import parse_number
 from ..i18n import tr
+from . import compat
 from .base import raise_for_engine_error
 from .layer_io import is_null, plain, read_lines, read_polygons
 
@@ -56,6 +58,7 @@ def read_blocks(source, context, feedback, id_field=None, fields=()):
     """Read blocks with their ids (id field or feature id); duplicate or empty ids are refused."""
     wanted = [name for name in dict.fromkeys([id_field, *fields]) if name]
     features, shapes, columns, work_crs = read_polygons(source, context, feedback, wanted, order_field=id_field)
+    features, shapes, columns = _without_lines_and_points(features, shapes, columns, id_field, feedback)
     if not features:
         raise QgsProcessingException(tr("The block layer has no features."))
     if id_field:
@@ -73,7 +76,45 @@ def read_blocks(source, context, feedback, id_field=None, fields=()):
         check_unique_ids(ids)
     except SozialraumError as error:
         raise_for_engine_error(error)
-    return Blocks(source, features, shapes, ids, columns, work_crs, id_field)
+    blocks = Blocks(source, features, shapes, ids, columns, work_crs, id_field)
+    report_duplicate_geometries(blocks, feedback)
+    return blocks
+
+
+def _without_lines_and_points(features, shapes, columns, id_field, feedback):
+    """Leave out lines and points of a layer of mixed geometry (they are no blocks), naming them.
+
+    Left out right here, they are neither counted nor written to a polygon output, where a
+    GeoPackage would no longer conform to its geometry type.
+    """
+    dropped = set(not_polygonal(shapes))
+    if not dropped:
+        return features, shapes, columns
+    names = [plain(columns[id_field][i]) if id_field else features[i].id() for i in sorted(dropped)]
+    feedback.pushWarning(tr("{count} features are lines or points, not blocks; they are left out (neither counted nor "
+                            "written to the outputs): {ids}").format(count=len(dropped), ids=format_values(names)))
+    keep = [i for i in range(len(features)) if i not in dropped]
+    return ([features[i] for i in keep], [shapes[i] for i in keep],
+            {name: [values[i] for i in keep] for name, values in columns.items()})
+
+
+def report_duplicate_geometries(blocks, feedback):
+    """Warn about blocks with the same polygon; all of them stay (which one is right is the planner's call)."""
+    groups = identical_groups(blocks.shapes)
+    if groups:
+        shown = "; ".join(" = ".join(str(blocks.ids[i]) for i in group) for group in groups[:5])
+        if len(groups) > 5:
+            shown += f" (+{len(groups) - 5})"
+        feedback.pushWarning(tr("{count} blocks have the same geometry as another block (a duplicate export?); both are "
+                                "counted: {groups}").format(count=sum(len(group) for group in groups), groups=shown))
+
+
+def polygon_wkb_type(source, multi=False):
+    """The geometry type of a polygon output for ``source``: its own, MultiPolygon for a layer of mixed geometry."""
+    kind = source.wkbType()
+    if QgsWkbTypes.geometryType(kind) != compat.GEOMETRY_POLYGON:
+        return compat.WKB_MULTIPOLYGON
+    return QgsWkbTypes.multiType(kind) if multi else kind
 
 
 def require_numeric(blocks, field, allow_negative=False):

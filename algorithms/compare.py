@@ -17,7 +17,7 @@ from ..engine.indicators import compare_divisions
 from ..presentation.comparison_report import comparison_report, summary_lines
 from . import compat
 from .base import SozialraumAlgorithm
-from .blocks_input import read_blocks
+from .blocks_input import polygon_wkb_type, read_blocks
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, qgs_fields
 from .indicator_messages import raise_indicator_error
@@ -126,7 +126,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
         id_kind = "string"
         fields = qgs_fields([compat.field("block", id_kind), compat.field("from_space", "string"),
                              compat.field("to_space", "string"), compat.field("population", "double")])
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_MOVED, context, fields, source.wkbType(), source.sourceCrs())
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_MOVED, context, fields, polygon_wkb_type(source), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_MOVED))
         position = {block: i for i, block in enumerate(blocks.ids)}

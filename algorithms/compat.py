@@ -34,6 +34,8 @@ FILE_BEHAVIOUR = _pick("ProcessingFileParameterBehavior", "File", QgsProcessingP
 MESSAGE_WARNING = _pick("MessageLevel", "Warning", Qgis, "Warning")
 MESSAGE_CRITICAL = _pick("MessageLevel", "Critical", Qgis, "Critical")
 WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
+WKB_MULTIPOLYGON = _pick("WkbType", "MultiPolygon", QgsWkbTypes, "MultiPolygon")
+GEOMETRY_POLYGON = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(
     "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks", QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..engine.delineate import FAIL, FALLBACK, delineate
@@ -25,7 +24,7 @@ from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
 from . import compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
-from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems, unique_name
+from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
 from .messages import describe, describe_problems
@@ -289,7 +288,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         fields = QgsFields(source.fields())
         name = unique_name(fields, "space_id")
         fields.append(compat.field(name, "int"))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, polygon_wkb_type(source), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, feature in enumerate(blocks.features):
@@ -306,7 +305,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                            ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string")):
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SPACES, context, fields,
-                                          QgsWkbTypes.multiType(source.wkbType()), source.sourceCrs())
+                                          polygon_wkb_type(source, multi=True), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_SPACES))
         for space in result.spaces:

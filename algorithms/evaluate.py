@@ -12,14 +12,13 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..engine.graph import Graph
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division
 from . import compat
 from .base import SozialraumAlgorithm
-from .blocks_input import block_adjacency, block_population, read_blocks, report_geometry_problems
+from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
@@ -161,7 +160,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         fields.append(space)
         for column in SPACE_COLUMNS[1:]:
             fields.append(compat.field(column, COLUMN_KINDS[column]))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.multiType(source.wkbType()),
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, polygon_wkb_type(source, multi=True),
                                           source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

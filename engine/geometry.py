@@ -74,6 +74,52 @@ def clean_polygons(geometries):
     return clean, skipped, repaired, not_polygonal
 
 
+def not_polygonal(geometries):
+    """Indices of geometries that are there but hold no polygon at all (lines, points).
+
+    A layer of any geometry type (a GeoPackage or PostGIS table of GEOMETRY) can mix them with
+    the block polygons; missing and empty geometries are not counted here.
+    """
+    out = []
+    for index, geom in enumerate(geometries):
+        if geom is None or geom.is_empty:
+            continue
+        parts = getattr(geom, "geoms", [geom]) if geom.geom_type == "GeometryCollection" else [geom]
+        if not any(part.geom_type in ("Polygon", "MultiPolygon") for part in parts):
+            out.append(index)
+    return out
+
+
+def identical_groups(geometries, decimals=6):
+    """Groups (lists of indices, each of two or more) of geometries that are equal as point sets.
+
+    A block exported twice has the same polygon under two ids, often with its start vertex
+    elsewhere: candidates share rounded bounds and area, and are then compared with ``equals``.
+    """
+    candidates = {}
+    for index, geom in enumerate(geometries):
+        if geom is None or geom.is_empty:
+            continue
+        key = (tuple(round(value, decimals) for value in geom.bounds), round(geom.area, decimals))
+        candidates.setdefault(key, []).append(index)
+    groups = []
+    for indices in candidates.values():
+        while len(indices) > 1:
+            first, rest = indices[0], indices[1:]
+            same = [i for i in rest if _equal(geometries[first], geometries[i])]
+            if same:
+                groups.append([first, *same])
+            indices = [i for i in rest if i not in same]
+    return sorted(groups)
+
+
+def _equal(a, b):
+    try:
+        return bool(a.equals(b))
+    except Exception:  # noqa: BLE001 - GEOS refuses some invalid shapes: compare their vertices instead
+        return a.wkb == b.wkb
+
+
 def candidate_pairs(geometries, distance):
     """All pairs (i < j) whose geometries lie within ``distance`` of each other (touching included).
 

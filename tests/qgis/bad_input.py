@@ -52,6 +52,7 @@ class Case:
     rename: dict = field(default_factory=dict)  # base field name -> the case's field name
     parameters: dict = field(default_factory=dict)  # algorithm -> extra parameters
     barriers: object = None  # callable(Case) -> list of layers
+    layer: object = None  # callable(Case) -> the layer, when it is no memory polygon layer (e.g. a GeoPackage)
 
     def field_name(self, base):
         return self.rename.get(base, base)
@@ -128,6 +129,37 @@ def _river_polygon(case):
     y = Y0 + 2 * SIZE + STREET
     ring = [(X0 - 50, y + 2), (X0 + 800, y + 2), (X0 + 800, y + STREET - 2), (X0 - 50, y + STREET - 2), (X0 - 50, y + 2)]
     return [make_layer("Polygon", "EPSG:25832", [("kind", "string")], [(wkt_polygon(ring), {"kind": "river"})], "river")]
+
+
+def _mixed_geopackage(case):
+    """The grid in a GeoPackage whose geometry type is GEOMETRY, with a line and a point among the blocks."""
+    import tempfile
+    from pathlib import Path
+
+    from osgeo import ogr, osr
+    from qgis.core import QgsVectorLayer
+
+    path = str(Path(tempfile.mkdtemp(prefix="sozialraum_mixed_")) / "blocks.gpkg")
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    table = dataset.CreateLayer("blocks", srs, ogr.wkbUnknown)
+    kinds = {"int": ogr.OFTInteger, "double": ogr.OFTReal, "string": ogr.OFTString}
+    for name, kind in case.fields:
+        table.CreateField(ogr.FieldDefn(name, kinds[kind]))
+    x, y = _block_origin(8)
+    rows = case.rows + [(f"LINESTRING({x} {y - 6}, {x + SIZE} {y - 6})", dict(case.rows[0][1], bid=25, pop=0)),
+                        (f"POINT({x + 50} {y - 6})", dict(case.rows[0][1], bid=26, pop=0))]
+    for wkt, attributes in rows:
+        feature = ogr.Feature(table.GetLayerDefn())
+        for name, _ in case.fields:
+            feature.SetField(name, attributes.get(name))
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        table.CreateFeature(feature)
+    dataset = None  # closes and writes the file
+    layer = QgsVectorLayer(path, "blocks", "ogr")
+    assert layer.isValid() and layer.featureCount() == len(rows)
+    return layer
 
 
 def make_layer(geometry_type, crs, fields, rows, name="blocks"):
@@ -216,10 +248,18 @@ def cases():
              rows=base, rename={"old": "alter_quote"}),
         Case("html_field_name", "an attribute field named " + HTML + " that reaches the report",
              fields=_fields_renamed({"old": HTML}), rows=_renamed(base, {"old": HTML}), rename={"old": HTML}),
+        # --- issue 18.7, the smaller cases (branch smallcases) ---
+        Case("duplicate_geometry", "block 8 exported twice: block 25 has the same polygon (and residents)",
+             rows=base + [(base[7][0], dict(base[7][1], bid=25))]),
+        Case("mixed_geometry", "a GeoPackage layer of any geometry type: the blocks plus a line (25) and a point (26)",
+             rows=base, layer=_mixed_geopackage),
+        # --- end of issue 18.7 ---
     ]
 
 
 def build(case):
+    if case.layer is not None:
+        return case.layer(case)
     rows = case.rows if case.crs == "EPSG:25832" else _transformed(case.rows, case.crs)
     return make_layer("Polygon", case.crs, case.fields, rows)
 
@@ -252,6 +292,8 @@ _CONSTANT = ("ok", r"Attribute 'old' has the same value for every block and has 
 _GEOGRAPHIC = ("ok", r"geographic CRS \(EPSG:4326\); distances are measured in EPSG:32632")
 _TRANSFORMED = ("ok", r"Barrier layer 'railway' \(EPSG:3857\) is transformed to EPSG:25832")
 _POLYGON_BARRIER = ("ok", r"Barrier layer 'river' has 1 polygons; their outlines are used as barrier lines")
+_DUPLICATE_GEOMETRY = ("ok", r"2 blocks have the same geometry as another block \(a duplicate export\?\); both are counted: 8 = 25(\n|$)")
+_NOT_POLYGONS = ("ok", r"2 features are lines or points, not blocks; they are left out \(neither counted nor written to the outputs\): 25, 26")
 EXPECTED = {
     **{("self_intersecting", a): _REPAIRED for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate")},
     **{("empty_and_null_geometry", a): _SKIPPED for a in ("adjacency", "delineate", "evaluate", "interpolate")},
@@ -289,4 +331,9 @@ EXPECTED = {
     ("missing_field", "delineate"): ("error", r"The layer has no field named 'alter_quote'\."),
     ("missing_field", "evaluate"): ("error", r"The layer has no field named 'alter_quote'\."),
     ("missing_field", "index"): ("error", r"The layer has no field named 'alter_quote'\."),
+    # --- issue 18.7, the smaller cases (branch smallcases) ---
+    **{("duplicate_geometry", a): _DUPLICATE_GEOMETRY for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate",
+                                                                "compare")},
+    **{("mixed_geometry", a): _NOT_POLYGONS for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate", "compare")},
+    # --- end of issue 18.7 ---
 }

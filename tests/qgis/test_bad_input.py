@@ -128,6 +128,27 @@ def check_result(algorithm, case, result, report):
         text = open(report, encoding="utf-8").read()
         assert bad_input.HTML not in text
         assert "&lt;script&gt;" in text
+    # --- issue 18.7 (smallcases): polygon outputs hold polygons only ---
+    if case.name == "mixed_geometry":
+        assert_polygon_outputs(case, algorithm, result)
+    # --- end of issue 18.7 ---
+
+
+# --- issue 18.7 (smallcases) ---
+def assert_polygon_outputs(case, algorithm, result):
+    """Every layer output with geometry is a polygon layer and holds no line or point (a GeoPackage would not conform)."""
+    from qgis.core import QgsVectorLayer, QgsWkbTypes
+
+    for name, value in result.items():
+        if not isinstance(value, QgsVectorLayer) or value.wkbType() == QgsWkbTypes.NoGeometry:
+            continue
+        if name == "OUTPUT_EDGES":  # the adjacency links are lines by design
+            continue
+        assert QgsWkbTypes.geometryType(value.wkbType()) == QgsWkbTypes.PolygonGeometry, (
+            case.name, algorithm, name, QgsWkbTypes.displayString(value.wkbType()))
+        kinds = {QgsWkbTypes.displayString(f.geometry().wkbType()) for f in value.getFeatures() if not f.geometry().isNull()}
+        assert kinds <= {"Polygon", "MultiPolygon"}, (case.name, algorithm, name, kinds)
+# --- end of issue 18.7 ---
 
 
 def test_german_decimal_commas_in_weights_and_breaks(provider, tmp_path):
