@@ -99,10 +99,23 @@ def engine_error_message(error):
             values=format_values(error.details["duplicates"])
         )
     if isinstance(error, ParameterError):
+        reason = _parameter_reasons().get(error.details.get("key"), error.details["reason"])
         return tr("Parameter {name} = {value}: {reason}").format(
-            name=error.details["name"], value=error.details["value"], reason=error.details["reason"]
+            name=error.details["name"], value=error.details["value"], reason=reason
         )
     return str(error)
+
+
+def _parameter_reasons():
+    """Translated reasons for the ``key`` of an engine ParameterError (engine/attributes.parse_weights)."""
+    return {
+        "weights_syntax": tr("expected field=weight, e.g. 'sgb2_rate=2;bld_highrise=0,5' (quote a field name that "
+                             "holds ',' or '=')"),
+        "not_an_attribute": tr("is not one of the chosen attributes"),
+        "weight_not_number": tr("the weight is not a number"),
+        "weight_negative": tr("weights must be 0 or more"),
+        "all_weights_zero": tr("every weight is 0, so no attribute counts; give at least one attribute a weight above 0"),
+    }
 
 
 def raise_for_engine_error(error):

@@ -29,7 +29,11 @@ class PreparedAttributes:
 def parse_weights(text, names):
     """Parse 'field=2;field2=0,5' into a weight per attribute (default 1).
 
-    Either decimal mark works; pairs are separated by ';' (or ',' before a field name).
+    Either decimal mark works; pairs are separated by ';' (or ',' before a field name); names
+    holding ',' or '=' are quoted. Weights that are all 0 are refused: no attribute would count,
+    and the search would report a perfect division (SSD share 0). Each ParameterError carries a
+    ``key`` (weights_syntax, not_an_attribute, weight_not_number, weight_negative,
+    all_weights_zero) for translated messages.
     """
     weights = {name: 1.0 for name in names}
     if not text:
@@ -37,18 +41,22 @@ def parse_weights(text, names):
     try:
         pairs = parse_pairs(str(text))
     except ValueError as error:
-        raise ParameterError("WEIGHTS", str(error), "expected field=weight, e.g. 'sgb2_rate=2;bld_highrise=0,5'") from None
+        raise ParameterError("WEIGHTS", str(error), "expected field=weight, e.g. 'sgb2_rate=2;bld_highrise=0,5'",
+                             key="weights_syntax") from None
     for name, value in pairs:
         item = f"{name}={value}"
         if name not in weights:
-            raise ParameterError("WEIGHTS", name, "is not one of the chosen attributes")
+            raise ParameterError("WEIGHTS", name, "is not one of the chosen attributes", key="not_an_attribute")
         try:
             weight = parse_number(value)
         except ValueError:
-            raise ParameterError("WEIGHTS", item, "the weight is not a number") from None
+            raise ParameterError("WEIGHTS", item, "the weight is not a number", key="weight_not_number") from None
         if not np.isfinite(weight) or weight < 0:
-            raise ParameterError("WEIGHTS", item, "weights must be 0 or more")
+            raise ParameterError("WEIGHTS", item, "weights must be 0 or more", key="weight_negative")
         weights[name] = weight
+    if weights and not any(weights.values()):
+        raise ParameterError("WEIGHTS", str(text), "every weight is 0, so no attribute counts; give at least one "
+                             "attribute a weight above 0", key="all_weights_zero")
     return weights
 
 

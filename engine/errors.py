@@ -34,10 +34,12 @@ class DuplicateIdError(SozialraumError):
 
 
 class ParameterError(SozialraumError):
+    """A parameter value that cannot be used; ``key`` (optional) names the reason for translated messages."""
+
     code = "parameter"
 
-    def __init__(self, name, value, reason):
-        super().__init__(f"Parameter {name}={value!r}: {reason}", name=name, value=value, reason=reason)
+    def __init__(self, name, value, reason, key=None):
+        super().__init__(f"Parameter {name}={value!r}: {reason}", name=name, value=value, reason=reason, key=key)
 
 
 def format_values(values, limit=10):

@@ -34,26 +34,57 @@ def parse_number(value):
     return number
 
 
-_PAIR_BOUNDARY = re.compile(r"[;\n]|,\s*(?=[^\d\s=,;][^=,;]*=)")
+#: after a ',' outside quotes: a field name and '=' follow (so the ',' separates two pairs)
+_NEXT_PAIR = re.compile(r'\s*("|[^\d\s=,;"][^=,;"]*=)')
 
 
 def parse_pairs(text):
     """'a=2; b=0,5' -> [('a', '2'), ('b', '0,5')]: field=number pairs as planners type them.
 
     Pairs are separated by ';' or new lines; ',' separates pairs only where a field name
-    follows (so 'sgb2_rate=0,5' keeps its German decimal comma). Field names may be quoted.
+    follows (so 'sgb2_rate=0,5' keeps its German decimal comma). Field names may be quoted,
+    and a quoted name may hold ',', ';' and '=' ('"Anteil 0-6, %"=2'; '""' is a quote in it).
     Raises ValueError naming the first item without '='.
     """
     pairs = []
-    for item in _PAIR_BOUNDARY.split(text or ""):
+    for item in _split_outside_quotes(text or ""):
         item = item.strip()
         if not item:
             continue
-        if "=" not in item:
+        at = _first_outside_quotes(item, "=")
+        if at < 0:
             raise ValueError(item)
-        name, number = item.split("=", 1)
-        pairs.append((name.strip().strip('"'), number.strip()))
+        pairs.append((_unquoted(item[:at].strip()), item[at + 1:].strip()))
     return pairs
+
+
+def _split_outside_quotes(text):
+    """The items of ``text``: cut at ';' and new lines, and at ',' before a field name, never inside quotes."""
+    items, start, quoted = [], 0, False
+    for position, character in enumerate(text):
+        if character == '"':
+            quoted = not quoted
+        elif not quoted and (character in ";\n" or (character == "," and _NEXT_PAIR.match(text, position + 1))):
+            items.append(text[start:position])
+            start = position + 1
+    items.append(text[start:])
+    return items
+
+
+def _first_outside_quotes(text, wanted):
+    quoted = False
+    for position, character in enumerate(text):
+        if character == '"':
+            quoted = not quoted
+        elif character == wanted and not quoted:
+            return position
+    return -1
+
+
+def _unquoted(name):
+    if len(name) >= 2 and name[0] == name[-1] == '"':
+        return name[1:-1].replace('""', '"')
+    return name
 
 
 def parse_number_list(text):

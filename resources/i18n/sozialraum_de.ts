@@ -2531,5 +2531,33 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>The layer is in {layer_crs}, the map in {map_crs}: clicks are transformed into the layer's CRS.</source>
             <translation>Der Layer liegt in {layer_crs}, die Karte in {map_crs}: Klicks werden in das KBS des Layers umgerechnet.</translation>
         </message>
+        <message>
+            <source>expected field=weight, e.g. 'sgb2_rate=2;bld_highrise=0,5' (quote a field name that holds ',' or '=')</source>
+            <translation>erwartet Feld=Gewicht, z. B. 'sgb2_rate=2;bld_highrise=0,5' (einen Feldnamen mit ',' oder '=' in Anführungszeichen setzen)</translation>
+        </message>
+        <message>
+            <source>is not one of the chosen attributes</source>
+            <translation>ist keines der gewählten Attribute</translation>
+        </message>
+        <message>
+            <source>the weight is not a number</source>
+            <translation>das Gewicht ist keine Zahl</translation>
+        </message>
+        <message>
+            <source>weights must be 0 or more</source>
+            <translation>Gewichte müssen 0 oder größer sein</translation>
+        </message>
+        <message>
+            <source>every weight is 0, so no attribute counts; give at least one attribute a weight above 0</source>
+            <translation>jedes Gewicht ist 0, damit zählt kein Attribut; geben Sie mindestens einem Attribut ein Gewicht über 0</translation>
+        </message>
+        <message>
+            <source>{count} features are lines or points, not blocks; they are left out (neither counted nor written to the outputs): {ids}</source>
+            <translation>{count} Objekte sind Linien oder Punkte, keine Blöcke; sie werden ausgelassen (weder gezählt noch in die Ergebnisse geschrieben): {ids}</translation>
+        </message>
+        <message>
+            <source>{count} blocks have the same geometry as another block (a duplicate export?); both are counted: {groups}</source>
+            <translation>{count} Blöcke haben dieselbe Geometrie wie ein anderer Block (doppelt exportiert?); beide werden gezählt: {groups}</translation>
+        </message>
     </context>
 </TS>

@@ -93,3 +93,36 @@ def test_one_nan_value_scores_the_same_in_delineate_and_evaluate():
     scored = evaluate_division(result.labels, population, values, 300, 900, graph=graph, missing=(0,))
     assert 0 < result.ssd_share < 1
     assert result.ssd_share == pytest.approx(scored.summary["ssd_share"], rel=1e-9)
+
+
+# --- issue 18.7 (smallcases): quoted names in WEIGHTS, all weights 0 ---
+@pytest.mark.parametrize("text, pairs", [
+    ('"Anteil 0-6, %"=2', [("Anteil 0-6, %", "2")]),
+    ('"a=b"=0,5; c=1', [("a=b", "0,5"), ("c", "1")]),
+    ('"x;y"=1,5,"p,q"=2', [("x;y", "1,5"), ("p,q", "2")]),
+    ('sgb2=0,5,"old, %"=3', [("sgb2", "0,5"), ("old, %", "3")]),
+    ('"say ""hi"""=1', [('say "hi"', "1")]),
+    ("sgb2_rate=1.5,old_share=0,25", [("sgb2_rate", "1.5"), ("old_share", "0,25")]),
+])
+def test_pairs_with_quoted_names_holding_separators(text, pairs):
+    from sozialraum.engine.numbers import parse_pairs
+
+    assert parse_pairs(text) == pairs
+
+
+def test_weights_for_fields_named_with_comma_and_equals():
+    from sozialraum.engine.attributes import parse_weights
+
+    names = ["Anteil 0-6, %", "a=b", "old"]
+    assert parse_weights('"Anteil 0-6, %"=2; "a=b"=0,5', names) == {"Anteil 0-6, %": 2.0, "a=b": 0.5, "old": 1.0}
+
+
+def test_all_weights_zero_are_refused():
+    from sozialraum.engine.attributes import parse_weights
+    from sozialraum.engine.errors import ParameterError
+
+    with pytest.raises(ParameterError) as error:
+        parse_weights("sgb2=0; old=0,0", ["sgb2", "old"])
+    assert error.value.details["key"] == "all_weights_zero"
+    assert parse_weights("sgb2=0", ["sgb2", "old"]) == {"sgb2": 0.0, "old": 1.0}
+# --- end of issue 18.7 ---

@@ -209,3 +209,69 @@ def test_an_export_that_cannot_be_written_is_named(provider, tmp_path):
         with pytest.raises(QgsProcessingException) as error:
             processing.run("sozialraum:aggregate", arguments)
         assert f"Cannot write {target}" in str(error.value) and not UNEXPECTED.search(str(error.value))
+
+
+# --- issue 18.7 (smallcases): WEIGHTS with quoted names, all weights 0, WEIGHTS errors in German ---
+def _delineate_spaces(case, layer, tmp_path, weights, attributes=None):
+    import processing
+
+    arguments, _ = parameters("delineate", case, layer, tmp_path)
+    arguments.update({"WEIGHTS": weights, "REPORT": None})
+    if attributes:
+        arguments["ATTRIBUTES"] = attributes
+    result = processing.run("sozialraum:delineate", arguments)
+    return sorted((f["bid"], f["space_id"]) for f in result["OUTPUT"].getFeatures())
+
+
+def test_weights_for_field_names_with_comma_and_equals(provider, tmp_path):
+    """WEIGHTS '"sgb2, %"=0,5; "old=quote"=2' weighs fields named so (quotes, as the help says)."""
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    rename = {"sgb2": "sgb2, %", "old": "old=quote"}
+    named = bad_input.make_layer("Polygon", case.crs, bad_input._fields_renamed(rename), bad_input._renamed(case.rows, rename))
+    quoted = _delineate_spaces(case, named, tmp_path, '"sgb2, %"=0,5; "old=quote"=2', attributes=list(rename.values()))
+    plain = _delineate_spaces(case, bad_input.build(case), tmp_path, "sgb2=0,5; old=2")
+    assert quoted == plain
+
+
+@pytest.mark.parametrize("algorithm", ["delineate", "evaluate"])
+def test_all_weights_zero_are_refused(provider, tmp_path, algorithm):
+    """Weights all 0 would report 'SSD share 0.000', which reads as a perfect division: refused, named."""
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    arguments, _ = parameters(algorithm, case, bad_input.build(case), tmp_path)
+    arguments.update({"WEIGHTS": "sgb2=0; old=0,0", "REPORT": None})
+    outcome, message = _run(algorithm, arguments)
+    assert outcome == "error" and "every weight is 0, so no attribute counts" in message, message
+    assert not UNEXPECTED.search(message)
+
+
+def _run(algorithm, arguments):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    try:
+        processing.run(f"sozialraum:{algorithm}", arguments)
+    except QgsProcessingException as error:
+        return "error", str(error)
+    return "ok", ""
+
+
+@pytest.mark.parametrize("weights, german", [
+    ("sgb2=viel", "Parameter WEIGHTS = sgb2=viel: das Gewicht ist keine Zahl"),
+    ("sgb2 2", "Parameter WEIGHTS = sgb2 2: erwartet Feld=Gewicht"),
+    ("wohnung=2", "Parameter WEIGHTS = wohnung: ist keines der gewählten Attribute"),
+    ("sgb2=-1", "Parameter WEIGHTS = sgb2=-1: Gewichte müssen 0 oder größer sein"),
+    ("sgb2=0;old=0", "Parameter WEIGHTS = sgb2=0;old=0: jedes Gewicht ist 0"),
+])
+def test_weights_errors_are_german_when_qgis_runs_in_german(provider, tmp_path, weights, german):
+    from sozialraum import i18n
+
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    arguments, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+    arguments.update({"WEIGHTS": weights, "REPORT": None})
+    assert i18n.install_translator("de")
+    try:
+        outcome, message = _run("delineate", arguments)
+    finally:
+        i18n.remove_translator()
+    assert outcome == "error" and message.startswith(german), message
+# --- end of issue 18.7 (WEIGHTS) ---
