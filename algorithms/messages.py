@@ -50,8 +50,40 @@ def describe(note, blocks):
     return str(note)
 
 
+#: infeasibility problems of one kind named one by one; more are counted, with a few as examples
+EXAMPLES = 3
+
+
+def _summaries():
+    return {
+        "block_above": tr("{count} blocks have more residents than the maximum, for example:"),
+        "component_below": tr("{count} parts cut off by barriers or nesting have fewer residents than the minimum, "
+                              "for example:"),
+        "no_admissible_count": tr("{count} parts cannot be divided into spaces within the population bounds, for example:"),
+    }
+
+
 def describe_problems(problems, blocks):
-    return " ".join(describe(problem, blocks) for problem in problems)
+    """The problems as sentences; a kind that occurs often (every block an island) is counted, with examples.
+
+    Listing each of 100 islands gave a message of 6,000 characters no one reads to the end.
+    """
+    by_kind = {}
+    for problem in problems:
+        by_kind.setdefault(problem.get("code") or problem.get("kind"), []).append(problem)
+    summaries = _summaries()
+    sentences = []
+    for kind, group in by_kind.items():
+        if len(group) <= EXAMPLES + 1 or kind not in summaries:
+            sentences += [describe(problem, blocks) for problem in group]
+            continue
+        sentences.append(summaries[kind].format(count=len(group)))
+        sentences += [describe(problem, blocks) for problem in group[:EXAMPLES]]
+        rest = group[EXAMPLES:]
+        first_blocks = [problem["block"] if "block" in problem else problem["blocks"][0] for problem in rest]
+        sentences.append(tr("The other {count} begin with blocks {ids}.").format(
+            count=len(rest), ids=blocks.name_blocks(first_blocks, 10)))
+    return " ".join(sentences)
 
 
 def _number(value):

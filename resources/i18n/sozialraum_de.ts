@@ -2559,5 +2559,21 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>{count} blocks have the same geometry as another block (a duplicate export?); both are counted: {groups}</source>
             <translation>{count} Blöcke haben dieselbe Geometrie wie ein anderer Block (doppelt exportiert?); beide werden gezählt: {groups}</translation>
         </message>
+        <message>
+            <source>{count} blocks have more residents than the maximum, for example:</source>
+            <translation>{count} Blöcke haben mehr Einwohner als das Maximum, zum Beispiel:</translation>
+        </message>
+        <message>
+            <source>{count} parts cut off by barriers or nesting have fewer residents than the minimum, for example:</source>
+            <translation>{count} durch Barrieren oder Verschachtelung abgeschnittene Teile haben weniger Einwohner als das Minimum, zum Beispiel:</translation>
+        </message>
+        <message>
+            <source>{count} parts cannot be divided into spaces within the population bounds, for example:</source>
+            <translation>{count} Teile lassen sich nicht in Räume innerhalb der Einwohnergrenzen teilen, zum Beispiel:</translation>
+        </message>
+        <message>
+            <source>The other {count} begin with blocks {ids}.</source>
+            <translation>Die übrigen {count} beginnen mit den Blöcken {ids}.</translation>
+        </message>
     </context>
 </TS>

@@ -131,6 +131,19 @@ def _river_polygon(case):
     return [make_layer("Polygon", "EPSG:25832", [("kind", "string")], [(wkt_polygon(ring), {"kind": "river"})], "river")]
 
 
+def _scattered_rows(columns=10, rows=10, spacing=400.0):
+    """Blocks of the grid's kind, but far apart (no block within the gap distance of another)."""
+    out = []
+    for r in range(rows):
+        for c in range(columns):
+            bid = r * columns + c + 1
+            pop = 200 + 13 * ((bid * 7) % 17)
+            out.append((wkt_polygon(square_ring(X0 + c * spacing, Y0 + r * spacing)), {
+                "bid": bid, "pop": pop, "sgb2_n": int(round(pop * 0.1)), "sgb2": 0.1 + 0.01 * (bid % 7),
+                "old": 0.2 + 0.01 * (bid % 5), "space": "W" if c < 5 else "E", "prev": "west" if c < 5 else "east"}))
+    return out
+
+
 def _mixed_geopackage(case):
     """The grid in a GeoPackage whose geometry type is GEOMETRY, with a line and a point among the blocks."""
     import tempfile
@@ -253,6 +266,8 @@ def cases():
              rows=base + [(base[7][0], dict(base[7][1], bid=25))]),
         Case("mixed_geometry", "a GeoPackage layer of any geometry type: the blocks plus a line (25) and a point (26)",
              rows=base, layer=_mixed_geopackage),
+        Case("all_islands", "10 x 10 blocks 300 m apart: every block is an island below the floor; delineate is asked to "
+             "stop with a message (ON_INFEASIBLE=1)", rows=_scattered_rows(), parameters={"delineate": {"ON_INFEASIBLE": 1}}),
         # --- end of issue 18.7 ---
     ]
 
@@ -335,5 +350,9 @@ EXPECTED = {
     **{("duplicate_geometry", a): _DUPLICATE_GEOMETRY for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate",
                                                                 "compare")},
     **{("mixed_geometry", a): _NOT_POLYGONS for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate", "compare")},
+    ("all_islands", "delineate"): ("error", r"^The population bounds cannot hold: 100 parts cut off by barriers or nesting "
+                                            r"have fewer residents than the minimum, for example: A part .*\(1 blocks: 1\)\. "
+                                            r".*The other 97 begin with blocks 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 \(\+87\)\. Change"),
+    ("all_islands", "adjacency"): ("ok", r"100 blocks, 0 links, 100 connected components, 99 islands"),
     # --- end of issue 18.7 ---
 }

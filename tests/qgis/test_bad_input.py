@@ -75,6 +75,7 @@ def parameters(algorithm, case, layer, tmp_path):
     elif algorithm == "compare":
         p = {"INPUT": layer, "ID_FIELD": f("bid"), "OLD_FIELD": f("prev"), "NEW_FIELD": f("space"),
              "POPULATION_FIELD": f("pop"), "OUTPUT_MOVED": "memory:", "OUTPUT_OVERLAP": "memory:", "REPORT": report}
+    p.update(case.parameters.get(algorithm, {}))  # issue 18.7 (smallcases): a case's own parameters
     return p, report
 
 
@@ -112,6 +113,10 @@ def test_bad_input(provider, case, algorithm, tmp_path):
         assert re.search(pattern, text), f"{case.name}/{algorithm}: {pattern!r} not in {text!r}"
     if outcome == "ok":
         check_result(algorithm, case, result, report)
+    # --- issue 18.7 (smallcases): a refusal stays short enough to read ---
+    if outcome == "error":
+        assert len(message) < 1000, f"{case.name}/{algorithm}: {len(message)} characters: {message[:300]}"
+    # --- end of issue 18.7 ---
 
 
 def check_result(algorithm, case, result, report):
