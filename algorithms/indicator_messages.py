@@ -46,7 +46,11 @@ def indicator_error_message(error, catalogue_file=None):
                 field=details["field"], indicator=details["indicator"])
         else:
             message = tr("The field '{field}' is not in the layer.").format(field=details["field"])
-        if details.get("suggestion"):
+        if details.get("truncated"):
+            message += " " + tr("The layer has '{suggestion}': a shapefile cuts field names to 10 characters. Name that "
+                                "field in the catalogue, or save the layer as a GeoPackage.").format(
+                suggestion=details["suggestion"])
+        elif details.get("suggestion"):
             message += " " + tr("Did you mean '{suggestion}'?").format(suggestion=details["suggestion"])
         if len(missing) > 1:
             message += " " + tr("Also missing: {fields}.").format(fields=format_values([item[0] for item in missing[1:]]))

@@ -114,21 +114,24 @@ class MissingFieldError(SozialraumError):
     """A field named by the catalogue (or a parameter) is not in the input table.
 
     ``details``: ``field``, ``indicator`` (first indicator using it, or None for a parameter),
-    ``missing`` (list of (field, [indicator ids]) for every missing field), ``suggestion``.
+    ``missing`` (list of (field, [indicator ids]) for every missing field), ``suggestion``,
+    ``truncated`` (True when ``suggestion`` is the field cut to a shapefile's 10 characters).
     """
 
     code = "missing_field"
 
-    def __init__(self, field, indicator=None, missing=None, suggestion=None):
+    def __init__(self, field, indicator=None, missing=None, suggestion=None, truncated=False):
         who = f" used by indicator {indicator!r}" if indicator else ""
         hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        if truncated:
+            hint = f" (the input has {suggestion!r}: a shapefile cuts field names to 10 characters)"
         others = ""
         if missing and len(missing) > 1:
             others = f"; also missing: {format_values([m[0] for m in missing[1:]])}"
         super().__init__(
             f"Field {field!r}{who} is not in the input{hint}{others}.",
             field=field, indicator=indicator, missing=list(missing or [(field, [indicator] if indicator else [])]),
-            suggestion=suggestion,
+            suggestion=suggestion, truncated=truncated,
         )
 
 

@@ -30,6 +30,8 @@ KINDS = ("count", "rate", "ratio", "mean", "density")
 HIGHER_IS = ("worse", "better", "neutral")
 #: name of the block-area column (m²) that the algorithms add from the geometry when absent
 AREA_FIELD = "area_m2"
+#: a shapefile (dBASE) field name has at most 10 characters; longer names are cut when saving
+SHAPEFILE_NAME_LENGTH = 10
 #: a density is "per km²", its denominator field is in m²
 M2_PER_KM2 = 1_000_000.0
 DEFAULT_FACTOR = {"count": 1.0, "rate": 100.0, "ratio": 1.0, "mean": 1.0, "density": 1.0}
@@ -210,7 +212,12 @@ class Catalogue:
             name, users = missing[0]
             lower = {str(c).lower(): c for c in columns}
             suggestion = lower.get(name.lower())
-            raise MissingFieldError(name, users[0] if users else None, missing, suggestion)
+            truncated = False
+            if suggestion is None and len(name) > SHAPEFILE_NAME_LENGTH:
+                # a shapefile keeps the first 10 characters: 'hh_single_parent' is stored as 'hh_single_'
+                suggestion = lower.get(name[:SHAPEFILE_NAME_LENGTH].lower())
+                truncated = suggestion is not None
+            raise MissingFieldError(name, users[0] if users else None, missing, suggestion, truncated=truncated)
         if hasattr(table, "columns"):
             for name in self.fields():
                 if name in present:
@@ -383,14 +390,31 @@ def _csv_rows(text, delimiter):
     return rows
 
 
+_SEPARATOR_LINE = re.compile(r'^\s*"?sep=(.)"?\s*$', re.IGNORECASE)
+
+
+def _without_separator_line(text):
+    """Excel's first line 'sep=;' (written so Excel opens the file right) names the separator.
+
+    Returns the text with that line blanked (line numbers stay right) and the separator, or
+    the text unchanged and None.
+    """
+    first, newline, rest = text.partition("\n")
+    match = _SEPARATOR_LINE.match(first.rstrip("\r"))
+    if not match:
+        return text, None
+    return newline + rest, match.group(1)
+
+
 def parse_catalogue(text, source=""):
     """Parse catalogue CSV text (``;`` or ``,`` separated, decided by the header line)."""
     if text.startswith("\ufeff"):
         text = text[1:]
+    text, delimiter = _without_separator_line(text)
     header_line = next((line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")), None)
     if header_line is None:
         raise CatalogueError("empty", "the catalogue is empty.")
-    delimiter = ";" if ";" in header_line else ","
+    delimiter = delimiter or (";" if ";" in header_line else ",")
     numbered = _csv_rows(text, delimiter)
     header_number, header_row = numbered[0]
     header = [h.strip().lower() for h in header_row]

@@ -2575,5 +2575,9 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>The other {count} begin with blocks {ids}.</source>
             <translation>Die übrigen {count} beginnen mit den Blöcken {ids}.</translation>
         </message>
+        <message>
+            <source>The layer has '{suggestion}': a shapefile cuts field names to 10 characters. Name that field in the catalogue, or save the layer as a GeoPackage.</source>
+            <translation>Der Layer hat '{suggestion}': Ein Shapefile kürzt Feldnamen auf 10 Zeichen. Nennen Sie dieses Feld im Katalog oder speichern Sie den Layer als GeoPackage.</translation>
+        </message>
     </context>
 </TS>

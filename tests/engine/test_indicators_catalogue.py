@@ -112,3 +112,31 @@ def test_quoted_multiline_description_keeps_its_hash_line_and_the_line_numbers()
     assert error.value.details["line"] == 7, error.value
     catalogue = parse_catalogue(text.rsplit("bad;", 1)[0])
     assert catalogue["pop"].description == "First line\n# not a comment: part of the description\nlast line"
+
+
+# --- issue 18.7 (smallcases): Excel's 'sep=' line, shapefile-truncated field names ---
+@pytest.mark.parametrize("first", ["sep=;", "sep=;\r", '"sep=;"', "SEP=;"])
+def test_excel_separator_line_names_the_separator(first):
+    cat = parse_catalogue("\ufeff" + first + "\n" + HEADER.replace("\n", "\r\n") + "u6;Under 6;Unter 6;count;pop_u6;;;;;;\n")
+    assert list(cat.ids) == ["u6"]
+    with pytest.raises(CatalogueError) as info:  # line numbers still count the 'sep=' line
+        parse_catalogue(first + "\n" + HEADER + "u6;Under 6;Unter 6;tally;pop_u6;;;;;;\n")
+    assert info.value.details["line"] == 3
+
+
+def test_excel_separator_line_with_comma_over_a_header_with_semicolons_in_values():
+    header = HEADER.replace(";", ",")
+    cat = parse_catalogue("sep=,\n" + header + 'u6,"Under 6; children","Unter 6",count,pop_u6,,,,,,\n')
+    assert cat.indicators[0].label_en == "Under 6; children"
+
+
+def test_a_field_cut_by_a_shapefile_is_named():
+    cat = parse_catalogue(HEADER + "single;Single parents;Alleinerziehende;count;hh_single_parent;;;;;;\n")
+    with pytest.raises(MissingFieldError) as info:
+        cat.check_fields(pd.DataFrame({"hh_single_": [1, 2], "pop": [3, 4]}))
+    assert info.value.details["suggestion"] == "hh_single_" and info.value.details["truncated"]
+    assert "a shapefile cuts field names to 10 characters" in str(info.value)
+    with pytest.raises(MissingFieldError) as info:  # no such cut field: no suggestion
+        cat.check_fields(pd.DataFrame({"pop": [3, 4]}))
+    assert info.value.details["suggestion"] is None and not info.value.details["truncated"]
+# --- end of issue 18.7 ---

@@ -144,35 +144,51 @@ def _scattered_rows(columns=10, rows=10, spacing=400.0):
     return out
 
 
-def _mixed_geopackage(case):
-    """The grid in a GeoPackage whose geometry type is GEOMETRY, with a line and a point among the blocks."""
+def _ogr_file(case, driver, name, geometry_type, extra_rows=()):
+    """The case's rows written with GDAL (``driver``, file ``name``) and opened as a QGIS layer."""
     import tempfile
     from pathlib import Path
 
     from osgeo import ogr, osr
     from qgis.core import QgsVectorLayer
 
-    path = str(Path(tempfile.mkdtemp(prefix="sozialraum_mixed_")) / "blocks.gpkg")
-    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    path = str(Path(tempfile.mkdtemp(prefix="sozialraum_bad_input_")) / name)
+    dataset = ogr.GetDriverByName(driver).CreateDataSource(path)
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(25832)
-    table = dataset.CreateLayer("blocks", srs, ogr.wkbUnknown)
+    table = dataset.CreateLayer("blocks", srs, geometry_type)
     kinds = {"int": ogr.OFTInteger, "double": ogr.OFTReal, "string": ogr.OFTString}
-    for name, kind in case.fields:
-        table.CreateField(ogr.FieldDefn(name, kinds[kind]))
-    x, y = _block_origin(8)
-    rows = case.rows + [(f"LINESTRING({x} {y - 6}, {x + SIZE} {y - 6})", dict(case.rows[0][1], bid=25, pop=0)),
-                        (f"POINT({x + 50} {y - 6})", dict(case.rows[0][1], bid=26, pop=0))]
+    for field_name, kind in case.fields:
+        table.CreateField(ogr.FieldDefn(field_name, kinds[kind]))
+    stored = [table.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(len(case.fields))]  # cut by a shapefile
+    rows = list(case.rows) + list(extra_rows)
     for wkt, attributes in rows:
         feature = ogr.Feature(table.GetLayerDefn())
-        for name, _ in case.fields:
-            feature.SetField(name, attributes.get(name))
+        for (field_name, _), stored_name in zip(case.fields, stored):
+            feature.SetField(stored_name, attributes.get(field_name))
         feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         table.CreateFeature(feature)
     dataset = None  # closes and writes the file
     layer = QgsVectorLayer(path, "blocks", "ogr")
     assert layer.isValid() and layer.featureCount() == len(rows)
     return layer
+
+
+def _mixed_geopackage(case):
+    """The grid in a GeoPackage whose geometry type is GEOMETRY, with a line and a point among the blocks."""
+    from osgeo import ogr
+
+    x, y = _block_origin(8)
+    extra = [(f"LINESTRING({x} {y - 6}, {x + SIZE} {y - 6})", dict(case.rows[0][1], bid=25, pop=0)),
+             (f"POINT({x + 50} {y - 6})", dict(case.rows[0][1], bid=26, pop=0))]
+    return _ogr_file(case, "GPKG", "blocks.gpkg", ogr.wkbUnknown, extra)
+
+
+def _shapefile(case):
+    """The case's layer saved as a shapefile (field names cut to 10 characters)."""
+    from osgeo import ogr
+
+    return _ogr_file(case, "ESRI Shapefile", "blocks.shp", ogr.wkbPolygon)
 
 
 def make_layer(geometry_type, crs, fields, rows, name="blocks"):
@@ -268,6 +284,9 @@ def cases():
              rows=base, layer=_mixed_geopackage),
         Case("all_islands", "10 x 10 blocks 300 m apart: every block is an island below the floor; delineate is asked to "
              "stop with a message (ON_INFEASIBLE=1)", rows=_scattered_rows(), parameters={"delineate": {"ON_INFEASIBLE": 1}}),
+        Case("shapefile_cut_name", "a shapefile: the catalogue's field 'hh_single_parent' was saved as 'hh_single_'",
+             fields=_fields_renamed({"sgb2_n": "hh_single_parent"}), rows=_renamed(base, {"sgb2_n": "hh_single_parent"}),
+             rename={"sgb2_n": "hh_single_parent"}, layer=_shapefile),
         # --- end of issue 18.7 ---
     ]
 
@@ -354,5 +373,8 @@ EXPECTED = {
                                             r"have fewer residents than the minimum, for example: A part .*\(1 blocks: 1\)\. "
                                             r".*The other 97 begin with blocks 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 \(\+87\)\. Change"),
     ("all_islands", "adjacency"): ("ok", r"100 blocks, 0 links, 100 connected components, 99 islands"),
+    **{("shapefile_cut_name", a): ("error", r"The field 'hh_single_parent' used by indicator 'sgb2_rate' is not in the block "
+                                            r"layer\. The layer has 'hh_single_': a shapefile cuts field names to 10 "
+                                            r"characters\.") for a in ("aggregate", "interpolate")},
     # --- end of issue 18.7 ---
 }

@@ -280,3 +280,16 @@ def test_weights_errors_are_german_when_qgis_runs_in_german(provider, tmp_path, 
         i18n.remove_translator()
     assert outcome == "error" and message.startswith(german), message
 # --- end of issue 18.7 (WEIGHTS) ---
+
+
+# --- issue 18.7 (smallcases): a catalogue saved by Excel with its 'sep=;' first line ---
+@pytest.mark.parametrize("algorithm", ["aggregate", "interpolate"])
+def test_catalogue_with_excel_separator_line(provider, tmp_path, algorithm):
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    arguments, _ = parameters(algorithm, case, bad_input.build(case), tmp_path)
+    path = tmp_path / "catalogue.csv"
+    path.write_text("sep=;\r\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    arguments["REPORT"] = None
+    outcome, message = _run(algorithm, arguments)
+    assert outcome == "ok", message
+# --- end of issue 18.7 (catalogue) ---
