@@ -210,7 +210,8 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                                  null_as_zero=self.parameterAsBoolean(parameters, self.NULL_AS_ZERO, context))
         except SozialraumError as error:
             raise_indicator_error(error, catalogue_file)
-        notes = self._log_diagnostics(result, feedback, population_field)
+        notes = self._report_spaces_without_blocks(result, space_ids, source, spaces_source, feedback)
+        notes += self._log_diagnostics(result, feedback, population_field)
         published = publish(result.table, options, feedback)
         log_null_reasons(feedback, published)
         feedback.setProgress(70)
@@ -252,6 +253,24 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             spaces=len(space_ids), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))
         feedback.setProgress(100)
         return outputs
+
+    def _report_spaces_without_blocks(self, result, space_ids, source, spaces_source, feedback):
+        """Refuse spaces of which none overlaps a block (a wrong CRS or extent); name those that do not, first.
+
+        Said before the list of blocks outside and NULL values, which such spaces make long.
+        """
+        empty = [space for space in space_ids if int(result.table.n_blocks[space]) == 0]
+        if empty and len(empty) == len(space_ids):
+            raise QgsProcessingException(self.tr(
+                "No drawn space overlaps any block, so every value would be 0. Check that the drawn spaces lie over the "
+                "blocks and that both layers have the right CRS (blocks: {blocks}, drawn spaces: {spaces}).").format(
+                blocks=source.sourceCrs().authid(), spaces=spaces_source.sourceCrs().authid()))
+        if not empty:
+            return []
+        text = self.tr("{count} drawn spaces overlap no block (check where they lie and their CRS); their values are 0 "
+                       "or empty: {ids}").format(count=len(empty), ids=format_values(empty))
+        feedback.reportError(text, False)
+        return [text]
 
     def _log_diagnostics(self, result, feedback, population_field):
         notes = []

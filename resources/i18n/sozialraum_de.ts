@@ -2579,5 +2579,13 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>The layer has '{suggestion}': a shapefile cuts field names to 10 characters. Name that field in the catalogue, or save the layer as a GeoPackage.</source>
             <translation>Der Layer hat '{suggestion}': Ein Shapefile kürzt Feldnamen auf 10 Zeichen. Nennen Sie dieses Feld im Katalog oder speichern Sie den Layer als GeoPackage.</translation>
         </message>
+        <message>
+            <source>{count} drawn spaces overlap no block (check where they lie and their CRS); their values are 0 or empty: {ids}</source>
+            <translation>{count} gezeichnete Räume überlappen keinen Block (prüfen Sie ihre Lage und ihr KBS); ihre Werte sind 0 oder leer: {ids}</translation>
+        </message>
+        <message>
+            <source>No drawn space overlaps any block, so every value would be 0. Check that the drawn spaces lie over the blocks and that both layers have the right CRS (blocks: {blocks}, drawn spaces: {spaces}).</source>
+            <translation>Kein gezeichneter Raum überlappt einen Block, jeder Wert wäre also 0. Prüfen Sie, ob die gezeichneten Räume über den Blöcken liegen und beide Layer das richtige KBS haben (Blöcke: {blocks}, gezeichnete Räume: {spaces}).</translation>
+        </message>
     </context>
 </TS>

@@ -293,3 +293,41 @@ def test_catalogue_with_excel_separator_line(provider, tmp_path, algorithm):
     outcome, message = _run(algorithm, arguments)
     assert outcome == "ok", message
 # --- end of issue 18.7 (catalogue) ---
+
+
+# --- issue 18.7 (smallcases): drawn spaces that overlap no block ---
+def _shifted_spaces(shift_west, shift_east):
+    """The two drawn spaces of drawn_spaces(), each moved east by its shift in metres."""
+    x0, y0, mid = bad_input.X0 - 6, bad_input.Y0 - 6, bad_input.X0 + 3 * (bad_input.SIZE + bad_input.STREET) - 6
+    x1, y1 = bad_input.X0 + 6 * 112, bad_input.Y0 + 4 * 112
+    rows = []
+    for name, (a, b), shift in (("west", (x0, mid), shift_west), ("east", (mid, x1), shift_east)):
+        a, b = a + shift, b + shift
+        rows.append((bad_input.wkt_polygon([(a, y0), (b, y0), (b, y1), (a, y1), (a, y0)]), {"name": name}))
+    return bad_input.make_layer("Polygon", "EPSG:25832", [("name", "string")], rows)
+
+
+def test_interpolate_refuses_spaces_that_overlap_no_block(provider, tmp_path):
+    """Every drawn space 50 km away (a wrong CRS, another town): refused instead of a table of zeros."""
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    arguments, _ = parameters("interpolate", case, bad_input.build(case), tmp_path)
+    arguments.update({"SPACES": _shifted_spaces(50000, 50000), "REPORT": None})
+    outcome, message = _run("interpolate", arguments)
+    assert outcome == "error" and message.startswith("No drawn space overlaps any block"), message
+    assert "EPSG:25832" in message and not UNEXPECTED.search(message)
+
+
+def test_interpolate_names_a_space_without_blocks_first(provider, tmp_path):
+    """One of two drawn spaces away from the blocks: the run goes on; that warning comes first, once."""
+    import processing
+
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    arguments, _ = parameters("interpolate", case, bad_input.build(case), tmp_path)
+    arguments.update({"SPACES": _shifted_spaces(0, 50000), "REPORT": None})
+    feedback = LogFeedback()
+    processing.run("sozialraum:interpolate", arguments, feedback=feedback)
+    key = "1 drawn spaces overlap no block (check where they lie and their CRS); their values are 0 or empty: east"
+    assert [line for line in feedback.lines if "overlap no block" in line] == [key], feedback.lines
+    first_warning = next(i for i, line in enumerate(feedback.lines) if "outside" in line or "NULL" in line or "overlap" in line)
+    assert feedback.lines[first_warning] == key, feedback.lines
+# --- end of issue 18.7 (interpolate) ---
