@@ -57,6 +57,11 @@ def prepared_attributes(blocks, attributes, weights_text, structure, balance, fe
     prepared = prepare_attributes(np.column_stack(columns), list(attributes), weights)
     for name in prepared.constant:
         feedback.pushWarning(tr("Attribute '{field}' has the same value for every block and has no influence.").format(field=name))
+    if not any(name not in prepared.constant and weight > 0 for name, weight in zip(prepared.names, prepared.weights)):
+        # the SSD share is then 0.000, which reads as a perfect division
+        feedback.reportError(tr("No attribute has any influence (each has the same value in every block): the SSD share "
+                                "of 0 says nothing about homogeneity; the spaces follow population and compactness "
+                                "alone."), False)
     return prepared
 
 

@@ -2587,5 +2587,9 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>No drawn space overlaps any block, so every value would be 0. Check that the drawn spaces lie over the blocks and that both layers have the right CRS (blocks: {blocks}, drawn spaces: {spaces}).</source>
             <translation>Kein gezeichneter Raum überlappt einen Block, jeder Wert wäre also 0. Prüfen Sie, ob die gezeichneten Räume über den Blöcken liegen und beide Layer das richtige KBS haben (Blöcke: {blocks}, gezeichnete Räume: {spaces}).</translation>
         </message>
+        <message>
+            <source>No attribute has any influence (each has the same value in every block): the SSD share of 0 says nothing about homogeneity; the spaces follow population and compactness alone.</source>
+            <translation>Kein Attribut hat Einfluss (jedes hat in allen Blöcken denselben Wert): Der SSD-Anteil von 0 sagt nichts über die Homogenität; die Räume folgen allein Einwohnerzahl und Kompaktheit.</translation>
+        </message>
     </context>
 </TS>

@@ -249,6 +249,20 @@ def test_all_weights_zero_are_refused(provider, tmp_path, algorithm):
     assert not UNEXPECTED.search(message)
 
 
+@pytest.mark.parametrize("algorithm", ["delineate", "evaluate"])
+def test_only_constant_attributes_are_flagged(provider, tmp_path, algorithm):
+    """Every chosen attribute constant: SSD share 0.000 again; the run goes on (compact spaces within the bounds), flagged."""
+    import processing
+
+    case = next(c for c in bad_input.cases() if c.name == "zero_variance_attribute")
+    arguments, _ = parameters(algorithm, case, bad_input.build(case), tmp_path)
+    arguments.update({"ATTRIBUTES": ["old"], "REPORT": None})
+    feedback = LogFeedback()
+    processing.run(f"sozialraum:{algorithm}", arguments, feedback=feedback)
+    assert "No attribute has any influence (each has the same value in every block): the SSD share of 0 says nothing" \
+        in feedback.text, feedback.lines
+
+
 def _run(algorithm, arguments):
     import processing
     from qgis.core import QgsProcessingException
