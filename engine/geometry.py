@@ -114,10 +114,14 @@ def identical_groups(geometries, decimals=6):
 
 
 def _equal(a, b):
+    if a.wkb == b.wkb:
+        return True
     try:
+        if not (a.is_valid and b.is_valid):  # GEOS compares invalid shapes unreliably: compare their repairs
+            a, b = make_valid(a), make_valid(b)
         return bool(a.equals(b))
-    except Exception:  # noqa: BLE001 - GEOS refuses some invalid shapes: compare their vertices instead
-        return a.wkb == b.wkb
+    except Exception:  # noqa: BLE001 - a shape GEOS cannot compare counts as different
+        return False
 
 
 def candidate_pairs(geometries, distance):
