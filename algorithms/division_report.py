@@ -12,6 +12,7 @@ from ..i18n import tr
 from ..presentation.evaluation_report import evaluation_report
 from ..presentation.report_command import qgis_process_command
 from . import compat, report_map
+from .atomic_files import write_text
 from .run_record import run_record
 
 #: the status of spaces that get the red outline on the map (as in resources/styles/spaces.qml)
@@ -38,6 +39,4 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
         feedback.pushWarning(map_note)
     page = evaluation_report(evaluation, title, record.rows(), list(notes), flags=flags, map_png=map_png, map_note=map_note,
                              command=command, caveats=record.caveats)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page)
-    return path
+    return write_text(path, page)
