@@ -69,7 +69,7 @@ def _without_tracebacks(process):
         try:
             # before any parameterAsSink: QGIS's sink replaces its file when it is created
             written = destinations.prepare(self, parameters, context)
-            with stop_signals.cancel_on_terminate(feedback):
+            with stop_signals.cancel_on_signals(feedback):
                 outputs = process(self, parameters, context, feedback)
             if stop_signals.pending_cancel(feedback):  # cancelled in a stage that does not check
                 raise Cancelled()

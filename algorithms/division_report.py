@@ -6,7 +6,7 @@ that cannot be drawn costs the map only, never the report.
 """
 import traceback
 
-from qgis.core import QgsMessageLog
+from qgis.core import QgsMessageLog, QgsProcessingException
 
 from ..i18n import tr
 from ..presentation.evaluation_report import evaluation_report
@@ -27,6 +27,8 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
     ``outputs``: the algorithm's result dict (file outputs appear as their paths);
     ``flags``: {space: engine flag codes} of a delineation.
     """
+    if feedback.isCanceled():  # the map takes seconds to draw; a cancelled run need not wait for it
+        raise QgsProcessingException(tr("Cancelled by the user."))
     record = run_record(algorithm, parameters, context, outputs)
     command = qgis_process_command(f"sozialraum:{algorithm.name()}", record.arguments())
     map_png, map_note = None, None
