@@ -95,7 +95,7 @@ def _label(definition):
 # -- inputs ---------------------------------------------------------------------------------
 def _layer_place(layer):
     """(path, layer name) of a layer stored in a file; None for memory, database and web layers."""
-    if layer is None or layer.type() != QgsMapLayer.VectorLayer and layer.type() != QgsMapLayer.RasterLayer:
+    if layer is None:
         return None
     parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     path = parts.get("path")
