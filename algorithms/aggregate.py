@@ -21,6 +21,7 @@ from ..engine.indicators import aggregate
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.messages import EXPORT_LABELS, label_text
 from . import compat
+from .atomic_files import atomic_path, write_text
 from .base import SozialraumAlgorithm
 from .blocks_input import polygon_wkb_type, report_invalid_geometries
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
@@ -66,7 +67,8 @@ def export(algorithm, parameters, context, feedback, published, catalogue, space
         if table is None:
             table = export_frame(published, catalogue, space_names, lang)
         try:
-            writer(path, table, lang)
+            with atomic_path(path) as part:
+                writer(part, table, lang)
         except OSError as error:  # a folder that does not exist, no permission, the file open in Excel
             raise QgsProcessingException(algorithm.tr("Cannot write {file}: {error}").format(
                 file=path, error=error.strerror or error)) from error
@@ -188,9 +190,8 @@ class AggregateAlgorithm(SozialraumAlgorithm):
                 for row in published.null_reasons.itertuples(index=False)]
             notes += [self.tr("{count} blocks have no space; they count for the municipal total only: {ids}").format(
                 count=len(table.unassigned_blocks), ids=format_values(table.unassigned_blocks))] if table.unassigned_blocks else []
-            with open(report, "w", encoding="utf-8") as handle:
-                handle.write(indicator_report(self.tr("Indicators of the social spaces"), text,
-                                              settings_rows(options, catalogue_file, source.sourceName(), lang), notes, lang))
+            write_text(report, indicator_report(self.tr("Indicators of the social spaces"), text,
+                                                settings_rows(options, catalogue_file, source.sourceName(), lang), notes, lang))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
             spaces=len(table.values), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))

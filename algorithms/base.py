@@ -1,5 +1,6 @@
 """What every Sozialraum Processing algorithm shares: naming, help, icons, error translation."""
 import functools
+import gc
 import traceback
 from pathlib import Path
 
@@ -8,7 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..engine.errors import Cancelled, DuplicateIdError, ParameterError, SozialraumError
 from ..i18n import tr
-from . import compat
+from . import compat, destinations, stop_signals
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
@@ -64,12 +65,21 @@ def _without_tracebacks(process):
 
     @functools.wraps(process)
     def guarded(self, parameters, context, feedback):
+        written = None
         try:
-            return process(self, parameters, context, feedback)
+            # before any parameterAsSink: QGIS's sink replaces its file when it is created
+            written = destinations.prepare(self, parameters, context)
+            with stop_signals.cancel_on_signals(feedback):
+                outputs = process(self, parameters, context, feedback)
+            if stop_signals.pending_cancel(feedback):  # cancelled in a stage that does not check
+                raise Cancelled()
+            return outputs
         except QgsProcessingException as error:
             message = str(error.args[0]) if error.args else str(error)
         except SozialraumError as error:
             message = engine_error_message(error)
+        except KeyboardInterrupt:  # Ctrl+C where Python sees it (a script, the Python console)
+            message = tr("Cancelled by the user.")
         except MemoryError:
             message = tr("Not enough memory for {algorithm}. Try a smaller layer or fewer attributes.").format(
                 algorithm=self.displayName())
@@ -78,14 +88,28 @@ def _without_tracebacks(process):
             message = tr("{algorithm} stopped on an unexpected problem ({kind}: {detail}). The input layers are unchanged. "
                          "Details are in the QGIS message log (Sozialraum); please report them with the input.").format(
                 algorithm=self.displayName(), kind=type(error).__name__, detail=str(error)[:300])
+        if written is not None:
+            _remove_written(written, feedback)
         # Raised afresh, outside the handlers and without the original as its cause: QGIS never
         # releases an exception a Python algorithm raises (its SIP handler keeps it), and the
         # original's traceback would keep the algorithm's frames -- layers, features -- alive
         # until QGIS quits (docs/teardown_crash.md: about 6 MB per refused run on the sample town).
-        del self, parameters, context, feedback
+        del self, parameters, context, feedback, written
         raise QgsProcessingException(message)
 
     return guarded
+
+
+def _remove_written(written, feedback):
+    """Remove what a stopped run wrote (files it created or changed, layers it added)."""
+    gc.collect()  # close sinks the failed run's frames still held, before their files go
+    try:
+        removed = written.remove_written()
+    except Exception:  # noqa: BLE001 - the run's own message matters more; the log has the rest
+        QgsMessageLog.logMessage(traceback.format_exc(), "Sozialraum", compat.MESSAGE_WARNING)
+        return
+    if removed and feedback is not None:
+        feedback.pushInfo(tr("The run stopped; removed what it had written: {files}").format(files=", ".join(removed)))
 
 
 def engine_error_message(error):

@@ -16,6 +16,7 @@ from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import compare_divisions
 from ..presentation.comparison_report import comparison_report, summary_lines
 from . import compat
+from .atomic_files import write_text
 from .base import SozialraumAlgorithm
 from .blocks_input import polygon_wkb_type, read_blocks
 from .help_examples import with_example
@@ -117,8 +118,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
                    "POPULATION_MOVED": float(s["population_moved"]), "SHARE_MOVED": float(s["share_moved"])}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            with open(report, "w", encoding="utf-8") as handle:
-                handle.write(comparison_report(comparison, old_field, new_field, source.sourceName()))
+            write_text(report, comparison_report(comparison, old_field, new_field, source.sourceName()))
             outputs[self.REPORT] = report
         return outputs
 

@@ -6,12 +6,13 @@ that cannot be drawn costs the map only, never the report.
 """
 import traceback
 
-from qgis.core import QgsMessageLog
+from qgis.core import QgsMessageLog, QgsProcessingException
 
 from ..i18n import tr
 from ..presentation.evaluation_report import evaluation_report
 from ..presentation.report_command import qgis_process_command
 from . import compat, report_map
+from .atomic_files import write_text
 from .run_record import run_record
 
 #: the status of spaces that get the red outline on the map (as in resources/styles/spaces.qml)
@@ -26,6 +27,8 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
     ``outputs``: the algorithm's result dict (file outputs appear as their paths);
     ``flags``: {space: engine flag codes} of a delineation.
     """
+    if feedback.isCanceled():  # the map takes seconds to draw; a cancelled run need not wait for it
+        raise QgsProcessingException(tr("Cancelled by the user."))
     record = run_record(algorithm, parameters, context, outputs)
     command = qgis_process_command(f"sozialraum:{algorithm.name()}", record.arguments())
     map_png, map_note = None, None
@@ -38,6 +41,4 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
         feedback.pushWarning(map_note)
     page = evaluation_report(evaluation, title, record.rows(), list(notes), flags=flags, map_png=map_png, map_note=map_note,
                              command=command, caveats=record.caveats)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page)
-    return path
+    return write_text(path, page)

@@ -26,6 +26,7 @@ from ..i18n import language
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.numbers import format_number
 from . import compat
+from .atomic_files import write_text
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
 from .help_examples import with_example
@@ -245,9 +246,8 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             notes += [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(
                 space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks))
                 for row in published.null_reasons.itertuples(index=False)]
-            with open(report, "w", encoding="utf-8") as handle:
-                handle.write(indicator_report(self.tr("Indicators of the drawn spaces"), text, settings, notes, lang,
-                                              sections))
+            write_text(report, indicator_report(self.tr("Indicators of the drawn spaces"), text, settings, notes, lang,
+                                                sections))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
             spaces=len(space_ids), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))

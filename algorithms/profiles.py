@@ -31,6 +31,7 @@ from ..presentation.numbers import format_number
 from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
 from ..presentation.profile_table import age_bars, profile_rows
 from . import compat
+from .atomic_files import atomic_path, staged_folder
 from .base import SozialraumAlgorithm
 from .indicator_blocks import read_block_table, visible
 from .indicator_messages import raise_indicator_error
@@ -289,21 +290,20 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         # text as text, not as outlines (newer QGIS default): the PDF stays searchable and
         # accessible, and a council's document system can index it
         settings.textRenderFormat = compat.TEXT_AS_TEXT
-        result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), pdf, settings, exporter_feedback)
-        self._check_export(result, error, pdf, feedback)
+        with atomic_path(pdf) as part:  # a PDF with pages missing must never look finished
+            result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), part, settings, exporter_feedback)
+            self._check_export(result, error, pdf, feedback)
         if png_folder:
             exporter_feedback.setCurrentStep(1)
-            Path(png_folder).mkdir(parents=True, exist_ok=True)
             image = QgsLayoutExporter.ImageExportSettings()
             image.dpi = 100
-            result, error = QgsLayoutExporter.exportToImage(layout.atlas(), str(Path(png_folder) / "profile.png"), "png",
-                                                            image, exporter_feedback)
-            self._check_export(result, error, png_folder, feedback)
+            with staged_folder(png_folder) as staging:
+                result, error = QgsLayoutExporter.exportToImage(layout.atlas(), str(staging / "profile.png"), "png",
+                                                                image, exporter_feedback)
+                self._check_export(result, error, png_folder, feedback)
 
     def _check_export(self, result, error, path, feedback):
-        if feedback.isCanceled():
-            if Path(path).is_file():  # a half-written PDF would look like a finished one with pages missing
-                Path(path).unlink()
+        if feedback.isCanceled():  # the half-written file is a temporary one (atomic_files), removed on the way out
             raise QgsProcessingException(self.tr("Cancelled by the user."))
         if result != enum(QgsLayoutExporter, "ExportResult", "Success"):
             raise QgsProcessingException(self.tr("Cannot write {file}: {error}").format(

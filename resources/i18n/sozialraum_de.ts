@@ -2591,5 +2591,53 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>No attribute has any influence (each has the same value in every block): the SSD share of 0 says nothing about homogeneity; the spaces follow population and compactness alone.</source>
             <translation>Kein Attribut hat Einfluss (jedes hat in allen Blöcken denselben Wert): Der SSD-Anteil von 0 sagt nichts über die Homogenität; die Räume folgen allein Einwohnerzahl und Kompaktheit.</translation>
         </message>
+        <message>
+            <source>The run stopped; removed what it had written: {files}</source>
+            <translation>Der Lauf wurde abgebrochen; entfernt wurde, was er schon geschrieben hatte: {files}</translation>
+        </message>
+        <message>
+            <source>Choose another file.</source>
+            <translation>Wählen Sie eine andere Datei.</translation>
+        </message>
+        <message>
+            <source>{output} would overwrite the layer '{layer}' in {file}, read by {input}. Choose another layer name.</source>
+            <translation>{output} würde den Layer '{layer}' in {file} überschreiben, den {input} liest. Wählen Sie einen anderen Layernamen.</translation>
+        </message>
+        <message>
+            <source>{output} would overwrite the input file {file}, read by {input}.</source>
+            <translation>{output} würde die Eingabedatei {file} überschreiben, die {input} liest.</translation>
+        </message>
+        <message>
+            <source>{output} would replace the file {file}, and with it the input layer '{layer}' read by {input}.</source>
+            <translation>{output} würde die Datei {file} ersetzen und mit ihr den Eingabelayer '{layer}', den {input} liest.</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: {folder} is a file, not a folder.</source>
+            <translation>{file} kann nicht geschrieben werden: {folder} ist eine Datei, kein Ordner.</translation>
+        </message>
+        <message>
+            <source>{output} would be written into {file}, which is the input {input}. Choose another folder.</source>
+            <translation>{output} würde in {file} geschrieben, die Eingabe von {input}. Wählen Sie einen anderen Ordner.</translation>
+        </message>
+        <message>
+            <source>Choose another file, or add the result to the GeoPackage as a new layer: {destination}</source>
+            <translation>Wählen Sie eine andere Datei oder fügen Sie das Ergebnis dem GeoPackage als neuen Layer hinzu: {destination}</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: it is a file, not a folder.</source>
+            <translation>{file} kann nicht geschrieben werden: Es ist eine Datei, kein Ordner.</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: it is a folder.</source>
+            <translation>{file} kann nicht geschrieben werden: Es ist ein Ordner.</translation>
+        </message>
+        <message>
+            <source>Cannot write {file}: the folder {folder} does not exist.</source>
+            <translation>{file} kann nicht geschrieben werden: Der Ordner {folder} existiert nicht.</translation>
+        </message>
+        <message>
+            <source>{first} and {second} would both be written to {file}; the second would replace the first. Choose different files.</source>
+            <translation>{first} und {second} würden beide nach {file} geschrieben; die zweite Ausgabe würde die erste ersetzen. Wählen Sie verschiedene Dateien.</translation>
+        </message>
     </context>
 </TS>
