@@ -31,12 +31,15 @@ class Blocks:
 
         Text is read in one notation per field (algorithms/number_format.py); text that is no
         number ("k. A.", "n/a"), an ambiguous or mixed field stops with a message naming the
-        field and the blocks. ``whole``: text values must be whole numbers (residents).
+        field and the blocks. ``whole``: residents; text values must be whole numbers, infinite
+        values are refused naming the blocks.
         """
         feedback = None if field in self._logged else self.feedback
         self._logged.add(field)
         out = read_field([plain(value) for value in self.columns[field]], field, self.name_blocks, feedback,
                          self.number_format, whole)
+        if whole:
+            refuse_infinite(self, field, out)
         return np.where(np.isnan(out), null_as, out)
 
     def values(self, field):
@@ -96,13 +99,18 @@ def warn_lost_precision(shapes, work_crs, feedback):
             value=f"{largest:.3g}", crs=work_crs.authid(), limit=f"{PRECISE_COORDINATES:.0e}"))
 
 
-def require_numeric(blocks, field, allow_negative=False, whole=False):
-    """Values of a numeric field; NULLs, infinite and negative values are named, not silently used."""
-    values = blocks.numeric(field, whole=whole)
+def refuse_infinite(blocks, field, values):
+    """Stop naming the blocks where ``values`` of ``field`` are ±inf (a REAL inf or the text "inf")."""
     infinite = np.flatnonzero(np.isinf(values))
     if len(infinite):
         raise QgsProcessingException(tr("Field '{field}' has infinite values for {count} blocks: {ids}").format(
             field=field, count=len(infinite), ids=blocks.name_blocks(infinite)))
+
+
+def require_numeric(blocks, field, allow_negative=False, whole=False):
+    """Values of a numeric field; NULLs, infinite and negative values are named, not silently used."""
+    values = blocks.numeric(field, whole=whole)
+    refuse_infinite(blocks, field, values)
     missing = np.flatnonzero(np.isnan(values))
     negative = np.flatnonzero(values < 0) if not allow_negative else np.zeros(0, dtype=int)
     if len(negative):

@@ -218,7 +218,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
 
         def column(name, is_population=False):
             values = read_field([plain(f[name]) for f in features], name, lambda rows: format_values([labels[i] for i in rows]),
-                                feedback, notation, spaces=True)
+                                feedback, notation, whole=is_population, spaces=True)
             infinite = np.flatnonzero(np.isinf(values))
             if len(infinite) and is_population:
                 raise QgsProcessingException(self.tr("Field '{field}' has infinite values for {count} spaces: {ids}").format(
