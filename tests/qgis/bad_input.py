@@ -316,7 +316,7 @@ def number_cases(base):
              fields=_fields_renamed({}, {"pop": "string"}),
              rows=_as_text(_with(base, 12, pop=1234), "pop", lambda pop: f"{pop:,}")),
         Case("text_attribute_ambiguous", "attribute 'old' stored as text that reads differently in German and English "
-             "('2,850' is 2.85 or 2850)", fields=_fields_renamed({}, {"old": "string"}),
+             "('3,250' is 3.25 or 3250)", fields=_fields_renamed({}, {"old": "string"}),
              rows=_as_text(base, "old", lambda old: f"{int(round(old * 10000)):,}")),
         Case("infinite_population", "population +inf (REAL) for one block", fields=_fields_renamed({}, {"pop": "double"}),
              rows=_with(base, 7, pop=float("inf"))),
