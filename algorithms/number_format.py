@@ -10,7 +10,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, 
 
 from ..engine.errors import format_values
 from ..engine.number_columns import ENGLISH, GERMAN, NumberColumnError, read_number_column
-from ..i18n import tr
+from ..i18n import language, tr
 
 NUMBER_FORMAT = "NUMBER_FORMAT"
 #: the enum's options in order: automatic (decide per field), German, English
@@ -42,6 +42,15 @@ def number_format(algorithm, parameters, context):
     return _CHOICES[algorithm.parameterAsEnum(parameters, NUMBER_FORMAT, context)]
 
 
+def plain_number(number):
+    """A number for a message, without thousands marks, with the decimal mark of the interface.
+
+    Messages about notations must not be ambiguous themselves: "3.25" could be 3250 to a German reader.
+    """
+    text = f"{number:.15g}"
+    return text.replace(".", ",") if language() == "de" else text
+
+
 def notation_name(notation):
     return tr("German notation (decimal comma)") if notation == GERMAN else tr("English notation (decimal point)")
 
@@ -62,7 +71,7 @@ def read_field(values, field, name_features, feedback=None, notation=None, whole
             text, number = column.example
             feedback.pushInfo(tr("Field '{field}' holds numbers as text; they are read in {notation}, e.g. '{text}' as "
                                  "{number}.").format(field=field, notation=notation_name(column.notation), text=text,
-                                                     number=f"{number:.15g}"))
+                                                     number=plain_number(number)))
         else:
             feedback.pushInfo(tr("Field '{field}' holds numbers as text; they read the same in German and English "
                                  "notation.").format(field=field))
@@ -90,7 +99,7 @@ def _message(error, field, name_features, spaces):
                   "Correct the field so that all its values use one notation.").format(
             field=field, german=german, english=english)
     if error.code == "ambiguous":
-        readings = "; ".join(f"'{text}' = {de:.15g} / {en:.15g}" for text, de, en in details["readings"])
+        readings = "; ".join(f"'{text}' = {plain_number(de)} / {plain_number(en)}" for text, de, en in details["readings"])
         return tr("Field '{field}' holds numbers as text that read differently in German and English notation "
                   "({readings}). Choose the notation under 'Numbers stored as text' (advanced parameters).").format(
             field=field, readings=readings)

@@ -106,3 +106,31 @@ def test_a_fractional_population_from_text_is_refused_naming_the_blocks(provider
     layer = layer_with(case, {"pop": "string"}, lambda name, value: f"{value}.5" if value < 250 else str(value))
     with pytest.raises(QgsProcessingException, match=r"Field 'pop' has values with decimals \(.*\) for \d+ blocks: "):
         run("delineate", layer, tmp_path)
+
+
+def test_the_ambiguity_is_explained_in_german_without_an_ambiguous_number(provider, tmp_path):
+    from qgis.core import QgsProcessingException, QgsSettings
+
+    from sozialraum import i18n
+
+    case = base_case()
+    ambiguous = layer_with(case, {"old": "string"}, lambda name, value: f"{int(round(value * 10000)):,}")
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    try:
+        assert i18n.install_translator()
+        with pytest.raises(QgsProcessingException) as error:
+            run("evaluate", ambiguous, tmp_path)
+    finally:
+        i18n.remove_translator()
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
+    # the German reader sees the German reading with a decimal comma, the English one without marks
+    assert ("Das Feld 'old' enthält Zahlen als Text, die in deutscher und englischer Schreibweise Verschiedenes "
+            "bedeuten ('3,250' = 3,25 / 3250;") in str(error.value)
+    assert "'Als Text gespeicherte Zahlen' (erweiterte Parameter)" in str(error.value)
