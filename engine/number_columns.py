@@ -168,6 +168,25 @@ def read_number_column(values, notation=None, whole=False):
     return NumberColumn(out, decided if texts else None, len(texts), example)
 
 
+def readable_numbers(values):
+    """The values as floats where a caller cannot ask back (the live layer of the consultation).
+
+    Read as :func:`read_number_column` reads them, except that text that is no number ("k. A.")
+    counts as missing (NaN) for its row. A field whose notation is ambiguous or mixed gives None.
+    """
+    values = list(values)
+    try:
+        return read_number_column(values).values
+    except NumberColumnError as error:
+        if error.code != "not_numbers":
+            return None
+        skipped = set(error.details["positions"])
+    try:
+        return read_number_column([None if row in skipped else value for row, value in enumerate(values)]).values
+    except NumberColumnError:
+        return None
+
+
 def _other(notation):
     return ENGLISH if notation == GERMAN else GERMAN
 

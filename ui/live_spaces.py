@@ -36,7 +36,7 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from ..algorithms.compat import field as make_field
 from ..algorithms.layer_io import plain
 from ..algorithms.space_labels import space_labeling
-from ..engine.number_columns import NumberColumnError, read_number_column
+from ..engine.number_columns import readable_numbers
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
 from .compat import NO_GEOMETRY, disconnect_all
@@ -62,24 +62,6 @@ def status_labels():
 
 def mean_field(attribute):
     return f"mean_{attribute}"
-
-
-def readable_numbers(column):
-    """The column as floats, text read in one notation per field as the algorithms read it.
-
-    Text that is no number ("k. A.") counts as missing (NaN) for its block; a field whose notation
-    is ambiguous or mixed gives None: the live layer cannot ask, so the attribute stays empty.
-    """
-    try:
-        return read_number_column(column).values
-    except NumberColumnError as error:
-        if error.code != "not_numbers":
-            return None
-        skipped = set(error.details["positions"])
-    try:
-        return read_number_column([None if row in skipped else value for row, value in enumerate(column)]).values
-    except NumberColumnError:
-        return None
 
 
 class LiveSpaces(QObject):

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sozialraum.engine.number_columns import ENGLISH, GERMAN, NumberColumnError, read_number_column, read_text
+from sozialraum.engine.number_columns import (
+    ENGLISH,
+    GERMAN,
+    NumberColumnError,
+    read_number_column,
+    read_text,
+    readable_numbers,
+)
 
 DECIMAL = {GERMAN: ",", ENGLISH: "."}
 THOUSANDS = {GERMAN: [".", " ", "\u00a0", "\u202f", "'"], ENGLISH: [",", " ", "\u00a0", "\u202f", "'", "\u2019"]}
@@ -159,3 +166,10 @@ def test_numbers_stored_as_numbers_pass_unchanged():
     values = [0.1, 3, np.int64(7), np.float32(0.5), None]
     column = read_number_column(values)
     assert column.values[:4].tolist() == [0.1, 3.0, 7.0, 0.5] and column.text_count == 0 and column.notation is None
+
+
+def test_the_live_layer_reading_keeps_the_field_notation_and_skips_what_is_no_number():
+    values = readable_numbers(["0.5", "k. A.", "0.125", None])
+    assert values[[0, 2]].tolist() == [0.5, 0.125] and np.isnan(values[[1, 3]]).all()
+    assert readable_numbers(["1,234", "2,500"]) is None  # ambiguous: the live layer cannot ask
+    assert readable_numbers(["0,5", "0.5"]) is None  # mixed
