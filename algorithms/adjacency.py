@@ -20,6 +20,7 @@ from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .help_examples import with_example
+from .number_format import add_number_format_parameter, number_format
 
 CONTIGUITY_CHOICES = (QUEEN, ROOK)
 
@@ -109,6 +110,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
                 type=compat.NUMBER_DOUBLE, defaultValue=700.0, minValue=0.0,
             )
         )
+        add_number_format_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Blocks with neighbourhood"), compat.SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_EDGES, self.tr("Adjacency links"), compat.SOURCE_LINE))
         for name, description in (
@@ -132,8 +134,8 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
         island_population = self.parameterAsDouble(parameters, self.ISLAND_POPULATION, context)
 
-        blocks = read_blocks(source, context, feedback, id_field, [nest_field, population_field])
-        population = blocks.numeric(population_field, null_as=0.0) if population_field else None
+        blocks = read_blocks(source, context, feedback, id_field, [nest_field, population_field], number_format(self, parameters, context))
+        population = blocks.numeric(population_field, null_as=0.0, whole=True) if population_field else None
         nest = blocks.values(nest_field) if nest_field else None
 
         def progress(fraction, stage):

@@ -1,5 +1,6 @@
 """Reading a block layer and building its adjacency: shared by every algorithm on blocks."""
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import numpy as np
 from qgis.core import QgsProcessingException, QgsWkbTypes
@@ -7,11 +8,11 @@ from qgis.core import QgsProcessingException, QgsWkbTypes
 from ..engine.adjacency import build_adjacency, check_unique_ids
 from ..engine.errors import SozialraumError, format_values
 from ..engine.geometry import identical_groups, not_polygonal
-from ..engine.numbers import parse_number
 from ..i18n import tr
 from . import compat
 from .base import raise_for_engine_error
-from .layer_io import is_null, plain, read_lines, read_polygons
+from .layer_io import plain, read_lines, read_polygons
+from .number_format import read_field
 
 
 @dataclass
@@ -23,29 +24,25 @@ class Blocks:
     columns: dict
     work_crs: object
     id_field: str = None
+    feedback: object = None  # where the notation of text fields is logged
+    number_format: str = None  # engine.number_columns GERMAN / ENGLISH, or None: decided per field
+    _logged: set = dataclass_field(default_factory=set, init=False, repr=False)
 
-    def numeric(self, field, null_as=np.nan):
+    def numeric(self, field, null_as=np.nan, whole=False):
         """A float array of ``field`` (NULL -> ``null_as``); numbers stored as text are read too.
 
-        Text that is no number ("k. A.", "n/a") stops with a message naming the blocks.
+        Text is read in one notation per field (algorithms/number_format.py); text that is no
+        number ("k. A.", "n/a"), an ambiguous or mixed field stops with a message naming the
+        field and the blocks. ``whole``: residents; text values must be whole numbers, infinite
+        values are refused naming the blocks.
         """
-        out = np.empty(len(self.columns[field]), dtype=float)
-        bad = []
-        for index, value in enumerate(self.columns[field]):
-            try:
-                number = np.nan if is_null(value) else parse_number(value)
-            except (TypeError, ValueError):
-                bad.append(index)
-                continue
-            out[index] = null_as if np.isnan(number) else number
-        if bad:
-            examples = format_values(list(dict.fromkeys(str(self.columns[field][i]) for i in bad)), 3)
-            raise QgsProcessingException(
-                tr("Field '{field}' has values that are not numbers ({examples}) for {count} blocks: {ids}").format(
-                    field=field, examples=examples, count=len(bad), ids=self.name_blocks(bad)
-                )
-            )
-        return out
+        feedback = None if field in self._logged else self.feedback
+        self._logged.add(field)
+        out = read_field([plain(value) for value in self.columns[field]], field, self.name_blocks, feedback,
+                         self.number_format, whole)
+        if whole:
+            refuse_infinite(self, field, out)
+        return np.where(np.isnan(out), null_as, out)
 
     def values(self, field):
         return [plain(value) for value in self.columns[field]]
@@ -54,8 +51,11 @@ class Blocks:
         return format_values([self.ids[i] for i in indices], limit)
 
 
-def read_blocks(source, context, feedback, id_field=None, fields=()):
-    """Read blocks with their ids (id field or feature id); duplicate or empty ids are refused."""
+def read_blocks(source, context, feedback, id_field=None, fields=(), number_format=None):
+    """Read blocks with their ids (id field or feature id); duplicate or empty ids are refused.
+
+    ``number_format``: how numbers stored as text are read (algorithms/number_format.py).
+    """
     wanted = [name for name in dict.fromkeys([id_field, *fields]) if name]
     features, shapes, columns, work_crs = read_polygons(source, context, feedback, wanted, order_field=id_field)
     features, shapes, columns = _without_lines_and_points(features, shapes, columns, id_field, feedback)
@@ -76,7 +76,8 @@ def read_blocks(source, context, feedback, id_field=None, fields=()):
         check_unique_ids(ids)
     except SozialraumError as error:
         raise_for_engine_error(error)
-    blocks = Blocks(source, features, shapes, ids, columns, work_crs, id_field)
+    warn_lost_precision(shapes, work_crs, feedback)
+    blocks = Blocks(source, features, shapes, ids, columns, work_crs, id_field, feedback, number_format)
     report_duplicate_geometries(blocks, feedback)
     return blocks
 
@@ -117,9 +118,40 @@ def polygon_wkb_type(source, multi=False):
     return QgsWkbTypes.multiType(kind) if multi else kind
 
 
-def require_numeric(blocks, field, allow_negative=False):
-    """Values of a numeric field; NULLs and negative values are named, not silently used."""
-    values = blocks.numeric(field)
+#: beyond this, rounding in geometry operations (a double's spacing is 1e-7 m at 1e9, 2 mm at 1e13)
+#: approaches the 1 cm within which blocks touch (engine/adjacency.py TOUCH_TOLERANCE)
+PRECISE_COORDINATES = 1e9
+
+
+def warn_lost_precision(shapes, work_crs, feedback):
+    """A warning when coordinates are so large that doubles lose the centimetres (beyond 1e9 m).
+
+    Such coordinates (a false easting gone wrong, a CRS mix-up) make shared edges look apart,
+    so adjacency and with it the division change without any other sign.
+    """
+    if work_crs.isGeographic():
+        return
+    extremes = [max(abs(value) for value in shape.bounds) for shape in shapes if shape is not None and not shape.is_empty]
+    largest = max(extremes, default=0.0)
+    if largest > PRECISE_COORDINATES:
+        feedback.pushWarning(tr(
+            "The block coordinates reach {value} in {crs}: beyond {limit} floating-point numbers lose precision, so "
+            "neighbouring blocks may not be recognised and the division can change. Check the layer's CRS.").format(
+            value=f"{largest:.3g}", crs=work_crs.authid(), limit=f"{PRECISE_COORDINATES:.0e}"))
+
+
+def refuse_infinite(blocks, field, values):
+    """Stop naming the blocks where ``values`` of ``field`` are ±inf (a REAL inf or the text "inf")."""
+    infinite = np.flatnonzero(np.isinf(values))
+    if len(infinite):
+        raise QgsProcessingException(tr("Field '{field}' has infinite values for {count} blocks: {ids}").format(
+            field=field, count=len(infinite), ids=blocks.name_blocks(infinite)))
+
+
+def require_numeric(blocks, field, allow_negative=False, whole=False):
+    """Values of a numeric field; NULLs, infinite and negative values are named, not silently used."""
+    values = blocks.numeric(field, whole=whole)
+    refuse_infinite(blocks, field, values)
     missing = np.flatnonzero(np.isnan(values))
     negative = np.flatnonzero(values < 0) if not allow_negative else np.zeros(0, dtype=int)
     if len(negative):
@@ -133,7 +165,7 @@ def require_numeric(blocks, field, allow_negative=False):
 
 def block_population(blocks, field, feedback):
     """Residents per block: negative values refused, NULLs named in the log and counted as 0."""
-    values, missing = require_numeric(blocks, field)
+    values, missing = require_numeric(blocks, field, whole=True)
     if len(missing):
         feedback.pushWarning(tr("{count} blocks have no population value and count as 0: {ids}").format(
             count=len(missing), ids=blocks.name_blocks(missing)))

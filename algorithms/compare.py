@@ -22,6 +22,7 @@ from .blocks_input import polygon_wkb_type, read_blocks
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, qgs_fields
 from .indicator_messages import raise_indicator_error
+from .number_format import add_number_format_parameter, number_format
 
 
 class CompareAlgorithm(SozialraumAlgorithm):
@@ -65,6 +66,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
                                         type=compat.FIELD_ANY))
         add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), defaultValue="pop_total",
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, optional=True))
+        add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_MOVED, self.tr("Moved blocks"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_OVERLAP, self.tr("Old x new overlap"), SOURCE_VECTOR))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
@@ -89,11 +91,12 @@ class CompareAlgorithm(SozialraumAlgorithm):
         for name in (old_field, new_field, population_field, id_field):
             if name and name not in source.fields().names():
                 raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=name))
-        blocks = read_blocks(source, context, feedback, id_field, [old_field, new_field, population_field])
+        blocks = read_blocks(source, context, feedback, id_field, [old_field, new_field, population_field],
+                             number_format(self, parameters, context))
         frame = pd.DataFrame({"old": blocks.values(old_field), "new": blocks.values(new_field)},
                              index=pd.Index(blocks.ids, dtype=object))
         if population_field:
-            frame["population"] = blocks.numeric(population_field)
+            frame["population"] = blocks.numeric(population_field, whole=True)
             missing = frame["population"].isna()
             if missing.any():
                 feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(

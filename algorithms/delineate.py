@@ -28,6 +28,7 @@ from .blocks_input import block_adjacency, block_population, polygon_wkb_type, r
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
 from .messages import describe, describe_problems
+from .number_format import add_number_format_parameter, number_format
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -148,6 +149,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterEnum(self.ON_INFEASIBLE, self.tr("When the bounds cannot hold"),
                                        options=[self.tr("Use the fallback and flag the spaces"), self.tr("Stop with a message")],
                                        defaultValue=0))
+        add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Blocks with space"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_SPACES, self.tr("Social spaces"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
@@ -202,7 +204,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         p = self._parameters(parameters, context)
         feedback.setProgressText(self.tr("Reading blocks"))
-        blocks = read_blocks(source, context, feedback, p["id_field"], [p["population"], *p["attributes"], p["nest"], p["initial"]])
+        blocks = read_blocks(source, context, feedback, p["id_field"], [p["population"], *p["attributes"], p["nest"], p["initial"]],
+                             number_format(self, parameters, context))
         population = block_population(blocks, p["population"], feedback)
         values = prepared_attributes(blocks, p["attributes"], p["weights"], p["structure"], p["balance"], feedback)
         nest = blocks.values(p["nest"]) if p["nest"] else None

@@ -21,6 +21,7 @@ from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
+from .number_format import add_number_format_parameter, number_format
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -77,6 +78,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterString(self.WEIGHTS, self.tr("Attribute weights (field=weight;...)"), optional=True))
         add_population_bounds(self)
         add_neighbourhood(self)
+        add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored spaces"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True))
         for name, description in (
@@ -108,7 +110,8 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         nest_field = self.parameterAsString(parameters, self.NEST_FIELD, context) or None
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
 
-        blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *attributes, nest_field])
+        blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *attributes, nest_field],
+                             number_format(self, parameters, context))
         population = block_population(blocks, population_field, feedback)
         values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), [], False, feedback)
         nest = blocks.values(nest_field) if nest_field else None

@@ -4,6 +4,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsExpression,
@@ -24,7 +25,6 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import AREA_FIELD, aggregate
-from ..engine.numbers import parse_number
 from ..i18n import translatable, translator_for
 from ..presentation.messages import INDEX_CLASSES
 from ..presentation.numbers import format_number
@@ -37,6 +37,7 @@ from .indicator_blocks import read_block_table, visible
 from .indicator_messages import raise_indicator_error
 from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
 from .layer_io import is_null, ordered_request, plain
+from .number_format import read_field
 from .profile_layout import TABLE_HEIGHT, build_layout, enum, field_ref
 
 #: QgsProcessingAlgorithm.FlagNoThreading (3.22) / Qgis.ProcessingAlgorithmFlag.NoThreading (3.36+)
@@ -194,25 +195,33 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
 
     def _read_spaces(self, layer, id_field, catalogue, feedback):
         has_suppressed = "suppressed" in layer.fields().names()
-        spaces = []
+        features = []
         for feature in layer.getFeatures(ordered_request(id_field)):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled by the user."))
-            values = {}
-            for indicator in visible(catalogue):
-                raw = feature[indicator.id]
-                try:
-                    values[indicator.id] = None if is_null(raw) else parse_number(raw)
-                except (TypeError, ValueError):
-                    raise QgsProcessingException(self.tr("Field '{field}' has values that are not numbers ({examples}) for "
-                                                         "{count} spaces: {ids}").format(
-                        field=indicator.id, examples=str(raw), count=1, ids=plain(feature[id_field]))) from None
+            features.append(feature)
+        labels = [plain(feature[id_field]) for feature in features]
+        columns = {indicator.id: self._column(features, indicator.id, labels, feedback) for indicator in visible(catalogue)}
+        spaces = []
+        for row, feature in enumerate(features):
+            values = {key: (None if np.isnan(column[row]) else float(column[row])) for key, column in columns.items()}
             listed = feature["suppressed"] if has_suppressed else None
             suppressed = {item.strip() for item in str(listed).split(",")} if not is_null(listed) else set()
             if not has_suppressed:  # without the list every NULL may be a suppressed value: print "."
                 suppressed = {key for key, number in values.items() if number is None}
-            spaces.append({"fid": feature.id(), "id": plain(feature[id_field]), "values": values, "suppressed": suppressed})
+            spaces.append({"fid": feature.id(), "id": labels[row], "values": values, "suppressed": suppressed})
         return spaces
+
+    def _column(self, features, field, labels, feedback):
+        """One indicator of every space as floats (NaN for NULL); text read in one notation per field."""
+        values = read_field([plain(feature[field]) for feature in features], field,
+                            lambda rows: format_values([labels[i] for i in rows]), feedback, spaces=True)
+        infinite = np.flatnonzero(np.isinf(values))
+        if len(infinite):  # like NULL: a broken value, not a number to print
+            feedback.pushWarning(self.tr("Field '{field}' is infinite for {count} spaces; they count as NULL: {ids}").format(
+                field=field, count=len(infinite), ids=format_values([labels[i] for i in infinite])))
+            values[infinite] = np.nan
+        return values
 
     def _municipal(self, parameters, context, feedback, catalogue, catalogue_file):
         """The municipal value of each indicator from all blocks (counts summed, then divided); {} without blocks."""

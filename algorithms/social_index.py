@@ -30,7 +30,8 @@ from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, on_load, value
 from .indicator_messages import raise_indicator_error
 from .indicator_parameters import add_catalogue_parameter, load_catalogue_parameter
-from .layer_io import is_null, ordered_request, plain
+from .layer_io import ordered_request, plain
+from .number_format import add_number_format_parameter, number_format, read_field
 
 TYPOLOGY_METHODS = ("kmeans", "ward")
 OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")
@@ -115,6 +116,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterEnum(self.METHOD, self.tr("Cluster method"), options=[self.tr("k-means"), self.tr("Ward")],
                                        defaultValue=0))
         add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), type=compat.NUMBER_INTEGER, defaultValue=1, minValue=0))
+        add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Spaces with index and type"), SOURCE_VECTOR))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_PROFILE, self.tr("Type profiles"), SOURCE_VECTOR))
         for name, description in (
@@ -212,23 +214,23 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.tr("The layer has no features."))
         labels = [plain(f[space_field]) if space_field else f.id() for f in features]
 
-        def column(name):
-            values, bad = [], []
-            for position, f in enumerate(features):
-                try:
-                    values.append(np.nan if is_null(f[name]) else parse_number(f[name]))
-                except (TypeError, ValueError):
-                    values.append(np.nan)
-                    bad.append(position)
-            if bad:
-                raise QgsProcessingException(self.tr("Field '{field}' has values that are not numbers ({examples}) for "
-                                                     "{count} spaces: {ids}").format(
-                    field=name, examples=format_values(list(dict.fromkeys(str(features[i][name]) for i in bad)), 3),
-                    count=len(bad), ids=format_values([labels[i] for i in bad])))
+        notation = number_format(self, parameters, context)
+
+        def column(name, is_population=False):
+            values = read_field([plain(f[name]) for f in features], name, lambda rows: format_values([labels[i] for i in rows]),
+                                feedback, notation, whole=is_population, spaces=True)
+            infinite = np.flatnonzero(np.isinf(values))
+            if len(infinite) and is_population:
+                raise QgsProcessingException(self.tr("Field '{field}' has infinite values for {count} spaces: {ids}").format(
+                    field=name, count=len(infinite), ids=format_values([labels[i] for i in infinite])))
+            if len(infinite):  # like NULL: an infinite rate is a broken one, not the most extreme
+                feedback.pushWarning(self.tr("Field '{field}' is infinite for {count} spaces; they count as NULL: {ids}").format(
+                    field=name, count=len(infinite), ids=format_values([labels[i] for i in infinite])))
+                values[infinite] = np.nan
             return values
 
         frame = pd.DataFrame({rate: column(rate) for rate in rates})
-        population = pd.Series(column(population_field)) if population_field else None
+        population = pd.Series(column(population_field, is_population=True)) if population_field else None
         exclude = None
         if population is not None and min_population > 0:
             exclude = (population.fillna(0) < min_population)

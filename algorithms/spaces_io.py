@@ -44,6 +44,11 @@ def prepared_attributes(blocks, attributes, weights_text, structure, balance, fe
         if len(missing):
             feedback.pushInfo(tr("Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count "
                                  "as average: {ids}").format(field=name, count=len(missing), ids=blocks.name_blocks(missing, 5)))
+        infinite = np.flatnonzero(np.isinf(column))
+        if len(infinite):  # like an empty value: an infinite rate is a broken one, not the most extreme
+            feedback.pushWarning(tr("Attribute '{field}' is infinite for {count} blocks; they count as average, like empty "
+                                    "values: {ids}").format(field=name, count=len(infinite), ids=blocks.name_blocks(infinite, 5)))
+            column = np.where(np.isinf(column), np.nan, column)
         columns.append(column)
     try:
         weights = parse_weights(weights_text, attributes)

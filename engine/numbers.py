@@ -12,6 +12,9 @@ _ENGLISH_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")  # 1,234.5 (
 def parse_number(value):
     """A float from a number or a number written as text; NaN for None and empty text.
 
+    For single values typed into parameters. A column of a layer is read with
+    ``engine.number_columns.read_number_column``, which decides the notation per field.
+
     Text: "12,5" and "12.5" are 12.5; "1.234" and "1.234,5" use the German thousands mark;
     "1,234.5" the English one. Anything else raises ValueError.
     """

@@ -30,13 +30,19 @@ def nice_step(span, target):
     return 10.0 * power
 
 
+def finite(values):
+    """The finite values as floats (None, NaN and ±inf left out)."""
+    return [float(value) for value in values if value is not None and math.isfinite(float(value))]
+
+
 def bins(populations, floor, ceiling, target=TARGET_BINS):
     """Bin width and per bin the counts of spaces below, inside and above the bounds.
 
     Bins start at 0 and are half-open ``[lower, upper)``; the last one also holds its upper edge.
     The range reaches past the ceiling so the line is always inside the plot.
     """
-    top = max([float(ceiling), *[float(p) for p in populations]]) * 1.05
+    populations = finite(populations)  # a second line of defence: the readers refuse infinite residents
+    top = max(finite([ceiling, floor]) + populations + [1.0]) * 1.05
     width = nice_step(top, target)
     n_bins = max(1, int(math.ceil(top / width)))
     counts = [dict.fromkeys(GROUPS, 0) for _ in range(n_bins)]
@@ -54,7 +60,7 @@ def population_histogram(populations, floor, ceiling, texts, lang="en", size=(68
     ``texts``: translated labels with the keys ``title``, ``x_axis``, ``y_axis``, ``floor``,
     ``ceiling``, ``below``, ``inside``, ``above``. Numbers are formatted for ``lang``.
     """
-    populations = [float(p) for p in populations if p is not None and not math.isnan(float(p))]
+    populations = finite(populations)
     width, height = size
     plot_w = width - _MARGIN["left"] - _MARGIN["right"]
     plot_h = height - _MARGIN["top"] - _MARGIN["bottom"]

@@ -36,7 +36,7 @@ from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from ..algorithms.compat import field as make_field
 from ..algorithms.layer_io import plain
 from ..algorithms.space_labels import space_labeling
-from ..engine.numbers import parse_number
+from ..engine.number_columns import readable_numbers
 from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
 from .compat import NO_GEOMETRY, disconnect_all
@@ -108,15 +108,16 @@ class LiveSpaces(QObject):
             return values
         indices = [blocks.fields().indexFromName(name) for name in self.attributes]
         request = QgsFeatureRequest().setFlags(NO_GEOMETRY).setSubsetOfAttributes(indices)
+        rows, raw = [], []
         for feature in blocks.getFeatures(request):
             row = self._position.get(feature.id())
-            if row is None:
-                continue
-            for column, index in enumerate(indices):
-                try:  # numbers written as text ("12,5") as the algorithms read them
-                    values[row, column] = parse_number(plain(feature.attribute(index)))
-                except (TypeError, ValueError):
-                    continue  # not a number: the block counts as missing in the mean (NaN)
+            if row is not None:
+                rows.append(row)
+                raw.append([plain(feature.attribute(index)) for index in indices])
+        for column in range(len(indices)):
+            numbers = readable_numbers([items[column] for items in raw])
+            if numbers is not None:  # infinite counts as missing, as in the algorithms
+                values[rows, column] = np.where(np.isinf(numbers), np.nan, numbers)
         return values
 
     def _make_layer(self, blocks):

@@ -2639,5 +2639,81 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>{first} and {second} would both be written to {file}; the second would replace the first. Choose different files.</source>
             <translation>{first} und {second} würden beide nach {file} geschrieben; die zweite Ausgabe würde die erste ersetzen. Wählen Sie verschiedene Dateien.</translation>
         </message>
+        <message>
+            <source>The block coordinates reach {value} in {crs}: beyond {limit} floating-point numbers lose precision, so neighbouring blocks may not be recognised and the division can change. Check the layer's CRS.</source>
+            <translation>Die Koordinaten der Blöcke reichen bis {value} in {crs}: jenseits von {limit} verlieren Gleitkommazahlen an Genauigkeit, sodass benachbarte Blöcke womöglich nicht erkannt werden und sich die Gliederung ändern kann. Prüfen Sie das KBS des Layers.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has infinite values for {count} blocks: {ids}</source>
+            <translation>Das Feld '{field}' hat bei {count} Blöcken unendliche Werte: {ids}</translation>
+        </message>
+        <message>
+            <source>Numbers stored as text</source>
+            <translation>Als Text gespeicherte Zahlen</translation>
+        </message>
+        <message>
+            <source>German notation (decimal comma)</source>
+            <translation>deutscher Schreibweise (Dezimalkomma)</translation>
+        </message>
+        <message>
+            <source>English notation (decimal point)</source>
+            <translation>englischer Schreibweise (Dezimalpunkt)</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has values with decimals ({examples}) for {count} spaces: {ids}. Residents must be whole numbers; check the notation of the field.</source>
+            <translation>Das Feld '{field}' hat bei {count} Sozialräumen Werte mit Nachkommastellen ({examples}): {ids}. Einwohnerzahlen müssen ganze Zahlen sein; prüfen Sie die Schreibweise des Feldes.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has values with decimals ({examples}) for {count} blocks: {ids}. Residents must be whole numbers; check the notation of the field.</source>
+            <translation>Das Feld '{field}' hat bei {count} Blöcken Werte mit Nachkommastellen ({examples}): {ids}. Einwohnerzahlen müssen ganze Zahlen sein; prüfen Sie die Schreibweise des Feldes.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has values that are not numbers in {notation} ({examples}) for {count} spaces: {ids}</source>
+            <translation>Das Feld '{field}' enthält für {count} Sozialräume Werte, die in {notation} keine Zahlen sind ({examples}): {ids}</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has values that are not numbers in {notation} ({examples}) for {count} blocks: {ids}</source>
+            <translation>Das Feld '{field}' enthält für {count} Baublöcke Werte, die in {notation} keine Zahlen sind ({examples}): {ids}</translation>
+        </message>
+        <message>
+            <source>Automatic (decide per field, refuse ambiguous fields)</source>
+            <translation>Automatisch (je Feld entscheiden, mehrdeutige Felder ablehnen)</translation>
+        </message>
+        <message>
+            <source>German notation (1.234,5)</source>
+            <translation>Deutsche Schreibweise (1.234,5)</translation>
+        </message>
+        <message>
+            <source>English notation (1,234.5)</source>
+            <translation>Englische Schreibweise (1,234.5)</translation>
+        </message>
+        <message>
+            <source>Field '{field}' mixes number notations: '{german}' can only be German, '{english}' only English. Correct the field so that all its values use one notation.</source>
+            <translation>Das Feld '{field}' mischt Zahlenschreibweisen: '{german}' kann nur deutsch sein, '{english}' nur englisch. Korrigieren Sie das Feld, sodass alle Werte eine Schreibweise verwenden.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' holds numbers as text that read differently in German and English notation ({readings}). Choose the notation under 'Numbers stored as text' (advanced parameters).</source>
+            <translation>Das Feld '{field}' enthält Zahlen als Text, die in deutscher und englischer Schreibweise Verschiedenes bedeuten ({readings}). Wählen Sie die Schreibweise unter 'Als Text gespeicherte Zahlen' (erweiterte Parameter).</translation>
+        </message>
+        <message>
+            <source>Field '{field}' holds numbers as text; they are read in {notation}, e.g. '{text}' as {number}.</source>
+            <translation>Das Feld '{field}' enthält Zahlen als Text; sie werden in {notation} gelesen, z. B. '{text}' als {number}.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' holds numbers as text; they read the same in German and English notation.</source>
+            <translation>Das Feld '{field}' enthält Zahlen als Text; sie bedeuten in deutscher und englischer Schreibweise dasselbe.</translation>
+        </message>
+        <message>
+            <source>Field '{field}' is infinite for {count} spaces; they count as NULL: {ids}</source>
+            <translation>Das Feld '{field}' ist bei {count} Sozialräumen unendlich; diese Werte zählen als NULL: {ids}</translation>
+        </message>
+        <message>
+            <source>Field '{field}' has infinite values for {count} spaces: {ids}</source>
+            <translation>Das Feld '{field}' hat bei {count} Sozialräumen unendliche Werte: {ids}</translation>
+        </message>
+        <message>
+            <source>Attribute '{field}' is infinite for {count} blocks; they count as average, like empty values: {ids}</source>
+            <translation>Das Merkmal '{field}' ist bei {count} Blöcken unendlich; sie zählen wie leere Werte als Durchschnitt: {ids}</translation>
+        </message>
     </context>
 </TS>

@@ -79,3 +79,12 @@ def test_no_spaces_still_gives_a_plot_with_the_bounds():
     root = parse(population_histogram([], 700, 8500, TEXTS))
     assert not [r for r in root.iter(f"{SVG}rect") if "bar" in (r.get("class") or "")]
     assert {line.get("class") for line in root.iter(f"{SVG}line")} >= {"floor", "ceiling"}
+
+
+def test_infinite_and_missing_populations_are_left_out_not_a_crash():
+    # issue 18: an infinite population stopped delineate with OverflowError from the histogram
+    width, counts = bins([500, float("inf"), float("-inf"), float("nan"), None, 800], 700, 8500)
+    assert sum(sum(c.values()) for c in counts) == 2 and width == 500
+    root = parse(population_histogram([500, float("inf"), 800], 700, 8500, TEXTS))
+    bars = [r for r in root.iter(f"{SVG}rect") if "bar" in (r.get("class") or "")]
+    assert sum(int(bar.get("data-count")) for bar in bars) == 2

@@ -288,7 +288,7 @@ def cases():
              fields=_fields_renamed({"sgb2_n": "hh_single_parent"}), rows=_renamed(base, {"sgb2_n": "hh_single_parent"}),
              rename={"sgb2_n": "hh_single_parent"}, layer=_shapefile),
         # --- end of issue 18.7 ---
-    ]
+    ] + number_cases(base)
 
 
 def build(case):
@@ -378,3 +378,60 @@ EXPECTED = {
                                             r"characters\.") for a in ("aggregate", "interpolate")},
     # --- end of issue 18.7 ---
 }
+
+
+# -- numbers stored as text, infinite values, coordinates beyond float precision (issue 18) ------------
+
+def _as_text(rows, name, write):
+    return [(wkt, dict(attributes, **{name: write(attributes[name])})) for wkt, attributes in rows]
+
+
+def _shifted(rows, dx):
+    """The grid moved ``dx`` metres east (coordinates so large that doubles lose the centimetres)."""
+    out = []
+    for _, attributes in rows:
+        x, y = _block_origin(attributes["bid"])
+        out.append((wkt_polygon(square_ring(x + dx, y)), attributes))
+    return out
+
+
+def number_cases(base):
+    return [
+        Case("text_rates_english", "rates stored as text with English decimals of varying length ('0.125', '0.5'), "
+             "as a joined CSV gives them", fields=_fields_renamed({}, {"sgb2": "string", "old": "string"}),
+             rows=_as_text(_as_text(base, "sgb2", repr), "old", repr)),
+        Case("text_population_english", "population stored as text with English thousands marks ('1,234')",
+             fields=_fields_renamed({}, {"pop": "string"}),
+             rows=_as_text(_with(base, 12, pop=1234), "pop", lambda pop: f"{pop:,}")),
+        Case("text_attribute_ambiguous", "attribute 'old' stored as text that reads differently in German and English "
+             "('3,250' is 3.25 or 3250)", fields=_fields_renamed({}, {"old": "string"}),
+             rows=_as_text(base, "old", lambda old: f"{int(round(old * 10000)):,}")),
+        Case("infinite_population", "population +inf (REAL) for one block", fields=_fields_renamed({}, {"pop": "double"}),
+             rows=_with(base, 7, pop=float("inf"))),
+        Case("infinite_text_attribute", "attribute 'old' stored as text with 'inf' for one block",
+             fields=_fields_renamed({}, {"old": "string"}), rows=_with(_as_text(base, "old", repr), 9, old="inf")),
+        Case("huge_coordinates", "coordinates around 1e13 (float precision lost)", rows=_shifted(base, 1e13)),
+    ]
+
+
+_ENGLISH_RATES = ("ok", r"Field 'sgb2' holds numbers as text; they are read in English notation \(decimal point\)")
+_AMBIGUOUS = ("error", r"Field 'old' holds numbers as text that read differently in German and English notation "
+                       r"\('\d,\d{3}' = [\d.]+ / \d+")
+_INFINITE_POPULATION = ("error", r"Field 'pop' has infinite values for 1 (blocks|spaces): 7")
+_INFINITE_ATTRIBUTE = ("ok", r"Attribute 'old' is infinite for 1 blocks; they count as average, like empty values: 9")
+_HUGE = ("ok", r"The block coordinates reach 1e\+13 in EPSG:25832")
+EXPECTED.update({
+    **{("text_rates_english", a): _ENGLISH_RATES for a in ("delineate", "evaluate", "index")},
+    **{("text_population_english", a): ("ok", r"Field 'pop' holds numbers as text; they are read in English notation "
+                                              r"\(decimal point\), e\.g\. '1,234' as 1234\.")
+       for a in ("adjacency", "delineate", "evaluate", "index", "compare")},
+    ("text_population_english", "aggregate"): ("error", r"The field 'pop' used by indicator 'pop' is not numeric"),
+    ("text_population_english", "interpolate"): ("error", r"The field 'pop' used by indicator 'pop' is not numeric"),
+    **{("text_attribute_ambiguous", a): _AMBIGUOUS for a in ("delineate", "evaluate", "index")},
+    **{("infinite_population", a): _INFINITE_POPULATION for a in ("adjacency", "delineate", "evaluate", "index", "compare")},
+    **{("infinite_population", a): ("error", r"The field 'pop' has infinite values in 1 blocks: 7\.")
+       for a in ("aggregate", "interpolate")},
+    **{("infinite_text_attribute", a): _INFINITE_ATTRIBUTE for a in ("delineate", "evaluate")},
+    ("infinite_text_attribute", "index"): ("ok", r"Field 'old' is infinite for 1 spaces; they count as NULL: 9"),
+    **{("huge_coordinates", a): _HUGE for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate", "compare")},
+})
