@@ -1,0 +1,166 @@
+"""The texts of the profile pictures (table, age chart, map key) as layout labels: text in the PDF.
+
+Qt's SVG renderer outlines SVG text, so the pictures show only shapes and each text position
+("slot": the n-th text of the table, of the chart) becomes one label.
+
+Stored layout: what a slot says on a page, and where it stands when that differs between
+spaces (a chart value sits at the end of its bar), is read by the label's expression from a
+layout variable per space (``sozialraum_page_<atlas feature id>``: the page's texts, then the
+x positions, joined by SEPARATOR). The variables are saved with the layout, so a layout kept in
+the project shows every page's numbers after the project is reopened.
+
+Export: evaluating 200 such expressions a page (and a layout scope with a variable per space
+for every item) costs about a second a page. While an atlas renders, the labels therefore get
+the page's plain texts and positions when the atlas moves to a feature, and the variables are
+set aside; both come back when the render ends.
+"""
+from collections import Counter
+
+from qgis.core import QgsExpressionContextUtils, QgsLayoutObject, QgsLayoutPoint, QgsProperty
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QFont, QFontMetricsF
+
+from . import profile_layout  # as a module: profile_layout imports this one
+
+VARIABLE_PREFIX = "sozialraum_page_"
+SEPARATOR = "\u241f"  # "symbol for unit separator": not in any text of a page (they are checked)
+POINTS_PER_MM = 72 / 25.4
+
+
+def _ascent(font_family="DejaVu Sans"):
+    """Baseline below the top of a line, as a share of the font size (the labels are placed by their top)."""
+    font = QFont(font_family)
+    font.setPixelSize(1000)
+    return QFontMetricsF(font).ascent() / 1000
+
+
+def _lookup(slot):
+    return (f"array_get(string_to_array(var('{VARIABLE_PREFIX}' || to_string(@atlas_featureid)), "
+            f"'{SEPARATOR}', ''), {slot})")
+
+
+class _Slot:
+    def __init__(self, label, expression, x_index, offset):
+        self.label, self.expression, self.x_index, self.offset = label, expression, x_index, offset
+
+
+class PageTexts:
+    """Collects the slots of the pictures, stores the variables and swaps in plain texts while exporting."""
+
+    def __init__(self, layout):
+        self.layout = layout
+        self.texts = {}  # fid -> [text of every slot]
+        self.xs = {}  # fid -> [page x of every slot that moves, mm]
+        self.slots = []  # _Slot of every label whose text or position differs between spaces
+        self.count = 0
+        self.stashed = None
+        self.ascent = _ascent()
+
+    def add_static(self, box, texts):
+        """Labels of a picture that is the same on every page (the map key)."""
+        for text in texts:
+            self._label(box, text, text.text, text.x, text.x)
+
+    def add_per_space(self, box, texts_by_fid):
+        """Labels for a picture that differs per space: ``texts_by_fid`` = {atlas feature id: [SvgText]}."""
+        count = max((len(texts) for texts in texts_by_fid.values()), default=0)
+        for position in range(count):
+            present = {fid: texts[position] for fid, texts in texts_by_fid.items() if position < len(texts)}
+            reference = Counter(text.style for text in present.values()).most_common(1)[0][0]
+            model = next(text for text in present.values() if text.style == reference)
+            xs = [text.x for text in present.values()]
+            moves = max(xs) - min(xs) > 0.01
+            if len({text.text for text in present.values()}) == 1 and len(present) == len(texts_by_fid) and not moves:
+                self._label(box, model, model.text, model.x, model.x)
+                continue
+            slot = self.count
+            self.count += 1
+            for fid in texts_by_fid:
+                text = present.get(fid)
+                self.texts.setdefault(fid, []).append(text.text if text else "")
+                self.xs.setdefault(fid, []).append(box[0] + (text.x if text else model.x))
+            label, offset = self._label(box, model, f"[% {_lookup(slot)} %]", min(xs), max(xs))
+            self.slots.append(_Slot(label, f"[% {_lookup(slot)} %]", slot if moves else None, offset))
+
+    @staticmethod
+    def _set_moving(slot, active):
+        """Switches the label's data-defined x on or off (off: the export swap places it)."""
+        key = profile_layout.enum(QgsLayoutObject, "DataDefinedProperty", "PositionX")
+        properties = slot.label.dataDefinedProperties()
+        prop = properties.property(key)
+        prop.setActive(active)
+        properties.setProperty(key, prop)
+
+    def _label(self, box, text, content, x_min, x_max):
+        size_pt = text.size * POINTS_PER_MM
+        width = {"start": box[2] - x_min, "end": x_max, "middle": 2 * min(x_min, box[2] - x_max)}[text.anchor]
+        width = max(width, text.size)
+        offset = {"start": 0.0, "end": width, "middle": width / 2}[text.anchor]
+        top = box[1] + text.y - self.ascent * text.size
+        label = profile_layout.add_label(self.layout, content, (box[0] + x_min - offset, top, width, text.size * 1.6),
+                                         size_pt, bold=text.bold, colour=text.colour, align_right=text.anchor == "end")
+        if text.anchor == "middle":
+            label.setHAlign(profile_layout.enum(Qt, "AlignmentFlag", "AlignHCenter"))
+        label.setBackgroundEnabled(False)
+        label.setFrameEnabled(False)
+        return label, offset
+
+    # -- variables ----------------------------------------------------------------------
+    def variables(self):
+        """{variable name: the page's texts, then its x positions, joined by SEPARATOR}."""
+        values = {}
+        for fid, texts in self.texts.items():
+            if any(SEPARATOR in text for text in texts):
+                raise ValueError(f"a text of page {fid} contains the separator {SEPARATOR!r}")
+            values[f"{VARIABLE_PREFIX}{fid}"] = SEPARATOR.join(texts + [f"{x:.2f}" for x in self.xs[fid]])
+        return values
+
+    def store(self):
+        """The variables the labels read (saved with the layout), the moving labels' x, and the export swap."""
+        for name, value in self.variables().items():
+            QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
+        key = profile_layout.enum(QgsLayoutObject, "DataDefinedProperty", "PositionX")
+        for slot in self.slots:
+            if slot.x_index is not None:  # the x positions follow the texts in the variable
+                x = f"to_real({_lookup(self.count + slot.x_index)}) - {slot.offset!r}"
+                slot.label.dataDefinedProperties().setProperty(key, QgsProperty.fromExpression(x))
+        atlas = self.layout.atlas()
+        atlas.renderBegun.connect(self._begin)
+        atlas.featureChanged.connect(self._show)
+        atlas.renderEnded.connect(self._end)
+
+    # -- export swap --------------------------------------------------------------------
+    def _begin(self):
+        names = list(self.layout.customProperty("variableNames", []) or [])
+        values = list(self.layout.customProperty("variableValues", []) or [])
+        self.stashed = (names, values)
+        kept = [(n, v) for n, v in zip(names, values) if not n.startswith(VARIABLE_PREFIX)]
+        self.layout.setCustomProperty("variableNames", [n for n, _ in kept])
+        self.layout.setCustomProperty("variableValues", [v for _, v in kept])
+        for slot in self.slots:
+            if slot.x_index is not None:
+                self._set_moving(slot, False)
+
+    def _show(self, feature):
+        if self.stashed is None:
+            return
+        texts, xs = self.texts.get(feature.id()), self.xs.get(feature.id())
+        if texts is None:
+            return
+        for slot_number, slot in enumerate(self.slots):
+            slot.label.setText(texts[slot_number])
+            if slot.x_index is not None:
+                y = slot.label.positionWithUnits().y()
+                slot.label.attemptMove(QgsLayoutPoint(xs[slot.x_index] - slot.offset, y))
+
+    def _end(self):
+        if self.stashed is None:
+            return
+        names, values = self.stashed
+        self.stashed = None
+        self.layout.setCustomProperty("variableNames", names)
+        self.layout.setCustomProperty("variableValues", values)
+        for slot in self.slots:
+            slot.label.setText(slot.expression)
+            if slot.x_index is not None:
+                self._set_moving(slot, True)
