@@ -293,6 +293,7 @@ def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blo
         labels.add_per_space(CHART_BOX, texts["chart"])
         labels.add_per_space(table_box, texts["table"])
         labels.store()
+        layout.page_texts = labels  # the atlas signals hold its methods weakly: the layout keeps it
     add_label(layout, footnote, (MARGIN, FOOTNOTE_TOP, CONTENT - 30, 12.0), 6.5, colour="#444444")
     add_label(layout, page_text, (PAGE_WIDTH - MARGIN - 28, FOOTNOTE_TOP, 28, 5.0), 7, align_right=True, colour="#444444")
 

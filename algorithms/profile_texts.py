@@ -23,7 +23,7 @@ from qgis.PyQt.QtGui import QFont, QFontMetricsF
 from . import profile_layout  # as a module: profile_layout imports this one
 
 VARIABLE_PREFIX = "sozialraum_page_"
-SEPARATOR = "\u241f"  # "symbol for unit separator": not in any text of a page (they are checked)
+SEPARATOR = "\u241f"  # "symbol for unit separator" (replaced by a space in the very unlikely text with it)
 POINTS_PER_MM = 72 / 25.4
 
 
@@ -108,12 +108,9 @@ class PageTexts:
     # -- variables ----------------------------------------------------------------------
     def variables(self):
         """{variable name: the page's texts, then its x positions, joined by SEPARATOR}."""
-        values = {}
-        for fid, texts in self.texts.items():
-            if any(SEPARATOR in text for text in texts):
-                raise ValueError(f"a text of page {fid} contains the separator {SEPARATOR!r}")
-            values[f"{VARIABLE_PREFIX}{fid}"] = SEPARATOR.join(texts + [f"{x:.2f}" for x in self.xs[fid]])
-        return values
+        return {f"{VARIABLE_PREFIX}{fid}": SEPARATOR.join([text.replace(SEPARATOR, " ") for text in texts]
+                                                         + [f"{x:.2f}" for x in self.xs[fid]])
+                for fid, texts in self.texts.items()}
 
     def store(self):
         """The variables the labels read (saved with the layout), the moving labels' x, and the export swap."""
