@@ -291,7 +291,7 @@ def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blo
         labels = PageTexts(layout)
         labels.add_static(legend_box, texts["legend"])
         labels.add_per_space(CHART_BOX, texts["chart"])
-        labels.add_per_space(table_box, texts["table"])
+        labels.add_table(table_box, texts["table"])
         labels.store()
         layout.page_texts = labels  # the atlas signals hold its methods weakly: the layout keeps it
     add_label(layout, footnote, (MARGIN, FOOTNOTE_TOP, CONTENT - 30, 12.0), 6.5, colour="#444444")
