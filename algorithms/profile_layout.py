@@ -3,13 +3,17 @@
 Page (mm): title and index line on top; the map of the space (atlas-controlled, with its key
 and a scale bar) beside the age chart; the indicator table; footnote and page number.
 
-The chart and the table are per-space SVG files (written by algorithms/profiles.py) shown by
-picture items whose source is an expression on the atlas feature. Why pictures and not an
-HTML item: the HTML item needs QtWebKit, which Qt6 builds of QGIS lack and headless
-qgis_process often cannot start, while Qt's SVG renderer is always there; the numbers
-(municipal values, confidentiality marks, German decimal comma) are computed by the engine
-in Python anyway. Every item stays a normal layout item a planner can move and restyle.
-The map styles are layer style overrides of the map item: the input layers keep their own.
+The shapes of the chart and the table are per-space SVG files (written by algorithms/profiles.py)
+shown by picture items whose source is an expression on the atlas feature; their texts are
+layout labels and manual tables (algorithms/profile_texts.py), because Qt's SVG renderer
+outlines SVG text (a PDF page was 1.8 MB and not searchable). Why pictures and not an HTML
+item: the HTML item needs QtWebKit, which Qt6 builds of QGIS lack and headless qgis_process
+often cannot start, while Qt's SVG renderer is always there; the numbers (municipal values,
+confidentiality marks, German decimal comma) are computed by the engine in Python anyway.
+Every item stays a normal layout item a planner can move and restyle.
+The map styles are layer style overrides of the map item: the input layers keep their own. The
+map draws the page's blocks and the other spaces as one polygon each, in an extent around the
+page's space: what a page shows, not every block of the town.
 """
 from qgis.core import (
     Qgis,
