@@ -1,7 +1,8 @@
 """The texts of the profile pictures (table, age chart, map key) as layout labels: text in the PDF.
 
 Qt's SVG renderer outlines SVG text, so the pictures show only shapes and each text position
-("slot": the n-th text of the table, of the chart) becomes one label.
+("slot": the n-th text of the chart, of the map key) becomes one label; the indicator table's
+texts, which stand in fixed rows and columns, become one manual table a column.
 
 Stored layout: what a slot says on a page, and where it stands when that differs between
 spaces (a chart value sits at the end of its bar), is read by the label's expression from a
@@ -10,7 +11,7 @@ x positions, joined by SEPARATOR). The variables are saved with the layout, so a
 the project shows every page's numbers after the project is reopened.
 
 Export: evaluating 200 such expressions a page (and a layout scope with a variable per space
-for every item) costs about a second a page. While an atlas renders, the labels therefore get
+for every item) costs about a second a page. While an atlas renders, labels and tables therefore get
 the page's plain texts and positions when the atlas moves to a feature, and the variables are
 set aside; both come back when the render ends.
 """
@@ -50,8 +51,11 @@ def _lookup(slot):
 
 
 class _Slot:
-    def __init__(self, label, expression, x_index, offset):
-        self.label, self.expression, self.x_index, self.offset = label, expression, x_index, offset
+    """A label whose text (number ``index`` of a page's texts) or position differs between spaces."""
+
+    def __init__(self, label, index, moves, offset):
+        self.label, self.index, self.moves, self.offset = label, index, moves, offset
+        self.expression = f"[% {_lookup(index)} %]"
 
 
 class PageTexts:
@@ -60,7 +64,7 @@ class PageTexts:
     def __init__(self, layout):
         self.layout = layout
         self.texts = {}  # fid -> [text of every slot]
-        self.xs = {}  # fid -> [page x of every slot that moves, mm]
+        self.xs = {}  # fid -> [page x of every slot, mm]
         self.slots = []  # _Slot of every label whose text or position differs between spaces
         self.tables = []  # _ColumnTable of the indicator table's columns
         self.count = 0
@@ -98,9 +102,8 @@ class PageTexts:
             if slot is None:
                 self._label(box, model, model.text, model.x, model.x)
                 continue
-            moves = max(xs) - min(xs) > 0.01
             label, offset = self._label(box, model, f"[% {_lookup(slot)} %]", min(xs), max(xs))
-            self.slots.append(_Slot(label, f"[% {_lookup(slot)} %]", slot if moves else None, offset))
+            self.slots.append(_Slot(label, slot, max(xs) - min(xs) > 0.01, offset))
 
     def add_table(self, box, texts_by_fid):
         """Like add_per_space for a picture whose texts stand in rows and columns that do not move (the
@@ -148,8 +151,8 @@ class PageTexts:
             QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
         key = profile_layout.enum(QgsLayoutObject, "DataDefinedProperty", "PositionX")
         for slot in self.slots:
-            if slot.x_index is not None:  # the x positions follow the texts in the variable
-                x = f"to_real({_lookup(self.count + slot.x_index)}) - {slot.offset!r}"
+            if slot.moves:  # the x positions follow the texts in the variable
+                x = f"to_real({_lookup(self.count + slot.index)}) - {slot.offset!r}"
                 slot.label.dataDefinedProperties().setProperty(key, QgsProperty.fromExpression(x))
         atlas = self.layout.atlas()
         atlas.renderBegun.connect(self._begin)
@@ -165,7 +168,7 @@ class PageTexts:
         self.layout.setCustomProperty("variableNames", [n for n, _ in kept])
         self.layout.setCustomProperty("variableValues", [v for _, v in kept])
         for slot in self.slots:
-            if slot.x_index is not None:
+            if slot.moves:
                 self._set_moving(slot, False)
 
     def _show(self, feature):
@@ -176,11 +179,11 @@ class PageTexts:
             return
         for table in self.tables:
             table.show(texts)
-        for slot_number, slot in enumerate(self.slots):
-            slot.label.setText(texts[slot_number])
-            if slot.x_index is not None:
+        for slot in self.slots:
+            slot.label.setText(texts[slot.index])
+            if slot.moves:
                 y = slot.label.positionWithUnits().y()
-                slot.label.attemptMove(QgsLayoutPoint(xs[slot.x_index] - slot.offset, y))
+                slot.label.attemptMove(QgsLayoutPoint(xs[slot.index] - slot.offset, y))
 
     def _end(self):
         if self.stashed is None:
@@ -193,7 +196,7 @@ class PageTexts:
             table.show(None)
         for slot in self.slots:
             slot.label.setText(slot.expression)
-            if slot.x_index is not None:
+            if slot.moves:
                 self._set_moving(slot, True)
 
 
