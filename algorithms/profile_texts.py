@@ -27,6 +27,7 @@ from qgis.core import (
     QgsProperty,
     QgsTableCell,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
@@ -160,6 +161,11 @@ class PageTexts:
         atlas.renderEnded.connect(self._end)
 
     # -- export swap --------------------------------------------------------------------
+    @staticmethod
+    def _alive(parts):
+        """The labels and tables a planner has not deleted in the designer since."""
+        return [part for part in parts if not sip.isdeleted(getattr(part, "label", None) or part.table)]
+
     def _begin(self):
         names = list(self.layout.customProperty("variableNames", []) or [])
         values = list(self.layout.customProperty("variableValues", []) or [])
@@ -167,7 +173,7 @@ class PageTexts:
         kept = [(n, v) for n, v in zip(names, values) if not n.startswith(VARIABLE_PREFIX)]
         self.layout.setCustomProperty("variableNames", [n for n, _ in kept])
         self.layout.setCustomProperty("variableValues", [v for _, v in kept])
-        for slot in self.slots:
+        for slot in self._alive(self.slots):
             if slot.moves:
                 self._set_moving(slot, False)
 
@@ -177,9 +183,9 @@ class PageTexts:
         texts, xs = self.texts.get(feature.id()), self.xs.get(feature.id())
         if texts is None:
             return
-        for table in self.tables:
+        for table in self._alive(self.tables):
             table.show(texts)
-        for slot in self.slots:
+        for slot in self._alive(self.slots):
             slot.label.setText(texts[slot.index])
             if slot.moves:
                 y = slot.label.positionWithUnits().y()
@@ -192,9 +198,9 @@ class PageTexts:
         self.stashed = None
         self.layout.setCustomProperty("variableNames", names)
         self.layout.setCustomProperty("variableValues", values)
-        for table in self.tables:
+        for table in self._alive(self.tables):
             table.show(None)
-        for slot in self.slots:
+        for slot in self._alive(self.slots):
             slot.label.setText(slot.expression)
             if slot.moves:
                 self._set_moving(slot, True)
