@@ -3,13 +3,17 @@
 Page (mm): title and index line on top; the map of the space (atlas-controlled, with its key
 and a scale bar) beside the age chart; the indicator table; footnote and page number.
 
-The chart and the table are per-space SVG files (written by algorithms/profiles.py) shown by
-picture items whose source is an expression on the atlas feature. Why pictures and not an
-HTML item: the HTML item needs QtWebKit, which Qt6 builds of QGIS lack and headless
-qgis_process often cannot start, while Qt's SVG renderer is always there; the numbers
-(municipal values, confidentiality marks, German decimal comma) are computed by the engine
-in Python anyway. Every item stays a normal layout item a planner can move and restyle.
-The map styles are layer style overrides of the map item: the input layers keep their own.
+The shapes of the chart and the table are per-space SVG files (written by algorithms/profiles.py)
+shown by picture items whose source is an expression on the atlas feature; their texts are
+layout labels and manual tables (algorithms/profile_texts.py), because Qt's SVG renderer
+outlines SVG text (a PDF page was 1.8 MB and not searchable). Why pictures and not an HTML
+item: the HTML item needs QtWebKit, which Qt6 builds of QGIS lack and headless qgis_process
+often cannot start, while Qt's SVG renderer is always there; the numbers (municipal values,
+confidentiality marks, German decimal comma) are computed by the engine in Python anyway.
+Every item stays a normal layout item a planner can move and restyle.
+The map styles are layer style overrides of the map item: the input layers keep their own. The
+map draws the page's blocks and the other spaces as one polygon each, in an extent around the
+page's space: what a page shows, not every block of the town.
 """
 from qgis.core import (
     Qgis,
@@ -41,11 +45,13 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..presentation.profile_svg import LEGEND_HEIGHT, LEGEND_WIDTH, SPACE_COLOUR
+from .profile_texts import PageTexts
 
 PAGE_WIDTH, MARGIN = 210.0, 12.0
 CONTENT = PAGE_WIDTH - 2 * MARGIN
 MAP_BOX = (MARGIN, 33.0, 92.0, 80.0)  # x, y, width, height
 CHART_BOX = (MARGIN + 96.0, 33.0, CONTENT - 96.0, 80.0)
+NEIGHBOUR_FILL = "#e3e3e3"
 MAP_MARGIN = 0.15  # share of the space's extent left free around it on each side
 TABLE_TOP = 127.0
 TABLE_HEIGHT = 150.0  # 41 indicators of the sample catalogue at 3.6 mm a row
@@ -139,9 +145,13 @@ def _rules(rules):
 
 
 def space_style(spaces, label_expression):
-    """The space of the page with a bold coloured outline, its neighbours grey, every space labelled."""
+    """The space of the page with a bold coloured outline, its neighbours filled grey, every space labelled.
+
+    The neighbours are one polygon each, not their blocks: a page's map then holds a few dozen paths
+    instead of every block in view (a thousand on the sample town, 170 KB of a page).
+    """
     renderer = _rules([("$id = @atlas_featureid", _fill("none", SPACE_COLOUR, 0.9), "space"),
-                       ("ELSE", _fill("none", "#555555", 0.35), "neighbour")])
+                       ("ELSE", _fill(NEIGHBOUR_FILL, "#555555", 0.35), "neighbour")])
     settings = QgsPalLayerSettings()
     settings.fieldName = label_expression
     settings.isExpression = True
@@ -158,12 +168,14 @@ def space_style(spaces, label_expression):
 
 
 def block_style(blocks, block_space_field, space_id_field):
-    """Blocks of the page's space filled, the others light grey (all grey without a space field)."""
-    other = _fill("#e3e3e3", "#ffffff", 0.1)
+    """Only the blocks of the page's space, filled (all blocks light grey without a space field).
+
+    No rule for the other blocks: the renderer's filter then asks the layer for the page's blocks only.
+    """
     if not block_space_field:
-        return _style_xml(blocks, _rules([("", other, "blocks")]))
+        return _style_xml(blocks, _rules([("", _fill(NEIGHBOUR_FILL, "#ffffff", 0.1), "blocks")]))
     mine = f"{field_ref(block_space_field)} = attribute(@atlas_feature, {QgsExpression.quotedString(space_id_field)})"
-    return _style_xml(blocks, _rules([(mine, _fill("#fdd49e", "#ffffff", 0.1), "space"), ("ELSE", other, "other")]))
+    return _style_xml(blocks, _rules([(mine, _fill("#fdd49e", "#ffffff", 0.1), "space")]))
 
 
 def framed(extent, ratio):
@@ -175,6 +187,24 @@ def framed(extent, ratio):
         height = width / ratio
     centre = extent.center()
     return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2)
+
+
+def extent_expressions(ratio, whole):
+    """Data-defined map extent: the atlas space's bounds plus MAP_MARGIN, widened to the item's ``ratio``.
+
+    Outside an atlas (e.g. in the designer) @atlas_geometry is NULL: the ``whole`` town's extent.
+    """
+    half_width = (f"max(bounds_width(@atlas_geometry), bounds_height(@atlas_geometry) * {ratio!r}) "
+                  f"* {0.5 + MAP_MARGIN!r}")
+    half_height = f"({half_width}) / {ratio!r}"
+    x_centre = "(x_min(@atlas_geometry) + x_max(@atlas_geometry)) / 2"
+    y_centre = "(y_min(@atlas_geometry) + y_max(@atlas_geometry)) / 2"
+    return {
+        "MapXMin": f"coalesce({x_centre} - {half_width}, {whole.xMinimum()!r})",
+        "MapXMax": f"coalesce({x_centre} + {half_width}, {whole.xMaximum()!r})",
+        "MapYMin": f"coalesce({y_centre} - {half_height}, {whole.yMinimum()!r})",
+        "MapYMax": f"coalesce({y_centre} + {half_height}, {whole.yMaximum()!r})",
+    }
 
 
 def add_map(layout, spaces, blocks, styles):
@@ -193,14 +223,12 @@ def add_map(layout, spaces, blocks, styles):
         item.setAtlasMargin(0.15)
     else:
         # "Auto" would reshape the map item to each space's outline (and push it into the key and the
-        # table); a fixed frame centred on the space with the scale that fits it, plus a margin, does not.
-        item.setAtlasScalingMode(enum(QgsLayoutItemMap, "AtlasScalingMode", "Fixed"))
-        width, height = MAP_BOX[2] / 1000.0, MAP_BOX[3] / 1000.0  # metres of paper
-        # Outside an atlas (e.g. in the designer) @atlas_geometry is NULL: keep the whole town's scale.
-        fitting = (f"coalesce(max(bounds_width(@atlas_geometry) / {width}, bounds_height(@atlas_geometry) / {height}) "
-                   f"* {1 + 2 * MAP_MARGIN}, {item.scale():.0f})")
-        item.dataDefinedProperties().setProperty(enum(QgsLayoutObject, "DataDefinedProperty", "MapScale"),
-                                                 QgsProperty.fromExpression(fitting))
+        # table); an extent of the item's own shape around the space, plus a margin, does not. The extent
+        # is data-defined (not only the scale): QGIS then fetches and draws just the features the page
+        # shows, where a scale alone left the town-wide extent as the request and drew every block.
+        for key, expression in extent_expressions(MAP_BOX[2] / MAP_BOX[3], item.extent()).items():
+            item.dataDefinedProperties().setProperty(enum(QgsLayoutObject, "DataDefinedProperty", key),
+                                                     QgsProperty.fromExpression(expression))
     item.setFrameEnabled(True)
     item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
     return item
@@ -237,8 +265,13 @@ def add_scale_bar(layout, item, lang):
 
 
 def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blocks, block_space_field,
-                 chart_expression, table_expression, legend_path, footnote, page_text, label_expression, lang="en"):
-    """The atlas layout (not yet in the project's layout manager)."""
+                 chart_expression, table_expression, legend_path, footnote, page_text, label_expression, lang="en",
+                 texts=None):
+    """The atlas layout (not yet in the project's layout manager).
+
+    ``texts``: the texts of the pictures, shown as labels (profile_texts): {"legend": [SvgText],
+    "chart": {atlas feature id: [SvgText]}, "table": {...}}; the pictures then hold only shapes.
+    """
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName(name)
@@ -253,9 +286,18 @@ def build_layout(project, name, spaces, id_field, title_text, subtitle_text, blo
         styles[blocks.id()] = block_style(blocks, block_space_field, id_field)
     map_item = add_map(layout, spaces, blocks, styles)
     add_scale_bar(layout, map_item, lang)
-    add_picture(layout, (MAP_BOX[0], MAP_BOX[1] + MAP_BOX[3] + 1.5, LEGEND_WIDTH, LEGEND_HEIGHT), path=legend_path)
+    legend_box = (MAP_BOX[0], MAP_BOX[1] + MAP_BOX[3] + 1.5, LEGEND_WIDTH, LEGEND_HEIGHT)
+    table_box = (MARGIN, TABLE_TOP, CONTENT, TABLE_HEIGHT)
+    add_picture(layout, legend_box, path=legend_path)
     add_picture(layout, CHART_BOX, expression=chart_expression)
-    add_picture(layout, (MARGIN, TABLE_TOP, CONTENT, TABLE_HEIGHT), expression=table_expression)
+    add_picture(layout, table_box, expression=table_expression)
+    if texts is not None:
+        labels = PageTexts(layout)
+        labels.add_static(legend_box, texts["legend"])
+        labels.add_per_space(CHART_BOX, texts["chart"])
+        labels.add_table(table_box, texts["table"])
+        labels.store()
+        layout.page_texts = labels  # the atlas signals hold its methods weakly: the layout keeps it
     add_label(layout, footnote, (MARGIN, FOOTNOTE_TOP, CONTENT - 30, 12.0), 6.5, colour="#444444")
     add_label(layout, page_text, (PAGE_WIDTH - MARGIN - 28, FOOTNOTE_TOP, 28, 5.0), 7, align_right=True, colour="#444444")
 

@@ -30,6 +30,7 @@ from ..presentation.messages import INDEX_CLASSES
 from ..presentation.numbers import format_number
 from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
 from ..presentation.profile_table import age_bars, profile_rows
+from ..presentation.svg_text import split_texts
 from . import compat
 from .atomic_files import atomic_path, staged_folder
 from .base import SozialraumAlgorithm
@@ -94,6 +95,15 @@ def class_text(class_field, translate):
             cases.append(f"WHEN {value} = {QgsExpression.quotedString(written)} "
                          f"THEN {QgsExpression.quotedString(translate(source))}")
     return f"CASE {' '.join(cases)} ELSE coalesce({value}, '–') END"
+
+def write_svg(folder, name, svg):
+    """``name``.svg (the whole drawing) and ``name``_shapes.svg (without its texts, which the layout shows as
+    labels: Qt outlines SVG text); returns the texts."""
+    shapes, texts = split_texts(svg)
+    (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
+    (folder / f"{name}_shapes.svg").write_text(shapes, encoding="utf-8")
+    return texts
+
 
 class ProfilesAlgorithm(SozialraumAlgorithm):
     GROUP = "indicators"
@@ -249,11 +259,12 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         translate = translator_for(lang)
         units = {unit: translate(text) for unit, text in UNITS.items()} if lang != "en" else {}
         headers = [translate(PAGE_TEXTS[key]) for key in ("indicator", "unit", "space", "municipal", "difference")]
+        texts = {"table": {}, "chart": {}}
         for position, space in enumerate(spaces):
             if feedback.isCanceled():
                 raise QgsProcessingException(self.tr("Cancelled by the user."))
             rows = profile_rows(visible(catalogue), space["values"], municipal, space["suppressed"], lang, units)
-            (folder / f"table_{space['fid']}.svg").write_text(table_svg(rows, headers, height=TABLE_HEIGHT), encoding="utf-8")
+            texts["table"][space["fid"]] = write_svg(folder, f"table_{space['fid']}", table_svg(rows, headers, height=TABLE_HEIGHT))
             total, population, bars = age_bars(catalogue, space["values"], municipal, space["suppressed"], lang)
             if total is None:
                 title = ""
@@ -264,12 +275,11 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
             chart = age_chart_svg(bars, title, translate(PAGE_TEXTS["age"]),
                                   (translate(PAGE_TEXTS["legend_space"]), translate(PAGE_TEXTS["legend_town"])), lang,
                                   no_data=translate(PAGE_TEXTS["no_age"]))
-            (folder / f"age_{space['fid']}.svg").write_text(chart, encoding="utf-8")
+            texts["chart"][space["fid"]] = write_svg(folder, f"age_{space['fid']}", chart)
             feedback.setProgress(100 * (position + 1) / max(len(spaces), 1))
         legend = [("space", translate(PAGE_TEXTS["map_space"])), ("neighbour", translate(PAGE_TEXTS["map_neighbour"]))]
-        legend_path = folder / "map_legend.svg"
-        legend_path.write_text(map_legend_svg(legend), encoding="utf-8")
-        return legend_path
+        texts["legend"] = write_svg(folder, "map_legend", map_legend_svg(legend))
+        return folder / "map_legend_shapes.svg", texts
 
     def _texts(self, lang, id_field, name_field, class_field, type_field, has_municipal):
         translate = translator_for(lang)
@@ -362,7 +372,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
             shutil.rmtree(folder, ignore_errors=True)
         try:
             folder.mkdir(parents=True)
-            legend = self._write_pictures(folder, spaces, catalogue, municipal, lang, steps)
+            legend, texts = self._write_pictures(folder, spaces, catalogue, municipal, lang, steps)
         except OSError as error:
             raise QgsProcessingException(self.tr("Cannot write {file}: {error}").format(
                 file=folder, error=error.strerror or error)) from error
@@ -375,9 +385,9 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
                                                              bool(municipal))
         prefix = QgsExpression.quotedString(str(folder) + "/")
         layout = build_layout(project, name, layer, id_field, title, subtitle, blocks, block_space_field,
-                              f"{prefix} || 'age_' || to_string(@atlas_featureid) || '.svg'",
-                              f"{prefix} || 'table_' || to_string(@atlas_featureid) || '.svg'",
-                              legend, footnote, page, label, lang)
+                              f"{prefix} || 'age_' || to_string(@atlas_featureid) || '_shapes.svg'",
+                              f"{prefix} || 'table_' || to_string(@atlas_featureid) || '_shapes.svg'",
+                              legend, footnote, page, label, lang, texts)
         self._export(layout, pdf, png_folder, steps)
         outputs = {self.OUTPUT: pdf, "N_PAGES": len(spaces), "LAYOUT": ""}
         if png_folder:

@@ -133,7 +133,7 @@ def map_legend_svg(entries, width=LEGEND_WIDTH, height=LEGEND_HEIGHT):
     parts = []
     swatch = {
         "space": f'fill="#fdd49e" stroke="{SPACE_COLOUR}" stroke-width="0.7"',
-        "neighbour": 'fill="none" stroke="#555555" stroke-width="0.35"',
+        "neighbour": 'fill="#e3e3e3" stroke="#555555" stroke-width="0.35"',
     }
     line = height / max(len(entries), 1)
     for position, (kind, label) in enumerate(entries):

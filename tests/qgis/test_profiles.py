@@ -172,11 +172,37 @@ def test_the_stored_layout_survives_saving_and_reopening_the_project(provider, t
         assert result == enum(QgsLayoutExporter, "ExportResult", "Success") and pages(tmp_path / "again.pdf") == 13
         image = page_image(tmp_path / "again.pdf", 2, tmp_path)
         assert ink(image, (12, TABLE_TOP, 186, 140)) > 0.05 and ink(image, MAP_BOX) > 0.05  # table and map still there
+        # the texts of table and chart come from the layout's variables: each page shows its own space's numbers
+        from sozialraum.presentation.numbers import format_number
+
+        for page, space in ((2, "02"), (5, "05")):
+            residents = next(f["pop_total"] for f in layer.getFeatures() if f["space"] == space)
+            text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(tmp_path / "again.pdf"), "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            assert f"Social space {space}" in text and format_number(residents, 0) in text, text[:300]
         reopened.clear()
     finally:
         manager = project.layoutManager()
         manager.removeLayout(manager.layoutByName("Reopened"))
         project.removeMapLayer(layer.id())
+
+
+def test_pages_stay_small_and_their_numbers_are_text(provider, town, english):
+    """Issue 18: a page of the sample town is at most 150 KB (1.8 MB before: Qt's SVG renderer outlined every
+    text of the table and the chart, and the map drew every block in view); the table is searchable text."""
+    from sozialraum.presentation.numbers import format_number
+
+    size, count = english["pdf"].stat().st_size, pages(english["pdf"])
+    assert size / count <= 150_000, f"{size / count / 1000:.0f} KB a page"
+    space = next(f for f in town["spaces"].getFeatures() if f["space"] == "05")
+    total = next(town["total"].getFeatures())
+    page = 5  # the atlas is sorted by space id: 01 ... 12, tiny
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(english["pdf"]), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Social space 05" in text
+    for expected in ("SGB II rate", format_number(space["sgb2_rate"], 1), format_number(total["sgb2_rate"], 1),
+                     format_number(space["pop_total"], 0), "under 6"):
+        assert expected in text, expected
 
 
 def test_the_table_has_the_municipal_value_and_the_difference(provider, town, english):
