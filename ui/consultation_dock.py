@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont
@@ -33,15 +33,16 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..algorithms.run_parameters import barrier_layers, delineation_of
 from ..engine.errors import SozialraumError
 from ..i18n import tr
-from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
+from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
 from .paint_tool import format_decimal, format_population, status_text
 from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
-from .session_layer import LayerSession, SessionInputError
+from .session_layer import DEFAULT_GAP, LayerSession, SessionInputError
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
 COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
@@ -251,6 +252,16 @@ class ConsultationDock(QgsDockWidget):
         form.addRow(tr("Population field"), self.population_combo)
         form.addRow(tr("Attributes"), self.attributes_combo)
         form.addRow(tr("Population bounds"), bounds)
+        self.barriers_combo = QgsCheckableComboBox()
+        self.barriers_combo.setObjectName("barrierLayers")
+        self.barriers_combo.setToolTip(tr("Barrier lines that cut the neighbourhood of blocks (railways, rivers, major "
+                                          "roads), as in 'Propose social spaces'. A layer made by that algorithm brings "
+                                          "the barriers, gap distance and nesting field of its run."))
+        form.addRow(tr("Barrier lines"), self.barriers_combo)
+        self.neighbourhood_label = QLabel()
+        self.neighbourhood_label.setWordWrap(True)
+        self.neighbourhood_label.setObjectName("neighbourhood")
+        form.addRow(tr("Neighbourhood"), self.neighbourhood_label)
         layout.addLayout(form)
         self.open_button = QPushButton(tr("Open session"))
         self.open_button.setObjectName("openSession")
@@ -463,7 +474,50 @@ class ConsultationDock(QgsDockWidget):
             self.show_message(tr("The session's layer was removed from the project."), problem=True)
 
     # -- session ----------------------------------------------------------------------
+    def _line_layers(self):
+        return [layer for layer in QgsProject.instance().mapLayers().values()
+                if isinstance(layer, QgsVectorLayer) and layer.geometryType() == LINE_GEOMETRY]
+
+    def _fill_barriers(self, checked_sources=()):
+        """The project's line layers as barrier choices (item data: the layer id)."""
+        self.barriers_combo.clear()
+        for layer in sorted(self._line_layers(), key=lambda lay: lay.name().casefold()):
+            self.barriers_combo.addItemWithCheckState(
+                layer.name(), Qt.CheckState.Checked if layer.source() in checked_sources else Qt.CheckState.Unchecked,
+                layer.id())
+
+    def neighbourhood(self, layer):
+        """``(gap, barrier layers, nesting field, text)``: the rules the session's contiguity follows.
+
+        The run that made ``layer`` (its stored record, ``algorithms/run_parameters.py``) decides;
+        without a record, the barrier lines chosen in the dock and the default gap.
+        """
+        record = delineation_of(layer)
+        if record is not None:
+            barriers, missing = barrier_layers(record, self._line_layers())
+            nest = record.get("nest")
+            gap = float(record.get("gap", DEFAULT_GAP))
+            text = tr("as the run that made the layer: gap {gap} m, barriers: {barriers}, nesting: {nest}").format(
+                gap=format_population(gap), barriers=", ".join(b.name() for b in barriers) or tr("none"),
+                nest=nest or tr("none"))
+            if missing:
+                text += " " + tr("Barrier layers that cannot be read (not used): {names}.").format(names=", ".join(missing))
+            return gap, barriers, nest, text
+        project = QgsProject.instance()
+        barriers = [project.mapLayer(layer_id) for layer_id in self.barriers_combo.checkedItemsData()]
+        barriers = [b for b in barriers if b is not None]
+        text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
+            gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))
+        return DEFAULT_GAP, barriers, None, text
+
+    def _show_neighbourhood(self, layer):
+        record = delineation_of(layer) if layer is not None else None
+        self.barriers_combo.setEnabled(record is None)
+        self.neighbourhood_label.setText(self.neighbourhood(layer)[3] if layer is not None else "")
+
     def _layer_chosen(self, layer):
+        self._fill_barriers([b.get("source") for b in (delineation_of(layer) or {}).get("barriers", [])])
+        self._show_neighbourhood(layer)
         self.space_combo.setLayer(layer)
         self.population_combo.setLayer(layer)
         self.attributes_combo.clear()
@@ -497,10 +551,11 @@ class ConsultationDock(QgsDockWidget):
             locked, session_id = restored.locked, restored.session_id  # the state the project was saved with
         self.close_session()
         attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
+        gap, barriers, nest, _ = self.neighbourhood(layer) if layer is not None else (DEFAULT_GAP, [], None, "")
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
-                                         attributes, self.lower_spin.value(), self.upper_spin.value(), locked=locked,
-                                         parent=self)
+                                         attributes, self.lower_spin.value(), self.upper_spin.value(), gap=gap, locked=locked,
+                                         parent=self, barriers=barriers, nest=nest)
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None

@@ -45,11 +45,17 @@ def format_decimal(value, decimals):
     return format_number(value, decimals, language(), thousands=False)
 
 
-def problem_message(change):
-    """A translated warning naming the spaces a change made worse (None when none)."""
+def problem_message(change, crossings=()):
+    """A translated warning naming the spaces a change made worse (None when none).
+
+    ``crossings``: blocks the change put into one space with blocks a barrier line separates
+    them from (:meth:`LayerSession.barrier_crossings`), named when that space is now in pieces.
+    """
     worse = change.new_problems
     if not worse:
         return None
+    split = {status.space for status in worse if NOT_CONTIGUOUS in status.problems}
+    across = [block for block, space in zip(change.blocks, change.after) if block in set(crossings) and space in split]
     parts = []
     for status in worse:
         problems = []
@@ -60,6 +66,9 @@ def problem_message(change):
         if NOT_CONTIGUOUS in status.problems:
             problems.append(tr("not contiguous"))
         parts.append(tr("space {space} is now {problems}").format(space=status.space, problems=", ".join(problems)))
+    if across:
+        parts.append(tr("the change crosses a barrier line (blocks {blocks})").format(
+            blocks=", ".join(str(block) for block in across)))
     return "; ".join(parts)
 
 
@@ -240,7 +249,7 @@ class PaintTool(_ConsultationTool):
         if change.is_empty:
             return
         layer_session.commit(change, tr("Paint {count} blocks into space {space}").format(count=len(change.blocks), space=target))
-        warning = problem_message(change)
+        warning = problem_message(change, layer_session.barrier_crossings(change))
         if warning:
             self.host.message(warning, Qgis.MessageLevel.Warning)
 

@@ -150,7 +150,7 @@ class LayerSession(QObject):
     locks_rebuilt = pyqtSignal()
 
     def __init__(self, layer, space_field, population_field, attributes=(), lower=0.0, upper=1.0, gap=DEFAULT_GAP,
-                 locked=(), parent=None):
+                 locked=(), parent=None, barriers=(), nest=None):
         super().__init__(parent)
         problem = check_layer(layer, space_field, population_field)
         if problem:
@@ -162,18 +162,25 @@ class LayerSession(QObject):
         self.space_field = space_field
         self.population_field = population_field
         self.attributes = tuple(attributes)
+        # the delineation's neighbourhood (gap, barrier lines, nesting): contiguity is judged as it did
+        self.gap, self.barriers, self.nest = float(gap), tuple(barriers), nest or None
+        if self.nest and self.nest not in layer.fields().names():
+            raise SessionInputError(tr("The layer '{layer}' has no nesting field '{field}'.").format(
+                layer=layer.name(), field=self.nest))
         self.field_index = layer.fields().indexFromName(space_field)
         context = QgsProcessingContext()
         feedback = QgsProcessingFeedback()
         source = QgsProcessingFeatureSource(layer, context)
         try:
-            blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *self.attributes])
+            blocks = read_blocks(source, context, feedback, None,
+                                 [space_field, population_field, *self.attributes, *([self.nest] if self.nest else [])])
             population = block_population(blocks, population_field, feedback)
             if self.attributes:
                 values = prepared_attributes(blocks, list(self.attributes), "", [], False, feedback).values
             else:
                 values = np.zeros((len(blocks.ids), 1))
-            adjacency = block_adjacency(blocks, [], gap, context, feedback, population=population)
+            adjacency = block_adjacency(blocks, list(self.barriers), self.gap, context, feedback,
+                                        nest=blocks.values(self.nest) if self.nest else None, population=population)
         except QgsProcessingException as error:
             raise SessionInputError(str(error.args[0]) if error.args else str(error)) from None
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
@@ -181,6 +188,10 @@ class LayerSession(QObject):
         self._values = values
         self._graph = graph
         self.block_ids = tuple(blocks.ids)  # feature ids
+        self._across_barrier = {}  # block -> blocks a barrier line separates it from (within the gap)
+        for left, right in zip(*(np.asarray(side).tolist() for side in adjacency.barrier_pairs)):
+            self._across_barrier.setdefault(self.block_ids[left], set()).add(self.block_ids[right])
+            self._across_barrier.setdefault(self.block_ids[right], set()).add(self.block_ids[left])
         self._position = {block: position for position, block in enumerate(self.block_ids)}
         self._bounds = (float(lower), float(upper))
         labels = blocks.values(space_field)
@@ -269,6 +280,15 @@ class LayerSession(QObject):
         """Blocks that share a link of the adjacency graph with ``block``."""
         ids = self.block_ids
         return [ids[i] for i in self._graph.neighbours(self._position[block]).tolist()]
+
+    def barrier_crossings(self, change):
+        """Blocks of ``change`` that now share a space with a block a barrier line separates them from."""
+        session = self.session
+        crossing = []
+        for block, space in zip(change.blocks, change.after):
+            if space is not None and any(session.space_of(other) == space for other in self._across_barrier.get(block, ())):
+                crossing.append(block)
+        return crossing
 
     def geometry(self, block):
         return self._geometries.get(block)

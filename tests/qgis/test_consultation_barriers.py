@@ -1,0 +1,100 @@
+"""The session judges contiguity by the delineation's own rules: barriers, gap distance, nesting (issue 19, 1)."""
+
+def delineated(street_grid_layer, railway_layer, output="memory:"):
+    """The 2 x 3 street grid delineated with the railway between its rows as barrier."""
+    import processing
+    from qgis.core import QgsProject
+
+    QgsProject.instance().addMapLayer(railway_layer)
+    result = processing.run("sozialraum:delineate", {
+        "INPUT": street_grid_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["pop"],
+        "MIN_POPULATION": 100, "MAX_POPULATION": 1500, "BARRIERS": [railway_layer], "SEED": 1,
+        "OUTPUT": output, "OUTPUT_SPACES": "memory:",
+    })
+    return result["OUTPUT"]
+
+
+def press(canvas, kind, x, y):
+    from qgis.core import QgsPointXY
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+
+    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(x, y))
+    types = {"press": QEvent.Type.MouseButtonPress, "move": QEvent.Type.MouseMove, "release": QEvent.Type.MouseButtonRelease}
+    button = Qt.MouseButton.NoButton if kind == "move" else Qt.MouseButton.LeftButton
+    return QgsMapMouseEvent(canvas, types[kind], QPoint(round(pixel.x()), round(pixel.y())), button,
+                            Qt.MouseButton.NoButton if kind == "release" else Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+
+
+def test_the_run_keeps_its_rules_with_a_geopackage_output(qgis_app, provider, qgis_new_project, street_grid_layer,
+                                                          railway_layer, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.algorithms.run_parameters import delineation_of
+
+    path = delineated(street_grid_layer, railway_layer, str(tmp_path / "proposal.gpkg"))
+    fresh = QgsVectorLayer(path, "reopened", "ogr")  # opened anew, as in another project
+    assert fresh.isValid()
+    record = delineation_of(fresh)
+    assert record is not None
+    assert (record["gap"], record["nest"], record["space_field"], record["lower"], record["upper"]) == (
+        30.0, None, "space_id", 100.0, 1500.0)
+    assert [b["source"] for b in record["barriers"]] == [railway_layer.source()]
+
+
+def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_app, provider, qgis_canvas, qgis_new_project,
+                                                                         street_grid_layer, railway_layer):
+    """Failed before the fix: the session built its graph without barriers, the space stayed 'contiguous'."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.paint_tool import PaintTool
+
+    from .test_consultation import Host
+
+    layer = delineated(street_grid_layer, railway_layer)
+    QgsProject.instance().addMapLayer(layer)
+    canvas = qgis_canvas
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(layer.crs())
+    canvas.setLayers([layer])
+    canvas.setExtent(layer.extent())
+    canvas.refresh()
+    dock = ConsultationDock(None, canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        railway_layer.setName("Railway")
+        dock.layer_combo.setLayer(None)
+        dock.layer_combo.setLayer(layer)
+        assert "Railway" in dock.neighbourhood_label.text() and not dock.barriers_combo.isEnabled()
+        dock.space_combo.setField("space_id")
+        dock.population_combo.setField("pop")
+        layer_session = dock.open_session()
+        assert layer_session is not None, dock.message_label.text()
+        assert layer_session.barriers == (railway_layer,) and layer_session.gap == 30.0
+        layer.startEditing()
+        session = layer_session.session
+        by_bid = {f["bid"]: f.id() for f in layer.getFeatures()}
+        north = session.space_of(by_bid[5])  # the row above the railway
+        assert session.space_of(by_bid[2]) != north
+        host = Host(dock)
+        tool = PaintTool(canvas, host)
+        tool.set_target(north)
+        tool.canvasPressEvent(press(canvas, "press", 300112 + 50, 5640050))  # block 2, south of the railway
+        tool.canvasReleaseEvent(press(canvas, "release", 300112 + 50, 5640050))
+        assert session.space_of(by_bid[2]) == north
+        status = session.status(north)
+        assert not status.contiguous  # across the railway: in two pieces, as the delineation counts it
+        dock.refresh()
+        assert dock.layer_session.session.summary().not_contiguous >= 1
+        row = dock.row_of(north)
+        assert "not contiguous" in dock.model.index(row, 4).data()
+        warning = host.messages[-1][0]
+        assert "barrier" in warning and str(by_bid[2]) in warning and f"space {north}" in warning
+    finally:
+        dock.close_session()
+        layer.rollBack()
+        dock.cleanup()
+        dock.deleteLater()
+
