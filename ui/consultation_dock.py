@@ -536,25 +536,25 @@ class ConsultationDock(QgsDockWidget):
     def open_session(self):
         """Open a session with the choices of the dock; a bad choice shows its message.
 
-        Opened again on the same layer and space field (e.g. with other bounds), the locks of the
-        session before are kept: the lock commands on the layer's undo stack still refer to them.
+        The locks are those the layer's decision log lists (``decision_log.locked_spaces``): opened
+        again, after another layer or from a reloaded project, no lock is dropped and the log and
+        the lock state agree.
         """
         layer = self.layer_combo.currentLayer()
         old = self.layer_session
-        locked = ()
         restored, self._restored = self._restored, None
         session_id = None
         if old is not None and old.layer is layer and old.space_field == self.space_combo.currentField():
-            locked, session_id = old.session.locked, self.session_id
+            session_id = self.session_id
         elif (restored is not None and layer is not None and restored.layer_id == layer.id()
               and restored.space_field == self.space_combo.currentField()):
-            locked, session_id = restored.locked, restored.session_id  # the state the project was saved with
+            session_id = restored.session_id  # the state the project was saved with
         self.close_session()
         attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
         gap, barriers, nest, _ = self.neighbourhood(layer) if layer is not None else (DEFAULT_GAP, [], None, "")
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
-                                         attributes, self.lower_spin.value(), self.upper_spin.value(), gap=gap, locked=locked,
+                                         attributes, self.lower_spin.value(), self.upper_spin.value(), gap=gap,
                                          parent=self, barriers=barriers, nest=nest)
         except SessionInputError as error:
             self.show_message(str(error), problem=True)

@@ -136,6 +136,22 @@ class Decision:
                    reason=str(values.get("reason") or ""), id=str(values.get("id") or uuid.uuid4().hex))
 
 
+def locked_spaces(rows, labels):
+    """The spaces among ``labels`` that the log's lock and unlock rows leave locked (oldest row first).
+
+    The log is where locks live (with the layer: its GeoPackage or the project), so a session
+    opened again, after another layer or from a reloaded project, has exactly the locks its log
+    lists. Rows store spaces as text; a label matches by its text.
+    """
+    texts = set()
+    for row in sorted(rows, key=lambda row: row.number):
+        if row.kind == LOCK:
+            texts.add(row.to_spaces)
+        elif row.kind == UNLOCK:
+            texts.discard(row.to_spaces)
+    return [label for label in dict.fromkeys(labels) if label is not None and _label_text(label) in texts]
+
+
 COLUMNS = tuple(field.name for field in fields(Decision))
 _TYPES = {"number": "int", "blocks": "int", "population": "double"}
 

@@ -62,7 +62,7 @@ from ..engine.session import ConsultationSession
 from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
 from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand, disconnect_all
-from .decision_log import Decision, LogCommand, log_for
+from .decision_log import Decision, LogCommand, locked_spaces, log_for
 
 DEFAULT_GAP = 30.0
 #: the session tells its listeners at most this often (ms) that the figures changed
@@ -150,7 +150,7 @@ class LayerSession(QObject):
     locks_rebuilt = pyqtSignal()
 
     def __init__(self, layer, space_field, population_field, attributes=(), lower=0.0, upper=1.0, gap=DEFAULT_GAP,
-                 locked=(), parent=None, barriers=(), nest=None):
+                 locked=None, parent=None, barriers=(), nest=None):
         super().__init__(parent)
         problem = check_layer(layer, space_field, population_field)
         if problem:
@@ -195,6 +195,12 @@ class LayerSession(QObject):
         self._position = {block: position for position, block in enumerate(self.block_ids)}
         self._bounds = (float(lower), float(upper))
         labels = blocks.values(space_field)
+        #: the layer's decision log (read from its store once per layer); ``reason_source``: a
+        #: callable giving the reason typed for the next change and clearing it (the dock's field)
+        self.decision_log = log_for(layer)
+        self.reason_source = None
+        if locked is None:  # the locks live in the layer's log: the log and the lock state agree
+            locked = locked_spaces(self.decision_log.rows(), labels)
         try:
             present = {label for label in labels if label is not None}
             self._session = ConsultationSession(self.block_ids, population, values, graph, labels, lower, upper,
@@ -218,10 +224,6 @@ class LayerSession(QObject):
         self._timer.timeout.connect(self.changed)
         self.layer_id = layer.id()
         _OPEN[self.layer_id] = self
-        #: the layer's decision log (read from its store once per layer); ``reason_source``: a
-        #: callable giving the reason typed for the next change and clearing it (the dock's field)
-        self.decision_log = log_for(layer)
-        self.reason_source = None
         layer.attributeValueChanged.connect(self._on_value_changed)
         layer.featureAdded.connect(self._on_blocks_changed)
         layer.featureDeleted.connect(self._on_blocks_changed)
