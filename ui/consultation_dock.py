@@ -42,7 +42,7 @@ from .live_spaces import LIVE_PROPERTY, LiveSpaces
 from .paint_tool import format_decimal, format_population, status_text
 from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
-from .session_layer import DEFAULT_GAP, LayerSession, SessionInputError
+from .session_layer import DEFAULT_GAP, LayerSession, SessionInputError, check_layer, is_derived
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
 COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
@@ -334,6 +334,8 @@ class ConsultationDock(QgsDockWidget):
         self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+        QgsProject.instance().layersAdded.connect(self._project_layers_added)
+        self._project_layers_added()
         # plugin state in the project (ui/project_state.py): restored when a project is read
         self.session_id = None
         self._restored = None
@@ -458,6 +460,7 @@ class ConsultationDock(QgsDockWidget):
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
         disconnect_all([(QgsProject.instance().layerWillBeRemoved, self._layer_removed),
+                        (QgsProject.instance().layersAdded, self._project_layers_added),
                         (QgsProject.instance().readProject, self._project_read),
                         (QgsProject.instance().cleared, self._project_cleared)])
         self.close_session()
@@ -474,6 +477,14 @@ class ConsultationDock(QgsDockWidget):
             self.show_message(tr("The session's layer was removed from the project."), problem=True)
 
     # -- session ----------------------------------------------------------------------
+    def _project_layers_added(self, *args):
+        """Never offer a derived layer (the live spaces layer) as blocks layer; offer new line layers as barriers."""
+        derived = [layer for layer in QgsProject.instance().mapLayers().values() if is_derived(layer)]
+        self.layer_combo.setExceptedLayerList(derived)
+        checked = {QgsProject.instance().mapLayer(i).source() for i in self.barriers_combo.checkedItemsData()
+                   if QgsProject.instance().mapLayer(i) is not None}
+        self._fill_barriers(checked)
+
     def _line_layers(self):
         return [layer for layer in QgsProject.instance().mapLayers().values()
                 if isinstance(layer, QgsVectorLayer) and layer.geometryType() == LINE_GEOMETRY]
@@ -541,6 +552,9 @@ class ConsultationDock(QgsDockWidget):
         the lock state agree.
         """
         layer = self.layer_combo.currentLayer()
+        if layer is not None and is_derived(layer):  # refused before closing: that would remove the live layer
+            self.show_message(check_layer(layer), problem=True)
+            return None
         old = self.layer_session
         restored, self._restored = self._restored, None
         session_id = None

@@ -63,6 +63,7 @@ from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
 from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand, disconnect_all
 from .decision_log import Decision, LogCommand, locked_spaces, log_for
+from .live_spaces import LIVE_PROPERTY
 
 DEFAULT_GAP = 30.0
 #: the session tells its listeners at most this often (ms) that the figures changed
@@ -77,6 +78,9 @@ def check_layer(layer, space_field=None, population_field=None):
     """A translated message why ``layer`` cannot carry a session (None when it can)."""
     if layer is None or not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return tr("Choose a valid polygon layer of blocks.")
+    if is_derived(layer):
+        return tr("The layer '{layer}' is derived from a consultation session (the live spaces layer): choose the "
+                  "blocks layer.").format(layer=layer.name())
     if layer.geometryType() != POLYGON_GEOMETRY:
         return tr("The layer '{layer}' has no polygons: choose the blocks layer.").format(layer=layer.name())
     names = layer.fields().names()
@@ -87,6 +91,11 @@ def check_layer(layer, space_field=None, population_field=None):
     if layer.featureCount() == 0:
         return tr("The layer '{layer}' has no features.").format(layer=layer.name())
     return None
+
+
+def is_derived(layer):
+    """True for a layer the consultation derives from a session (the live spaces layer): never a blocks layer."""
+    return bool(layer.customProperty(LIVE_PROPERTY))
 
 
 def editing_problem(layer):
