@@ -456,6 +456,8 @@ class ConsultationDock(QgsDockWidget):
                 QTimer.singleShot(0, lambda: remove_layer(layer_id))
             else:
                 remove_layer(layer_id)
+        if self.canvas is not None:  # the canvas keeps the removed layer's outlines and labels until redrawn
+            self.canvas.refresh()
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""

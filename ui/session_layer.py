@@ -230,7 +230,8 @@ class LayerSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_INTERVAL)
-        self._timer.timeout.connect(self.changed)
+        self._timer.timeout.connect(self._tell)
+        self._repaint = False
         self.layer_id = layer.id()
         _OPEN[self.layer_id] = self
         layer.attributeValueChanged.connect(self._on_value_changed)
@@ -380,7 +381,19 @@ class LayerSession(QObject):
     def _on_value_changed(self, fid, index, value):
         if index == self.field_index:
             self._pending[fid] = value
+            self._repaint = True
             self._schedule()
+
+    def _tell(self):
+        """The throttled notice: the layer redrawn when its space field changed, then ``changed``.
+
+        Writing attribute values into the edit buffer does not repaint the layer; without this a
+        stroke left the blocks in their old colours until the map was refreshed (issue 19, 4).
+        """
+        if self._repaint:
+            self._repaint = False
+            self.layer.triggerRepaint()
+        self.changed.emit()
 
     def _on_blocks_changed(self, *args):
         self.stale = True
