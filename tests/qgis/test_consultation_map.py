@@ -12,7 +12,7 @@ def wait_until(condition, timeout_ms=3000):
     return condition()
 
 
-def test_a_stroke_redraws_the_blocks_without_the_live_layer(setup):
+def test_a_stroke_redraws_the_blocks_without_the_live_layer(setup):  # noqa: F811
     """Failed before the fix: the edit buffer changed, the layer was never repainted (old colours until F5)."""
     from sozialraum.ui.paint_tool import PaintTool
 
@@ -30,7 +30,7 @@ def test_a_stroke_redraws_the_blocks_without_the_live_layer(setup):
     assert wait_until(lambda: repaints)
 
 
-def test_unticking_the_live_layer_redraws_the_map(setup):
+def test_unticking_the_live_layer_redraws_the_map(setup):  # noqa: F811
     """Failed before the fix: the removed live layer's outlines and labels stayed on the canvas."""
     layer, canvas, dock, host = setup
     dock.live_check.setChecked(True)
