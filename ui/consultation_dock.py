@@ -56,6 +56,15 @@ def remove_layer(layer_id):
         QgsProject.instance().removeMapLayer(layer_id)
 
 
+#: the fields of the dissolved spaces that "Propose social spaces" writes (OUTPUT_SPACES)
+SPACES_OUTPUT_FIELDS = {"space_id", "population", "n_blocks", "status"}
+
+
+def is_spaces_output(layer):
+    """True for a layer of dissolved spaces as "Propose social spaces" writes them (a snapshot: it never follows a session)."""
+    return isinstance(layer, QgsVectorLayer) and SPACES_OUTPUT_FIELDS <= set(layer.fields().names())
+
+
 def sort_key(label):
     return (0, label, "") if isinstance(label, (int, float)) else (1, 0, str(label))
 
@@ -223,6 +232,8 @@ class ConsultationDock(QgsDockWidget):
         self.iface = iface
         self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.layer_session = None
+        self._hidden_layers = []  # ids of layers hidden while the session is open
+        self._notice = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY)
@@ -625,8 +636,42 @@ class ConsultationDock(QgsDockWidget):
         if visible and self._restored is not None and self.layer_session is None:
             self.open_session()
 
+    def _hide_covering_layers(self, layer):
+        """Hide the spaces outputs that lie over ``layer`` in the layer tree; their names (shown again on close).
+
+        "Propose social spaces" adds its dissolved spaces above the blocks: they do not follow the
+        session, so the first strokes seemed to do nothing (issue 19, 5). Hiding them (rather than
+        reordering the user's layers) is undone when the session closes.
+        """
+        root = QgsProject.instance().layerTreeRoot()
+        order = [node.layer() for node in root.findLayers()]
+        if layer not in order:
+            return []
+        hidden = []
+        for other in order[:order.index(layer)]:
+            node = root.findLayer(other.id()) if other is not None else None
+            if node is None or not node.isVisible() or is_derived(other) or not is_spaces_output(other):
+                continue
+            node.setItemVisibilityChecked(False)
+            self._hidden_layers.append(other.id())
+            hidden.append(other.name())
+        return hidden
+
+    def _show_hidden_layers(self):
+        root = QgsProject.instance().layerTreeRoot()
+        for layer_id in self._hidden_layers:
+            node = root.findLayer(layer_id)
+            if node is not None:
+                node.setItemVisibilityChecked(True)
+        self._hidden_layers = []
+
     def set_layer_session(self, layer_session):
         self.close_session()
+        hidden = self._hide_covering_layers(layer_session.layer)
+        self._notice = tr("Hidden while the session is open (they lie over the blocks and do not follow the changes): "
+                          "{layers}.").format(layers=", ".join(hidden)) if hidden else ""
+        if hidden and self.iface is not None:
+            self.iface.messageBar().pushInfo(tr("Sozialraum consultation"), self._notice)
         self.layer_session = layer_session
         layer_session.changed.connect(self.schedule_refresh)
         layer_session.locks_rebuilt.connect(self.schedule_refresh)
@@ -651,6 +696,8 @@ class ConsultationDock(QgsDockWidget):
         self.reoptimiser.discard()
         self._stop_live(remove=True)
         old, self.layer_session = self.layer_session, None
+        self._show_hidden_layers()
+        self._notice = ""
         old.close()
         old.reason_source = None
         disconnect_all([(old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
@@ -694,7 +741,7 @@ class ConsultationDock(QgsDockWidget):
         problem = layer_session.editing_problem()
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())
-        note = crs_note(layer_session.layer, self.canvas)
+        note = " ".join(part for part in (crs_note(layer_session.layer, self.canvas), self._notice) if part)
         self.show_message(f"{text} {note}" if note else text, problem=bool(problem))
         if current is not None:
             self.select_space(current, zoom=False)

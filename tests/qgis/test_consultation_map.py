@@ -44,3 +44,37 @@ def test_unticking_the_live_layer_redraws_the_map(setup):  # noqa: F811
     assert dock.live is None
     assert wait_until(lambda: refreshed), "the canvas was not redrawn after the live layer went"
     assert [lay for lay in canvas.layers() if lay is not None] == [layer]
+
+
+def test_the_proposed_spaces_over_the_blocks_are_hidden_while_the_session_is_open(qgis_app, qgis_canvas, qgis_new_project):
+    """Failed before the fix: the output "Social spaces" stayed visible over the blocks and never followed a stroke."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    from .conftest import memory_layer, square
+    from .test_consultation import grid_layer
+
+    layer = grid_layer()
+    QgsProject.instance().addMapLayer(layer)
+    spaces = memory_layer("MultiPolygon", "EPSG:25832", ["space_id:integer", "population:double", "n_blocks:integer",
+                                                        "status:string"], [(square(300000, 5640000, 600), [1, 2400, 24, "ok"])])
+    spaces.setName("Social spaces")
+    QgsProject.instance().addMapLayer(spaces)  # added last: on top, as after the algorithm
+    root = QgsProject.instance().layerTreeRoot()
+    assert [node.layer() for node in root.findLayers()][:2] == [spaces, layer]
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        dock.space_combo.setField("space")
+        dock.population_combo.setField("pop")
+        assert dock.open_session() is not None, dock.message_label.text()
+        assert not root.findLayer(spaces.id()).isVisible()
+        assert root.findLayer(layer.id()).isVisible()
+        assert "Social spaces" in dock.message_label.text() and "Hidden" in dock.message_label.text()
+        dock.close_session()
+        assert root.findLayer(spaces.id()).isVisible()  # shown again: the session changed nothing for good
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
