@@ -443,8 +443,14 @@ class ConsultationDock(QgsDockWidget):
         if self.layer_session is None:
             return None
         self.live = LiveSpaces(self.layer_session, self.layer_session.attributes, self)
-        QgsProject.instance().addMapLayer(self.live.layer)
+        QgsProject.instance().addMapLayer(self.live.layer)  # QGIS makes a layer it adds the active one ...
+        self._activate_blocks()  # ... but Ctrl+Z and the Undo panel act on the active layer: the blocks
         return self.live
+
+    def _activate_blocks(self):
+        """Make the session's blocks layer the active layer (the undo stack QGIS shows and Ctrl+Z uses)."""
+        if self.iface is not None and self.layer_session is not None:
+            self.iface.setActiveLayer(self.layer_session.layer)
 
     def _replace_saved_live_layers(self):
         """Remove live layers a saved project brought back (empty memory layers); True when there were any."""
@@ -688,6 +694,7 @@ class ConsultationDock(QgsDockWidget):
             self.live_check.blockSignals(False)
         if self.live_check.isChecked():
             self._start_live()
+        self._activate_blocks()
         self.session_opened.emit(layer_session)
 
     def close_session(self):

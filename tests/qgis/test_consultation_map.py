@@ -78,3 +78,35 @@ def test_the_proposed_spaces_over_the_blocks_are_hidden_while_the_session_is_ope
         dock.close_session()
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_the_blocks_layer_stays_active_when_the_live_layer_comes(qgis_app, qgis_canvas, qgis_iface, qgis_new_project):
+    """Failed before the fix: the live layer became the active layer, so Ctrl+Z and the Undo panel left the blocks."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    from .test_consultation import grid_layer
+
+    def like_the_desktop(layers):  # QGIS makes a layer added to the project the active one
+        qgis_iface.setActiveLayer(layers[-1])
+
+    QgsProject.instance().layersAdded.connect(like_the_desktop)
+    layer = grid_layer()
+    other = grid_layer()
+    QgsProject.instance().addMapLayers([layer, other])
+    dock = ConsultationDock(qgis_iface, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        dock.space_combo.setField("space")
+        dock.population_combo.setField("pop")
+        assert dock.open_session() is not None, dock.message_label.text()
+        assert qgis_iface.activeLayer() is layer  # the session's layer, not the one added last
+        dock.live_check.setChecked(True)
+        assert dock.live is not None
+        assert qgis_iface.activeLayer() is layer
+    finally:
+        QgsProject.instance().layersAdded.disconnect(like_the_desktop)
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
