@@ -104,6 +104,15 @@ class SpacesModel(QAbstractTableModel):
     def status(self, row):
         return self._rows[row]
 
+    def update_status(self, status):
+        """Show one space's new status in its row (no reset: the views keep their indexes)."""
+        for row, old in enumerate(self._rows):
+            if old.space == status.space:
+                self._rows[row] = status
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                return True
+        return False
+
     def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -779,7 +788,12 @@ class ConsultationDock(QgsDockWidget):
         return True
 
     def _row_clicked(self, index):
-        space = self.model.status(self.proxy.mapToSource(index).row()).space
+        # a fresh proxy index of the row: one the view kept from before a model reset maps to
+        # another source row (a click on a lock box selected another space, issue 19, 7)
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), SPACE))
+        if not source.isValid():
+            return
+        space = self.model.status(source.row()).space
         self._show_space(space)
         self.current_space_changed.emit(space)
 
@@ -850,4 +864,7 @@ class ConsultationDock(QgsDockWidget):
         if layer_session is None or layer_session.editing_problem():
             return
         layer_session.set_locked(space, locked)
-        self.refresh()
+        self.model.update_status(layer_session.session.status(space))
+        # the rest later, not now: the view is still handling the click that set the check state, and
+        # resetting the model under it leaves it with stale indexes (issue 19, 7)
+        self.schedule_refresh()
