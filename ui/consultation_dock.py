@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
 from ..algorithms.run_parameters import barrier_layers, delineation_of
 from ..engine.errors import SozialraumError
 from ..i18n import tr
+from . import session_choices as choices
 from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
@@ -261,12 +262,18 @@ class ConsultationDock(QgsDockWidget):
         bounds = QHBoxLayout()
         self.lower_spin = QgsDoubleSpinBox()
         self.upper_spin = QgsDoubleSpinBox()
-        for spin, value in ((self.lower_spin, 2500.0), (self.upper_spin, 9000.0)):
+        self._choosing = False  # True while the dock fills in the choices for a layer
+        self._choices = {}  # layer id -> the choices made for it (kept when switching layers)
+        for spin, value in zip((self.lower_spin, self.upper_spin), choices.algorithm_bounds()):
             spin.setRange(0.0, 1e9)
             spin.setDecimals(0)
             spin.setSingleStep(100.0)
             spin.setValue(value)
+            spin.setClearValue(value)
+            spin.valueChanged.connect(self._bounds_changed)
             bounds.addWidget(spin)
+        self.space_combo.setAllowEmptyFieldName(True)  # rather nothing than the feature id
+        self.population_combo.setAllowEmptyFieldName(True)
         form.addRow(tr("Blocks layer"), self.layer_combo)
         form.addRow(tr("Space field"), self.space_combo)
         form.addRow(tr("Population field"), self.population_combo)
@@ -555,22 +562,56 @@ class ConsultationDock(QgsDockWidget):
         self.neighbourhood_label.setText(self.neighbourhood(layer)[3] if layer is not None else "")
 
     def _layer_chosen(self, layer):
-        self._fill_barriers([b.get("source") for b in (delineation_of(layer) or {}).get("barriers", [])])
-        self._show_neighbourhood(layer)
-        self.space_combo.setLayer(layer)
-        self.population_combo.setLayer(layer)
-        self.attributes_combo.clear()
-        if layer is not None:
-            numeric = [field.name() for field in layer.fields() if field.isNumeric()]
-            self.attributes_combo.addItems(numeric)
-            for name in ("space", "sozialraum", "space_id"):
-                if name in layer.fields().names():
-                    self.space_combo.setField(name)
-                    break
-            for name in ("pop_total", "pop", "population", "einwohner"):
-                if name in layer.fields().names():
-                    self.population_combo.setField(name)
-                    break
+        """Fields, attributes and bounds for ``layer``: as last chosen for it in this dock, else the
+        run's record (``session_choices``); the choices of the layer left are kept for coming back."""
+        self._remember_choices()
+        self._choosing = True
+        try:
+            record = delineation_of(layer) if layer is not None else None
+            self._fill_barriers([b.get("source") for b in (record or {}).get("barriers", [])])
+            self._show_neighbourhood(layer)
+            self.space_combo.setLayer(layer)
+            self.population_combo.setLayer(layer)
+            self.attributes_combo.clear()
+            self._chosen_layer_id = layer.id() if layer is not None else None
+            if layer is None:
+                return
+            self.attributes_combo.addItems([field.name() for field in layer.fields() if field.isNumeric()])
+            kept = self._choices.get(layer.id())
+            if kept is not None:
+                space, population, attributes, (lower, upper) = kept
+            else:
+                space, population = choices.space_field(layer, record), choices.population_field(layer, record)
+                attributes, (lower, upper) = choices.attributes(layer, record), choices.bounds_for(record)
+            self.space_combo.setField(space)
+            self.population_combo.setField(population)
+            self.attributes_combo.setCheckedItems(list(attributes))
+            self.lower_spin.setValue(lower)
+            self.upper_spin.setValue(upper)
+        finally:
+            self._choosing = False
+
+    def _remember_choices(self):
+        layer_id = getattr(self, "_chosen_layer_id", None)
+        if layer_id is not None and QgsProject.instance().mapLayer(layer_id) is not None:
+            self._choices[layer_id] = (self.space_combo.currentField(), self.population_combo.currentField(),
+                                       tuple(self.attributes_combo.checkedItems()),
+                                       (self.lower_spin.value(), self.upper_spin.value()))
+
+    def _bounds_changed(self, *args):
+        """New bounds apply to the open session at once (its layer chosen in the dock)."""
+        layer_session = self.layer_session
+        if self._choosing or layer_session is None or self.layer_combo.currentLayer() is not layer_session.layer:
+            return
+        lower, upper = self.lower_spin.value(), self.upper_spin.value()
+        if (lower, upper) == layer_session.bounds:
+            return
+        try:
+            layer_session.set_bounds(lower, upper)
+        except SessionInputError as error:
+            self.show_message(str(error), problem=True)
+            return
+        self.refresh()
 
     def open_session(self):
         """Open a session with the choices of the dock; a bad choice shows its message.
@@ -631,11 +672,13 @@ class ConsultationDock(QgsDockWidget):
         if layer is None or self.layer_session is not None:
             return None
         self.layer_combo.setLayer(layer)
+        self._choosing = True  # no session yet: nothing to apply the bounds to
         self.space_combo.setField(state.space_field)
         self.population_combo.setField(state.population_field)
         self.attributes_combo.setCheckedItems(list(state.attributes))
         self.lower_spin.setValue(state.lower)
         self.upper_spin.setValue(state.upper)
+        self._choosing = False
         self._restored = state
         if self.isVisible():
             self.open_session()
@@ -753,7 +796,8 @@ class ConsultationDock(QgsDockWidget):
             "SSD share {share}").format(
             spaces=summary.spaces, population=format_population(summary.population), blocks=summary.blocks,
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
-            above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=format_decimal(summary.ssd_share, 3)))
+            above=summary.above, split=summary.not_contiguous, locked=summary.locked,
+            share=format_decimal(summary.ssd_share, 3) if layer_session.attributes else tr("– (no attributes chosen)")))
         problem = layer_session.editing_problem()
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())

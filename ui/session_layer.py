@@ -274,6 +274,16 @@ class LayerSession(QObject):
         """Residents per block in the order of :attr:`block_ids` (not a number: 0), as the session counts them."""
         return np.nan_to_num(np.asarray(self._population, dtype=float))
 
+    def set_bounds(self, lower, upper):
+        """Judge the spaces by new population bounds from now on (locks and labels kept)."""
+        if not lower < upper:
+            raise SessionInputError(tr("The lower bound ({lower:g}) must be below the upper bound ({upper:g}).").format(
+                lower=lower, upper=upper))
+        self._flush()
+        self._bounds = (float(lower), float(upper))
+        self._rebuild()
+        self._schedule()
+
     def label_value(self, label):
         """A session label as the layer's field stores it."""
         return label

@@ -68,8 +68,10 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
         dock.layer_combo.setLayer(None)
         dock.layer_combo.setLayer(layer)
         assert "Railway" in dock.neighbourhood_label.text() and not dock.barriers_combo.isEnabled()
-        dock.space_combo.setField("space_id")
-        dock.population_combo.setField("pop")
+        # the run's fields and bounds, as the dock takes them from its record
+        assert (dock.space_combo.currentField(), dock.population_combo.currentField()) == ("space_id", "pop")
+        assert (dock.lower_spin.value(), dock.upper_spin.value()) == (100.0, 1500.0)
+        assert dock.attributes_combo.checkedItems() == ["pop"]
         layer_session = dock.open_session()
         assert layer_session is not None, dock.message_label.text()
         assert layer_session.barriers == (railway_layer,) and layer_session.gap == 30.0

@@ -1,0 +1,76 @@
+"""What the dock chooses for a blocks layer before the planner does: fields and population bounds.
+
+The bounds come from the run that made the layer (its stored record,
+``algorithms/run_parameters.py``), else from the defaults of "Propose social spaces" itself
+(its parameter definitions: the one place they are set), so the dock and the algorithm never
+disagree. Fields: the record's, else a field named like a space or a population; never the
+feature id column ``fid`` (a GeoPackage's), which a field box would otherwise pick first.
+"""
+from __future__ import annotations
+
+import functools
+
+#: names of a space field, best first (compared without case)
+SPACE_NAMES = ("space_id", "space", "sozialraum", "sozialraum_id", "sr_id", "sr")
+#: names of a population field, best first
+POPULATION_NAMES = ("pop_total", "population", "pop", "einwohner", "ew_gesamt", "ew", "residents", "bevoelkerung")
+#: never chosen on its own: a feature id, not a space or a count of residents
+ID_NAMES = ("fid", "id", "ogc_fid", "objectid", "gid")
+
+
+@functools.lru_cache(maxsize=1)
+def algorithm_bounds():
+    """``(lower, upper)``: the population bounds "Propose social spaces" proposes by default."""
+    from ..algorithms.delineate import DelineateAlgorithm
+
+    algorithm = DelineateAlgorithm()
+    algorithm.initAlgorithm()
+    return (float(algorithm.parameterDefinition("MIN_POPULATION").defaultValue()),
+            float(algorithm.parameterDefinition("MAX_POPULATION").defaultValue()))
+
+
+def bounds_for(record):
+    """The bounds of the run ``record`` (None: the algorithm's defaults)."""
+    if record is not None:
+        try:
+            lower, upper = float(record["lower"]), float(record["upper"])
+            if 0 <= lower < upper:
+                return lower, upper
+        except (KeyError, TypeError, ValueError):
+            pass
+    return algorithm_bounds()
+
+
+def _guess(fields, names, prefixes, numeric):
+    candidates = [field for field in fields if not numeric or field.isNumeric()]
+    by_name = {field.name().casefold(): field.name() for field in candidates}
+    for name in names:
+        if name in by_name:
+            return by_name[name]
+    for field in candidates:
+        name = field.name().casefold()
+        if name not in ID_NAMES and name.startswith(prefixes):
+            return field.name()
+    return ""
+
+
+def space_field(layer, record=None):
+    """The space field to pre-select ('' when nothing looks like one)."""
+    names = layer.fields().names()
+    if record is not None and record.get("space_field") in names:
+        return record["space_field"]
+    return _guess(layer.fields(), SPACE_NAMES, ("space", "sozialraum"), numeric=False)
+
+
+def population_field(layer, record=None):
+    """The population field to pre-select ('' when nothing looks like one)."""
+    names = layer.fields().names()
+    if record is not None and record.get("population_field") in names:
+        return record["population_field"]
+    return _guess(layer.fields(), POPULATION_NAMES, ("pop", "einw", "ew_", "resident"), numeric=True)
+
+
+def attributes(layer, record=None):
+    """The attributes to tick: the record's that the layer has ([] without a record)."""
+    names = set(layer.fields().names())
+    return [name for name in (record or {}).get("attributes", []) if name in names]
