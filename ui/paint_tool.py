@@ -212,9 +212,12 @@ class PaintTool(_ConsultationTool):
         target = self._target(layer_session)
         picking = target is None or bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if picking:
-            if block is not None:
-                self.set_target(layer_session.session.space_of(block))
-            return
+            if block is None or layer_session.session.space_of(block) is None:
+                return
+            # the press that picks the target also starts the stroke: the drag that follows paints
+            # (it painted nothing before, issue 19, 12); the picked block is already in the target
+            target = layer_session.session.space_of(block)
+            self.set_target(target)
         self.target = target
         self._drawing = True
         self.stroke = []
