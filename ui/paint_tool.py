@@ -251,7 +251,7 @@ class PaintTool(_ConsultationTool):
             return
         if change.is_empty:
             return
-        layer_session.commit(change, tr("Paint {count} blocks into space {space}").format(count=len(change.blocks), space=target))
+        layer_session.commit(change, tr("Paint %n block(s) into space {space}", len(change.blocks)).format(space=target))
         warning = problem_message(change, layer_session.barrier_crossings(change))
         if warning:
             self.host.message(warning, Qgis.MessageLevel.Warning)
@@ -269,8 +269,8 @@ class PaintTool(_ConsultationTool):
     def preview_lines(self, layer_session):
         """The overlay's text: the affected spaces as the stroke would leave them."""
         preview = layer_session.session.preview(self.stroke, self.target)
-        lines = [tr("{count} blocks, {population} residents into {space}").format(
-            count=preview.blocks, population=format_population(preview.population), space=preview.target)]
+        lines = [tr("%n block(s), {population} residents into {space}", preview.blocks).format(
+            population=format_population(preview.population), space=preview.target)]
         for status in preview.status_after:
             lines.append(tr("{space}: {population} ({status})").format(
                 space=status.space, population=format_population(status.population), status=status_text(status)))
@@ -413,10 +413,10 @@ def new_space_from_selection(layer_session, message):
         message(str(error), Qgis.MessageLevel.Warning)
         return None
     space = change.after[0]
-    layer_session.commit(change, tr("New space {space} of {count} blocks").format(space=space, count=len(change.blocks)))
+    layer_session.commit(change, tr("New space {space} of %n block(s)", len(change.blocks)).format(space=space))
     warning = problem_message(change)
     status = layer_session.session.status(space)
-    message(warning or tr("New space {space}: {count} blocks, {population} residents.").format(
-        space=space, count=status.blocks, population=format_population(status.population)),
+    message(warning or tr("New space {space}: %n block(s), {population} residents.", status.blocks).format(
+        space=space, population=format_population(status.population)),
         Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
     return change
