@@ -21,9 +21,11 @@ Rows are derived state, kept like the locks (issue 11's undo principles):
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import getpass
 import json
+import sqlite3
 import uuid
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
@@ -181,8 +183,20 @@ class GeoPackageStore:
         return tr("the table '{table}' in {path}").format(table=TABLE, path=self.path)
 
     def _layer(self):
+        if not self._has_table():  # asked first: opening a missing table logs "Cannot find layer" (issue 19, 11)
+            return None
         layer = QgsVectorLayer(f"{self.path}|layername={TABLE}", TABLE, "ogr")
         return layer if layer.isValid() else None
+
+    def _has_table(self):
+        """True when the GeoPackage lists the decisions table (read from its contents, nothing logged)."""
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as connection:
+                found = connection.execute("SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)",
+                                           (TABLE,)).fetchone()
+        except sqlite3.Error:
+            return True  # cannot tell: let OGR try
+        return found is not None
 
     def read(self):
         layer = self._layer()
