@@ -77,8 +77,10 @@ def barrier_layers(record, project_layers=()):
     layers, missing = [], []
     for entry in (record or {}).get("barriers", []):
         layer = by_source.get(entry.get("source"))
-        if layer is None:
-            layer = QgsVectorLayer(entry.get("source", ""), entry.get("name", ""), entry.get("provider") or "ogr")
+        if layer is None:  # not in the project: named by its table in the file (a path gives the file's name)
+            source = entry.get("source", "")
+            table = QgsProviderRegistry.instance().decodeUri("ogr", source).get("layerName")
+            layer = QgsVectorLayer(source, table or entry.get("name", ""), entry.get("provider") or "ogr")
         if layer.isValid():
             layers.append(layer)
         else:

@@ -100,3 +100,16 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
         dock.cleanup()
         dock.deleteLater()
 
+
+
+def test_barriers_not_in_the_project_are_opened_from_their_source(qgis_app, qgis_new_project):
+    from pathlib import Path
+
+    from sozialraum.algorithms.run_parameters import barrier_layers
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "musterstadt.gpkg"
+    record = {"barriers": [{"name": "musterstadt", "source": f"{sample}|layername=barriers", "provider": "ogr"},
+                           {"name": "Gone", "source": "/nowhere/lines.gpkg|layername=lines", "provider": "ogr"}]}
+    layers, missing = barrier_layers(record)
+    assert [layer.name() for layer in layers] == ["barriers"] and layers[0].featureCount() > 0
+    assert missing == ["Gone"]
