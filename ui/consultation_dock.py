@@ -97,10 +97,20 @@ class SpacesModel(QAbstractTableModel):
         self._rows = []
         self.editable = False
 
-    def set_statuses(self, statuses):
+    def set_statuses(self, statuses, across_barriers=()):
+        """The rows; ``across_barriers``: spaces in pieces across a barrier line (named in their status)."""
         self.beginResetModel()
         self._rows = sorted(statuses, key=lambda status: sort_key(status.space))
+        self._across = set(across_barriers)
         self.endResetModel()
+
+    _across = frozenset()
+
+    def status_text(self, status):
+        text = status_text(status)
+        if status.space in self._across:
+            text = tr("{status}, across a barrier line").format(status=text)
+        return text
 
     def status(self, row):
         return self._rows[row]
@@ -144,12 +154,12 @@ class SpacesModel(QAbstractTableModel):
             if column == BLOCKS:
                 return str(status.blocks)
             if column == STATUS:
-                return status_text(status)
+                return self.status_text(status)
             if column == SSD:
                 return format_decimal(status.ssd, 2)
             return None
         if role == Qt.ItemDataRole.UserRole:  # sort and filter values
-            return (status.space, status.locked, status.population, status.blocks, status_text(status), status.ssd)[column]
+            return (status.space, status.locked, status.population, status.blocks, self.status_text(status), status.ssd)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == LOCKED:
             return Qt.CheckState.Checked if status.locked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
@@ -785,7 +795,7 @@ class ConsultationDock(QgsDockWidget):
         session = layer_session.session
         current = self.current_space()
         self.model.editable = layer_session.editing_problem() is None
-        self.model.set_statuses(session.statuses())
+        self.model.set_statuses(session.statuses(), layer_session.spaces_across_barriers())
         self.log_model.set_log(layer_session.decision_log)
         self.save_state()  # the locks may have changed
         summary = session.summary()

@@ -312,6 +312,16 @@ class LayerSession(QObject):
                 crossing.append(block)
         return crossing
 
+    def spaces_across_barriers(self):
+        """Spaces in pieces that hold blocks a barrier line separates (the table names them)."""
+        session = self.session
+        found = set()
+        for block, others in self._across_barrier.items():
+            space = session.space_of(block)
+            if space is not None and space not in found and any(session.space_of(other) == space for other in others):
+                found.add(space)
+        return {space for space in found if not session.status(space).contiguous}
+
     def geometry(self, block):
         return self._geometries.get(block)
 

@@ -2607,5 +2607,9 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>The layer '{layer}' has no nesting field '{field}'.</source>
             <translation>Der Layer „{layer}“ hat kein Verschachtelungsfeld „{field}“.</translation>
         </message>
+        <message>
+            <source>{status}, across a barrier line</source>
+            <translation>{status}, über eine Barrierelinie hinweg</translation>
+        </message>
     </context>
 </TS>

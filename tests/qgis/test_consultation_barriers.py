@@ -91,7 +91,7 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
         dock.refresh()
         assert dock.layer_session.session.summary().not_contiguous >= 1
         row = dock.row_of(north)
-        assert "not contiguous" in dock.model.index(row, 4).data()
+        assert "not contiguous, across a barrier line" in dock.model.index(row, 4).data()
         warning = host.messages[-1][0]
         assert "barrier" in warning and str(by_bid[2]) in warning and f"space {north}" in warning
     finally:
