@@ -294,6 +294,8 @@ class ConsultationDock(QgsDockWidget):
         self.barriers_combo.setToolTip(tr("Barrier lines that cut the neighbourhood of blocks (railways, rivers, major "
                                           "roads), as in 'Propose social spaces'. A layer made by that algorithm brings "
                                           "the barriers, gap distance and nesting field of its run."))
+        # the model's signal: checkedItemsChanged misses check states set from code on QGIS 3.22
+        self.barriers_combo.model().dataChanged.connect(lambda *args: self._show_neighbourhood(self.layer_combo.currentLayer()))
         form.addRow(tr("Barrier lines"), self.barriers_combo)
         self.neighbourhood_label = QLabel()
         self.neighbourhood_label.setWordWrap(True)

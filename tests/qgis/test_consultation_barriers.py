@@ -113,3 +113,32 @@ def test_barriers_not_in_the_project_are_opened_from_their_source(qgis_app, qgis
     layers, missing = barrier_layers(record)
     assert [layer.name() for layer in layers] == ["barriers"] and layers[0].featureCount() > 0
     assert missing == ["Gone"]
+
+
+def test_without_a_stored_run_the_barriers_are_chosen_in_the_dock(qgis_app, qgis_canvas, qgis_new_project,
+                                                                 street_grid_layer, railway_layer):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import Qt
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    railway_layer.setName("Railway")
+    QgsProject.instance().addMapLayers([street_grid_layer, railway_layer])
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(street_grid_layer)
+        dock.space_combo.setField("quarter")
+        assert dock.population_combo.currentField() == "pop"
+        assert dock.barriers_combo.isEnabled() and "Railway" not in dock.neighbourhood_label.text()
+        dock.open_session()
+        assert dock.layer_session.session.status("A").contiguous  # no barrier: the two rows are neighbours
+        index = dock.barriers_combo.findText("Railway")
+        dock.barriers_combo.setItemCheckState(index, Qt.CheckState.Checked)
+        assert "Railway" in dock.neighbourhood_label.text()
+        layer_session = dock.open_session()
+        assert layer_session.barriers == (railway_layer,)
+        assert layer_session.session.status("A").parts == 2  # the railway cuts quarter A in two
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
