@@ -33,17 +33,18 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..algorithms.run_parameters import barrier_layers, delineation_of
+from ..algorithms.run_parameters import delineation_of
 from ..engine.errors import SozialraumError
 from ..i18n import tr
 from . import session_choices as choices
 from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
+from .map_layers import hide_covering_spaces, show_layers
 from .paint_tool import format_decimal, format_population, status_text
 from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
-from .session_layer import DEFAULT_GAP, LayerSession, SessionInputError, check_layer, is_derived
+from .session_layer import LayerSession, SessionInputError, check_layer, is_derived
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
 COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
@@ -55,15 +56,6 @@ def remove_layer(layer_id):
     """Remove a layer from the project when it is still there."""
     if QgsProject.instance().mapLayer(layer_id) is not None:
         QgsProject.instance().removeMapLayer(layer_id)
-
-
-#: the fields of the dissolved spaces that "Propose social spaces" writes (OUTPUT_SPACES)
-SPACES_OUTPUT_FIELDS = {"space_id", "population", "n_blocks", "status"}
-
-
-def is_spaces_output(layer):
-    """True for a layer of dissolved spaces as "Propose social spaces" writes them (a snapshot: it never follows a session)."""
-    return isinstance(layer, QgsVectorLayer) and SPACES_OUTPUT_FIELDS <= set(layer.fields().names())
 
 
 def sort_key(label):
@@ -545,33 +537,16 @@ class ConsultationDock(QgsDockWidget):
                 layer.id())
 
     def neighbourhood(self, layer):
-        """``(gap, barrier layers, nesting field, text)``: the rules the session's contiguity follows.
-
-        The run that made ``layer`` (its stored record, ``algorithms/run_parameters.py``) decides;
-        without a record, the barrier lines chosen in the dock and the default gap.
-        """
-        record = delineation_of(layer)
-        if record is not None:
-            barriers, missing = barrier_layers(record, self._line_layers())
-            nest = record.get("nest")
-            gap = float(record.get("gap", DEFAULT_GAP))
-            text = tr("as the run that made the layer: gap {gap} m, barriers: {barriers}, nesting: {nest}").format(
-                gap=format_population(gap), barriers=", ".join(b.name() for b in barriers) or tr("none"),
-                nest=nest or tr("none"))
-            if missing:
-                text += " " + tr("Barrier layers that cannot be read (not used): {names}.").format(names=", ".join(missing))
-            return gap, barriers, nest, text
+        """The rules the session's contiguity follows (``session_choices.Neighbourhood``): the run's
+        record, else the barrier lines chosen here."""
         project = QgsProject.instance()
-        barriers = [project.mapLayer(layer_id) for layer_id in self.barriers_combo.checkedItemsData()]
-        barriers = [b for b in barriers if b is not None]
-        text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
-            gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))
-        return DEFAULT_GAP, barriers, None, text
+        chosen = [project.mapLayer(layer_id) for layer_id in self.barriers_combo.checkedItemsData()]
+        return choices.neighbourhood(layer, [b for b in chosen if b is not None], self._line_layers())
 
     def _show_neighbourhood(self, layer):
         record = delineation_of(layer) if layer is not None else None
         self.barriers_combo.setEnabled(record is None)
-        self.neighbourhood_label.setText(self.neighbourhood(layer)[3] if layer is not None else "")
+        self.neighbourhood_label.setText(self.neighbourhood(layer).text if layer is not None else "")
 
     def _layer_chosen(self, layer):
         """Fields, attributes and bounds for ``layer``: as last chosen for it in this dock, else the
@@ -646,11 +621,11 @@ class ConsultationDock(QgsDockWidget):
             session_id = restored.session_id  # the state the project was saved with
         self.close_session()
         attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
-        gap, barriers, nest, _ = self.neighbourhood(layer) if layer is not None else (DEFAULT_GAP, [], None, "")
+        rules = self.neighbourhood(layer)
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
-                                         attributes, self.lower_spin.value(), self.upper_spin.value(), gap=gap,
-                                         parent=self, barriers=barriers, nest=nest)
+                                         attributes, self.lower_spin.value(), self.upper_spin.value(), gap=rules.gap,
+                                         parent=self, barriers=rules.barriers, nest=rules.nest)
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None
@@ -706,38 +681,11 @@ class ConsultationDock(QgsDockWidget):
         if visible and self._restored is not None and self.layer_session is None:
             self.open_session()
 
-    def _hide_covering_layers(self, layer):
-        """Hide the spaces outputs that lie over ``layer`` in the layer tree; their names (shown again on close).
-
-        "Propose social spaces" adds its dissolved spaces above the blocks: they do not follow the
-        session, so the first strokes seemed to do nothing (issue 19, 5). Hiding them (rather than
-        reordering the user's layers) is undone when the session closes.
-        """
-        root = QgsProject.instance().layerTreeRoot()
-        order = [node.layer() for node in root.findLayers()]
-        if layer not in order:
-            return []
-        hidden = []
-        for other in order[:order.index(layer)]:
-            node = root.findLayer(other.id()) if other is not None else None
-            if node is None or not node.isVisible() or is_derived(other) or not is_spaces_output(other):
-                continue
-            node.setItemVisibilityChecked(False)
-            self._hidden_layers.append(other.id())
-            hidden.append(other.name())
-        return hidden
-
-    def _show_hidden_layers(self):
-        root = QgsProject.instance().layerTreeRoot()
-        for layer_id in self._hidden_layers:
-            node = root.findLayer(layer_id)
-            if node is not None:
-                node.setItemVisibilityChecked(True)
-        self._hidden_layers = []
-
     def set_layer_session(self, layer_session):
         self.close_session()
-        hidden = self._hide_covering_layers(layer_session.layer)
+        hidden = hide_covering_spaces(layer_session.layer)
+        self._hidden_layers = [layer.id() for layer in hidden]
+        hidden = [layer.name() for layer in hidden]
         self._notice = tr("Hidden while the session is open (they lie over the blocks and do not follow the changes): "
                           "{layers}.").format(layers=", ".join(hidden)) if hidden else ""
         if hidden and self.iface is not None:
@@ -767,7 +715,8 @@ class ConsultationDock(QgsDockWidget):
         self.reoptimiser.discard()
         self._stop_live(remove=True)
         old, self.layer_session = self.layer_session, None
-        self._show_hidden_layers()
+        show_layers(self._hidden_layers)
+        self._hidden_layers = []
         self._notice = ""
         old.close()
         old.reason_source = None

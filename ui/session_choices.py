@@ -1,4 +1,4 @@
-"""What the dock chooses for a blocks layer before the planner does: fields and population bounds.
+"""What the dock chooses for a blocks layer before the planner does: fields, bounds, neighbourhood.
 
 The bounds come from the run that made the layer (its stored record,
 ``algorithms/run_parameters.py``), else from the defaults of "Propose social spaces" itself
@@ -9,6 +9,12 @@ feature id column ``fid`` (a GeoPackage's), which a field box would otherwise pi
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+
+from ..algorithms.run_parameters import barrier_layers, delineation_of
+from ..i18n import tr
+from .paint_tool import format_population
+from .session_layer import DEFAULT_GAP
 
 #: names of a space field, best first (compared without case)
 SPACE_NAMES = ("space_id", "space", "sozialraum", "sozialraum_id", "sr_id", "sr")
@@ -74,3 +80,33 @@ def attributes(layer, record=None):
     """The attributes to tick: the record's that the layer has ([] without a record)."""
     names = set(layer.fields().names())
     return [name for name in (record or {}).get("attributes", []) if name in names]
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """The adjacency rules of a session: as :func:`~sozialraum.algorithms.blocks_input.block_adjacency` takes them."""
+
+    gap: float
+    barriers: tuple
+    nest: str | None
+    text: str  # what the dock shows
+
+
+def neighbourhood(layer, chosen_barriers=(), line_layers=()):
+    """The rules for ``layer``: its run's record decides (barriers found among ``line_layers`` by
+    source, else opened from it); without a record, ``chosen_barriers`` and the default gap."""
+    record = delineation_of(layer) if layer is not None else None
+    if record is not None:
+        barriers, missing = barrier_layers(record, line_layers)
+        nest = record.get("nest")
+        gap = float(record.get("gap", DEFAULT_GAP))
+        text = tr("as the run that made the layer: gap {gap} m, barriers: {barriers}, nesting: {nest}").format(
+            gap=format_population(gap), barriers=", ".join(b.name() for b in barriers) or tr("none"),
+            nest=nest or tr("none"))
+        if missing:
+            text += " " + tr("Barrier layers that cannot be read (not used): {names}.").format(names=", ".join(missing))
+        return Neighbourhood(gap, tuple(barriers), nest, text)
+    barriers = tuple(chosen_barriers)
+    text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
+        gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))
+    return Neighbourhood(DEFAULT_GAP, barriers, None, text)
