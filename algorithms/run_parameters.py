@@ -24,9 +24,23 @@ METADATA_KEY = "SOZIALRAUM_DELINEATION"
 VERSION = 1
 
 
-def delineation_record(parameters, space_field):
-    """The record of one run: the neighbourhood rules, bounds and fields (plain JSON values)."""
+def added_links(graph, result_graph):
+    """Links the run added to its graph (an island joined to its nearest block), as block positions.
+
+    Positions are the order the blocks are read and written in (by feature id), so the output's
+    features, read in the same order, find them again.
+    """
+    have = {(min(a, b), max(a, b)) for a, b in zip(graph.left.tolist(), graph.right.tolist())}
+    extra = {(min(a, b), max(a, b)) for a, b in zip(result_graph.left.tolist(), result_graph.right.tolist())}
+    return [list(pair) for pair in sorted(extra - have)]
+
+
+def delineation_record(parameters, space_field, blocks=None, links=()):
+    """The record of one run: the neighbourhood rules, bounds and fields (plain JSON values);
+    ``blocks``: how many blocks the output has, ``links``: :func:`added_links`."""
     return {
+        "blocks": blocks,
+        "added_links": [list(link) for link in links],
         "version": VERSION,
         "space_field": space_field,
         "population_field": parameters["population"],

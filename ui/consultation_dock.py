@@ -625,7 +625,8 @@ class ConsultationDock(QgsDockWidget):
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
                                          attributes, self.lower_spin.value(), self.upper_spin.value(), gap=rules.gap,
-                                         parent=self, barriers=rules.barriers, nest=rules.nest)
+                                         parent=self, barriers=rules.barriers, nest=rules.nest,
+                                         added_links=rules.added_links)
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None

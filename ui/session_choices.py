@@ -90,6 +90,7 @@ class Neighbourhood:
     barriers: tuple
     nest: str | None
     text: str  # what the dock shows
+    added_links: tuple = ()  # (position, position): islands the run joined to their nearest block
 
 
 def neighbourhood(layer, chosen_barriers=(), line_layers=()):
@@ -105,7 +106,10 @@ def neighbourhood(layer, chosen_barriers=(), line_layers=()):
             nest=nest or tr("none"))
         if missing:
             text += " " + tr("Barrier layers that cannot be read (not used): {names}.").format(names=", ".join(missing))
-        return Neighbourhood(gap, tuple(barriers), nest, text)
+        links = record.get("added_links") or ()
+        if record.get("blocks") != layer.featureCount():  # blocks added or deleted since: positions mean nothing
+            links = ()
+        return Neighbourhood(gap, tuple(barriers), nest, text, tuple(tuple(link) for link in links))
     barriers = tuple(chosen_barriers)
     text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
         gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))

@@ -142,3 +142,35 @@ def test_without_a_stored_run_the_barriers_are_chosen_in_the_dock(qgis_app, qgis
         dock.close_session()
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_an_island_the_run_joined_counts_as_connected_in_the_session(qgis_app, provider, qgis_canvas, qgis_new_project,
+                                                                    street_grid_layer, railway_layer):
+    """Failed before the fix: the southern row (600 residents, below the minimum of 700) is an island the run
+    joins to its nearest block; the session lacked that link and called the run's own space not contiguous."""
+    import processing
+    from qgis.core import QgsProject
+
+    from sozialraum.algorithms.run_parameters import delineation_of
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    QgsProject.instance().addMapLayer(railway_layer)
+    layer = processing.run("sozialraum:delineate", {
+        "INPUT": street_grid_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["pop"],
+        "MIN_POPULATION": 700, "MAX_POPULATION": 2100, "BARRIERS": [railway_layer], "SEED": 1,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
+    })["OUTPUT"]
+    record = delineation_of(layer)
+    assert record["blocks"] == 6 and len(record["added_links"]) == 1
+    QgsProject.instance().addMapLayer(layer)
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        layer_session = dock.open_session()
+        assert layer_session is not None, dock.message_label.text()
+        assert all(status.contiguous for status in layer_session.session.statuses())
+        assert layer_session.session.summary().not_contiguous == 0
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
