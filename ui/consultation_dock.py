@@ -626,7 +626,9 @@ class ConsultationDock(QgsDockWidget):
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
                                          attributes, self.lower_spin.value(), self.upper_spin.value(), gap=rules.gap,
                                          parent=self, barriers=rules.barriers, nest=rules.nest,
-                                         added_links=rules.added_links)
+                                         added_links=rules.added_links,
+                                         weighting=choices.weighting(delineation_of(layer) if layer is not None else None,
+                                                                     attributes))
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None

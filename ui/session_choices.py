@@ -114,3 +114,11 @@ def neighbourhood(layer, chosen_barriers=(), line_layers=()):
     text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
         gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))
     return Neighbourhood(DEFAULT_GAP, barriers, None, text)
+
+
+def weighting(record, attributes):
+    """``(weights, structure, balance)`` of the run ``record`` when ``attributes`` are its attributes
+    (the SSD then weighs them as the run did), else None (equal weights)."""
+    if record is None or sorted(attributes) != sorted(record.get("attributes") or []):
+        return None
+    return record.get("weights") or "", tuple(record.get("structure") or ()), bool(record.get("balance"))

@@ -159,7 +159,7 @@ class LayerSession(QObject):
     locks_rebuilt = pyqtSignal()
 
     def __init__(self, layer, space_field, population_field, attributes=(), lower=0.0, upper=1.0, gap=DEFAULT_GAP,
-                 locked=None, parent=None, barriers=(), nest=None, added_links=()):
+                 locked=None, parent=None, barriers=(), nest=None, added_links=(), weighting=None):
         super().__init__(parent)
         problem = check_layer(layer, space_field, population_field)
         if problem:
@@ -185,7 +185,10 @@ class LayerSession(QObject):
                                  [space_field, population_field, *self.attributes, *([self.nest] if self.nest else [])])
             population = block_population(blocks, population_field, feedback)
             if self.attributes:
-                values = prepared_attributes(blocks, list(self.attributes), "", [], False, feedback).values
+                # the run's weights, structure group and balance when its attributes are the ones chosen
+                weights, structure, balance = weighting or ("", [], False)
+                values = prepared_attributes(blocks, list(self.attributes), weights, list(structure), balance,
+                                             feedback).values
             else:
                 values = np.zeros((len(blocks.ids), 1))
             adjacency = block_adjacency(blocks, list(self.barriers), self.gap, context, feedback,

@@ -174,3 +174,36 @@ def test_an_island_the_run_joined_counts_as_connected_in_the_session(qgis_app, p
         dock.close_session()
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_the_session_weighs_the_attributes_as_the_run_did(qgis_app, provider, qgis_canvas, qgis_new_project):
+    """Failed before the fix: the session's SSD share ignored the run's attribute weights."""
+    import processing
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    from .conftest import memory_layer, square
+
+    rows = [(square(300000 + c * 100, 5640000 + r * 100), [r * 4 + c + 1, 100, (r * 4 + c) % 3, (r * 4 + c) * 0.7 % 2])
+            for r in range(3) for c in range(4)]
+    blocks = memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "a:double", "b:double"], rows)
+    result = processing.run("sozialraum:delineate", {
+        "INPUT": blocks, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["a", "b"],
+        "WEIGHTS": "b=4", "MIN_POPULATION": 300, "MAX_POPULATION": 500, "SEED": 1,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
+    })
+    layer = result["OUTPUT"]
+    QgsProject.instance().addMapLayer(layer)
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        assert sorted(dock.attributes_combo.checkedItems()) == ["a", "b"]
+        layer_session = dock.open_session()
+        assert layer_session is not None, dock.message_label.text()
+        share = layer_session.session.summary().ssd_share
+        assert abs(share - result["SSD_SHARE_WEIGHTED"]) < 1e-9, (share, result["SSD_SHARE_WEIGHTED"])
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
