@@ -67,7 +67,7 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
         railway_layer.setName("Railway")
         dock.layer_combo.setLayer(None)
         dock.layer_combo.setLayer(layer)
-        assert "Railway" in dock.neighbourhood_label.text() and not dock.barriers_combo.isEnabled()
+        assert "Railway" in dock.neighbourhood_label.text() and dock.barriers_combo.isHidden()
         # the run's fields and bounds, as the dock takes them from its record
         assert (dock.space_combo.currentField(), dock.population_combo.currentField()) == ("space_id", "pop")
         assert (dock.lower_spin.value(), dock.upper_spin.value()) == (100.0, 1500.0)
@@ -129,7 +129,7 @@ def test_without_a_stored_run_the_barriers_are_chosen_in_the_dock(qgis_app, qgis
         dock.layer_combo.setLayer(street_grid_layer)
         dock.space_combo.setField("quarter")
         assert dock.population_combo.currentField() == "pop"
-        assert dock.barriers_combo.isEnabled() and "Railway" not in dock.neighbourhood_label.text()
+        assert not dock.barriers_combo.isHidden() and "Railway" not in dock.neighbourhood_label.text()
         dock.open_session()
         assert dock.layer_session.session.status("A").contiguous  # no barrier: the two rows are neighbours
         index = dock.barriers_combo.findText("Railway")
