@@ -66,7 +66,10 @@ def remember_delineation(context, destination, record):
         layer.setCustomProperty(PROPERTY, text)
     path, layer_name = _gpkg_path(destination)
     if path:
-        _write_metadata(path, layer_name, text)
+        try:  # GDAL may raise (exceptions on) or return None (off): the output stands either way
+            _write_metadata(path, layer_name, text)
+        except RuntimeError:
+            pass
 
 
 def delineation_of(layer):
@@ -76,7 +79,10 @@ def delineation_of(layer):
     text = layer.customProperty(PROPERTY)
     if not text and layer.providerType() == "ogr":
         path, layer_name = _gpkg_path(layer.source())
-        text = _read_metadata(path, layer_name) if path else None
+        try:
+            text = _read_metadata(path, layer_name) if path else None
+        except RuntimeError:  # GDAL with exceptions on, an unreadable file: no record
+            text = None
     try:
         record = json.loads(text) if text else None
     except (TypeError, ValueError):
