@@ -18,9 +18,26 @@ _state = {"language": "en"}
 _extra = {}
 
 
-def tr(text):
-    """Translate ``text`` in the plugin's context (English when no translation is loaded)."""
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text, n=None):
+    """Translate ``text`` in the plugin's context (English when no translation is loaded).
+
+    With a count ``n`` the text is a Qt numerus string ("Paint %n block(s) into space {space}"):
+    the translation's plural form for ``n`` is chosen by Qt (``<numerusform>`` entries of the
+    .ts, the language's plural rules), ``%n`` becomes the number. Without a translation (English)
+    the source is its own plural: "(s)" is dropped for 1 and becomes "s" otherwise.
+    """
+    if n is None:
+        return QCoreApplication.translate(CONTEXT, text)
+    n = int(n)
+    translated = QCoreApplication.translate(CONTEXT, text, None, n)
+    if translated == text.replace("%n", str(n)):  # no translation: the English source
+        translated = english_plural(text, n).replace("%n", str(n))
+    return translated
+
+
+def english_plural(text, n):
+    """The English form of a numerus source for ``n``: 'block(s)' as 'block' (1) or 'blocks'."""
+    return text.replace("(s)", "" if n == 1 else "s")
 
 
 def translatable(text):

@@ -120,8 +120,10 @@ class SozialraumPlugin:
                                      window)
         self.before_action.setObjectName("sozialraumBeforeAfter")
         self.before_action.setCheckable(True)
-        self.before_action.toggled.connect(self._show_before)
-        self.before_dock.visibilityChanged.connect(self.before_action.setChecked)
+        # the user's click asks (and may be told to open a session first); QGIS restoring the
+        # dock at start only syncs the button: no message then (issue 19, 11)
+        self.before_action.triggered.connect(self._show_before)
+        self.before_dock.visibilityChanged.connect(self._before_visibility_changed)
         for action in (self.dock_action, self.paint_action, self.merge_action, self.split_action, self.split_line_action,
                        self.new_space_action, self.presentation_action, self.before_action):
             self.toolbar.addAction(action)
@@ -158,6 +160,14 @@ class SozialraumPlugin:
         if visible:
             self.before_dock.show_layer(layer_session.layer)
         self.before_dock.setVisible(visible)
+
+    def _before_visibility_changed(self, visible):
+        """Keep the button in step with the dock; a dock QGIS restores without a session is hidden quietly."""
+        if self.before_action is None:  # unloading
+            return
+        self.before_action.setChecked(visible)
+        if visible and self.layer_session() is None:
+            self.before_dock.setVisible(False)
 
     def _session_opened(self, layer_session):
         self._watch(layer_session.layer)

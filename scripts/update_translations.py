@@ -5,7 +5,8 @@ New strings are added as unfinished; translations already in the file are kept; 
 longer used are marked obsolete. Run `make translations` afterwards to compile the .qm files.
 Usage: python3 scripts/update_translations.py [--check | --apply LANG FILE.json]
   --check: exit 1 if a string is missing or unfinished (used by the tests).
-  --apply de new.json: set translations from a JSON object {"source": "Übersetzung"}.
+  --apply de new.json: set translations from a JSON object {"source": "Übersetzung"}; a numerus
+  string (one with %n, called as tr(text, n)) takes a list of its plural forms, singular first.
 """
 import ast
 import sys
@@ -54,6 +55,36 @@ def load_ts(path):
     return tree, context, messages
 
 
+#: plural forms of a numerus message per language (Qt's rules: German and English have two)
+NUMERUS_FORMS = {"de": 2, "en": 2}
+
+
+def is_numerus(text):
+    """A string translated with a count, tr(text, n): its plural forms are <numerusform> entries."""
+    return "%n" in text
+
+
+def numerus_forms(message):
+    translation = message.find("translation")
+    return [] if translation is None else [form.text or "" for form in translation.findall("numerusform")]
+
+
+def _language(path):
+    return path.stem.rsplit("_", 1)[-1]
+
+
+def _make_numerus(message, path):
+    """Turn ``message`` into a numerus message (empty forms, unfinished) unless it is one."""
+    message.set("numerus", "yes")
+    translation = message.find("translation")
+    if translation.findall("numerusform"):
+        return
+    translation.text = None
+    translation.set("type", "unfinished")
+    for _ in range(NUMERUS_FORMS.get(_language(path), 2)):
+        ET.SubElement(translation, "numerusform")
+
+
 def update(path, strings):
     tree, context, messages = load_ts(path)
     for text in strings:
@@ -63,6 +94,8 @@ def update(path, strings):
             ET.SubElement(message, "source").text = text
             translation = ET.SubElement(message, "translation")
             translation.set("type", "unfinished")
+        if is_numerus(text):
+            _make_numerus(message, path)
         location_node = message.find("location")
         if location_node is not None:
             message.remove(location_node)
@@ -86,7 +119,13 @@ def problems(path, strings):
     for text in strings:
         message = messages.get(text)
         translation = None if message is None else message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished", "obsolete") or not (translation.text or "").strip():
+        if translation is None or translation.get("type") in ("unfinished", "obsolete"):
+            missing.append(text)
+        elif is_numerus(text):
+            forms = numerus_forms(message)
+            if not forms or not all(form.strip() for form in forms):
+                missing.append(text)
+        elif not (translation.text or "").strip():
             missing.append(text)
     return missing
 
@@ -102,7 +141,15 @@ def apply(language, json_path):
             print(f"not in {path.name} (run without options first): {text!r}")
             continue
         translation = messages[text].find("translation")
-        translation.text = translated
+        if isinstance(translated, list):  # a numerus message: its plural forms, singular first
+            messages[text].set("numerus", "yes")
+            for form in translation.findall("numerusform"):
+                translation.remove(form)
+            translation.text = None
+            for form in translated:
+                ET.SubElement(translation, "numerusform").text = form
+        else:
+            translation.text = translated
         translation.attrib.pop("type", None)
     ET.indent(tree, space="    ")
     with open(path, "wb") as handle:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import uuid
 
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QFont
@@ -33,15 +33,18 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..algorithms.run_parameters import delineation_of
 from ..engine.errors import SozialraumError
 from ..i18n import tr
-from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
+from . import session_choices as choices
+from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
+from .map_layers import hide_covering_spaces, show_layers
 from .paint_tool import format_decimal, format_population, status_text
 from .project_state import ConsultationState, read_state, write_state
 from .reoptimise import Reoptimiser
-from .session_layer import LayerSession, SessionInputError
+from .session_layer import LayerSession, SessionInputError, check_layer, is_derived
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
 COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
@@ -86,13 +89,32 @@ class SpacesModel(QAbstractTableModel):
         self._rows = []
         self.editable = False
 
-    def set_statuses(self, statuses):
+    def set_statuses(self, statuses, across_barriers=()):
+        """The rows; ``across_barriers``: spaces in pieces across a barrier line (named in their status)."""
         self.beginResetModel()
         self._rows = sorted(statuses, key=lambda status: sort_key(status.space))
+        self._across = set(across_barriers)
         self.endResetModel()
+
+    _across = frozenset()
+
+    def status_text(self, status):
+        text = status_text(status)
+        if status.space in self._across:
+            text = tr("{status}, across a barrier line").format(status=text)
+        return text
 
     def status(self, row):
         return self._rows[row]
+
+    def update_status(self, status):
+        """Show one space's new status in its row (no reset: the views keep their indexes)."""
+        for row, old in enumerate(self._rows):
+            if old.space == status.space:
+                self._rows[row] = status
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                return True
+        return False
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -124,12 +146,12 @@ class SpacesModel(QAbstractTableModel):
             if column == BLOCKS:
                 return str(status.blocks)
             if column == STATUS:
-                return status_text(status)
+                return self.status_text(status)
             if column == SSD:
                 return format_decimal(status.ssd, 2)
             return None
         if role == Qt.ItemDataRole.UserRole:  # sort and filter values
-            return (status.space, status.locked, status.population, status.blocks, status_text(status), status.ssd)[column]
+            return (status.space, status.locked, status.population, status.blocks, self.status_text(status), status.ssd)[column]
         if role == Qt.ItemDataRole.CheckStateRole and column == LOCKED:
             return Qt.CheckState.Checked if status.locked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
@@ -222,6 +244,8 @@ class ConsultationDock(QgsDockWidget):
         self.iface = iface
         self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.layer_session = None
+        self._hidden_layers = []  # ids of layers hidden while the session is open
+        self._notice = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY)
@@ -240,17 +264,36 @@ class ConsultationDock(QgsDockWidget):
         bounds = QHBoxLayout()
         self.lower_spin = QgsDoubleSpinBox()
         self.upper_spin = QgsDoubleSpinBox()
-        for spin, value in ((self.lower_spin, 2500.0), (self.upper_spin, 9000.0)):
+        self._choosing = False  # True while the dock fills in the choices for a layer
+        self._choices = {}  # layer id -> the choices made for it (kept when switching layers)
+        for spin, value in zip((self.lower_spin, self.upper_spin), choices.algorithm_bounds()):
             spin.setRange(0.0, 1e9)
             spin.setDecimals(0)
             spin.setSingleStep(100.0)
             spin.setValue(value)
+            spin.setClearValue(value)
+            spin.valueChanged.connect(self._bounds_changed)
             bounds.addWidget(spin)
+        self.space_combo.setAllowEmptyFieldName(True)  # rather nothing than the feature id
+        self.population_combo.setAllowEmptyFieldName(True)
         form.addRow(tr("Blocks layer"), self.layer_combo)
         form.addRow(tr("Space field"), self.space_combo)
         form.addRow(tr("Population field"), self.population_combo)
         form.addRow(tr("Attributes"), self.attributes_combo)
         form.addRow(tr("Population bounds"), bounds)
+        self.barriers_combo = QgsCheckableComboBox()
+        self.barriers_combo.setObjectName("barrierLayers")
+        self.barriers_combo.setToolTip(tr("Barrier lines that cut the neighbourhood of blocks (railways, rivers, major "
+                                          "roads), as in 'Propose social spaces'. A layer made by that algorithm brings "
+                                          "the barriers, gap distance and nesting field of its run."))
+        # the model's signal: checkedItemsChanged misses check states set from code on QGIS 3.22
+        self.barriers_combo.model().dataChanged.connect(lambda *args: self._show_neighbourhood(self.layer_combo.currentLayer()))
+        self.barriers_label = QLabel(tr("Barrier lines"))
+        form.addRow(self.barriers_label, self.barriers_combo)
+        self.neighbourhood_label = QLabel()
+        self.neighbourhood_label.setWordWrap(True)
+        self.neighbourhood_label.setObjectName("neighbourhood")
+        form.addRow(tr("Neighbourhood"), self.neighbourhood_label)
         layout.addLayout(form)
         self.open_button = QPushButton(tr("Open session"))
         self.open_button.setObjectName("openSession")
@@ -323,6 +366,8 @@ class ConsultationDock(QgsDockWidget):
         self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
+        QgsProject.instance().layersAdded.connect(self._project_layers_added)
+        self._project_layers_added()
         # plugin state in the project (ui/project_state.py): restored when a project is read
         self.session_id = None
         self._restored = None
@@ -419,8 +464,14 @@ class ConsultationDock(QgsDockWidget):
         if self.layer_session is None:
             return None
         self.live = LiveSpaces(self.layer_session, self.layer_session.attributes, self)
-        QgsProject.instance().addMapLayer(self.live.layer)
+        QgsProject.instance().addMapLayer(self.live.layer)  # QGIS makes a layer it adds the active one ...
+        self._activate_blocks()  # ... but Ctrl+Z and the Undo panel act on the active layer: the blocks
         return self.live
+
+    def _activate_blocks(self):
+        """Make the session's blocks layer the active layer (the undo stack QGIS shows and Ctrl+Z uses)."""
+        if self.iface is not None and self.layer_session is not None:
+            self.iface.setActiveLayer(self.layer_session.layer)
 
     def _replace_saved_live_layers(self):
         """Remove live layers a saved project brought back (empty memory layers); True when there were any."""
@@ -443,10 +494,13 @@ class ConsultationDock(QgsDockWidget):
                 QTimer.singleShot(0, lambda: remove_layer(layer_id))
             else:
                 remove_layer(layer_id)
+        if self.canvas is not None:  # the canvas keeps the removed layer's outlines and labels until redrawn
+            self.canvas.refresh()
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
         disconnect_all([(QgsProject.instance().layerWillBeRemoved, self._layer_removed),
+                        (QgsProject.instance().layersAdded, self._project_layers_added),
                         (QgsProject.instance().readProject, self._project_read),
                         (QgsProject.instance().cleared, self._project_cleared)])
         self.close_session()
@@ -463,44 +517,121 @@ class ConsultationDock(QgsDockWidget):
             self.show_message(tr("The session's layer was removed from the project."), problem=True)
 
     # -- session ----------------------------------------------------------------------
+    def _project_layers_added(self, *args):
+        """Never offer a derived layer (the live spaces layer) as blocks layer; offer new line layers as barriers."""
+        derived = [layer for layer in QgsProject.instance().mapLayers().values() if is_derived(layer)]
+        self.layer_combo.setExceptedLayerList(derived)
+        checked = {QgsProject.instance().mapLayer(i).source() for i in self.barriers_combo.checkedItemsData()
+                   if QgsProject.instance().mapLayer(i) is not None}
+        self._fill_barriers(checked)
+
+    def _line_layers(self):
+        return [layer for layer in QgsProject.instance().mapLayers().values()
+                if isinstance(layer, QgsVectorLayer) and layer.geometryType() == LINE_GEOMETRY]
+
+    def _fill_barriers(self, checked_sources=()):
+        """The project's line layers as barrier choices (item data: the layer id)."""
+        self.barriers_combo.clear()
+        for layer in sorted(self._line_layers(), key=lambda lay: lay.name().casefold()):
+            self.barriers_combo.addItemWithCheckState(
+                layer.name(), Qt.CheckState.Checked if layer.source() in checked_sources else Qt.CheckState.Unchecked,
+                layer.id())
+
+    def neighbourhood(self, layer):
+        """The rules the session's contiguity follows (``session_choices.Neighbourhood``): the run's
+        record, else the barrier lines chosen here."""
+        project = QgsProject.instance()
+        chosen = [project.mapLayer(layer_id) for layer_id in self.barriers_combo.checkedItemsData()]
+        return choices.neighbourhood(layer, [b for b in chosen if b is not None], self._line_layers())
+
+    def _show_neighbourhood(self, layer):
+        record = delineation_of(layer) if layer is not None else None
+        # chosen here only without a record: with one, the Neighbourhood line names the run's barriers
+        self.barriers_combo.setVisible(record is None)
+        self.barriers_label.setVisible(record is None)
+        self.neighbourhood_label.setText(self.neighbourhood(layer).text if layer is not None else "")
+
     def _layer_chosen(self, layer):
-        self.space_combo.setLayer(layer)
-        self.population_combo.setLayer(layer)
-        self.attributes_combo.clear()
-        if layer is not None:
-            numeric = [field.name() for field in layer.fields() if field.isNumeric()]
-            self.attributes_combo.addItems(numeric)
-            for name in ("space", "sozialraum", "space_id"):
-                if name in layer.fields().names():
-                    self.space_combo.setField(name)
-                    break
-            for name in ("pop_total", "pop", "population", "einwohner"):
-                if name in layer.fields().names():
-                    self.population_combo.setField(name)
-                    break
+        """Fields, attributes and bounds for ``layer``: as last chosen for it in this dock, else the
+        run's record (``session_choices``); the choices of the layer left are kept for coming back."""
+        self._remember_choices()
+        self._choosing = True
+        try:
+            record = delineation_of(layer) if layer is not None else None
+            self._fill_barriers([b.get("source") for b in (record or {}).get("barriers", [])])
+            self._show_neighbourhood(layer)
+            self.space_combo.setLayer(layer)
+            self.population_combo.setLayer(layer)
+            self.attributes_combo.clear()
+            self._chosen_layer_id = layer.id() if layer is not None else None
+            if layer is None:
+                return
+            self.attributes_combo.addItems([field.name() for field in layer.fields() if field.isNumeric()])
+            kept = self._choices.get(layer.id())
+            if kept is not None:
+                space, population, attributes, (lower, upper) = kept
+            else:
+                space, population = choices.space_field(layer, record), choices.population_field(layer, record)
+                attributes, (lower, upper) = choices.attributes(layer, record), choices.bounds_for(record)
+            self.space_combo.setField(space)
+            self.population_combo.setField(population)
+            self.attributes_combo.setCheckedItems(list(attributes))
+            self.lower_spin.setValue(lower)
+            self.upper_spin.setValue(upper)
+        finally:
+            self._choosing = False
+
+    def _remember_choices(self):
+        layer_id = getattr(self, "_chosen_layer_id", None)
+        if layer_id is not None and QgsProject.instance().mapLayer(layer_id) is not None:
+            self._choices[layer_id] = (self.space_combo.currentField(), self.population_combo.currentField(),
+                                       tuple(self.attributes_combo.checkedItems()),
+                                       (self.lower_spin.value(), self.upper_spin.value()))
+
+    def _bounds_changed(self, *args):
+        """New bounds apply to the open session at once (its layer chosen in the dock)."""
+        layer_session = self.layer_session
+        if self._choosing or layer_session is None or self.layer_combo.currentLayer() is not layer_session.layer:
+            return
+        lower, upper = self.lower_spin.value(), self.upper_spin.value()
+        if (lower, upper) == layer_session.bounds:
+            return
+        try:
+            layer_session.set_bounds(lower, upper)
+        except SessionInputError as error:
+            self.show_message(str(error), problem=True)
+            return
+        self.refresh()
 
     def open_session(self):
         """Open a session with the choices of the dock; a bad choice shows its message.
 
-        Opened again on the same layer and space field (e.g. with other bounds), the locks of the
-        session before are kept: the lock commands on the layer's undo stack still refer to them.
+        The locks are those the layer's decision log lists (``decision_log.locked_spaces``): opened
+        again, after another layer or from a reloaded project, no lock is dropped and the log and
+        the lock state agree.
         """
         layer = self.layer_combo.currentLayer()
+        if layer is not None and is_derived(layer):  # refused before closing: that would remove the live layer
+            self.show_message(check_layer(layer), problem=True)
+            return None
         old = self.layer_session
-        locked = ()
         restored, self._restored = self._restored, None
         session_id = None
         if old is not None and old.layer is layer and old.space_field == self.space_combo.currentField():
-            locked, session_id = old.session.locked, self.session_id
+            session_id = self.session_id
         elif (restored is not None and layer is not None and restored.layer_id == layer.id()
               and restored.space_field == self.space_combo.currentField()):
-            locked, session_id = restored.locked, restored.session_id  # the state the project was saved with
+            session_id = restored.session_id  # the state the project was saved with
         self.close_session()
         attributes = [a for a in self.attributes_combo.checkedItems() if a != self.population_combo.currentField()]
+        rules = self.neighbourhood(layer)
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
-                                         attributes, self.lower_spin.value(), self.upper_spin.value(), locked=locked,
-                                         parent=self)
+                                         attributes, self.lower_spin.value(), self.upper_spin.value(), gap=rules.gap,
+                                         parent=self, barriers=rules.barriers, nest=rules.nest,
+                                         added_links=rules.added_links,
+                                         weighting=choices.weighting(delineation_of(layer) if layer is not None else None,
+                                                                     attributes))
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None
@@ -534,11 +665,13 @@ class ConsultationDock(QgsDockWidget):
         if layer is None or self.layer_session is not None:
             return None
         self.layer_combo.setLayer(layer)
+        self._choosing = True  # no session yet: nothing to apply the bounds to
         self.space_combo.setField(state.space_field)
         self.population_combo.setField(state.population_field)
         self.attributes_combo.setCheckedItems(list(state.attributes))
         self.lower_spin.setValue(state.lower)
         self.upper_spin.setValue(state.upper)
+        self._choosing = False
         self._restored = state
         if self.isVisible():
             self.open_session()
@@ -556,6 +689,13 @@ class ConsultationDock(QgsDockWidget):
 
     def set_layer_session(self, layer_session):
         self.close_session()
+        hidden = hide_covering_spaces(layer_session.layer)
+        self._hidden_layers = [layer.id() for layer in hidden]
+        hidden = [layer.name() for layer in hidden]
+        self._notice = tr("Hidden while the session is open (they lie over the blocks and do not follow the changes): "
+                          "{layers}.").format(layers=", ".join(hidden)) if hidden else ""
+        if hidden and self.iface is not None:
+            self.iface.messageBar().pushInfo(tr("Sozialraum consultation"), self._notice)
         self.layer_session = layer_session
         layer_session.changed.connect(self.schedule_refresh)
         layer_session.locks_rebuilt.connect(self.schedule_refresh)
@@ -572,6 +712,7 @@ class ConsultationDock(QgsDockWidget):
             self.live_check.blockSignals(False)
         if self.live_check.isChecked():
             self._start_live()
+        self._activate_blocks()
         self.session_opened.emit(layer_session)
 
     def close_session(self):
@@ -580,6 +721,9 @@ class ConsultationDock(QgsDockWidget):
         self.reoptimiser.discard()
         self._stop_live(remove=True)
         old, self.layer_session = self.layer_session, None
+        show_layers(self._hidden_layers)
+        self._hidden_layers = []
+        self._notice = ""
         old.close()
         old.reason_source = None
         disconnect_all([(old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
@@ -608,7 +752,7 @@ class ConsultationDock(QgsDockWidget):
         session = layer_session.session
         current = self.current_space()
         self.model.editable = layer_session.editing_problem() is None
-        self.model.set_statuses(session.statuses())
+        self.model.set_statuses(session.statuses(), layer_session.spaces_across_barriers())
         self.log_model.set_log(layer_session.decision_log)
         self.save_state()  # the locks may have changed
         summary = session.summary()
@@ -619,11 +763,12 @@ class ConsultationDock(QgsDockWidget):
             "SSD share {share}").format(
             spaces=summary.spaces, population=format_population(summary.population), blocks=summary.blocks,
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
-            above=summary.above, split=summary.not_contiguous, locked=summary.locked, share=format_decimal(summary.ssd_share, 3)))
+            above=summary.above, split=summary.not_contiguous, locked=summary.locked,
+            share=format_decimal(summary.ssd_share, 3) if layer_session.attributes else tr("– (no attributes chosen)")))
         problem = layer_session.editing_problem()
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())
-        note = crs_note(layer_session.layer, self.canvas)
+        note = " ".join(part for part in (crs_note(layer_session.layer, self.canvas), self._notice) if part)
         self.show_message(f"{text} {note}" if note else text, problem=bool(problem))
         if current is not None:
             self.select_space(current, zoom=False)
@@ -654,7 +799,12 @@ class ConsultationDock(QgsDockWidget):
         return True
 
     def _row_clicked(self, index):
-        space = self.model.status(self.proxy.mapToSource(index).row()).space
+        # a fresh proxy index of the row: one the view kept from before a model reset maps to
+        # another source row (a click on a lock box selected another space, issue 19, 7)
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), SPACE))
+        if not source.isValid():
+            return
+        space = self.model.status(source.row()).space
         self._show_space(space)
         self.current_space_changed.emit(space)
 
@@ -725,4 +875,7 @@ class ConsultationDock(QgsDockWidget):
         if layer_session is None or layer_session.editing_problem():
             return
         layer_session.set_locked(space, locked)
-        self.refresh()
+        self.model.update_status(layer_session.session.status(space))
+        # the rest later, not now: the view is still handling the click that set the check state, and
+        # resetting the model under it leaves it with stale indexes (issue 19, 7)
+        self.schedule_refresh()

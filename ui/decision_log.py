@@ -21,9 +21,11 @@ Rows are derived state, kept like the locks (issue 11's undo principles):
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import getpass
 import json
+import sqlite3
 import uuid
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
@@ -136,6 +138,22 @@ class Decision:
                    reason=str(values.get("reason") or ""), id=str(values.get("id") or uuid.uuid4().hex))
 
 
+def locked_spaces(rows, labels):
+    """The spaces among ``labels`` that the log's lock and unlock rows leave locked (oldest row first).
+
+    The log is where locks live (with the layer: its GeoPackage or the project), so a session
+    opened again, after another layer or from a reloaded project, has exactly the locks its log
+    lists. Rows store spaces as text; a label matches by its text.
+    """
+    texts = set()
+    for row in sorted(rows, key=lambda row: row.number):
+        if row.kind == LOCK:
+            texts.add(row.to_spaces)
+        elif row.kind == UNLOCK:
+            texts.discard(row.to_spaces)
+    return [label for label in dict.fromkeys(labels) if label is not None and _label_text(label) in texts]
+
+
 COLUMNS = tuple(field.name for field in fields(Decision))
 _TYPES = {"number": "int", "blocks": "int", "population": "double"}
 
@@ -165,8 +183,20 @@ class GeoPackageStore:
         return tr("the table '{table}' in {path}").format(table=TABLE, path=self.path)
 
     def _layer(self):
+        if not self._has_table():  # asked first: opening a missing table logs "Cannot find layer" (issue 19, 11)
+            return None
         layer = QgsVectorLayer(f"{self.path}|layername={TABLE}", TABLE, "ogr")
         return layer if layer.isValid() else None
+
+    def _has_table(self):
+        """True when the GeoPackage lists the decisions table (read from its contents, nothing logged)."""
+        try:
+            with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as connection:
+                found = connection.execute("SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)",
+                                           (TABLE,)).fetchone()
+        except sqlite3.Error:
+            return True  # cannot tell: let OGR try
+        return found is not None
 
     def read(self):
         layer = self._layer()

@@ -45,11 +45,17 @@ def format_decimal(value, decimals):
     return format_number(value, decimals, language(), thousands=False)
 
 
-def problem_message(change):
-    """A translated warning naming the spaces a change made worse (None when none)."""
+def problem_message(change, crossings=()):
+    """A translated warning naming the spaces a change made worse (None when none).
+
+    ``crossings``: blocks the change put into one space with blocks a barrier line separates
+    them from (:meth:`LayerSession.barrier_crossings`), named when that space is now in pieces.
+    """
     worse = change.new_problems
     if not worse:
         return None
+    split = {status.space for status in worse if NOT_CONTIGUOUS in status.problems}
+    across = [block for block, space in zip(change.blocks, change.after) if block in set(crossings) and space in split]
     parts = []
     for status in worse:
         problems = []
@@ -60,6 +66,9 @@ def problem_message(change):
         if NOT_CONTIGUOUS in status.problems:
             problems.append(tr("not contiguous"))
         parts.append(tr("space {space} is now {problems}").format(space=status.space, problems=", ".join(problems)))
+    if across:
+        parts.append(tr("the change crosses a barrier line (blocks {blocks})").format(
+            blocks=", ".join(str(block) for block in across)))
     return "; ".join(parts)
 
 
@@ -203,9 +212,12 @@ class PaintTool(_ConsultationTool):
         target = self._target(layer_session)
         picking = target is None or bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if picking:
-            if block is not None:
-                self.set_target(layer_session.session.space_of(block))
-            return
+            if block is None or layer_session.session.space_of(block) is None:
+                return
+            # the press that picks the target also starts the stroke: the drag that follows paints
+            # (it painted nothing before, issue 19, 12); the picked block is already in the target
+            target = layer_session.session.space_of(block)
+            self.set_target(target)
         self.target = target
         self._drawing = True
         self.stroke = []
@@ -239,8 +251,8 @@ class PaintTool(_ConsultationTool):
             return
         if change.is_empty:
             return
-        layer_session.commit(change, tr("Paint {count} blocks into space {space}").format(count=len(change.blocks), space=target))
-        warning = problem_message(change)
+        layer_session.commit(change, tr("Paint %n block(s) into space {space}", len(change.blocks)).format(space=target))
+        warning = problem_message(change, layer_session.barrier_crossings(change))
         if warning:
             self.host.message(warning, Qgis.MessageLevel.Warning)
 
@@ -257,8 +269,8 @@ class PaintTool(_ConsultationTool):
     def preview_lines(self, layer_session):
         """The overlay's text: the affected spaces as the stroke would leave them."""
         preview = layer_session.session.preview(self.stroke, self.target)
-        lines = [tr("{count} blocks, {population} residents into {space}").format(
-            count=preview.blocks, population=format_population(preview.population), space=preview.target)]
+        lines = [tr("%n block(s), {population} residents into {space}", preview.blocks).format(
+            population=format_population(preview.population), space=preview.target)]
         for status in preview.status_after:
             lines.append(tr("{space}: {population} ({status})").format(
                 space=status.space, population=format_population(status.population), status=status_text(status)))
@@ -401,10 +413,10 @@ def new_space_from_selection(layer_session, message):
         message(str(error), Qgis.MessageLevel.Warning)
         return None
     space = change.after[0]
-    layer_session.commit(change, tr("New space {space} of {count} blocks").format(space=space, count=len(change.blocks)))
+    layer_session.commit(change, tr("New space {space} of %n block(s)", len(change.blocks)).format(space=space))
     warning = problem_message(change)
     status = layer_session.session.status(space)
-    message(warning or tr("New space {space}: {count} blocks, {population} residents.").format(
-        space=space, count=status.blocks, population=format_population(status.population)),
+    message(warning or tr("New space {space}: %n block(s), {population} residents.", status.blocks).format(
+        space=space, population=format_population(status.population)),
         Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Success)
     return change

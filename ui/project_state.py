@@ -12,7 +12,9 @@ Entries under the scope ``sozialraum``::
     consultation/space_field       consultation/population_field
     consultation/attributes        a list of field names
     consultation/lower             consultation/upper (numbers, as text: exact round trip)
-    consultation/locked            JSON list of the locked spaces' labels (numbers stay numbers)
+    consultation/locked            JSON list of the locked spaces' labels (numbers stay numbers), for
+                                   reading only: a session takes its locks from the layer's decision
+                                   log (``decision_log.locked_spaces``), where they live with the layer
     consultation/session_id        a random id, kept while the session stays on the same layer
 
 A project written by a later schema (a higher version) is not read: :func:`read_state`

@@ -62,7 +62,8 @@ from ..engine.session import ConsultationSession
 from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
 from .compat import CHANGE_ATTRIBUTE_VALUES, NO_GEOMETRY, POLYGON_GEOMETRY, QUndoCommand, disconnect_all
-from .decision_log import Decision, LogCommand, log_for
+from .decision_log import Decision, LogCommand, locked_spaces, log_for
+from .live_spaces import LIVE_PROPERTY
 
 DEFAULT_GAP = 30.0
 #: the session tells its listeners at most this often (ms) that the figures changed
@@ -77,6 +78,9 @@ def check_layer(layer, space_field=None, population_field=None):
     """A translated message why ``layer`` cannot carry a session (None when it can)."""
     if layer is None or not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return tr("Choose a valid polygon layer of blocks.")
+    if is_derived(layer):
+        return tr("The layer '{layer}' is derived from a consultation session (the live spaces layer): choose the "
+                  "blocks layer.").format(layer=layer.name())
     if layer.geometryType() != POLYGON_GEOMETRY:
         return tr("The layer '{layer}' has no polygons: choose the blocks layer.").format(layer=layer.name())
     names = layer.fields().names()
@@ -87,6 +91,11 @@ def check_layer(layer, space_field=None, population_field=None):
     if layer.featureCount() == 0:
         return tr("The layer '{layer}' has no features.").format(layer=layer.name())
     return None
+
+
+def is_derived(layer):
+    """True for a layer the consultation derives from a session (the live spaces layer): never a blocks layer."""
+    return bool(layer.customProperty(LIVE_PROPERTY))
 
 
 def editing_problem(layer):
@@ -150,7 +159,7 @@ class LayerSession(QObject):
     locks_rebuilt = pyqtSignal()
 
     def __init__(self, layer, space_field, population_field, attributes=(), lower=0.0, upper=1.0, gap=DEFAULT_GAP,
-                 locked=(), parent=None):
+                 locked=None, parent=None, barriers=(), nest=None, added_links=(), weighting=None):
         super().__init__(parent)
         problem = check_layer(layer, space_field, population_field)
         if problem:
@@ -162,28 +171,51 @@ class LayerSession(QObject):
         self.space_field = space_field
         self.population_field = population_field
         self.attributes = tuple(attributes)
+        # the delineation's neighbourhood (gap, barrier lines, nesting): contiguity is judged as it did
+        self.gap, self.barriers, self.nest = float(gap), tuple(barriers), nest or None
+        if self.nest and self.nest not in layer.fields().names():
+            raise SessionInputError(tr("The layer '{layer}' has no nesting field '{field}'.").format(
+                layer=layer.name(), field=self.nest))
         self.field_index = layer.fields().indexFromName(space_field)
         context = QgsProcessingContext()
         feedback = QgsProcessingFeedback()
         source = QgsProcessingFeatureSource(layer, context)
         try:
-            blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *self.attributes])
+            blocks = read_blocks(source, context, feedback, None,
+                                 [space_field, population_field, *self.attributes, *([self.nest] if self.nest else [])])
             population = block_population(blocks, population_field, feedback)
             if self.attributes:
-                values = prepared_attributes(blocks, list(self.attributes), "", [], False, feedback).values
+                # the run's weights, structure group and balance when its attributes are the ones chosen
+                weights, structure, balance = weighting or ("", [], False)
+                values = prepared_attributes(blocks, list(self.attributes), weights, list(structure), balance,
+                                             feedback).values
             else:
                 values = np.zeros((len(blocks.ids), 1))
-            adjacency = block_adjacency(blocks, [], gap, context, feedback, population=population)
+            adjacency = block_adjacency(blocks, list(self.barriers), self.gap, context, feedback,
+                                        nest=blocks.values(self.nest) if self.nest else None, population=population)
         except QgsProcessingException as error:
             raise SessionInputError(str(error.args[0]) if error.args else str(error)) from None
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
+        links = [(a, b) for a, b in added_links if 0 <= a < graph.n and 0 <= b < graph.n]
+        if links:  # the delineation's own links: islands joined to their nearest block count as connected
+            graph = graph.with_edges([a for a, _ in links], [b for _, b in links])
         self._population = population
         self._values = values
         self._graph = graph
         self.block_ids = tuple(blocks.ids)  # feature ids
+        self._across_barrier = {}  # block -> blocks a barrier line separates it from (within the gap)
+        for left, right in zip(*(np.asarray(side).tolist() for side in adjacency.barrier_pairs)):
+            self._across_barrier.setdefault(self.block_ids[left], set()).add(self.block_ids[right])
+            self._across_barrier.setdefault(self.block_ids[right], set()).add(self.block_ids[left])
         self._position = {block: position for position, block in enumerate(self.block_ids)}
         self._bounds = (float(lower), float(upper))
         labels = blocks.values(space_field)
+        #: the layer's decision log (read from its store once per layer); ``reason_source``: a
+        #: callable giving the reason typed for the next change and clearing it (the dock's field)
+        self.decision_log = log_for(layer)
+        self.reason_source = None
+        if locked is None:  # the locks live in the layer's log: the log and the lock state agree
+            locked = locked_spaces(self.decision_log.rows(), labels)
         try:
             present = {label for label in labels if label is not None}
             self._session = ConsultationSession(self.block_ids, population, values, graph, labels, lower, upper,
@@ -204,13 +236,10 @@ class LayerSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_INTERVAL)
-        self._timer.timeout.connect(self.changed)
+        self._timer.timeout.connect(self._tell)
+        self._repaint = False
         self.layer_id = layer.id()
         _OPEN[self.layer_id] = self
-        #: the layer's decision log (read from its store once per layer); ``reason_source``: a
-        #: callable giving the reason typed for the next change and clearing it (the dock's field)
-        self.decision_log = log_for(layer)
-        self.reason_source = None
         layer.attributeValueChanged.connect(self._on_value_changed)
         layer.featureAdded.connect(self._on_blocks_changed)
         layer.featureDeleted.connect(self._on_blocks_changed)
@@ -251,6 +280,16 @@ class LayerSession(QObject):
         """Residents per block in the order of :attr:`block_ids` (not a number: 0), as the session counts them."""
         return np.nan_to_num(np.asarray(self._population, dtype=float))
 
+    def set_bounds(self, lower, upper):
+        """Judge the spaces by new population bounds from now on (locks and labels kept)."""
+        if not lower < upper:
+            raise SessionInputError(tr("The lower bound ({lower:g}) must be below the upper bound ({upper:g}).").format(
+                lower=lower, upper=upper))
+        self._flush()
+        self._bounds = (float(lower), float(upper))
+        self._rebuild()
+        self._schedule()
+
     def label_value(self, label):
         """A session label as the layer's field stores it."""
         return label
@@ -269,6 +308,25 @@ class LayerSession(QObject):
         """Blocks that share a link of the adjacency graph with ``block``."""
         ids = self.block_ids
         return [ids[i] for i in self._graph.neighbours(self._position[block]).tolist()]
+
+    def barrier_crossings(self, change):
+        """Blocks of ``change`` that now share a space with a block a barrier line separates them from."""
+        session = self.session
+        crossing = []
+        for block, space in zip(change.blocks, change.after):
+            if space is not None and any(session.space_of(other) == space for other in self._across_barrier.get(block, ())):
+                crossing.append(block)
+        return crossing
+
+    def spaces_across_barriers(self):
+        """Spaces in pieces that hold blocks a barrier line separates (the table names them)."""
+        session = self.session
+        found = set()
+        for block, others in self._across_barrier.items():
+            space = session.space_of(block)
+            if space is not None and space not in found and any(session.space_of(other) == space for other in others):
+                found.add(space)
+        return {space for space in found if not session.status(space).contiguous}
 
     def geometry(self, block):
         return self._geometries.get(block)
@@ -349,7 +407,19 @@ class LayerSession(QObject):
     def _on_value_changed(self, fid, index, value):
         if index == self.field_index:
             self._pending[fid] = value
+            self._repaint = True
             self._schedule()
+
+    def _tell(self):
+        """The throttled notice: the layer redrawn when its space field changed, then ``changed``.
+
+        Writing attribute values into the edit buffer does not repaint the layer; without this a
+        stroke left the blocks in their old colours until the map was refreshed (issue 19, 4).
+        """
+        if self._repaint:
+            self._repaint = False
+            self.layer.triggerRepaint()
+        self.changed.emit()
 
     def _on_blocks_changed(self, *args):
         self.stale = True

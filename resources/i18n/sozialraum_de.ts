@@ -1705,11 +1705,11 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>Paint {count} blocks into space {space}</source>
-            <translation>{count} Blöcke dem Sozialraum {space} zuweisen</translation>
+            <translation type="obsolete">{count} Blöcke dem Sozialraum {space} zuweisen</translation>
         </message>
         <message>
             <source>{count} blocks, {population} residents into {space}</source>
-            <translation>{count} Blöcke, {population} Einwohner nach {space}</translation>
+            <translation type="obsolete">{count} Blöcke, {population} Einwohner nach {space}</translation>
         </message>
         <message>
             <source>Merge space {second} into space {first}</source>
@@ -1805,11 +1805,11 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>New space {space} of {count} blocks</source>
-            <translation>Neuer Sozialraum {space} aus {count} Blöcken</translation>
+            <translation type="obsolete">Neuer Sozialraum {space} aus {count} Blöcken</translation>
         </message>
         <message>
             <source>New space {space}: {count} blocks, {population} residents.</source>
-            <translation>Neuer Sozialraum {space}: {count} Blöcke, {population} Einwohner.</translation>
+            <translation type="obsolete">Neuer Sozialraum {space}: {count} Blöcke, {population} Einwohner.</translation>
         </message>
         <message>
             <source>Split a space in two balanced parts</source>
@@ -2714,6 +2714,86 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         <message>
             <source>Attribute '{field}' is infinite for {count} blocks; they count as average, like empty values: {ids}</source>
             <translation>Das Merkmal '{field}' ist bei {count} Blöcken unendlich; sie zählen wie leere Werte als Durchschnitt: {ids}</translation>
+        </message>
+        <message>
+            <source>Barrier lines that cut the neighbourhood of blocks (railways, rivers, major roads), as in 'Propose social spaces'. A layer made by that algorithm brings the barriers, gap distance and nesting field of its run.</source>
+            <translation>Barrierelinien, die die Nachbarschaft der Blöcke trennen (Bahnlinien, Flüsse, große Straßen), wie in „Sozialräume vorschlagen“. Ein Layer aus diesem Algorithmus bringt die Barrieren, den Lückenabstand und das Verschachtelungsfeld seines Laufs mit.</translation>
+        </message>
+        <message>
+            <source>Barrier lines</source>
+            <translation>Barrierelinien</translation>
+        </message>
+        <message>
+            <source>Neighbourhood</source>
+            <translation>Nachbarschaft</translation>
+        </message>
+        <message>
+            <source>{status}, across a barrier line</source>
+            <translation>{status}, über eine Barrierelinie hinweg</translation>
+        </message>
+        <message>
+            <source>Hidden while the session is open (they lie over the blocks and do not follow the changes): {layers}.</source>
+            <translation>Ausgeblendet, solange die Sitzung offen ist (sie liegen über den Blöcken und folgen den Änderungen nicht): {layers}.</translation>
+        </message>
+        <message>
+            <source>– (no attributes chosen)</source>
+            <translation>– (keine Merkmale gewählt)</translation>
+        </message>
+        <message numerus="yes">
+            <source>New space {space} of %n block(s)</source>
+            <translation>
+                <numerusform>Neuer Sozialraum {space} aus %n Block</numerusform>
+                <numerusform>Neuer Sozialraum {space} aus %n Blöcken</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>the change crosses a barrier line (blocks {blocks})</source>
+            <translation>die Änderung überquert eine Barrierelinie (Blöcke {blocks})</translation>
+        </message>
+        <message numerus="yes">
+            <source>Paint %n block(s) into space {space}</source>
+            <translation>
+                <numerusform>%n Block dem Sozialraum {space} zuweisen</numerusform>
+                <numerusform>%n Blöcke dem Sozialraum {space} zuweisen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n block(s), {population} residents into {space}</source>
+            <translation>
+                <numerusform>%n Block, {population} Einwohner nach {space}</numerusform>
+                <numerusform>%n Blöcke, {population} Einwohner nach {space}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>New space {space}: %n block(s), {population} residents.</source>
+            <translation>
+                <numerusform>Neuer Sozialraum {space}: %n Block, {population} Einwohner.</numerusform>
+                <numerusform>Neuer Sozialraum {space}: %n Blöcke, {population} Einwohner.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>chosen here: gap {gap} m, barriers: {barriers}</source>
+            <translation>hier gewählt: Lücke {gap} m, Barrieren: {barriers}</translation>
+        </message>
+        <message>
+            <source>as the run that made the layer: gap {gap} m, barriers: {barriers}, nesting: {nest}</source>
+            <translation>wie im Lauf, der den Layer erzeugt hat: Lücke {gap} m, Barrieren: {barriers}, Verschachtelung: {nest}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Barrier layers that cannot be read (not used): {names}.</source>
+            <translation>Barriere-Layer, die nicht gelesen werden können (nicht verwendet): {names}.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' is derived from a consultation session (the live spaces layer): choose the blocks layer.</source>
+            <translation>Der Layer „{layer}“ ist aus einer Beteiligungssitzung abgeleitet (der Live-Layer der Sozialräume): wählen Sie den Block-Layer.</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' has no nesting field '{field}'.</source>
+            <translation>Der Layer „{layer}“ hat kein Verschachtelungsfeld „{field}“.</translation>
         </message>
     </context>
 </TS>

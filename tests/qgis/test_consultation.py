@@ -479,3 +479,26 @@ def test_opening_the_session_again_keeps_the_locks(setup):
     layer.undoStack().undo()  # the lock command made by the session before acts on the open one
     assert not dock.layer_session.session.is_locked(2)
 
+
+
+def test_the_press_that_picks_the_target_starts_the_stroke(setup):
+    """Failed before the fix: the press only picked the target, so the first drag painted nothing."""
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = setup
+    tool = PaintTool(canvas, host)
+    canvas.setMapTool(tool)
+    stack = layer.undoStack()
+    count = stack.count()
+    assert tool.target is None and dock.current_space() is None
+    tool.canvasPressEvent(event(canvas, "press", 0, 2))  # picks space 1 ...
+    tool.canvasMoveEvent(event(canvas, "move", 0, 3))  # ... and the drag paints into it at once
+    tool.canvasMoveEvent(event(canvas, "move", 1, 3))
+    tool.canvasReleaseEvent(event(canvas, "release", 1, 3))
+    assert tool.target == 1
+    assert [layer.getFeature(fid(layer, r, 3))["space"] for r in range(2)] == [1, 1]
+    assert stack.count() == count + 1 and stack.text(count) == "Paint 2 blocks into space 1"
+    tool.canvasPressEvent(event(canvas, "press", 3, 0))  # a click on a block of the target: nothing to write
+    tool.canvasReleaseEvent(event(canvas, "release", 3, 0))
+    assert stack.count() == count + 1
+    assert_session_follows_layer(dock.layer_session)

@@ -167,3 +167,24 @@ def test_key_catalogue_indicators_follow_a_stroke_summed_then_divided(qgis_app, 
         layer.rollBack()
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_the_live_layer_is_never_offered_as_blocks_layer(live):
+    """Failed before the fix: the dock offered "Social spaces (live)"; opening a session on it removed it and
+    raised RuntimeError (wrapped C/C++ object deleted)."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.session_layer import LayerSession, SessionInputError
+
+    layer, canvas, dock, host = live
+    live_layer = dock.live.layer
+    offered = [dock.layer_combo.layer(i) for i in range(dock.layer_combo.count())]
+    assert layer in offered and live_layer not in offered
+    dock.layer_combo.setLayer(live_layer)
+    assert dock.layer_combo.currentLayer() is not live_layer
+    with pytest.raises(SessionInputError, match="derived from a consultation session"):
+        LayerSession(live_layer, "space", "population")
+    dock.layer_combo.setLayer(layer)
+    assert dock.open_session() is not None
+    assert dock.live is not None and QgsProject.instance().mapLayer(dock.live.layer.id()) is not None
+    assert dock.live_check.isChecked()

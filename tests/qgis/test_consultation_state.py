@@ -80,3 +80,43 @@ def test_a_state_naming_a_layer_not_in_the_project_is_ignored(qgis_app, qgis_can
     finally:
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_a_lock_survives_switching_to_another_layer_and_back(qgis_app, qgis_canvas, qgis_new_project):
+    """Failed before the fix: back on the first layer the session opened with no lock ("0 locked") while the
+    log still listed "Lock space 2"."""
+    from qgis.core import QgsProject
+
+    from .test_consultation import grid_layer
+    from .test_decision_log import open_dock
+
+    first, second = grid_layer(), grid_layer()
+    QgsProject.instance().addMapLayer(second)
+    dock = open_dock(first, qgis_canvas)
+    try:
+        first.startEditing()
+        dock.layer_session.set_locked(2, True)
+        dock.refresh()
+        assert "1 locked" in dock.summary_label.text()
+        dock.layer_combo.setLayer(second)
+        dock.space_combo.setField("space")
+        dock.population_combo.setField("pop")
+        assert dock.open_session() is not None, dock.message_label.text()
+        assert dock.layer_session.session.locked == frozenset()  # the other layer has its own (no) locks
+        dock.layer_combo.setLayer(first)
+        dock.space_combo.setField("space")
+        dock.population_combo.setField("pop")
+        assert dock.open_session() is not None, dock.message_label.text()
+        dock.refresh()
+        assert dock.layer_session.session.locked == frozenset({2})
+        assert "1 locked" in dock.summary_label.text()
+        assert [row.operation for row in dock.log_rows()] == ["Lock space 2"]
+        assert dock.model.status(dock.row_of(2)).locked
+        first.undoStack().undo()  # the lock's undo takes back the lock and its row together
+        dock.refresh()
+        assert dock.layer_session.session.locked == frozenset() and dock.log_rows() == []
+    finally:
+        dock.close_session()
+        first.rollBack()
+        dock.cleanup()
+        dock.deleteLater()

@@ -277,7 +277,7 @@ def test_export_csv_and_html_escape_the_reason(gpkg, tmp_path):
     dock.export_log_html(str(html_path))
     text = html_path.read_text(encoding="utf-8")
     assert "<script>" not in text and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;; Schule" in text
-    assert "Paint 1 blocks into space 1" in text and "Anna Planerin" in text
+    assert "Paint 1 block into space 1" in text and "Anna Planerin" in text
 
 
 def test_a_memory_layer_keeps_its_log_in_the_project(qgis_app, qgis_canvas, qgis_new_project, author):
