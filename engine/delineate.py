@@ -11,7 +11,8 @@ Pipeline (each stage reports progress and can be cancelled):
    20,000 blocks, a second one by bounded tree cuts (or the warm start, repaired);
 4. improvement: single-block moves and merge-and-resplit of neighbouring spaces.
 5. shape clean-up (engine/shapes.py): enclaves merged or opened, tentacle blocks moved, where
-   the bounds, contiguity and the fixed spaces allow.
+   the bounds, contiguity and the fixed spaces allow; skipped with compactness 0 (homogeneity
+   only: no step trades SSD for shape).
 Deterministic for a given seed: iteration counts, never the clock, decide when to stop.
 
 Entry points: :func:`solve` takes a :class:`Problem` (what is given) and :class:`Settings`

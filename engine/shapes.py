@@ -20,8 +20,10 @@ repair by hand are removed where the population bounds allow:
   without residents costs nothing when the SSD is weighted by residents). Every such move
   shortens the borders between spaces, so the clean-up ends.
 
-Never touched: fixed spaces (locked, blocks alone above the maximum) and blocks left out.
-A space inside the bounds stays inside, one outside gets no further out, every space stays
+With compactness 0 (homogeneity only) the clean-up changes nothing: every merge, opening
+and tentacle move costs SSD, which that objective forbids (:func:`tidy_division` then only
+reports the enclaves). Never touched: fixed spaces (locked, blocks alone above the maximum)
+and blocks left out. A space inside the bounds stays inside, one outside gets no further out, every space stays
 contiguous, and links cut by barriers or nesting are not in the graph, so nothing is moved
 across them. Deterministic: blocks and spaces are visited in index order.
 """
@@ -449,17 +451,38 @@ def _move_tentacles(division):
     return moves
 
 
+def enclave_report(labels, graph, points=None, frozen_regions=()):
+    """A :class:`ShapeReport` of the enclaves in ``labels``, each one kept (nothing is changed)."""
+    report = ShapeReport()
+    division = _Division(labels, graph, np.zeros(graph.n), 0.0, 1.0, frozen_regions, None)
+    for region in sorted(_find_enclaves(division, None if points is None else np.asarray(points, dtype=float))):
+        members = division.members(region)
+        report.enclaves_found += 1
+        report.enclaves_kept.append(members.tolist())
+    return report
+
+
 def tidy_division(labels, problem, settings, plan):
     """:func:`tidy_shapes` on the labels of a solve (fixed spaces first, -1 for blocks left out).
 
     Merging is allowed only when the number of spaces is automatic and there is no warm start
     (a given count or the planners' division keeps its number of spaces). Tentacle moves
     may cost SSD (weighted by residents when the settings weight by population) at the
-    search's compactness weight, at least :data:`TIDY_COMPACTNESS`. The clean-up's
-    :meth:`ShapeReport.note` is added to ``plan.notes`` when something was found.
+    search's compactness weight, at least :data:`TIDY_COMPACTNESS`. With compactness 0 the
+    objective is homogeneity alone and nothing is changed: the enclaves are only reported.
+    The clean-up's :meth:`ShapeReport.note` is added to ``plan.notes`` when something was found.
     """
     allow_merge = settings.n_spaces == 0 and problem.initial_division is None
     weighted = getattr(settings, "weight_by_population", False)
+    if not settings.compactness > 0:
+        # homogeneity only: every merge, opening and tentacle move would trade SSD for shape
+        # (issue 20: at the floor weight TIDY_COMPACTNESS they did, +7 % SSD on a 10k lattice).
+        # Enclaves are still reported, as kept.
+        report = enclave_report(labels, plan.graph, problem.points, range(len(plan.fixed_regions)))
+        note = report.note()
+        if note is not None:
+            plan.notes.append(note)
+        return np.asarray(labels).copy()
     tidy, report = tidy_shapes(labels, plan.graph, problem.population, problem.min_population, problem.max_population,
                                frozen_regions=range(len(plan.fixed_regions)), units=problem.units, points=problem.points,
                                allow_merge=allow_merge, values=problem.attributes,
