@@ -3,28 +3,23 @@ import numpy as np
 
 from sozialraum.engine.delineate import Settings, delineate
 from sozialraum.engine.feasibility import make_plan
-from sozialraum.engine.graph import Graph, is_connected
+from sozialraum.engine.graph import is_connected
 from sozialraum.engine.objective import group_ssd
 from sozialraum.engine.problem import Problem
 from sozialraum.engine.shapes import tidy_division
 
+from .grids import grid_graph
+
 
 def lattice(rows, cols, seed, noise=0.3):
     rng = np.random.default_rng(seed)
-    left, right = [], []
-    for r in range(rows):
-        for c in range(cols):
-            node = r * cols + c
-            if c + 1 < cols:
-                left.append(node), right.append(node + 1)
-            if r + 1 < rows:
-                left.append(node), right.append(node + cols)
+    graph = grid_graph(rows, cols)
     r, c = np.divmod(np.arange(rows * cols), cols)
     values = np.column_stack([c / cols + 0.5 * r / rows, np.sin(3.0 * c / cols) * np.cos(2.0 * r / rows)])
     values = values + noise * rng.standard_normal(values.shape)
     population = rng.integers(20, 601, size=rows * cols).astype(float)
     points = np.column_stack([c * 100.0, -r * 100.0]).astype(float)
-    return Graph(rows * cols, left, right), population, values, points
+    return graph, population, values, points
 
 
 def ssd(labels, values):

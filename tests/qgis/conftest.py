@@ -158,3 +158,27 @@ def _delete_layers_still_held():
     for layer in [o for o in gc.get_objects() if isinstance(o, QgsMapLayer)]:
         if sip.ispyowned(layer) and not sip.isdeleted(layer):
             sip.delete(layer)
+
+
+@contextlib.contextmanager
+def german_interface():
+    """QGIS set to German (locale override) with the plugin's German translation loaded; restored after."""
+    from qgis.core import QgsSettings
+
+    from sozialraum import i18n
+
+    settings = QgsSettings()
+    keys = ("locale/overrideFlag", "locale/userLocale")
+    saved = {key: settings.value(key) for key in keys}
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    try:
+        assert i18n.install_translator()  # what the plugin does at start, from the QGIS locale
+        yield
+    finally:
+        i18n.remove_translator()
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)

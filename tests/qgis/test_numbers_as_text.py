@@ -4,7 +4,7 @@ import math
 import pytest
 
 from . import bad_input
-from .conftest import LogFeedback
+from .conftest import LogFeedback, german_interface
 from .test_bad_input import parameters
 
 TEXT = {"sgb2": "string", "old": "string"}
@@ -109,27 +109,12 @@ def test_a_fractional_population_from_text_is_refused_naming_the_blocks(provider
 
 
 def test_the_ambiguity_is_explained_in_german_without_an_ambiguous_number(provider, tmp_path):
-    from qgis.core import QgsProcessingException, QgsSettings
-
-    from sozialraum import i18n
+    from qgis.core import QgsProcessingException
 
     case = base_case()
     ambiguous = layer_with(case, {"old": "string"}, lambda name, value: f"{int(round(value * 10000)):,}")
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "de_DE")
-    try:
-        assert i18n.install_translator()
-        with pytest.raises(QgsProcessingException) as error:
-            run("evaluate", ambiguous, tmp_path)
-    finally:
-        i18n.remove_translator()
-        for key, value in saved.items():
-            if value is None:
-                settings.remove(key)
-            else:
-                settings.setValue(key, value)
+    with german_interface(), pytest.raises(QgsProcessingException) as error:
+        run("evaluate", ambiguous, tmp_path)
     # the German reader sees the German reading with a decimal comma, the English one without marks
     assert ("Das Feld 'old' enthält Zahlen als Text, die in deutscher und englischer Schreibweise Verschiedenes "
             "bedeuten ('3,250' = 3,25 / 3250;") in str(error.value)

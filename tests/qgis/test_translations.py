@@ -9,6 +9,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import update_translations  # noqa: E402
 
+from .conftest import german_interface  # noqa: E402
+
 
 def test_every_tr_string_is_translated_to_german():
     strings = update_translations.extract_strings()
@@ -67,33 +69,19 @@ def _german_source_map():
 
 
 def test_algorithms_show_german_names_in_the_registry_when_qgis_runs_in_german(provider):
-    from qgis.core import QgsApplication, QgsSettings
-
-    from sozialraum import i18n
+    from qgis.core import QgsApplication
 
     registry = QgsApplication.processingRegistry()
     ours = [a for a in registry.algorithms() if a.provider().id() == "sozialraum"]
     assert len(ours) >= 7
     english = {a.id(): (a.displayName(), a.group()) for a in ours}
     german = _german_source_map()
-    settings = QgsSettings()
-    saved = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-    settings.setValue("locale/overrideFlag", True)
-    settings.setValue("locale/userLocale", "de_DE")
-    try:
-        assert i18n.install_translator()  # what the plugin does at start, from the QGIS locale
+    with german_interface():
         for algorithm in ours:
             name, group = english[algorithm.id()]
             assert german.get(name) and algorithm.displayName() == german[name] != name, algorithm.id()
             assert german.get(group) and algorithm.group() == german[group] != group, algorithm.id()
         assert registry.algorithmById("sozialraum:delineate").displayName() == "Sozialräume vorschlagen"
-    finally:
-        i18n.remove_translator()
-        for key, value in saved.items():
-            if value is None:
-                settings.remove(key)
-            else:
-                settings.setValue(key, value)
     assert registry.algorithmById("sozialraum:delineate").displayName() == "Propose social spaces"
 
 
