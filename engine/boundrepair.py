@@ -41,7 +41,9 @@ RELOCATION_REACH = 400
 GROW_SEEDS = 6
 GROW_MERGES = 2
 #: The kinds of step, in the order they are tried for every violating space.
-CHAIN, RELOCATE, PARTIAL = "chain", "relocate", "partial"
+CHAIN, RELOCATE, TRANSFER, PARTIAL = "chain", "relocate", "transfer", "partial"
+#: Most blocks a transfer moves across one border at once.
+TRANSFER_BLOCKS = 200
 #: Candidate blocks tried per step (the best by the ordering); keeps the branching small.
 BRANCHING = 12
 
@@ -69,7 +71,7 @@ def repair_bounds(state, graph, lower, upper, cutter=None, closed=(), frozen=Non
             break
         progress = False
         # the cheap steps for every space first, so a hard space does not use up the budget
-        for step in (CHAIN, RELOCATE, PARTIAL):
+        for step in (CHAIN, RELOCATE, TRANSFER, PARTIAL):
             for region in bad:
                 if search.total <= 0:
                     return kept
@@ -130,6 +132,8 @@ class _ChainSearch:
         self.max_depth, self.budget = max_depth, budget
         if step == RELOCATE:
             return self.cutter is not None and self.relocate(region)
+        if step == TRANSFER:
+            return self.transfer(region)
         partial = step == PARTIAL
         self.nodes = budget // 4 if partial else budget
         for depth in range(1, max_depth + 1):
@@ -203,6 +207,98 @@ class _ChainSearch:
         # the other region's violation; partial fixes: the larger gain first
         ranked = sorted(found.items(), key=lambda item: (item[1], item[0]))
         return [move for move, _ in ranked[:BRANCHING]]
+
+    # -- transfer: several blocks across one border ----------------------------------------------
+    def transfer(self, region):
+        """Move a connected group of blocks across one border so that both spaces fit.
+
+        A chain moves one block per space and judges each move by the population it changes,
+        so it cannot cross blocks without residents (parks, industry, a railway yard) to reach
+        the block that would close the gap: a space one resident above the ceiling stays there
+        although a path of empty blocks leads to a one-resident block beside its neighbour.
+        The group grows from the border, the blocks with the fewest residents first, until it
+        closes the gap; kept only when the giving space stays connected (the taking one does by
+        construction). Returns True when done (else nothing changed).
+        """
+        import heapq
+
+        state, labels, lists, population = self.state, self.labels, self.lists, self.population
+        pull = state.pop[region] < self.lower
+        for other in self._neighbours(region):
+            giver, taker = (other, region) if pull else (region, other)
+            low = max(state.pop[giver] - self.upper, self.lower - state.pop[taker])
+            high = min(state.pop[giver] - self.lower, self.upper - state.pop[taker])
+            if low > high or state.count[giver] <= 1:
+                continue
+            start = sorted(i for i in self.members[giver]
+                           if not self.frozen[i] and any(labels[j] == taker for j in lists[i]))
+            heap = [(population[i], i) for i in start]
+            heapq.heapify(heap)
+            group, seen, moved = [], set(start), 0.0
+            while heap and len(group) < min(TRANSFER_BLOCKS, state.count[giver] - 1) and self.total > 0:
+                self.total -= 1
+                residents, node = heapq.heappop(heap)
+                if moved + residents > high:
+                    continue
+                group.append(node)
+                moved += residents
+                if moved >= low:
+                    kept = self._pruned(group, taker, low)
+                    if self._connected_without(giver, set(kept)):
+                        for member in kept:  # in the order they were added: each one touches the taker
+                            self.move(member, taker)
+                        return True
+                for j in lists[node]:
+                    if j not in seen and labels[j] == giver and not self.frozen[j]:
+                        seen.add(j)
+                        heapq.heappush(heap, (population[j], j))
+        return False
+
+    def _pruned(self, group, taker, low):
+        """``group`` without the blocks it does not need: still at least ``low`` residents and
+        every block linked to the taking space through the group. The smallest-first growth
+        takes empty blocks the giving space may need to stay connected; dropping them (the
+        earliest first) leaves a path to the blocks that close the gap."""
+        population, labels, lists = self.population, self.labels, self.lists
+        kept = list(group)
+        moved = sum(population[i] for i in kept)
+        for node in list(group[:-1]):
+            if moved - population[node] < low:
+                continue
+            trial = [i for i in kept if i != node]
+            if self._attached(trial, taker, labels, lists):
+                kept = trial
+                moved -= population[node]
+        return kept
+
+    @staticmethod
+    def _attached(group, taker, labels, lists):
+        """Is every block of ``group`` linked to the space ``taker`` through blocks of ``group``?"""
+        members = set(group)
+        seen = [i for i in group if any(labels[j] == taker for j in lists[i])]
+        reached, stack = set(seen), list(seen)
+        while stack:
+            node = stack.pop()
+            for j in lists[node]:
+                if j in members and j not in reached:
+                    reached.add(j)
+                    stack.append(j)
+        return len(reached) == len(members)
+
+    def _connected_without(self, region, removed):
+        """Are the blocks of ``region`` outside ``removed`` connected (and some left)?"""
+        rest = self.members[region] - removed
+        if not rest:
+            return False
+        first = min(rest)
+        seen, stack = {first}, [first]
+        while stack:
+            node = stack.pop()
+            for j in self.lists[node]:
+                if j in rest and j not in seen:
+                    seen.add(j)
+                    stack.append(j)
+        return len(seen) == len(rest)
 
     # -- relocation: merge here, split there (or the other way round) --------------------------
     def relocate(self, region):

@@ -125,3 +125,18 @@ def test_sample_town_at_the_max_p_peers_k_is_within_the_bounds():
         assert is_connected(result.graph, space.blocks), space.space_id
         assert 700 <= space.population <= 8500, (space.space_id, space.population)
         assert space.status in ("ok", "flagged"), (space.space_id, space.status, space.flags)
+
+
+def test_a_transfer_crosses_blocks_without_residents_to_close_the_gap():
+    """A space one resident above the ceiling; the block that closes the gap (1 resident) lies
+    behind three blocks without residents. No chain sees progress in moving an empty block, so
+    only a group moved across one border at once fixes it (hypothesis found this instance)."""
+    left = [1, 2, 3, 4, 5, 6, 7, 0, 6, 6, 4, 4, 1, 0, 6]
+    right = [0, 0, 2, 1, 2, 3, 4, 5, 3, 1, 1, 2, 2, 3, 0]
+    graph = Graph(8, left, right)
+    population = [0, 249, 0, 0, 0, 249, 250, 1]
+    state = state_of([0, 0, 0, 0, 0, 0, 1, 0], population, 2)  # {6} alone, the rest 499 > 498
+    assert repair_bounds(state, graph, 50, 498) >= 1
+    assert_within(state, graph, 2, 50, 498)
+    result = delineate(graph, np.asarray(population, dtype=float), np.zeros((8, 1)), lower=50, upper=498, n_spaces=2, seed=0)
+    assert all(space.status == "ok" for space in result.spaces)
