@@ -5,7 +5,7 @@ from the ``.ts`` files by ``make translations`` and loaded for the user's QGIS l
 """
 from pathlib import Path
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 CONTEXT = "Sozialraum"
@@ -46,7 +46,16 @@ def translatable(text):
 
 
 def user_locale():
-    """Two-letter language the user runs QGIS in (QGIS's own override first, then the system)."""
+    """Two-letter language QGIS runs in.
+
+    First the translation QGIS itself loaded: ``qgis --lang de`` sets it without touching the
+    locale override setting, so reading the settings alone left the plugin English in a German
+    QGIS. Without one (qgis_process, scripts, tests: no QGIS translation is set there), QGIS's
+    own override setting, then the system locale.
+    """
+    running = _qgis_translation()
+    if running:
+        return running[:2].lower()
     settings = QgsSettings()
     override = settings.value("locale/overrideFlag", False, type=bool)
     name = settings.value("locale/userLocale", "", type=str) if override else ""
@@ -55,6 +64,14 @@ def user_locale():
     if not name:
         name = QLocale().name()
     return (name or "en")[:2].lower()
+
+
+def _qgis_translation():
+    """The translation code QGIS desktop started with ('de', 'en_US'; '' where none was set, 'C' is none)."""
+    app = QgsApplication.instance()
+    translation = getattr(app, "translation", None) if app is not None else None
+    code = translation() if translation is not None else ""
+    return "" if not code or code.upper() in ("C", "POSIX") else str(code)
 
 
 def install_translator(language=None):
