@@ -23,7 +23,7 @@ from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QEvent, QEventLoop, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QMouseEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QInputDialog, QPushButton, QTableView, QToolBar, QWidget
+from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QPushButton, QTableView, QToolBar, QWidget
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["SOZIALRAUM_WALK_OUT"])
@@ -90,7 +90,9 @@ def answer_dialogs():
     else:
         text = getattr(widget, "text", lambda: "")()
         report["dialogs"].append(f"unexpected: {type(widget).__name__} {widget.windowTitle()!r} {text!r}")
-        widget.reject()
+        leave = [b for b in getattr(widget, "buttons", list)() if widget.buttonRole(b) in (
+            QMessageBox.ButtonRole.DestructiveRole, QMessageBox.ButtonRole.NoRole)]
+        click(leave[0]) if leave else widget.reject()  # "Discard" lets QGIS quit; a bare reject would cancel that
 
 
 def click(widget):
@@ -505,6 +507,8 @@ def save(locked):
     iface.actionSaveProject().trigger()
     wait(500)
     check("the project is saved", PROJECT.exists())
+    wait(500)
+    check("the project has no unsaved changes right after saving", not project.isDirty())
     STATE.write_text(json.dumps({"locked": str(locked), "spaces": spaces_of(layer),
                                  "decisions": len(dock().layer_session.decision_log.rows())}), encoding="utf-8")
 
@@ -540,6 +544,8 @@ def reopen_phase():
     panel = show_dock()
     wait_for(lambda: panel.layer_session is not None, 30)
     check("the session reopens from the project", panel.layer_session is not None, panel.message_label.text())
+    check("the blocks layer is the active layer of the reopened session", iface.activeLayer() is layer,
+          iface.activeLayer().name() if iface.activeLayer() else None)
     rows = table_rows()
     check("the lock is still there after restarting QGIS", rows.get(expected["locked"], (False,))[0],
           rows.get(expected["locked"]))
@@ -555,10 +561,10 @@ def main():
     except Exception:  # noqa: BLE001 - the walk stops; the test shows where
         report["errors"].append("walk-through stopped:\n" + traceback.format_exc())
     finally:
+        report["dirty_at_exit"] = QgsProject.instance().isDirty()
         write_report()
-        dialog_timer.stop()
-        QgsProject.instance().setDirty(False)
-        QTimer.singleShot(100, QgsApplication.instance().exit)
+        QTimer.singleShot(100, iface.actionExit().trigger)  # as the user quits: the plugin is unloaded
+        QTimer.singleShot(20000, QgsApplication.instance().exit)  # should a dialog still hold it
 
 
 OUT.mkdir(parents=True, exist_ok=True)
