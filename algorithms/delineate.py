@@ -29,7 +29,7 @@ from .blocks_input import block_adjacency, block_population, read_blocks, report
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
 from .messages import describe, describe_problems
-from .run_parameters import delineation_record, remember_delineation
+from .run_parameters import added_links, delineation_record, remember_delineation
 from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
 from .styles import style_on_load
 
@@ -245,7 +245,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         shape_columns = ["polsby_popper", "convex_hull_ratio", "n_enclaves"]
         compactness = {row.pop("space"): row for row in evaluation.spaces[["space", *shape_columns]].to_dict("records")}
         blocks_dest = self._write_blocks(parameters, context, source, blocks, result)
-        remember_delineation(context, blocks_dest, delineation_record(p, unique_name(QgsFields(source.fields()), "space_id")))
+        remember_delineation(context, blocks_dest, delineation_record(p, unique_name(QgsFields(source.fields()), "space_id"),
+                                                                      len(blocks.ids), added_links(graph, result.graph)))
         drawn = []  # the spaces as the report's map shows them
         spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn)
         style_on_load(context, blocks_dest, "blocks_by_space")

@@ -24,13 +24,31 @@ METADATA_KEY = "SOZIALRAUM_DELINEATION"
 VERSION = 1
 
 
-def delineation_record(parameters, space_field):
-    """The record of one run: the neighbourhood rules, bounds and fields (plain JSON values)."""
+def added_links(graph, result_graph):
+    """Links the run added to its graph (an island joined to its nearest block), as block positions.
+
+    Positions are the order the blocks are read and written in (by feature id), so the output's
+    features, read in the same order, find them again.
+    """
+    have = {(min(a, b), max(a, b)) for a, b in zip(graph.left.tolist(), graph.right.tolist())}
+    extra = {(min(a, b), max(a, b)) for a, b in zip(result_graph.left.tolist(), result_graph.right.tolist())}
+    return [list(pair) for pair in sorted(extra - have)]
+
+
+def delineation_record(parameters, space_field, blocks=None, links=()):
+    """The record of one run: the neighbourhood rules, bounds and fields (plain JSON values);
+    ``blocks``: how many blocks the output has, ``links``: :func:`added_links`."""
     return {
+        "blocks": blocks,
+        "added_links": [list(link) for link in links],
         "version": VERSION,
         "space_field": space_field,
         "population_field": parameters["population"],
         "attributes": list(parameters["attributes"]),
+        "weights": parameters.get("weights") or "",
+        "structure": list(parameters.get("structure") or []),
+        "balance": bool(parameters.get("balance")),
+        "weight_by_population": bool(parameters.get("weight_by_population", True)),
         "lower": float(parameters["lower"]),
         "upper": float(parameters["upper"]),
         "gap": float(parameters["gap"]),
@@ -48,7 +66,10 @@ def remember_delineation(context, destination, record):
         layer.setCustomProperty(PROPERTY, text)
     path, layer_name = _gpkg_path(destination)
     if path:
-        _write_metadata(path, layer_name, text)
+        try:  # GDAL may raise (exceptions on) or return None (off): the output stands either way
+            _write_metadata(path, layer_name, text)
+        except RuntimeError:
+            pass
 
 
 def delineation_of(layer):
@@ -58,7 +79,10 @@ def delineation_of(layer):
     text = layer.customProperty(PROPERTY)
     if not text and layer.providerType() == "ogr":
         path, layer_name = _gpkg_path(layer.source())
-        text = _read_metadata(path, layer_name) if path else None
+        try:
+            text = _read_metadata(path, layer_name) if path else None
+        except RuntimeError:  # GDAL with exceptions on, an unreadable file: no record
+            text = None
     try:
         record = json.loads(text) if text else None
     except (TypeError, ValueError):

@@ -294,7 +294,8 @@ class ConsultationDock(QgsDockWidget):
                                           "the barriers, gap distance and nesting field of its run."))
         # the model's signal: checkedItemsChanged misses check states set from code on QGIS 3.22
         self.barriers_combo.model().dataChanged.connect(lambda *args: self._show_neighbourhood(self.layer_combo.currentLayer()))
-        form.addRow(tr("Barrier lines"), self.barriers_combo)
+        self.barriers_label = QLabel(tr("Barrier lines"))
+        form.addRow(self.barriers_label, self.barriers_combo)
         self.neighbourhood_label = QLabel()
         self.neighbourhood_label.setWordWrap(True)
         self.neighbourhood_label.setObjectName("neighbourhood")
@@ -553,7 +554,9 @@ class ConsultationDock(QgsDockWidget):
 
     def _show_neighbourhood(self, layer):
         record = delineation_of(layer) if layer is not None else None
-        self.barriers_combo.setEnabled(record is None)
+        # chosen here only without a record: with one, the Neighbourhood line names the run's barriers
+        self.barriers_combo.setVisible(record is None)
+        self.barriers_label.setVisible(record is None)
         self.neighbourhood_label.setText(self.neighbourhood(layer).text if layer is not None else "")
 
     def _layer_chosen(self, layer):
@@ -633,7 +636,10 @@ class ConsultationDock(QgsDockWidget):
         try:
             layer_session = LayerSession(layer, self.space_combo.currentField() or "", self.population_combo.currentField() or "",
                                          attributes, self.lower_spin.value(), self.upper_spin.value(), gap=rules.gap,
-                                         parent=self, barriers=rules.barriers, nest=rules.nest)
+                                         parent=self, barriers=rules.barriers, nest=rules.nest,
+                                         added_links=rules.added_links,
+                                         weighting=choices.weighting(delineation_of(layer) if layer is not None else None,
+                                                                     attributes))
         except SessionInputError as error:
             self.show_message(str(error), problem=True)
             return None

@@ -90,6 +90,7 @@ class Neighbourhood:
     barriers: tuple
     nest: str | None
     text: str  # what the dock shows
+    added_links: tuple = ()  # (position, position): islands the run joined to their nearest block
 
 
 def neighbourhood(layer, chosen_barriers=(), line_layers=()):
@@ -105,8 +106,19 @@ def neighbourhood(layer, chosen_barriers=(), line_layers=()):
             nest=nest or tr("none"))
         if missing:
             text += " " + tr("Barrier layers that cannot be read (not used): {names}.").format(names=", ".join(missing))
-        return Neighbourhood(gap, tuple(barriers), nest, text)
+        links = record.get("added_links") or ()
+        if record.get("blocks") != layer.featureCount():  # blocks added or deleted since: positions mean nothing
+            links = ()
+        return Neighbourhood(gap, tuple(barriers), nest, text, tuple(tuple(link) for link in links))
     barriers = tuple(chosen_barriers)
     text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
         gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))
     return Neighbourhood(DEFAULT_GAP, barriers, None, text)
+
+
+def weighting(record, attributes):
+    """``(weights, structure, balance)`` of the run ``record`` when ``attributes`` are its attributes
+    (the SSD then weighs them as the run did), else None (equal weights)."""
+    if record is None or sorted(attributes) != sorted(record.get("attributes") or []):
+        return None
+    return record.get("weights") or "", tuple(record.get("structure") or ()), bool(record.get("balance"))

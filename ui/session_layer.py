@@ -159,7 +159,7 @@ class LayerSession(QObject):
     locks_rebuilt = pyqtSignal()
 
     def __init__(self, layer, space_field, population_field, attributes=(), lower=0.0, upper=1.0, gap=DEFAULT_GAP,
-                 locked=None, parent=None, barriers=(), nest=None):
+                 locked=None, parent=None, barriers=(), nest=None, added_links=(), weighting=None):
         super().__init__(parent)
         problem = check_layer(layer, space_field, population_field)
         if problem:
@@ -185,7 +185,10 @@ class LayerSession(QObject):
                                  [space_field, population_field, *self.attributes, *([self.nest] if self.nest else [])])
             population = block_population(blocks, population_field, feedback)
             if self.attributes:
-                values = prepared_attributes(blocks, list(self.attributes), "", [], False, feedback).values
+                # the run's weights, structure group and balance when its attributes are the ones chosen
+                weights, structure, balance = weighting or ("", [], False)
+                values = prepared_attributes(blocks, list(self.attributes), weights, list(structure), balance,
+                                             feedback).values
             else:
                 values = np.zeros((len(blocks.ids), 1))
             adjacency = block_adjacency(blocks, list(self.barriers), self.gap, context, feedback,
@@ -193,6 +196,9 @@ class LayerSession(QObject):
         except QgsProcessingException as error:
             raise SessionInputError(str(error.args[0]) if error.args else str(error)) from None
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
+        links = [(a, b) for a, b in added_links if 0 <= a < graph.n and 0 <= b < graph.n]
+        if links:  # the delineation's own links: islands joined to their nearest block count as connected
+            graph = graph.with_edges([a for a, _ in links], [b for _, b in links])
         self._population = population
         self._values = values
         self._graph = graph

@@ -67,7 +67,7 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
         railway_layer.setName("Railway")
         dock.layer_combo.setLayer(None)
         dock.layer_combo.setLayer(layer)
-        assert "Railway" in dock.neighbourhood_label.text() and not dock.barriers_combo.isEnabled()
+        assert "Railway" in dock.neighbourhood_label.text() and dock.barriers_combo.isHidden()
         # the run's fields and bounds, as the dock takes them from its record
         assert (dock.space_combo.currentField(), dock.population_combo.currentField()) == ("space_id", "pop")
         assert (dock.lower_spin.value(), dock.upper_spin.value()) == (100.0, 1500.0)
@@ -129,7 +129,7 @@ def test_without_a_stored_run_the_barriers_are_chosen_in_the_dock(qgis_app, qgis
         dock.layer_combo.setLayer(street_grid_layer)
         dock.space_combo.setField("quarter")
         assert dock.population_combo.currentField() == "pop"
-        assert dock.barriers_combo.isEnabled() and "Railway" not in dock.neighbourhood_label.text()
+        assert not dock.barriers_combo.isHidden() and "Railway" not in dock.neighbourhood_label.text()
         dock.open_session()
         assert dock.layer_session.session.status("A").contiguous  # no barrier: the two rows are neighbours
         index = dock.barriers_combo.findText("Railway")
@@ -138,6 +138,71 @@ def test_without_a_stored_run_the_barriers_are_chosen_in_the_dock(qgis_app, qgis
         layer_session = dock.open_session()
         assert layer_session.barriers == (railway_layer,)
         assert layer_session.session.status("A").parts == 2  # the railway cuts quarter A in two
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
+
+
+def test_an_island_the_run_joined_counts_as_connected_in_the_session(qgis_app, provider, qgis_canvas, qgis_new_project,
+                                                                    street_grid_layer, railway_layer):
+    """Failed before the fix: the southern row (600 residents, below the minimum of 700) is an island the run
+    joins to its nearest block; the session lacked that link and called the run's own space not contiguous."""
+    import processing
+    from qgis.core import QgsProject
+
+    from sozialraum.algorithms.run_parameters import delineation_of
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    QgsProject.instance().addMapLayer(railway_layer)
+    layer = processing.run("sozialraum:delineate", {
+        "INPUT": street_grid_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["pop"],
+        "MIN_POPULATION": 700, "MAX_POPULATION": 2100, "BARRIERS": [railway_layer], "SEED": 1,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
+    })["OUTPUT"]
+    record = delineation_of(layer)
+    assert record["blocks"] == 6 and len(record["added_links"]) == 1
+    QgsProject.instance().addMapLayer(layer)
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        layer_session = dock.open_session()
+        assert layer_session is not None, dock.message_label.text()
+        assert all(status.contiguous for status in layer_session.session.statuses())
+        assert layer_session.session.summary().not_contiguous == 0
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
+
+
+def test_the_session_weighs_the_attributes_as_the_run_did(qgis_app, provider, qgis_canvas, qgis_new_project):
+    """Failed before the fix: the session's SSD share ignored the run's attribute weights."""
+    import processing
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    from .conftest import memory_layer, square
+
+    rows = [(square(300000 + c * 100, 5640000 + r * 100), [r * 4 + c + 1, 100, (r * 4 + c) % 3, (r * 4 + c) * 0.7 % 2])
+            for r in range(3) for c in range(4)]
+    blocks = memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "a:double", "b:double"], rows)
+    result = processing.run("sozialraum:delineate", {
+        "INPUT": blocks, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["a", "b"],
+        "WEIGHTS": "b=4", "MIN_POPULATION": 300, "MAX_POPULATION": 500, "SEED": 1,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
+    })
+    layer = result["OUTPUT"]
+    QgsProject.instance().addMapLayer(layer)
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        assert sorted(dock.attributes_combo.checkedItems()) == ["a", "b"]
+        layer_session = dock.open_session()
+        assert layer_session is not None, dock.message_label.text()
+        share = layer_session.session.summary().ssd_share
+        assert abs(share - result["SSD_SHARE_WEIGHTED"]) < 1e-9, (share, result["SSD_SHARE_WEIGHTED"])
     finally:
         dock.close_session()
         dock.cleanup()
