@@ -554,6 +554,14 @@ def reopen_phase():
     screenshot("reopened")
 
 
+def quit_qgis():
+    """File > Exit, as the user quits (the plugin is unloaded); nothing of this script runs after it."""
+    dialog_timer.stop()
+    QgsApplication.messageLog().messageReceived.disconnect(logged)
+    sys.excepthook = sys.__excepthook__
+    iface.actionExit().trigger()
+
+
 def main():
     try:
         edit_phase() if PHASE == "edit" else reopen_phase()
@@ -563,7 +571,7 @@ def main():
     finally:
         report["dirty_at_exit"] = QgsProject.instance().isDirty()
         write_report()
-        QTimer.singleShot(100, iface.actionExit().trigger)  # as the user quits: the plugin is unloaded
+        QTimer.singleShot(100, quit_qgis)
         QTimer.singleShot(20000, QgsApplication.instance().exit)  # should a dialog still hold it
 
 
