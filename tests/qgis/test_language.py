@@ -4,14 +4,8 @@
 read only that setting (and the system locale), so it stayed English in a German QGIS.
 """
 import json
-import os
-import shutil
-import subprocess
-from pathlib import Path
 
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from . import desktop
 
 
 def test_the_plugin_follows_the_translation_qgis_runs_in(qgis_app):
@@ -53,23 +47,12 @@ QTimer.singleShot(200, QgsApplication.instance().exit)
 
 def test_qgis_desktop_started_with_lang_de_shows_the_plugin_in_german(tmp_path):
     """The real ``qgis`` executable (under Xvfb) with the plugin in a fresh profile: the toolbox names are German."""
-    qgis, xvfb = shutil.which("qgis"), shutil.which("xvfb-run")
-    if qgis is None or xvfb is None:
-        pytest.fail("QGIS desktop and xvfb-run are needed (make test installs them)")
-    profile = tmp_path / "profiles" / "profiles" / "default"
-    (profile / "python" / "plugins").mkdir(parents=True)
-    (profile / "python" / "plugins" / "sozialraum").symlink_to(ROOT, target_is_directory=True)
-    (profile / "QGIS").mkdir()
-    (profile / "QGIS" / "QGIS3.ini").write_text("[PythonPlugins]\nsozialraum=true\n", encoding="utf-8")
+    profiles = tmp_path / "profiles"
+    desktop.fresh_profile(profiles)
     out = tmp_path / "probe.json"
     script = tmp_path / "probe.py"
     script.write_text(PROBE.format(out=str(out)), encoding="utf-8")
-    env = dict(os.environ, HOME=str(tmp_path), LANG="C.UTF-8", LC_ALL="C.UTF-8")
-    for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QT_QPA_PLATFORM"):  # pytest-qgis and the Makefile set these
-        env.pop(name, None)
-    env.setdefault("XDG_RUNTIME_DIR", str(tmp_path))
-    run = subprocess.run([xvfb, "-a", qgis, "--lang", "de", "--profiles-path", str(tmp_path / "profiles"), "--nologo",
-                          "--noversioncheck", "--code", str(script)], env=env, capture_output=True, text=True, timeout=300)
+    run = desktop.run_qgis(profiles, script, home=tmp_path, lang="de")
     assert out.is_file(), run.stdout[-2000:] + run.stderr[-2000:]
     probe = json.loads(out.read_text(encoding="utf-8"))
     assert probe["translation"] == "de"
