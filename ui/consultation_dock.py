@@ -521,7 +521,7 @@ class ConsultationDock(QgsDockWidget):
             self.live_check.blockSignals(False)
         if self.layer_session is not None and self.layer_session.layer_id == layer_id:
             self._stop_live(remove=True, later=True)
-            self.close_session()
+            self.close_session(restore_later=True)
             self.show_message(tr("The session's layer was removed from the project."), problem=True)
 
     # -- session ----------------------------------------------------------------------
@@ -687,6 +687,9 @@ class ConsultationDock(QgsDockWidget):
 
     def _project_read(self, *args):
         self.restore_from_project()
+        # QGIS makes the top layer of the tree current after reading the project, once its own
+        # handlers are through: the session's blocks must win, or Ctrl+Z acts on another layer
+        QTimer.singleShot(0, self._activate_blocks)
 
     def _project_cleared(self):
         self._restored = None
@@ -723,14 +726,19 @@ class ConsultationDock(QgsDockWidget):
         self._activate_blocks()
         self.session_opened.emit(layer_session)
 
-    def close_session(self):
+    def close_session(self, restore_later=False):
+        """End the session; the layers it hid are shown again (``restore_later``: once the layer
+        removal that closes it is through, never inside the project's removal loop)."""
         if self.layer_session is None:
             return
         self.reoptimiser.discard()
         self._stop_live(remove=True)
         old, self.layer_session = self.layer_session, None
-        show_layers(self._hidden_layers)
-        self._hidden_layers = []
+        hidden, self._hidden_layers = self._hidden_layers, []
+        if restore_later:
+            QTimer.singleShot(0, lambda: show_layers(hidden))
+        else:
+            show_layers(hidden)
         self._notice = ""
         old.close()
         old.reason_source = None

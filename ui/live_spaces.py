@@ -45,6 +45,8 @@ from .live_indicators import LiveIndicators, field_name
 #: custom property marking a live layer (its value: the blocks layer's id); a project saved with one
 #: holds it empty after reading (a memory layer), so the dock replaces it
 LIVE_PROPERTY = "sozialraum/live_spaces"
+#: the custom property QGIS reads to skip its "temporary layers will be lost" question for a layer
+SKIP_MEMORY_LAYERS_CHECK = "skipMemoryLayersCheck"
 #: the live layer follows the session at most this often (ms)
 UPDATE_DELAY = 150
 #: the fills of the problems (r, g, b, alpha): the dock's status colours, stronger, half see-through
@@ -124,6 +126,10 @@ class LiveSpaces(QObject):
         layer = QgsVectorLayer("MultiPolygon", tr("Social spaces (live)"), "memory")
         layer.setCrs(blocks.crs())
         layer.setCustomProperty(LIVE_PROPERTY, blocks.id())
+        # QGIS asks before closing a project with memory layers ("their contents will be lost"):
+        # the live layer is rebuilt from the blocks, so nothing is lost and nobody is asked
+        # (the question held File > Exit, issue 19, 11; QGIS reads this property since 3.x)
+        layer.setCustomProperty(SKIP_MEMORY_LAYERS_CHECK, 1)
         space = QgsField(blocks.fields().field(self.layer_session.space_field))
         space.setName("space")
         fields = [space, make_field("population", "double"), make_field("blocks", "int"),

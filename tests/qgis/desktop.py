@@ -67,6 +67,13 @@ def run_qgis(profiles_path, script, home, lang=None, env=None, timeout=300):
     for name in ("QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH", "QT_QPA_PLATFORM"):  # pytest-qgis and the Makefile set these
         environment.pop(name, None)
     environment.setdefault("XDG_RUNTIME_DIR", str(home))
+    # QGIS counts every layer whose file lies below the temporary folder as a temporary layer and
+    # asks at File > Exit whether to lose them; the test's files all lie below /tmp, a planner's
+    # do not: QGIS gets a temporary folder of its own (the question held the exit, and QGIS died
+    # when the walk-through's fallback ended the process with the project still open)
+    temporary = Path(home) / "qgis-temp"
+    temporary.mkdir(exist_ok=True)
+    environment["TMPDIR"] = str(temporary)
     command = [xvfb, "-a", "-s", SCREEN, qgis, *(["--lang", lang] if lang else []), "--profiles-path", str(profiles_path),
                "--nologo", "--noversioncheck", "--code", str(script)]
     return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=timeout)

@@ -10,6 +10,7 @@ pytest side judges them. Mouse events go to the map canvas's viewport at the pix
 blocks; buttons are clicked with QTest; modal dialogs (author's name, file dialogs) are answered
 by a timer as a user would, and any other dialog is recorded and closed.
 """
+import faulthandler
 import json
 import os
 import sys
@@ -27,6 +28,7 @@ from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessag
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["SOZIALRAUM_WALK_OUT"])
+faulthandler.enable(all_threads=False)  # a crash (QGIS quitting) shows the Python frames that led to it
 PHASE = os.environ.get("SOZIALRAUM_WALK_PHASE", "edit")
 PROJECT = OUT / "walkthrough.qgz"
 STATE = OUT / "expected.json"  # what the edit phase left, for the reopen phase to compare
@@ -559,7 +561,18 @@ def quit_qgis():
     dialog_timer.stop()
     QgsApplication.messageLog().messageReceived.disconnect(logged)
     sys.excepthook = sys.__excepthook__
+    QTimer.singleShot(3000, note_dialog_at_exit)
     iface.actionExit().trigger()
+
+
+def note_dialog_at_exit():
+    """A dialog still open 3 s after File > Exit holds the exit (QGIS then dies at the fallback exit)."""
+    dialog = QApplication.activeModalWidget()
+    if dialog is not None:
+        texts = [dialog.windowTitle()] + [w.text() for w in dialog.findChildren(QWidget) if hasattr(w, "text") and w.text()]
+        layers = [f"layer {layer.name()!r}: {layer.providerType()}, temporary {layer.isTemporary()}, "
+                  f"skip check {layer.customProperty('skipMemoryLayersCheck')}" for layer in QgsProject.instance().mapLayers().values()]
+        (OUT / f"{PHASE}_exit_dialog.txt").write_text("\n".join(map(str, texts + layers)), encoding="utf-8")
 
 
 def main():

@@ -97,6 +97,15 @@ def test_the_live_layer_is_styled_with_a_readable_legend_and_labels(live):
     assert "population" in dock.live.layer.labeling().settings().fieldName
 
 
+def test_closing_the_project_asks_nothing_about_the_live_layer(live):
+    """QGIS's "temporary layers will be lost" question held File > Exit in the desktop walk-through
+    (QGIS then died when the process ended with the project still open); the live layer is rebuilt
+    from the blocks, so QGIS is told to skip it (the property QGIS's checkMemoryLayers reads)."""
+    layer, canvas, dock, host = live
+    assert dock.live.layer.providerType() == "memory" and dock.live.layer.featureCount() > 0
+    assert int(dock.live.layer.customProperty("skipMemoryLayersCheck", 0)) == 1
+
+
 def test_unchecking_removes_the_layer_and_removing_it_unchecks(live):
     from qgis.core import QgsProject
 

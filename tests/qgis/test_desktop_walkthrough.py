@@ -44,6 +44,7 @@ def walk(tmp_path, phase, lang):
     assert result.is_file(), run.stdout[-3000:] + run.stderr[-3000:]
     report = json.loads(result.read_text(encoding="utf-8"))
     report["exit"] = (run.returncode, run.stderr[-600:])
+    (tmp_path / f"{phase}_stderr.txt").write_text(run.stderr, encoding="utf-8")
     return report
 
 
@@ -62,6 +63,8 @@ def test_consultation_walk_through_in_the_real_qgis_desktop(tmp_path, lang):
                  if not varied(s["window"]) or not varied(s["map"])]
     # QGIS quit through File > Exit (the plugin unloaded): it must not crash
     problems += [f"{r['phase']}: QGIS exit status {r['exit'][0]}: {r['exit'][1]}" for r in reports if r["exit"][0] != 0]
+    # ... and ask nothing on the way out (the dialog the walk-through found open 3 s after File > Exit)
+    problems += [f"{path.stem}: {path.read_text(encoding='utf-8')}" for path in sorted((tmp_path / "walk").glob("*_exit_dialog.txt"))]
     if lang is not None:
         problems += [f"QGIS runs in {r['language']!r}, not {lang!r}" for r in reports if r["language"] != lang]
     assert reports[1]["done"] and not problems, problems
