@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ..engine.adjacency import QUEEN, ROOK
 from ..engine.errors import format_values
+from ..engine.population_band import DEFAULT_MIN_POPULATION
 from . import compat
 from .base import SozialraumAlgorithm
 from .blocks_input import block_adjacency, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
@@ -107,7 +108,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.ISLAND_POPULATION, self.tr("Island threshold: parts with fewer residents are islands"),
-                type=compat.NUMBER_DOUBLE, defaultValue=700.0, minValue=0.0,
+                type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_MIN_POPULATION, minValue=0.0,
             )
         )
         add_number_format_parameter(self)

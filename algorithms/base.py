@@ -8,6 +8,7 @@ from qgis.core import QgsMessageLog, QgsProcessingAlgorithm, QgsProcessingExcept
 from qgis.PyQt.QtGui import QIcon
 
 from ..engine.errors import Cancelled, DuplicateIdError, ParameterError, SozialraumError
+from ..engine.population_band import BandError, PopulationBand
 from ..i18n import tr
 from . import compat, destinations, stop_signals
 
@@ -122,12 +123,27 @@ def engine_error_message(error):
         return tr("The id field has duplicate values: {values}. Choose a field with one value per block.").format(
             values=format_values(error.details["duplicates"])
         )
+    if isinstance(error, BandError):
+        return population_band_message(error.details["lower"], error.details["upper"])
     if isinstance(error, ParameterError):
         reason = _parameter_reasons().get(error.details.get("key"), error.details["reason"])
         return tr("Parameter {name} = {value}: {reason}").format(
             name=error.details["name"], value=error.details["value"], reason=reason
         )
     return str(error)
+
+
+def population_band_message(lower, upper):
+    """The one message for bounds that cannot hold (engine/population_band.py checks them)."""
+    return tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(lower=f"{lower:g}", upper=f"{upper:g}")
+
+
+def checked_band(lower, upper):
+    """The population band of MIN_POPULATION/MAX_POPULATION, or the translated refusal."""
+    try:
+        return PopulationBand(lower, upper)
+    except BandError as error:
+        raise QgsProcessingException(engine_error_message(error)) from error
 
 
 def _parameter_reasons():

@@ -23,7 +23,7 @@ from ..engine.graph import Graph
 from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
 from . import compat
-from .base import SozialraumAlgorithm, raise_for_engine_error
+from .base import SozialraumAlgorithm, checked_band, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
@@ -191,10 +191,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         }
         if not p["attributes"]:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
-        if p["lower"] >= p["upper"]:
-            raise QgsProcessingException(
-                self.tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(lower=f"{p['lower']:g}", upper=f"{p['upper']:g}")
-            )
+        checked_band(p["lower"], p["upper"])  # refused before the blocks are read
         if p["locked"] and not p["initial"]:
             raise QgsProcessingException(self.tr("Locked spaces need an initial division field."))
         return p
@@ -242,7 +239,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         feedback.setProgressText(self.tr("Writing the results"))
         evaluation = evaluate_division(result.labels, population, values.values, p["lower"], p["upper"], graph=result.graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
-                                       closing=p["gap"], missing=(0,))
+                                       closing=p["gap"], missing=(0,),
+                                       statuses={space.space_id: space.status for space in result.spaces})
         report_compactness_failures(evaluation, feedback)
         shape_columns = ["polsby_popper", "convex_hull_ratio", "n_enclaves"]
         compactness = {row.pop("space"): row for row in evaluation.spaces[["space", *shape_columns]].to_dict("records")}
@@ -257,7 +255,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         feedback.pushInfo(self.tr("{k} spaces, SSD share {share:.3f}, population {low:.0f} to {high:.0f}; {below} below the "
                                   "minimum, {above} above the maximum, {flagged} flagged.").format(
             k=result.k, share=result.ssd_share, low=summary["pop_min"], high=summary["pop_max"], below=summary["n_below"],
-            above=summary["n_above"], flagged=sum(1 for s in result.spaces if s.status == "flagged")))
+            above=summary["n_above"], flagged=summary["n_flagged"]))
         outputs = {
             self.OUTPUT: blocks_dest,
             self.OUTPUT_SPACES: spaces_dest,
@@ -268,7 +266,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "N_ENCLAVES": float(summary["n_enclaves"]),
             "N_BELOW": int(summary["n_below"]),
             "N_ABOVE": int(summary["n_above"]),
-            "N_FLAGGED": sum(1 for s in result.spaces if s.status == "flagged"),
+            "N_FLAGGED": int(summary["n_flagged"]),
         }
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:

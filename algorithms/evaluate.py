@@ -17,7 +17,7 @@ from qgis.core import (
 from ..engine.graph import Graph
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division
 from . import compat
-from .base import SozialraumAlgorithm
+from .base import SozialraumAlgorithm, checked_band
 from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems
 from .division_report import PROBLEM_STATUS, write_division_report
 from .help_examples import with_example
@@ -103,9 +103,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
         lower = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
         upper = self.parameterAsDouble(parameters, self.MAX_POPULATION, context)
-        if lower >= upper:
-            raise QgsProcessingException(self.tr("The minimum population ({lower}) must be below the maximum ({upper}).").format(
-                lower=f"{lower:g}", upper=f"{upper:g}"))
+        checked_band(lower, upper)  # refused before the blocks are read
         gap = self.parameterAsDouble(parameters, self.GAP_DISTANCE, context)
         nest_field = self.parameterAsString(parameters, self.NEST_FIELD, context) or None
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []

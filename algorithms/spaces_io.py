@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
 from ..engine.errors import SozialraumError, format_values
+from ..engine.population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION
 from ..i18n import tr
 from . import compat
 from .base import raise_for_engine_error
@@ -18,9 +19,9 @@ from .base import raise_for_engine_error
 def add_population_bounds(algorithm):
     """MIN_POPULATION and MAX_POPULATION, as delineate and evaluate share them."""
     algorithm.addParameter(QgsProcessingParameterNumber(
-        "MIN_POPULATION", tr("Minimum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=700, minValue=0))
+        "MIN_POPULATION", tr("Minimum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_MIN_POPULATION, minValue=0))
     algorithm.addParameter(QgsProcessingParameterNumber(
-        "MAX_POPULATION", tr("Maximum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=8500, minValue=1))
+        "MAX_POPULATION", tr("Maximum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_MAX_POPULATION, minValue=1))
 
 
 def add_neighbourhood(algorithm):

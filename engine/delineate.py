@@ -30,6 +30,8 @@ from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
 from .graph import Graph, is_connected
 from .localsearch import RegionState, improve, violation
 from .objective import block_weights, border_length, border_weight, division_ssd, group_ssd, total_link_length, total_ss
+from .population_band import ABOVE, BELOW, DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION, FLAGGED, WITHIN, space_status
+from .population_band import LOCKED as LOCKED_STATUS
 from .problem import DEFAULT_COMPACTNESS, FAIL, FALLBACK, Problem, Settings
 from .recombine import perturb, recombine, repair
 from .shapes import tidy_division
@@ -39,11 +41,8 @@ from .warmstart import warm_start_labels
 
 __all__ = ["FAIL", "FALLBACK", "Delineation", "Problem", "Settings", "Space", "delineate", "solve"]
 
-STATUS_OK = "ok"
-STATUS_BELOW = "below"
-STATUS_ABOVE = "above"
-STATUS_FLAGGED = "flagged"
-STATUS_LOCKED = "locked"
+#: The status words of engine/population_band.py, under the names this module has always had.
+STATUS_OK, STATUS_BELOW, STATUS_ABOVE, STATUS_FLAGGED, STATUS_LOCKED = WITHIN, BELOW, ABOVE, FLAGGED, LOCKED_STATUS
 #: Status of a space fixed before the search, by the reason it was fixed.
 FIXED_STATUS = {LOCKED: STATUS_LOCKED, BLOCK_ABOVE: STATUS_ABOVE}
 
@@ -94,8 +93,8 @@ def delineate(
     graph,
     population,
     values,
-    lower=700.0,
-    upper=8500.0,
+    lower=DEFAULT_MIN_POPULATION,
+    upper=DEFAULT_MAX_POPULATION,
     n_spaces=0,
     nest=None,
     initial=None,
@@ -289,7 +288,7 @@ def _violating(state, lower, upper, closed):
 
 def _result(labels, problem, plan, tss, seed):
     population, values, coordinates = problem.population, problem.attributes, problem.points
-    lower, upper, units = problem.min_population, problem.max_population, problem.unit_of_blocks()
+    band, units = problem.band, problem.unit_of_blocks()
     fixed_regions, graph = plan.fixed_regions, plan.graph
     regions = sorted(set(labels[labels >= 0].tolist()))
     members = {r: np.flatnonzero(labels == r) for r in regions}
@@ -313,20 +312,14 @@ def _result(labels, problem, plan, tss, seed):
         ssd = group_ssd(values[blocks])
         total_ssd += ssd
         flags = []
-        status = STATUS_OK
+        fixed_status = None
         if region < len(fixed_regions):
             reason = fixed_regions[region][1]
-            status, flags = FIXED_STATUS[reason], [reason]
+            fixed_status, flags = FIXED_STATUS[reason], [reason]
         if joined_blocks.intersection(blocks.tolist()):
             flags.append("island_joined")
         if not is_connected(graph, blocks):
             flags.append("not_contiguous")
-        if status == STATUS_OK:
-            if pop < lower:
-                status = STATUS_BELOW
-            elif pop > upper:
-                status = STATUS_ABOVE
-            elif flags:
-                status = STATUS_FLAGGED
+        status = fixed_status or space_status(band, pop, flags=flags)
         spaces.append(Space(space_id, blocks, pop, ssd, status, flags, units[blocks[0]]))
     return Delineation(out, spaces, total_ssd, tss, plan.notes, seed, graph)

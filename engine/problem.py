@@ -21,6 +21,7 @@ import numpy as np
 from .attributes import finite_values
 from .errors import ParameterError
 from .graph import Graph
+from .population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION, PopulationBand
 
 #: ``on_infeasible``: refuse with the exact problems, or apply the documented fallbacks
 #: (blocks above the maximum and islands become flagged spaces, islands join neighbours).
@@ -43,13 +44,14 @@ class Problem:
     graph: Graph  # blocks (0..n-1) and their neighbour links (barriers, nesting already cut)
     population: np.ndarray  # residents per block; NaN counts as 0
     attributes: np.ndarray  # prepared (standardised, weighted) attributes, n x m; NaN/inf as the mean (0)
-    min_population: float = 700.0  # every space holds at least this many residents ...
-    max_population: float = 8500.0  # ... and at most this many
+    min_population: float = DEFAULT_MIN_POPULATION  # every space holds at least this many residents ...
+    max_population: float = DEFAULT_MAX_POPULATION  # ... and at most this many
     units: np.ndarray | None = None  # nesting unit per block: spaces never span two (None: one unit)
     initial_division: np.ndarray | None = None  # existing space per block, the warm start (None: none)
     locked_spaces: frozenset = field(default_factory=frozenset)  # values of initial_division kept as they are
     points: np.ndarray | None = None  # n x 2, a point inside each block: joins islands, numbers spaces NW to SE
     active: np.ndarray | None = None  # blocks to divide (others get label 0); None: all
+    band: PopulationBand = field(init=False, repr=False)  # min/max as one rule (engine/population_band.py)
 
     def __post_init__(self):
         # frozen: normalised values are set through object.__setattr__, once, here
@@ -74,9 +76,7 @@ class Problem:
             raise ParameterError("attributes", len(self.attributes), f"needs one row per block ({n})")
         if (self.population < 0).any():
             raise ParameterError("population", float(self.population.min()), "population counts cannot be negative")
-        if not (0 <= self.min_population < self.max_population):
-            raise ParameterError("MIN_POPULATION", self.min_population,
-                                 f"must be at least 0 and below the maximum ({self.max_population})")
+        normalise("band", PopulationBand(self.min_population, self.max_population))  # checks the bounds
         if self.locked_spaces and self.initial_division is None:
             raise ParameterError("locked", sorted(map(str, self.locked_spaces)), "locked spaces need an initial division")
 

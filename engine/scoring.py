@@ -35,10 +35,10 @@ from shapely.geometry import Point, Polygon
 from .attributes import finite_values
 from .geometry import buffer_all, clean_polygons, explode_polygons, query_pairs, representative_points, union_all
 from .objective import ssd_per_space, total_ss
+from .population_band import ABOVE, BELOW, FLAGGED, LOCKED, WITHIN, optional_band
 
-STATUS_OK = "ok"
-STATUS_BELOW = "below"
-STATUS_ABOVE = "above"
+#: The status words of engine/population_band.py, under the names this module has always had.
+STATUS_OK, STATUS_BELOW, STATUS_ABOVE = WITHIN, BELOW, ABOVE
 
 #: Default street gap (m) closed before measuring a space's shape (the adjacency default).
 DEFAULT_CLOSING = 30.0
@@ -117,6 +117,7 @@ def evaluate_division(
     nest=None,
     closing=DEFAULT_CLOSING,
     missing=(),
+    statuses=None,
 ):
     """Score the division ``labels`` (one hashable space value per block).
 
@@ -139,6 +140,10 @@ def evaluate_division(
     ``nest``: higher unit per block; ``nest_units`` counts the distinct units of a space
     (all missing values form one unit, as in the adjacency). Without ``nest`` every space
     has one unit.
+    ``statuses``: the status the division's maker gave each space (space value -> status, e.g.
+    the delineation's ``locked`` and ``flagged``), read as it is instead of derived again;
+    other spaces get the population band's status. ``n_below``/``n_above`` count the spaces
+    whose status says so, so a locked space below the minimum counts as ``n_locked``.
     """
     population = np.nan_to_num(np.asarray(population, dtype=float))
     n = len(population)
@@ -171,11 +176,10 @@ def evaluate_division(
     tss_weighted = total_ss(x, block_pop)
     ssd_weighted = float(ssd_per_space(c, x, k, weights=block_pop).sum())
 
-    status = np.full(k, STATUS_OK, dtype=object)
-    if lower is not None:
-        status[pop < lower] = STATUS_BELOW
-    if upper is not None:
-        status[pop > upper] = STATUS_ABOVE
+    status = optional_band(lower, upper).statuses(pop)
+    if statuses:
+        for i, space in enumerate(_plain_values(uniques)):
+            status[i] = statuses.get(space, status[i])
 
     n_parts = _parts_per_space(codes, k, graph, n)
     crossings = _barrier_crossings(codes, k, barrier_pairs)
@@ -222,6 +226,8 @@ def evaluate_division(
         "pop_max": float(pop.max()) if k else float("nan"),
         "n_below": int((status == STATUS_BELOW).sum()),
         "n_above": int((status == STATUS_ABOVE).sum()),
+        "n_flagged": int((status == FLAGGED).sum()),
+        "n_locked": int((status == LOCKED).sum()),
         "n_noncontiguous": int((n_parts > 1).sum()),
         "barrier_crossings": int(crossings.sum()),
         "mean_polsby_popper": float(finite_pp.mean()) if len(finite_pp) else float("nan"),

@@ -57,11 +57,11 @@ from .errors import (
     UnknownSpaceError,
 )
 from .objective import block_weights, ssd_of_sums, ssd_per_space, total_ss
+from .population_band import PopulationBand
 from .reoptimise import DEFAULT_PASSES, improve_around
 from .sessionrecords import (
     ABOVE,
     BELOW,
-    BOUND_SLACK,
     LOCK,
     MERGE,
     MOVE,
@@ -74,7 +74,6 @@ from .sessionrecords import (
     Proposal,
     SpaceStatus,
     Summary,
-    bound_status,
 )
 from .spacesplit import BALANCE, balanced_split
 from .spacesums import UNASSIGNED, SpaceSums
@@ -151,15 +150,15 @@ class ConsultationSession:
         values = finite_values(attributes)
         if values.shape[0] != n:
             raise ParameterError("attributes", values.shape[0], f"needs one row per block ({n})")
-        if not (np.isfinite(lower) and np.isfinite(upper) and 0 <= lower < upper):
-            raise ParameterError("lower", lower, f"must be at least 0 and below the upper bound ({upper})")
+        band = PopulationBand(lower, upper, name="lower")  # the one check of the bounds
         labels = [plain_label(label) for label in spaces]
         if len(labels) != n:
             raise ParameterError("spaces", len(labels), f"needs one space per block ({n})")
 
         self._ids = tuple(ids)
         self._graph = graph
-        self._lower, self._upper = float(lower), float(upper)
+        self._band = band
+        self._lower, self._upper = band.lower, band.upper
         self._seed = int(seed)
         self._weighted = bool(weight_by_population)
         self._labels = [None]  # code -> label; code 0 is "no space"
@@ -230,9 +229,9 @@ class ConsultationSession:
         sums = self._sums
         codes = np.asarray(self._live_codes(), dtype=np.int64)
         pop = sums.pop[codes]
-        slack = BOUND_SLACK * max(1.0, self._upper)
-        below = pop < self._lower - slack
-        above = pop > self._upper + slack
+        status = self._band.statuses(pop)
+        below = status == BELOW
+        above = status == ABOVE
         split = sums.parts[codes] > 1
         return Summary(
             spaces=len(codes), blocks=int(sums.count[codes].sum()), population=float(pop.sum()),
@@ -273,7 +272,7 @@ class ConsultationSession:
         parts = np.bincount(pairs[:, 0], minlength=k)
         statuses = tuple(
             SpaceStatus(self._labels[c], float(pop[c]), int(count[c]), float(max(ssd[c - 1], 0.0)),
-                        bound_status(pop[c], self._lower, self._upper), int(parts[c]), c in self._locked)
+                        self._band.status(pop[c]), int(parts[c]), c in self._locked)
             for c in range(1, k) if count[c] > 0
         )
         problems = [s.problems for s in statuses]
@@ -566,7 +565,7 @@ class ConsultationSession:
 
     def _make_status(self, code, pop, count, ssd, parts):
         return SpaceStatus(self._labels[code], float(pop), int(count), float(ssd),
-                           bound_status(pop, self._lower, self._upper), int(parts), code in self._locked)
+                           self._band.status(pop), int(parts), code in self._locked)
 
     def _statuses(self, codes):
         codes = list(codes)

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: Bound status of a space: its population against the floor and the ceiling.
-WITHIN = "within"
-BELOW = "below"
-ABOVE = "above"
+from .population_band import ABOVE as BAND_ABOVE
+from .population_band import BELOW as BAND_BELOW
+from .population_band import WITHIN as BAND_WITHIN
+
+#: Bound status of a space: its population against the floor and the ceiling (one set of
+#: words with the delineation's outputs, engine/population_band.py).
+WITHIN, BELOW, ABOVE = BAND_WITHIN, BAND_BELOW, BAND_ABOVE
 #: Problem code of a space whose blocks are not all connected through links among themselves.
 NOT_CONTIGUOUS = "not_contiguous"
 
@@ -33,20 +36,6 @@ NEW_SPACE = "new_space"
 LOCK = "lock"
 #: the engine moved the free blocks around the decisions (engine/reoptimise.py)
 REOPTIMISE = "reoptimise"
-
-#: Populations are compared with this slack, so sums that drift by rounding (non-integer
-#: residents, e.g. interpolated) do not flip a space that sits exactly on a bound.
-BOUND_SLACK = 1e-9
-
-
-def bound_status(population, lower, upper):
-    """:data:`WITHIN`, :data:`BELOW` or :data:`ABOVE` the bounds [lower, upper]."""
-    slack = BOUND_SLACK * max(1.0, abs(upper))
-    if population < lower - slack:
-        return BELOW
-    if population > upper + slack:
-        return ABOVE
-    return WITHIN
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ the sentence is looked up here and translated where shown.
 """
 import math
 
+from ..engine.population_band import ABOVE, BELOW, optional_band
 from ..i18n import tr, translatable
 from . import html
 from .numbers import format_number
@@ -51,9 +52,11 @@ def flagged_spaces(spaces, lower, upper, engine_flags=None, lang="en"):
 def _reasons(row, lower, upper, lang):
     population = float(row["population"])
     number = lambda value, places=0: format_number(value, places, lang)  # noqa: E731
-    if lower is not None and population < lower:
+    # the band's own rule and tolerance; a locked space below the minimum is named too (with "locked")
+    bound = optional_band(lower, upper).status(population)
+    if bound == BELOW:
         yield "below", {"population": number(population), "lower": number(lower)}
-    if upper is not None and population > upper:
+    if bound == ABOVE:
         yield "above", {"population": number(population), "upper": number(upper)}
     if not row["contiguous"]:
         yield "not_contiguous", {"parts": int(row["n_parts"])}

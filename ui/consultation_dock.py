@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..algorithms.run_parameters import delineation_of
 from ..engine.errors import SozialraumError
+from ..engine.sessionrecords import WITHIN
 from ..i18n import tr
 from . import session_choices as choices
 from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
@@ -47,7 +48,7 @@ from .reoptimise import Reoptimiser
 from .session_layer import LayerSession, SessionInputError, check_layer, is_derived
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
-COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
+COLOURS = {WITHIN: QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
            "split": QColor(244, 176, 132)}
 REFRESH_DELAY = 80
 

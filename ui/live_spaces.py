@@ -2,7 +2,7 @@
 
 During the meeting the maps and labels must show the division as it is now. The dock's
 "Live spaces layer" makes a memory layer "Social spaces (live)" with one feature per space:
-its blocks dissolved, population, blocks, status (``within`` / ``below`` / ``above`` /
+its blocks dissolved, population, blocks, status (``ok`` / ``below`` / ``above`` /
 ``not_contiguous``), connected parts, the population-weighted mean of each attribute
 chosen in the dock (``mean_<field>``) and, when the blocks have the catalogue's fields, its
 key indicators (``ind_<id>``, ``ui/live_indicators.py``); styled by status with labels

@@ -53,7 +53,7 @@ def test_the_live_layer_follows_a_stroke_and_its_undo(live):
     assert dock.live.indicators is None  # no field of the catalogue in this layer: no indicator columns
     assert not [name for name in live_layer.fields().names() if name.startswith("ind_")]
     first = assert_live_matches(layer, dock, 1)
-    assert (first["population"], first["status"], first["parts"]) == (1320, "within", 1)
+    assert (first["population"], first["status"], first["parts"]) == (1320, "ok", 1)
     tool = PaintTool(canvas, host)
     tool.set_target(1)
     stroke(tool, canvas, [(r, 3) for r in range(ROWS)])  # column 3 (130 each) from space 2 into space 1
@@ -66,7 +66,7 @@ def test_the_live_layer_follows_a_stroke_and_its_undo(live):
     layer.undoStack().undo()
     assert wait_for_update(dock) == (1, 2)
     assert (assert_live_matches(layer, dock, 1)["population"], dock.live.feature(1).geometry().area()) == (1320, 12 * SIZE * SIZE)
-    assert assert_live_matches(layer, dock, 2)["status"] == "within"
+    assert assert_live_matches(layer, dock, 2)["status"] == "ok"
 
 
 def test_a_space_painted_away_loses_its_feature_and_a_split_space_says_so(live):
@@ -92,7 +92,7 @@ def test_the_live_layer_is_styled_with_a_readable_legend_and_labels(live):
     layer, canvas, dock, host = live
     renderer = dock.live.layer.renderer()
     assert [(c.value(), c.label()) for c in renderer.categories()] == [
-        ("within", "within"), ("below", "below min."), ("above", "above max."), ("not_contiguous", "not contiguous")]
+        ("ok", "within"), ("below", "below min."), ("above", "above max."), ("not_contiguous", "not contiguous")]
     assert dock.live.layer.labelsEnabled()
     assert "population" in dock.live.layer.labeling().settings().fieldName
 

@@ -170,3 +170,24 @@ def test_objective_defaults_and_the_unweighted_shape_blind_objective(provider, t
     plain = delineate(town, WEIGHT_BY_POPULATION=False, COMPACTNESS=0)
     assert plain["N_BELOW"] == 0 and plain["N_ABOVE"] == 0
     assert plain["OUTPUT"].featureCount() == town["blocks"].featureCount()
+
+
+def test_counts_read_the_status_the_spaces_layer_shows(provider, town):
+    """A locked space below the minimum is ``locked`` in the layer and not counted in N_BELOW
+    (it was, because the algorithm derived every status again); N_BELOW, N_ABOVE and N_FLAGGED
+    count exactly the statuses written."""
+    import processing
+
+    first = delineate(town)
+    initial = processing.run("native:renametablefield", {"INPUT": first["OUTPUT"], "FIELD": "space_id", "NEW_NAME": "old_space",
+                                                          "OUTPUT": "memory:"})["OUTPUT"]
+    populations = {f["space_id"]: f["population"] for f in first["OUTPUT_SPACES"].getFeatures()}
+    smallest = min(populations, key=populations.get)
+    minimum = populations[smallest] + 50  # the locked space lies below the new minimum
+    result = delineate(town, INPUT=initial, INITIAL_FIELD="old_space", LOCKED=str(smallest), MIN_POPULATION=minimum, SEED=99)
+    statuses = [(f["status"], f["population"]) for f in result["OUTPUT_SPACES"].getFeatures()]
+    locked = [population for status, population in statuses if status == "locked"]
+    assert locked == [populations[smallest]] and locked[0] < minimum
+    assert result["N_BELOW"] == sum(1 for status, _ in statuses if status == "below")
+    assert result["N_ABOVE"] == sum(1 for status, _ in statuses if status == "above")
+    assert result["N_FLAGGED"] == sum(1 for status, _ in statuses if status == "flagged")
