@@ -71,6 +71,7 @@ test: setup lint
 # ruff.toml: pyflakes, pycodestyle, bugbear, pyupgrade and import order, on everything
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/flake8 .
 
 test-engine: setup
 	$(PY) -m pytest tests/engine -p no:qgis

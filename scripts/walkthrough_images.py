@@ -32,9 +32,9 @@ def scaled(source, target, width=WIDTH):
 
 def report_top(report, target, size=(1100, 1500)):
     """The report's first screen as a browser shows it (the page's own CSS, the embedded map)."""
-    from PyQt5.QtWebKitWidgets import QWebPage
     from qgis.PyQt.QtCore import QEventLoop, QSize, QTimer, QUrl
     from qgis.PyQt.QtGui import QImage, QPainter
+    from qgis.PyQt.QtWebKitWidgets import QWebPage
 
     page = QWebPage()
     page.setViewportSize(QSize(*size))
@@ -42,7 +42,7 @@ def report_top(report, target, size=(1100, 1500)):
     page.mainFrame().loadFinished.connect(loop.quit)
     QTimer.singleShot(30000, loop.quit)
     page.mainFrame().load(QUrl.fromLocalFile(str(report)))
-    loop.exec_()
+    loop.exec()
     image = QImage(QSize(*size), QImage.Format.Format_RGB32)
     image.fill(0xFFFFFF)
     painter = QPainter(image)

@@ -18,7 +18,7 @@ import time
 import traceback
 from pathlib import Path
 
-import processing
+from qgis import processing
 from qgis.core import Qgis, QgsApplication, QgsPointXY, QgsProject, QgsRectangle, QgsSettings
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QEvent, QEventLoop, QPoint, Qt, QTimer
@@ -63,7 +63,7 @@ def check(name, passed, detail=""):
 def wait(ms=150):
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
-    loop.exec_()
+    loop.exec()
 
 
 def wait_for(condition, timeout=30.0, step=100):
