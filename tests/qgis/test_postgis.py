@@ -1,0 +1,179 @@
+"""The consultation on a blocks layer in PostgreSQL/PostGIS, as municipal GIS departments run it.
+
+The tests start their own server (Debian's packages, a temp dir, a free port; as the user
+``postgres`` when run as root) and stop it at the end. They are never skipped: a server that
+cannot start fails them, naming what to install.
+"""
+import pytest
+
+from .postgres_server import PostgresServer
+from .test_consultation import Host, event, fid, grid_layer, stroke
+from .test_decision_log import author, open_dock  # noqa: F401 - the fixture "author" is used by name
+
+
+@pytest.fixture(scope="module")
+def server():
+    postgres = PostgresServer()
+    try:
+        postgres.start()
+    except Exception:
+        postgres.stop()
+        raise
+    yield postgres
+    postgres.stop()
+
+
+def blocks_table(server, schema, table="blocks"):
+    """The 4 x 6 grid of test_consultation as the table ``schema.table``; returns the layer's data source."""
+    from qgis.core import QgsDataSourceUri, QgsVectorLayerExporter
+
+    server.sql(server.database, f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+    uri = QgsDataSourceUri(server.connection_info())
+    uri.setDataSource(schema, table, "geom", "", "fid")
+    grid = grid_layer()
+    error, message = QgsVectorLayerExporter.exportLayer(grid, uri.uri(False), "postgres", grid.crs(), False,
+                                                        {"overwrite": True})
+    assert error == QgsVectorLayerExporter.NoError, message
+    return uri.uri(False)
+
+
+def postgis_layer(source, name="blocks"):
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(source, name, "postgres")
+    assert layer.isValid(), source
+    assert layer.featureCount() == 24
+    return layer
+
+
+def stored_log(server, schema):
+    """The decision log's rows in the database: (number, operation, from, to, blocks, reason, author)."""
+    return [tuple(row) for row in server.rows(
+        f'SELECT number, operation, from_spaces, to_spaces, blocks, reason, author FROM "{schema}".sozialraum_decisions '
+        "ORDER BY number")]
+
+
+def spaces_in_database(server, schema):
+    return {int(bid): int(space) for bid, space in server.rows(f'SELECT bid, space FROM "{schema}".blocks')}
+
+
+def test_the_server_runs_postgis(server):
+    (version,) = server.rows("SELECT postgis_lib_version()")[0]
+    assert version.split(".")[0] == "3"
+
+
+def test_edits_undo_locks_and_the_log_live_in_the_database_and_a_second_project_sees_them(
+        qgis_app, qgis_canvas, qgis_new_project, server, author):  # noqa: F811
+    """Failed before the PostGIS store: the log (and with it the lock) of a database layer was kept in the
+    QGIS project, so a second project opening the same table had no log and no lock."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.decision_log import operation_text
+    from sozialraum.ui.paint_tool import PaintTool
+
+    source = blocks_table(server, "planung")
+    layer = postgis_layer(source)
+    dock = open_dock(layer, qgis_canvas)
+    second = None
+    try:
+        assert layer.startEditing()
+        host = Host(dock)
+        stack = layer.undoStack()
+        tool = PaintTool(qgis_canvas, host)
+        tool.set_target(1)
+        dock.reason_edit.setText("Schulweg über die Brücke")
+        stroke(tool, qgis_canvas, [(0, 3), (1, 3)])
+        stroke(tool, qgis_canvas, [(2, 3)])
+        painted = {fid(layer, 0, 3), fid(layer, 1, 3)}
+        assert stack.count() == 2 and len(dock.log_rows()) == 2
+        stack.undo()  # the second stroke: taken back with its row
+        dock.layer_session.set_locked(2, True)
+        assert stack.count() == 2
+        assert [row.operation for row in dock.log_rows()] == ["paint", "lock"]
+        assert {f.id(): f["space"] for f in layer.getFeatures() if f.id() in painted | {fid(layer, 2, 3)}} == {
+            fid(layer, 0, 3): 1, fid(layer, 1, 3): 1, fid(layer, 2, 3): 2}
+        stack.undo()
+        assert dock.layer_session.session.locked == frozenset()
+        stack.redo()
+        assert dock.layer_session.session.locked == frozenset({2})
+        assert not _has_log_table(server, "planung")
+        assert spaces_in_database(server, "planung")[4] == 2  # nothing in the database before the save
+
+        assert layer.commitChanges()  # the user saves; the log follows into the layer's own schema
+        in_database = spaces_in_database(server, "planung")
+        assert in_database[4] == in_database[10] == 1 and in_database[16] == 2
+        assert stored_log(server, "planung") == [
+            ("1", "paint", "2", "1", "2", "Schulweg über die Brücke", "Anna Planerin"),
+            ("2", "lock", "2", "2", "0", "", "Anna Planerin")]
+        assert server.rows("SELECT to_regclass('public.sozialraum_decisions') IS NULL") == [["t"]]
+        assert all(dock.layer_session.decision_log.is_saved(row) for row in dock.log_rows())
+
+        # a second project (the next meeting, another planner) opens the same table
+        dock.close_session()
+        QgsProject.instance().clear()
+        layer = None
+        again = postgis_layer(source)
+        second = open_dock(again, qgis_canvas)
+        session = second.layer_session
+        assert session.session.locked == frozenset({2})
+        assert session.session.space_of(fid(again, 0, 3)) == 1
+        rows = second.log_rows()
+        assert [(row.number, operation_text(row), row.reason) for row in rows] == [
+            (1, "Paint 2 blocks into space 1", "Schulweg über die Brücke"), (2, "Lock space 2", "")]
+        assert all(session.decision_log.is_saved(row) for row in rows)
+        second.refresh()
+        assert "1 locked" in second.summary_label.text() and second.log_model.rowCount() == 2
+
+        # the lock holds there: a stroke out of space 2 is refused, and the next change is number 3
+        assert again.startEditing()
+        tool = PaintTool(qgis_canvas, Host(second))
+        tool.set_target(1)
+        stroke(tool, qgis_canvas, [(3, 4)])
+        assert session.session.space_of(fid(again, 3, 4)) == 2
+        session.set_locked(2, False)
+        stroke(tool, qgis_canvas, [(3, 4)])
+        assert session.session.space_of(fid(again, 3, 4)) == 1
+        assert again.commitChanges()
+        assert [row[:4] for row in stored_log(server, "planung")] == [
+            ("1", "paint", "2", "1"), ("2", "lock", "2", "2"), ("3", "unlock", "2", "2"), ("4", "paint", "2", "1")]
+    finally:
+        for opened in (dock, second):
+            if opened is not None:
+                opened.close_session()
+                opened.deleteLater()
+
+
+def _has_log_table(server, schema):
+    return server.rows(f"SELECT to_regclass('\"{schema}\".sozialraum_decisions') IS NOT NULL") == [["t"]]
+
+
+def test_a_roll_back_writes_nothing_and_merge_and_split_are_stored_as_codes(
+        qgis_app, qgis_canvas, qgis_new_project, server, author):  # noqa: F811
+    from sozialraum.ui.paint_tool import MergeTool, PaintTool, SplitTool
+
+    source = blocks_table(server, "stadtteil")
+    layer = postgis_layer(source)
+    dock = open_dock(layer, qgis_canvas)
+    try:
+        assert layer.startEditing()
+        host = Host(dock)
+        tool = PaintTool(qgis_canvas, host)
+        tool.set_target(2)
+        stroke(tool, qgis_canvas, [(0, 2), (1, 2)])
+        assert layer.rollBack()
+        assert dock.log_rows() == [] and not _has_log_table(server, "stadtteil")
+        assert spaces_in_database(server, "stadtteil")[3] == 1
+        assert layer.startEditing()
+        merge = MergeTool(qgis_canvas, host)
+        merge.canvasReleaseEvent(event(qgis_canvas, "release", 0, 0))
+        merge.canvasReleaseEvent(event(qgis_canvas, "release", 0, 5))
+        SplitTool(qgis_canvas, host).canvasReleaseEvent(event(qgis_canvas, "release", 0, 0))
+        assert layer.commitChanges()
+        stored = stored_log(server, "stadtteil")
+        assert [row[:2] for row in stored] == [("1", "merge"), ("2", "split")]
+        assert len(set(spaces_in_database(server, "stadtteil").values())) == 2
+    finally:
+        dock.close_session()
+        if layer.isEditable():
+            layer.rollBack()
+        dock.deleteLater()
