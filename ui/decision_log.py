@@ -27,7 +27,7 @@ from __future__ import annotations
 import csv
 import getpass
 import uuid
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -225,6 +225,7 @@ class DecisionLog(QObject):
         rows = self.pending()
         if not rows:
             return True
+        rows = self._after_rows_of_others(rows)
         if self.store.append([asdict(row) for row in rows]):
             self._saved.update(row.id for row in rows)
             self._unwritten.clear()
@@ -234,6 +235,24 @@ class DecisionLog(QObject):
         self.write_failed.emit(tr("The decision log could not be written to {place}; it is tried again at the next save.")
                                .format(place=self.store.describe()))
         return False
+
+    def _after_rows_of_others(self, rows):
+        """``rows`` numbered after the rows another project stored since this log was read.
+
+        A GeoPackage on a shared drive or a database table is open in more than one project at
+        once (two planners, the meeting and the office): their stored rows join this log, and
+        ours follow them, so the numbers stay one sequence in the order the changes were saved.
+        """
+        stored = [row for row in self.store.read() if row.id not in self._rows]
+        if not stored:
+            return rows
+        for row in stored:
+            self._rows[row.id] = row
+            self._saved.add(row.id)
+        last = max(row.number for row in self._rows.values() if row.id in self._saved)
+        renumbered = [replace(row, number=last + position) for position, row in enumerate(rows, start=1)]
+        self._rows.update((row.id, row) for row in renumbered)
+        return renumbered
 
     def _on_committed(self):
         self.write()

@@ -177,3 +177,33 @@ def test_a_roll_back_writes_nothing_and_merge_and_split_are_stored_as_codes(
         if layer.isEditable():
             layer.rollBack()
         dock.deleteLater()
+
+
+def test_two_projects_editing_the_same_table_keep_one_numbered_log(qgis_app, qgis_canvas, qgis_new_project, server,
+                                                                 author):  # noqa: F811
+    """Failed before: the project that saved second numbered its rows from its own (stale) log, so the table
+    held two rows number 1 and neither project showed the other's change."""
+    from sozialraum.ui.paint_tool import PaintTool
+
+    source = blocks_table(server, "gemeinsam")
+    office, meeting = postgis_layer(source, "office"), postgis_layer(source, "meeting")
+    office_dock, meeting_dock = open_dock(office, qgis_canvas), open_dock(meeting, qgis_canvas)
+    try:
+        for layer, dock, target, cells, reason in ((office, office_dock, 1, [(0, 3)], "Büro"),
+                                                   (meeting, meeting_dock, 2, [(3, 0)], "Sitzung")):
+            assert layer.startEditing()
+            tool = PaintTool(qgis_canvas, Host(dock))
+            tool.set_target(target)
+            dock.reason_edit.setText(reason)
+            stroke(tool, qgis_canvas, cells)
+            assert [row.number for row in dock.log_rows()] == [1]
+        assert office.commitChanges() and meeting.commitChanges()
+        assert [(row[0], row[5]) for row in stored_log(server, "gemeinsam")] == [("1", "Büro"), ("2", "Sitzung")]
+        assert [(row.number, row.reason) for row in meeting_dock.log_rows()] == [(1, "Büro"), (2, "Sitzung")]
+        assert all(meeting_dock.layer_session.decision_log.is_saved(row) for row in meeting_dock.log_rows())
+        in_database = spaces_in_database(server, "gemeinsam")
+        assert in_database[4] == 1 and in_database[19] == 2  # both saves kept
+    finally:
+        for dock in (office_dock, meeting_dock):
+            dock.close_session()
+            dock.deleteLater()
