@@ -789,6 +789,8 @@ class ConsultationDock(QgsDockWidget):
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())
         note = " ".join(part for part in (crs_note(layer_session.layer, self.canvas), self._notice) if part)
+        log_problem = layer_session.decision_log.problem  # a failed write of the log stays in view until one works
+        text, problem = (f"{log_problem} {text}", True) if log_problem else (text, problem)
         self.show_message(f"{text} {note}" if note else text, problem=bool(problem))
         if current is not None:
             self.select_space(current, zoom=False)

@@ -189,6 +189,8 @@ class DecisionLog(QObject):
         self._rows = {row.id: row for row in self.store.read()}
         self._saved = set(self._rows)
         self._unwritten = set()  # committed with the layer, but the write failed: tried again at the next commit
+        #: why the last write failed ('' after a write that worked): the dock keeps showing it
+        self.problem = ""
         self._layer = layer
         layer.afterCommitChanges.connect(self._on_committed)
         layer.afterRollBack.connect(self._on_rolled_back)
@@ -229,11 +231,13 @@ class DecisionLog(QObject):
         if self.store.append([asdict(row) for row in rows]):
             self._saved.update(row.id for row in rows)
             self._unwritten.clear()
+            self.problem = ""
             self.changed.emit()
             return True
         self._unwritten.update(row.id for row in rows)
-        self.write_failed.emit(tr("The decision log could not be written to {place}; it is tried again at the next save.")
-                               .format(place=self.store.describe()))
+        self.problem = tr("The decision log could not be written to {place}; it is tried again at the next save.").format(
+            place=self.store.describe())
+        self.write_failed.emit(self.problem)
         return False
 
     def _after_rows_of_others(self, rows):

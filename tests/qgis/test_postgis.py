@@ -207,3 +207,47 @@ def test_two_projects_editing_the_same_table_keep_one_numbered_log(qgis_app, qgi
         for dock in (office_dock, meeting_dock):
             dock.close_session()
             dock.deleteLater()
+
+
+def test_a_planner_without_the_right_to_create_tables_is_told_and_the_log_is_written_once_allowed(
+        qgis_app, qgis_canvas, qgis_new_project, server, author):  # noqa: F811
+    """GIS departments grant planners UPDATE on the blocks, not always CREATE in the schema: the save of the
+    blocks goes through, the dock names where the log could not be written, and the rows are kept and written
+    at the next save once the right is granted."""
+    from qgis.core import QgsDataSourceUri
+
+    from sozialraum.ui.paint_tool import PaintTool
+
+    source = blocks_table(server, "amt")
+    server.sql(server.database, "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'planer') THEN "
+                                "CREATE ROLE planer LOGIN; END IF; END $$")
+    server.sql(server.database, "GRANT USAGE ON SCHEMA amt TO planer; GRANT SELECT, UPDATE ON amt.blocks TO planer")
+    uri = QgsDataSourceUri(source)
+    uri.setUsername("planer")
+    layer = postgis_layer(uri.uri(False))
+    dock = open_dock(layer, qgis_canvas)
+    try:
+        assert layer.startEditing()
+        tool = PaintTool(qgis_canvas, Host(dock))
+        tool.set_target(1)
+        stroke(tool, qgis_canvas, [(0, 3)])
+        assert layer.commitChanges()
+        assert spaces_in_database(server, "amt")[4] == 1  # the blocks are saved
+        assert not _has_log_table(server, "amt")
+        dock.refresh()  # the failure stays in view (a refresh used to replace it with the editing hint at once)
+        assert "sozialraum_decisions" in dock.message_label.text() and "'amt'" in dock.message_label.text()
+        log = dock.layer_session.decision_log
+        assert [log.is_saved(row) for row in log.rows()] == [False]  # kept, not lost
+        server.sql(server.database, "GRANT CREATE ON SCHEMA amt TO planer")
+        assert layer.startEditing()
+        stroke(tool, qgis_canvas, [(1, 3)])
+        assert layer.commitChanges()
+        assert [row[:2] for row in stored_log(server, "amt")] == [("1", "paint"), ("2", "paint")]
+        assert all(log.is_saved(row) for row in log.rows())
+        dock.refresh()
+        assert "sozialraum_decisions" not in dock.message_label.text()
+    finally:
+        dock.close_session()
+        if layer.isEditable():
+            layer.rollBack()
+        dock.deleteLater()
