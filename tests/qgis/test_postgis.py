@@ -251,3 +251,42 @@ def test_a_planner_without_the_right_to_create_tables_is_told_and_the_log_is_wri
         if layer.isEditable():
             layer.rollBack()
         dock.deleteLater()
+
+
+def test_a_reopened_project_on_postgis_restores_the_session_with_its_locks_and_log(
+        qgis_app, qgis_canvas, qgis_new_project, server, author, tmp_path):  # noqa: F811
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.paint_tool import PaintTool
+
+    source = blocks_table(server, "sitzung")
+    layer = postgis_layer(source)
+    dock = open_dock(layer, qgis_canvas)
+    assert layer.startEditing()
+    tool = PaintTool(qgis_canvas, Host(dock))
+    tool.set_target(1)
+    stroke(tool, qgis_canvas, [(0, 3)])
+    dock.layer_session.set_locked(1, True)
+    assert layer.commitChanges()
+    path = str(tmp_path / "sitzung.qgz")
+    assert QgsProject.instance().write(path)
+    dock.close_session()
+    dock.cleanup()
+    dock.deleteLater()
+
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(path)
+    fresh = ConsultationDock(None, qgis_canvas)
+    try:
+        fresh.show()
+        session = fresh.layer_session
+        assert session is not None, fresh.message_label.text()
+        assert session.layer.providerType() == "postgres"
+        assert session.session.locked == frozenset({1})
+        assert [(row.operation, row.to_spaces) for row in fresh.log_rows()] == [("paint", "1"), ("lock", "1")]
+        assert session.session.space_of(fid(session.layer, 0, 3)) == 1
+    finally:
+        fresh.close_session()
+        fresh.cleanup()
+        fresh.deleteLater()
