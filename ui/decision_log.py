@@ -192,9 +192,25 @@ class DecisionLog(QObject):
         #: why the last write failed ('' after a write that worked): the dock keeps showing it
         self.problem = ""
         self._layer = layer
+        self._moving = self._rows_kept_in_the_project(layer)
         layer.afterCommitChanges.connect(self._on_committed)
         layer.afterRollBack.connect(self._on_rolled_back)
         layer.willBeDeleted.connect(self._forget)
+
+    def _rows_kept_in_the_project(self, layer):
+        """Rows an earlier version kept in the project for a layer whose log now lives with its data (PostGIS).
+
+        They join the log at once (their locks hold) and move to the layer's table at the next
+        save, like rows whose write failed; the project entry is removed once they are written.
+        """
+        if isinstance(self.store, ProjectStore):
+            return None
+        project = ProjectStore(layer.id(), Decision.from_mapping)
+        rows = [row for row in project.read() if row.id not in self._rows]
+        for row in rows:
+            self._rows[row.id] = row
+            self._unwritten.add(row.id)
+        return project if rows else None
 
     # -- reading ----------------------------------------------------------------------
     def rows(self):
@@ -232,6 +248,9 @@ class DecisionLog(QObject):
             self._saved.update(row.id for row in rows)
             self._unwritten.clear()
             self.problem = ""
+            if self._moving is not None:  # the rows of an earlier version now live with the layer
+                self._moving.remove()
+                self._moving = None
             self.changed.emit()
             return True
         self._unwritten.update(row.id for row in rows)

@@ -234,6 +234,10 @@ class ProjectStore:
         stored = self._stored() + [dict(row) for row in rows]
         return bool(QgsProject.instance().writeEntry(PROJECT_SCOPE, self.key, json.dumps(stored, ensure_ascii=False)))
 
+    def remove(self):
+        """Remove the layer's entry (its rows moved to the layer's own table)."""
+        QgsProject.instance().removeEntry(PROJECT_SCOPE, self.key)
+
 
 def store_for(layer, columns, make_row):
     """The store of ``layer``'s log: its GeoPackage, its database schema, else the project."""

@@ -290,3 +290,53 @@ def test_a_reopened_project_on_postgis_restores_the_session_with_its_locks_and_l
         fresh.close_session()
         fresh.cleanup()
         fresh.deleteLater()
+
+
+def test_a_log_an_earlier_version_kept_in_the_project_moves_to_the_database_with_its_locks(
+        qgis_app, qgis_canvas, qgis_new_project, server, author):  # noqa: F811
+    """Earlier versions kept the log of a database layer in the QGIS project (as text rows): it is read,
+    its locks hold, and it moves into the layer's table at the next save."""
+    import json
+    import uuid
+
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.decision_log import PROJECT_SCOPE, operation_text
+    from sozialraum.ui.paint_tool import PaintTool
+
+    source = blocks_table(server, "alt")
+    layer = postgis_layer(source)
+    QgsProject.instance().addMapLayer(layer)
+    old = [{"number": 1, "time": "2026-11-30T18:00:00+01:00", "author": "Ben", "kind": "move",
+            "operation": "2 Blöcke dem Sozialraum 1 zuweisen", "from_spaces": "2", "to_spaces": "1", "blocks": 2,
+            "population": 260.0, "block_ids": "4,10", "reason": "Kita", "id": uuid.uuid4().hex},
+           {"number": 2, "time": "2026-11-30T18:05:00+01:00", "author": "Ben", "kind": "lock",
+            "operation": "Sozialraum 2 sperren", "from_spaces": "2", "to_spaces": "2", "blocks": 0,
+            "population": 0.0, "block_ids": "", "reason": "", "id": uuid.uuid4().hex}]
+    key = f"decisions/{layer.id()}"
+    QgsProject.instance().writeEntry(PROJECT_SCOPE, key, json.dumps(old, ensure_ascii=False))
+    dock = open_dock(layer, qgis_canvas)
+    try:
+        rows = dock.log_rows()
+        assert [operation_text(row) for row in rows] == ["Paint 2 blocks into space 1", "Lock space 2"]
+        assert dock.layer_session.session.locked == frozenset({2})
+        assert layer.startEditing()
+        tool = PaintTool(qgis_canvas, Host(dock))
+        tool.set_target(1)
+        stroke(tool, qgis_canvas, [(0, 2)])  # space 1 already: nothing moves
+        stroke(tool, qgis_canvas, [(2, 3)])  # out of the locked space 2: refused
+        dock.layer_session.set_locked(2, False)
+        assert layer.rollBack()  # the old rows are not undone by a roll-back
+        assert dock.layer_session.session.locked == frozenset({2}) and len(dock.log_rows()) == 2
+        assert layer.startEditing()
+        dock.layer_session.set_locked(2, False)
+        assert layer.commitChanges()
+        assert [row[:2] + row[5:] for row in stored_log(server, "alt")] == [
+            ("1", "2 Blöcke dem Sozialraum 1 zuweisen", "Kita", "Ben"), ("2", "Sozialraum 2 sperren", "", "Ben"),
+            ("3", "unlock", "", "Anna Planerin")]
+        assert QgsProject.instance().readEntry(PROJECT_SCOPE, key, "")[0] == ""
+    finally:
+        dock.close_session()
+        if layer.isEditable():
+            layer.rollBack()
+        dock.deleteLater()
