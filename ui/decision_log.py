@@ -151,7 +151,7 @@ class Decision:
 def locked_spaces(rows, labels):
     """The spaces among ``labels`` that the log's lock and unlock rows leave locked (oldest row first).
 
-    The log is where locks live (with the layer: its GeoPackage or the project), so a session
+    The log is where locks live (with the layer: its GeoPackage, its database schema, or the project), so a session
     opened again, after another layer or from a reloaded project, has exactly the locks its log
     lists. Rows store spaces as text; a label matches by its text.
     """
