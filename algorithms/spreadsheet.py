@@ -54,13 +54,14 @@ def _text_cell(reference, text):
     return f'<c r="{reference}" t="inlineStr"><is><t xml:space="preserve">{escape(str(text))}</t></is></c>'
 
 
-def _sheet_xml(frame, lang):
+def _sheet_xml(frame, lang, numeric=None):
     rows = ['<row r="1">' + "".join(_text_cell(f"{_column(j)}1", name) for j, name in enumerate(frame.columns)) + "</row>"]
     for i, values in enumerate(frame.itertuples(index=False), start=2):
         cells = []
         for j, text in enumerate(values):
             reference = f"{_column(j)}{i}"
-            number = cell_number(text, lang) if j > 0 else None  # the first column names the space
+            # the first column names the space; ``numeric``: only these columns may hold numbers (ids stay text)
+            number = cell_number(text, lang) if (j > 0 if numeric is None else j in numeric) else None
             if number is None:
                 cells.append(_text_cell(reference, text))
             else:
@@ -73,8 +74,11 @@ def _sheet_xml(frame, lang):
             "<sheetData>" + "".join(rows) + "</sheetData></worksheet>")
 
 
-def write_xlsx(path, frame, lang, sheet="Table"):
-    """One sheet: a header row of labels, then one row per space; numbers as numeric cells."""
+def write_xlsx(path, frame, lang, sheet="Table", numeric=None):
+    """One sheet: a header row of labels, then one row per space; numbers as numeric cells.
+
+    ``numeric``: the indexes of the columns whose numbers become numeric cells (default: all but the first).
+    """
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -110,7 +114,7 @@ def write_xlsx(path, frame, lang, sheet="Table"):
             '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
             '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
             "</styleSheet>"),
-        "xl/worksheets/sheet1.xml": _sheet_xml(frame, lang),
+        "xl/worksheets/sheet1.xml": _sheet_xml(frame, lang, numeric),
     }
     Path(path).unlink(missing_ok=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -39,7 +39,7 @@ from ..engine.sessionrecords import WITHIN
 from ..i18n import tr
 from . import session_choices as choices
 from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
-from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html
+from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html, write_xlsx
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
 from .map_layers import hide_covering_spaces, show_layers
 from .paint_tool import format_decimal, format_population, status_text
@@ -369,7 +369,11 @@ class ConsultationDock(QgsDockWidget):
         self.html_button = QPushButton(tr("Export log as HTML…"))
         self.html_button.setObjectName("exportLogHtml")
         self.html_button.clicked.connect(self._export_html_clicked)
+        self.xlsx_button = QPushButton(tr("Export log as XLSX…"))
+        self.xlsx_button.setObjectName("exportLogXlsx")
+        self.xlsx_button.clicked.connect(self._export_xlsx_clicked)
         exports.addWidget(self.csv_button)
+        exports.addWidget(self.xlsx_button)
         exports.addWidget(self.html_button)
         layout.addLayout(exports)
         self.setWidget(body)
@@ -786,6 +790,8 @@ class ConsultationDock(QgsDockWidget):
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())
         note = " ".join(part for part in (crs_note(layer_session.layer, self.canvas), self._notice) if part)
+        log_problem = layer_session.decision_log.problem  # a failed write of the log stays in view until one works
+        text, problem = (f"{log_problem} {text}", True) if log_problem else (text, problem)
         self.show_message(f"{text} {note}" if note else text, problem=bool(problem))
         if current is not None:
             self.select_space(current, zoom=False)
@@ -862,6 +868,12 @@ class ConsultationDock(QgsDockWidget):
     def export_log_html(self, path):
         name = self.layer_session.layer.name() if self.layer_session is not None else ""
         return write_html(self.log_rows(), path, name)
+
+    def export_log_xlsx(self, path):
+        return write_xlsx(self.log_rows(), path)
+
+    def _export_xlsx_clicked(self):
+        self._export(tr("Export the decision log as XLSX"), tr("Excel workbooks (*.xlsx)"), ".xlsx", self.export_log_xlsx)
 
     def _export_csv_clicked(self):
         self._export(tr("Export the decision log as CSV"), tr("CSV files (*.csv)"), ".csv", self.export_log_csv)

@@ -9,52 +9,58 @@ Rows are derived state, kept like the locks (issue 11's undo principles):
   second stack: the rows on the stack are the changes applied now.
 - **Stored with the data, written only when the layer's edits are committed.** On the layer's
   ``afterCommitChanges`` the rows not yet written are appended to a table
-  :data:`TABLE` in the layer's own GeoPackage (a separate attributes table, written by OGR
-  after the commit: nothing is written behind the blocks layer's edit buffer). A layer that is
-  not in a GeoPackage (memory, shapefile, database) keeps its rows in the QGIS project, as a
-  JSON entry under the scope ``sozialraum`` (key ``decisions/<layer id>``): they survive when
-  the project is saved (the entry makes the project dirty, so QGIS asks). The plugin never
-  commits the layer.
+  :data:`TABLE` next to the layer's data (``ui/decision_log_store.py``): in its GeoPackage (a
+  separate attributes table, written by OGR after the commit: nothing is written behind the
+  blocks layer's edit buffer), or in its PostgreSQL/PostGIS database and schema. Any other
+  layer (memory, shapefile) keeps its rows in the QGIS project, as a JSON entry under the
+  scope ``sozialraum`` (key ``decisions/<layer id>``): they survive when the project is saved
+  (the entry makes the project dirty, so QGIS asks). The plugin never commits the layer.
+- **Codes and numbers, worded when shown.** A row stores its operation as a code with the
+  spaces, block count, residents and the reason as typed; ``ui/decision_log_text.py`` words it
+  in the interface language of the moment (dock and exports). Old rows with text are read too.
 - **Read back when a session opens**: the log of a layer is made once per layer (a registry by
   layer id, like the open sessions), from the stored rows; the log commands on the stack of a
   session before act on it.
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import getpass
-import json
-import sqlite3
 import uuid
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
-from qgis.core import (
-    QgsFeature,
-    QgsProject,
-    QgsProviderRegistry,
-    QgsSettings,
-    QgsVectorFileWriter,
-    QgsVectorLayer,
-)
+from qgis.core import QgsSettings
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..algorithms.compat import field as make_field
-from ..engine.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, REOPTIMISE, SPLIT
+from ..algorithms.spreadsheet import write_xlsx as write_sheet
+from ..engine.sessionrecords import LOCK
 from ..i18n import language, tr
 from ..presentation import html
 from .compat import QUndoCommand
+from .decision_log_store import (  # noqa: F401 - the stores, named from here by tests and scripts
+    PROJECT_SCOPE,
+    TABLE,
+    GeoPackageStore,
+    PostgresStore,
+    ProjectStore,
+    geopackage_of,
+)
+from .decision_log_store import store_for as _store_for
+from .decision_log_text import (  # noqa: F401 - the log's words, used from here by the dock
+    NUMBER_COLUMNS,
+    UNLOCK,
+    display_row,
+    header,
+    kind_text,
+    operation_code,
+    operation_text,
+)
 
-#: the table of decisions in the layer's GeoPackage
-TABLE = "sozialraum_decisions"
 #: the plugin setting of the author's name
 AUTHOR_SETTING = "sozialraum/author"
-#: project scope of the rows of layers outside a GeoPackage
-PROJECT_SCOPE = "sozialraum"
-UNLOCK = "unlock"
 
 
 def author():
@@ -104,7 +110,9 @@ class Decision:
     time: str
     author: str
     kind: str  # move, merge, split, new_space, lock, unlock, reoptimise
-    operation: str  # what the undo stack calls it, e.g. 'Paint 3 blocks into space 1'
+    #: the operation's code (decision_log_text.OPERATIONS: 'paint', 'split_line', ...), worded when
+    #: shown; rows of earlier versions hold the undo text of their day here instead
+    operation: str
     from_spaces: str  # the spaces blocks left ('' for none; for a lock: the space)
     to_spaces: str  # the space(s) blocks went to (for a lock: the space)
     blocks: int
@@ -114,7 +122,8 @@ class Decision:
     id: str
 
     @classmethod
-    def from_change(cls, change, number, operation, reason="", who=None, time=None):
+    def from_change(cls, change, number, operation, reason="", who=None, time=None, code=None):
+        """The row of ``change``; ``operation``: its undo text (or code), which only tells a line split."""
         if change.kind == LOCK:
             space, _was, now = change.lock
             kind = LOCK if now else UNLOCK
@@ -123,8 +132,9 @@ class Decision:
             kind = change.kind
             sources = ", ".join(dict.fromkeys(_label_text(flow.source) for flow in change.flows))
             targets = ", ".join(dict.fromkeys(_label_text(flow.target) for flow in change.flows))
+        code = code or operation_code(kind, operation, sources, targets) or operation
         return cls(number=int(number), time=time or now_iso(), author=author() if who is None else who, kind=kind,
-                   operation=operation, from_spaces=sources, to_spaces=targets, blocks=len(change.blocks),
+                   operation=code, from_spaces=sources, to_spaces=targets, blocks=len(change.blocks),
                    population=float(change.population), block_ids=",".join(str(block) for block in change.blocks),
                    reason=(reason or "").strip(), id=uuid.uuid4().hex)
 
@@ -141,7 +151,7 @@ class Decision:
 def locked_spaces(rows, labels):
     """The spaces among ``labels`` that the log's lock and unlock rows leave locked (oldest row first).
 
-    The log is where locks live (with the layer: its GeoPackage or the project), so a session
+    The log is where locks live (with the layer: its GeoPackage, its database schema, or the project), so a session
     opened again, after another layer or from a reloaded project, has exactly the locks its log
     lists. Rows store spaces as text; a label matches by its text.
     """
@@ -155,123 +165,11 @@ def locked_spaces(rows, labels):
 
 
 COLUMNS = tuple(field.name for field in fields(Decision))
-_TYPES = {"number": "int", "blocks": "int", "population": "double"}
-
-
-def kind_text(kind):
-    return {MOVE: tr("paint"), MERGE: tr("merge"), SPLIT: tr("split"), NEW_SPACE: tr("new space"), LOCK: tr("lock"),
-            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised")}.get(kind, kind)
-
-
-# -- storage -------------------------------------------------------------------------------
-def geopackage_of(layer):
-    """The path of the GeoPackage that holds ``layer``, else None."""
-    if layer.providerType() != "ogr":
-        return None
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path = parts.get("path") or ""
-    return path if path.lower().endswith(".gpkg") and Path(path).is_file() else None
-
-
-class GeoPackageStore:
-    """Rows in the table :data:`TABLE` of a GeoPackage (a table without geometry)."""
-
-    def __init__(self, path):
-        self.path = path
-
-    def describe(self):
-        return tr("the table '{table}' in {path}").format(table=TABLE, path=self.path)
-
-    def _layer(self):
-        if not self._has_table():  # asked first: opening a missing table logs "Cannot find layer" (issue 19, 11)
-            return None
-        layer = QgsVectorLayer(f"{self.path}|layername={TABLE}", TABLE, "ogr")
-        return layer if layer.isValid() else None
-
-    def _has_table(self):
-        """True when the GeoPackage lists the decisions table (read from its contents, nothing logged)."""
-        try:
-            with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as connection:
-                found = connection.execute("SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)",
-                                           (TABLE,)).fetchone()
-        except sqlite3.Error:
-            return True  # cannot tell: let OGR try
-        return found is not None
-
-    def read(self):
-        layer = self._layer()
-        if layer is None:
-            return []
-        names = layer.fields().names()
-        return [Decision.from_mapping({name: _plain(feature.attribute(name)) for name in names if name in COLUMNS})
-                for feature in layer.getFeatures()]
-
-    def append(self, rows):
-        """Append ``rows``; True when written."""
-        if not rows:
-            return True
-        memory = QgsVectorLayer("None", TABLE, "memory")
-        memory.dataProvider().addAttributes([make_field(name, _TYPES.get(name, "string")) for name in COLUMNS])
-        memory.updateFields()
-        features = []
-        for row in rows:
-            feature = QgsFeature(memory.fields())
-            values = asdict(row)
-            feature.setAttributes([values[name] for name in COLUMNS])
-            features.append(feature)
-        memory.dataProvider().addFeatures(features)
-        options = QgsVectorFileWriter.SaveVectorOptions()
-        options.driverName = "GPKG"
-        options.layerName = TABLE
-        options.fileEncoding = "UTF-8"
-        exists = self._layer() is not None
-        options.actionOnExistingFile = _writer_enum("ActionOnExistingFile",
-                                                    "AppendToLayerNoNewFields" if exists else "CreateOrOverwriteLayer")
-        result = QgsVectorFileWriter.writeAsVectorFormatV3(memory, self.path, QgsProject.instance().transformContext(),
-                                                           options)
-        return result[0] == _writer_enum("WriterError", "NoError")
-
-
-class ProjectStore:
-    """Rows in the QGIS project (layers outside a GeoPackage): a JSON entry per layer."""
-
-    def __init__(self, layer_id):
-        self.key = f"decisions/{layer_id}"
-
-    def describe(self):
-        return tr("the QGIS project (save the project to keep them)")
-
-    def read(self):
-        text, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, self.key, "")
-        if not ok or not text:
-            return []
-        try:
-            return [Decision.from_mapping(values) for values in json.loads(text)]
-        except (ValueError, TypeError, AttributeError):
-            return []
-
-    def append(self, rows):
-        if not rows:
-            return True
-        stored = [asdict(row) for row in self.read()] + [asdict(row) for row in rows]
-        return bool(QgsProject.instance().writeEntry(PROJECT_SCOPE, self.key, json.dumps(stored, ensure_ascii=False)))
-
-
-def _writer_enum(enum, member):
-    """A QgsVectorFileWriter enum member, scoped (Qt6) or not (QGIS 3.22)."""
-    scoped = getattr(QgsVectorFileWriter, enum, None)
-    return getattr(scoped, member) if scoped is not None and hasattr(scoped, member) else getattr(QgsVectorFileWriter, member)
 
 
 def store_for(layer):
-    path = geopackage_of(layer)
-    return GeoPackageStore(path) if path else ProjectStore(layer.id())
-
-
-def _plain(value):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return value
+    """Where ``layer``'s rows are stored (its GeoPackage, its database schema, else the project)."""
+    return _store_for(layer, COLUMNS, Decision.from_mapping)
 
 
 # -- the log -------------------------------------------------------------------------------
@@ -291,10 +189,28 @@ class DecisionLog(QObject):
         self._rows = {row.id: row for row in self.store.read()}
         self._saved = set(self._rows)
         self._unwritten = set()  # committed with the layer, but the write failed: tried again at the next commit
+        #: why the last write failed ('' after a write that worked): the dock keeps showing it
+        self.problem = ""
         self._layer = layer
+        self._moving = self._rows_kept_in_the_project(layer)
         layer.afterCommitChanges.connect(self._on_committed)
         layer.afterRollBack.connect(self._on_rolled_back)
         layer.willBeDeleted.connect(self._forget)
+
+    def _rows_kept_in_the_project(self, layer):
+        """Rows an earlier version kept in the project for a layer whose log now lives with its data (PostGIS).
+
+        They join the log at once (their locks hold) and move to the layer's table at the next
+        save, like rows whose write failed; the project entry is removed once they are written.
+        """
+        if isinstance(self.store, ProjectStore):
+            return None
+        project = ProjectStore(layer.id(), Decision.from_mapping)
+        rows = [row for row in project.read() if row.id not in self._rows]
+        for row in rows:
+            self._rows[row.id] = row
+            self._unwritten.add(row.id)
+        return project if rows else None
 
     # -- reading ----------------------------------------------------------------------
     def rows(self):
@@ -327,15 +243,39 @@ class DecisionLog(QObject):
         rows = self.pending()
         if not rows:
             return True
-        if self.store.append(rows):
+        rows = self._after_rows_of_others(rows)
+        if self.store.append([asdict(row) for row in rows]):
             self._saved.update(row.id for row in rows)
             self._unwritten.clear()
+            self.problem = ""
+            if self._moving is not None:  # the rows of an earlier version now live with the layer
+                self._moving.remove()
+                self._moving = None
             self.changed.emit()
             return True
         self._unwritten.update(row.id for row in rows)
-        self.write_failed.emit(tr("The decision log could not be written to {place}; it is tried again at the next save.")
-                               .format(place=self.store.describe()))
+        self.problem = tr("The decision log could not be written to {place}; it is tried again at the next save.").format(
+            place=self.store.describe())
+        self.write_failed.emit(self.problem)
         return False
+
+    def _after_rows_of_others(self, rows):
+        """``rows`` numbered after the rows another project stored since this log was read.
+
+        A GeoPackage on a shared drive or a database table is open in more than one project at
+        once (two planners, the meeting and the office): their stored rows join this log, and
+        ours follow them, so the numbers stay one sequence in the order the changes were saved.
+        """
+        stored = [row for row in self.store.read() if row.id not in self._rows]
+        if not stored:
+            return rows
+        for row in stored:
+            self._rows[row.id] = row
+            self._saved.add(row.id)
+        last = max(row.number for row in self._rows.values() if row.id in self._saved)
+        renumbered = [replace(row, number=last + position) for position, row in enumerate(rows, start=1)]
+        self._rows.update((row.id, row) for row in renumbered)
+        return renumbered
 
     def _on_committed(self):
         self.write()
@@ -388,17 +328,6 @@ class LogCommand(QUndoCommand):
 
 
 # -- exports -------------------------------------------------------------------------------
-def header():
-    return (tr("No."), tr("Time"), tr("Author"), tr("Kind"), tr("Change"), tr("From"), tr("To"), tr("Blocks"),
-            tr("Residents"), tr("Reason"), tr("Block ids"))
-
-
-def display_row(row, decimal="."):
-    population = f"{row.population:.0f}" if float(row.population).is_integer() else f"{row.population:.2f}".replace(".", decimal)
-    return (str(row.number), row.time, row.author, kind_text(row.kind), row.operation, row.from_spaces, row.to_spaces,
-            str(row.blocks), population, row.reason, row.block_ids)
-
-
 def write_csv(rows, path, lang=None):
     """The rows (oldest first) as CSV: UTF-8 with BOM; ';' and decimal commas for German."""
     german = (lang or language()) == "de"
@@ -423,3 +352,20 @@ def log_html(rows, layer_name, lang=None):
 def write_html(rows, path, layer_name, lang=None):
     Path(path).write_text(log_html(rows, layer_name, lang), encoding="utf-8")
     return path
+
+
+class _Table:
+    """The few parts of a data frame that the spreadsheet writer reads (no pandas needed here)."""
+
+    def __init__(self, columns, rows):
+        self.columns, self._rows = list(columns), [tuple(row) for row in rows]
+
+    def itertuples(self, index=False):
+        return iter(self._rows)
+
+
+def write_xlsx(rows, path, lang=None):
+    """The rows (oldest first) as an XLSX sheet in the interface language; number, blocks and residents as numbers."""
+    decimal = "," if (lang or language()) == "de" else "."
+    table = _Table(header(), [display_row(row, decimal) for row in rows])
+    return write_sheet(path, table, lang or language(), sheet=tr("Decision log"), numeric=NUMBER_COLUMNS)

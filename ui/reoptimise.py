@@ -121,8 +121,8 @@ class Reoptimiser(QObject):
             change = session.assign(proposal.blocks, proposal.after)
         except LockedSpaceError as error:  # a space was locked after the preview: the lock wins
             return tr("Space {space} was locked since the preview: re-optimise again.").format(space=error.details["space"])
-        layer_session.commit(change, tr("Re-optimise: {blocks} blocks, {population} residents moved").format(
-            blocks=len(change.blocks), population=format_population(change.population)))
+        layer_session.commit(change, tr("Re-optimise: %n block(s), {population} residents moved", len(change.blocks)).format(
+            population=format_population(change.population)))
         return change
 
     def discard(self):

@@ -2397,7 +2397,7 @@ Beispiel (Musterstadt, nach „make demo“): Sozialräume mit Indikatoren = dem
         </message>
         <message>
             <source>Re-optimise: {blocks} blocks, {population} residents moved</source>
-            <translation>Neu optimiert: {blocks} Blöcke, {population} Einwohner verschoben</translation>
+            <translation type="obsolete">Neu optimiert: {blocks} Blöcke, {population} Einwohner verschoben</translation>
         </message>
         <message>
             <source>The line does not divide space {space}: all its blocks lie on one side. Draw it across the space, from edge to edge.</source>
@@ -2794,6 +2794,29 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         <message>
             <source>The layer '{layer}' has no nesting field '{field}'.</source>
             <translation>Der Layer „{layer}“ hat kein Verschachtelungsfeld „{field}“.</translation>
+        </message>
+        <message>
+            <source>the table '{table}' in the database schema '{schema}'</source>
+            <translation>die Tabelle '{table}' im Datenbankschema '{schema}'</translation>
+        </message>
+        <message numerus="yes">
+            <source>Re-optimise: %n block(s), {population} residents moved</source>
+            <translation>
+                <numerusform>Neu optimiert: %n Block, {population} Einwohner verschoben</numerusform>
+                <numerusform>Neu optimiert: %n Blöcke, {population} Einwohner verschoben</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export log as XLSX…</source>
+            <translation>Protokoll als XLSX exportieren…</translation>
+        </message>
+        <message>
+            <source>Export the decision log as XLSX</source>
+            <translation>Entscheidungsprotokoll als XLSX exportieren</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
         </message>
     </context>
 </TS>

@@ -87,6 +87,8 @@ def test_a_lock_survives_switching_to_another_layer_and_back(qgis_app, qgis_canv
     log still listed "Lock space 2"."""
     from qgis.core import QgsProject
 
+    from sozialraum.ui.decision_log import operation_text
+
     from .test_consultation import grid_layer
     from .test_decision_log import open_dock
 
@@ -110,7 +112,7 @@ def test_a_lock_survives_switching_to_another_layer_and_back(qgis_app, qgis_canv
         dock.refresh()
         assert dock.layer_session.session.locked == frozenset({2})
         assert "1 locked" in dock.summary_label.text()
-        assert [row.operation for row in dock.log_rows()] == ["Lock space 2"]
+        assert [operation_text(row) for row in dock.log_rows()] == ["Lock space 2"]
         assert dock.model.status(dock.row_of(2)).locked
         first.undoStack().undo()  # the lock's undo takes back the lock and its row together
         dock.refresh()

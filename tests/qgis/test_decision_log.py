@@ -83,6 +83,7 @@ def stored_rows(path):
 
 
 def test_a_stroke_with_a_reason_is_one_row_undo_removes_it_redo_restores(gpkg):
+    from sozialraum.ui.decision_log import operation_text
     from sozialraum.ui.paint_tool import PaintTool
 
     path, layer, canvas, dock, host = gpkg
@@ -97,7 +98,7 @@ def test_a_stroke_with_a_reason_is_one_row_undo_removes_it_redo_restores(gpkg):
     assert (row.number, row.author, row.kind, row.from_spaces, row.to_spaces, row.blocks, row.population) == (
         1, "Anna Planerin", "move", "2", "1", 3, 390.0)
     assert row.reason == "Die Straße gehört zum Norden" and dock.reason_edit.text() == ""  # cleared after use
-    assert row.operation == stack.text(0) == "Paint 3 blocks into space 1"
+    assert row.operation == "paint" and operation_text(row) == stack.text(0) == "Paint 3 blocks into space 1"
     assert sorted(int(b) for b in row.block_ids.split(",")) == sorted(fid(layer, r, 3) for r in range(3))
     assert row.time[:4].isdigit() and row.time[10] == "T" and ("+" in row.time[19:] or "-" in row.time[19:] or row.time.endswith("Z"))
     dock.refresh()
@@ -199,6 +200,7 @@ def replay(original, rows):
 
 
 def test_random_strokes_undos_redos_and_rollbacks_leave_the_log_of_the_applied_changes(gpkg):
+    from sozialraum.ui.decision_log import operation_text
     from sozialraum.ui.paint_tool import MergeTool, PaintTool, SplitTool
 
     path, layer, canvas, dock, host = gpkg
@@ -240,7 +242,7 @@ def test_random_strokes_undos_redos_and_rollbacks_leave_the_log_of_the_applied_c
             gc.collect()
         rows = log.rows()
         # one row per command applied now, in order, with the command's own text
-        assert [row.operation for row in rows] == [stack.text(i) for i in range(stack.index())]
+        assert [operation_text(row) for row in rows] == [stack.text(i) for i in range(stack.index())]
         values, locked = replay(original, rows)
         assert values == {block: str(value) for block, value in spaces_of_layer(layer).items()}
         assert locked == {str(space) for space in layer_session.session.locked}
@@ -283,7 +285,7 @@ def test_export_csv_and_html_escape_the_reason(gpkg, tmp_path):
 def test_a_memory_layer_keeps_its_log_in_the_project(qgis_app, qgis_canvas, qgis_new_project, author):
     from qgis.core import QgsProject
 
-    from sozialraum.ui.decision_log import PROJECT_SCOPE, ProjectStore
+    from sozialraum.ui.decision_log import PROJECT_SCOPE, Decision, ProjectStore
     from sozialraum.ui.paint_tool import PaintTool
 
     layer = grid_layer()
@@ -295,7 +297,7 @@ def test_a_memory_layer_keeps_its_log_in_the_project(qgis_app, qgis_canvas, qgis
         stroke(tool, qgis_canvas, [(0, 3)])
         assert QgsProject.instance().readEntry(PROJECT_SCOPE, f"decisions/{layer.id()}", "")[0] == ""
         assert layer.commitChanges()
-        rows = ProjectStore(layer.id()).read()
+        rows = ProjectStore(layer.id(), Decision.from_mapping).read()
         assert [(r.kind, r.to_spaces, r.author) for r in rows] == [("move", "1", "Anna Planerin")]
     finally:
         dock.close_session()

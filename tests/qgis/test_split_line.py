@@ -20,6 +20,7 @@ def draw(tool, canvas, vertices, finish=True):
 
 
 def test_a_line_along_a_street_splits_the_space_in_one_command(setup):
+    from sozialraum.ui.decision_log import operation_text
     from sozialraum.ui.split_line_tool import SplitLineTool
 
     layer, canvas, dock, host = setup
@@ -38,7 +39,7 @@ def test_a_line_along_a_street_splits_the_space_in_one_command(setup):
     assert rows[3][0] == "400" and set(rows) == {1, 2, 3}
     assert "split along the line" in host.messages[-1][0] or "below" in host.messages[-1][0]
     row = dock.layer_session.decision_log.rows()[-1]
-    assert "along a line" in row.operation and (row.from_spaces, row.to_spaces, row.blocks) == ("1", "3", 4)
+    assert row.operation == "split_line" and "along a line" in operation_text(row) and (row.from_spaces, row.to_spaces, row.blocks) == ("1", "3", 4)
     assert row.population == 400
     assert_session_follows_layer(dock.layer_session)
     stack.undo()
