@@ -11,7 +11,10 @@ Two targets:
 - ``pyqt6`` (default; needs PyQt6 from PyPI, ``.venv-current``): PyQt6 plus what QGIS 4's own
   ``qgis.PyQt`` adds on top of it (``QGIS4_SHIM`` below);
 - ``qgis``: the installed QGIS's ``qgis.PyQt`` (QGIS 3.22 on Qt5 here), so the forms the check asks
-  for are proven to work on the oldest supported QGIS too.
+  for are proven to work on the oldest supported QGIS too. This target also follows the chains on
+  names from ``qgis.core``/``qgis.gui`` and flags unscoped enum access (``QgsFeatureSink.FastInsert``):
+  Qt6 builds of QGIS expose only the scoped form (``QgsFeatureSink.Flag.FastInsert``, valid on
+  QGIS 3.22 too) apart from the enums QGIS moved to ``Qgis`` and aliased back.
 
 A ``try`` whose ``except`` catches ImportError/AttributeError/TypeError is read as two
 alternatives (the newer form, the fallback): it passes when either resolves completely.
@@ -83,8 +86,10 @@ class Binding:
         importlib.import_module(self.package)
 
     def module(self, name):
+        if name.startswith("qgis.") and self.against != "qgis":
+            return None  # QGIS's own API is not installed beside PyQt6
         try:
-            return importlib.import_module(f"{self.package}.{name}")
+            return importlib.import_module(name if name.startswith("qgis.") else f"{self.package}.{name}")
         except ImportError:
             return None
 
@@ -98,17 +103,30 @@ class Binding:
         return getattr(module, name, None) if module is not None else None
 
     def follow(self, module_name, obj, path, chain):
-        """Follow ``chain`` from obj; (resolved, index of the first missing attribute)."""
+        """Follow ``chain`` from obj: (None, None) when it resolves, else (index of the first missing
+        or unscoped attribute, the scoped spelling or None)."""
         for index, attribute in enumerate(chain):
             if self.against == "pyqt6" and (module_name, *path, attribute) in QGIS4_SHIM_EXTRAS:
-                return True, None
+                return None, None
             if not hasattr(obj, attribute):
-                return False, index
-            obj = getattr(obj, attribute)
-        return True, None
+                return index, None
+            value = getattr(obj, attribute)
+            if _is_enum_member(value) and obj is not type(value) and isinstance(obj, type):
+                owner_names = [n for n in dir(obj) if getattr(obj, n, None) is type(value)]
+                if not owner_names:  # an alias of an enum kept elsewhere (Qgis.WkbType): fine
+                    obj = value
+                    continue
+                return index, f"{owner_names[0]}.{attribute}"
+            obj = value
+        return None, None
 
 
 _SHIM_EXTRA = object()
+
+
+def _is_enum_member(value):
+    """A member of a Python enum (PyQt6) or of a sip enum (PyQt5: its type's type is sip.enumtype)."""
+    return isinstance(value, enum.Enum) or type(type(value)).__name__ == "enumtype"
 
 
 def plugin_files(root=PLUGIN_ROOT, parts=PLUGIN_PARTS):
@@ -165,6 +183,9 @@ class FileChecker:
 
     def _collect_bindings(self):
         for node in ast.walk(self.tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in ("qgis.core", "qgis.gui"):
+                for alias in node.names:
+                    self.bindings.setdefault(alias.asname or alias.name, []).append((node.module, (alias.name,)))
             if isinstance(node, ast.ImportFrom) and _imported_module(node) is not None:
                 module = _imported_module(node)
                 for alias in node.names:
@@ -263,23 +284,32 @@ class FileChecker:
             base = base.value
         if not isinstance(base, ast.Name) or base.id not in self.bindings:
             return self._inner_qt5_methods(node)
-        self.report.chains += 1
         if base.id == "QVariant":
             self.report.qvariant_uses.add(f"{self.rel}:{node.lineno}")
         objects = self._objects(base.id)
         if not objects:
-            return []  # the import itself is reported
+            return []  # the import itself is reported (or it is QGIS API, unknown beside PyQt6)
+        self.report.chains += 1
         missing = []
         for module, path, obj in objects:
-            resolved, index = self.binding.follow(module, obj, path, chain)
-            if resolved:
+            index, scoped = self.binding.follow(module, obj, path, chain)
+            if index is None:
                 return self._inner_qt5_methods(node)
-            missing.append((index, obj))
-        index, owner = max(missing, key=lambda m: m[0])
+            missing.append((index, scoped, obj, module))
+        index, scoped, owner, module = max(missing, key=lambda m: m[0])
         name = ".".join([base.id, *chain[: index + 1]])
-        suggestion = scoped_suggestion(owner, chain[index])
-        hint = f"; Qt6 spells it {'.'.join([base.id, *chain[:index]])}.{suggestion}" if suggestion else ""
-        return [self._finding(node, name, f"not in {self.binding.package}{hint}")] + self._inner_qt5_methods(node)
+        prefix = ".".join([base.id, *chain[:index]])
+        if scoped:
+            problem = f"unscoped enum: Qt6 builds need {prefix}.{scoped} (valid on Qt5 too)"
+        else:
+            owner_obj = owner
+            for attribute in chain[:index]:
+                owner_obj = getattr(owner_obj, attribute)
+            suggestion = scoped_suggestion(owner_obj, chain[index])
+            hint = f"; Qt6 spells it {prefix}.{suggestion}" if suggestion else ""
+            where = module if module.startswith("qgis.") else self.binding.package
+            problem = f"not in {where}{hint}"
+        return [self._finding(node, name, problem)] + self._inner_qt5_methods(node)
 
     def _inner_qt5_methods(self, node):
         """exec_/print_ inside a chain that is otherwise skipped (``dialog.exec_().x``)."""
@@ -327,7 +357,7 @@ def main(argv=None):
             print(f"(fallback, other alternative resolves) {finding}")
         for place in sorted(report.qvariant_uses):
             print(f"(QVariant) {place}")
-    print(f"{report.files} files, {report.imports} qgis.PyQt imports, {report.chains} attribute chains on them, "
+    print(f"{report.files} files, {report.imports} qgis.PyQt imports, {report.chains} attribute chains checked, "
           f"{len(report.qvariant_uses)} QVariant uses, {len(report.fallbacks)} fallbacks: "
           f"{len(report.findings)} unresolved against {args.against}", file=sys.stderr)
     return 1 if report.findings else 0

@@ -7,3 +7,17 @@ def test_every_qt_name_the_plugin_uses_exists_in_this_qgis():
     report = check("qgis")
     assert report.files > 60 and report.imports > 80
     assert not report.findings, "names this QGIS's qgis.PyQt does not have:\n" + "\n".join(map(str, report.findings))
+
+
+def test_unscoped_qgis_and_qt_enums_are_flagged_with_their_scoped_spelling(tmp_path):
+    module = tmp_path / "module.py"
+    module.write_text(
+        "from qgis.core import QgsFeatureSink\n"
+        "from qgis.PyQt.QtCore import Qt\n"
+        "FLAGS = QgsFeatureSink.FastInsert\n"
+        "SCOPED = QgsFeatureSink.Flag.FastInsert\n"
+        "ALIGN = Qt.AlignLeft\n", encoding="utf-8")
+    findings = check("qgis", root=tmp_path, files=[module]).findings
+    assert [(f.line, f.name) for f in findings] == [(3, "QgsFeatureSink.FastInsert"), (5, "Qt.AlignLeft")]
+    assert "QgsFeatureSink.Flag.FastInsert" in findings[0].problem
+    assert "Qt.AlignmentFlag.AlignLeft" in findings[1].problem
