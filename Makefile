@@ -60,12 +60,14 @@ screenshots: setup
 walkthrough: demo
 	$(PY) scripts/walkthrough_images.py --demo demo --out docs/walkthrough
 
-# Engine tests without QGIS (twice: Debian's stack and current PyPI releases), then the QGIS
+# Engine tests without QGIS (twice: Debian's stack and current PyPI releases), the Qt6 forward
+# check (PyQt6 from PyPI: every Qt name the plugin uses exists in Qt6; modules import), then the QGIS
 # tests, which exit with pytest's own status (their old exit crash came from QGIS objects
 # outliving exitQgis(), not from Shapely/GEOS: docs/teardown_crash.md).
 test: setup lint
 	$(PY) -m pytest tests/engine -p no:qgis
 	$(VENV_CURRENT)/bin/python -m pytest tests/engine -p no:cacheprovider
+	$(VENV_CURRENT)/bin/python -m pytest tests/qt6 -p no:cacheprovider
 	$(PY) -m pytest tests/qgis
 
 # ruff.toml: pyflakes, pycodestyle, bugbear, pyupgrade and import order, on everything

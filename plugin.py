@@ -46,7 +46,8 @@ class SozialraumPlugin:
     def initGui(self):  # noqa: N802
         self.initProcessing()
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
+
+        from .ui.compat import QAction
 
         icon = QIcon(str(Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"))
         action = QAction(icon, tr("Load sample town (Musterstadt)"), self.iface.mainWindow())
@@ -61,8 +62,8 @@ class SozialraumPlugin:
         """The consultation toolbar: the dock toggle and the map tools (enabled while the layer is editable)."""
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
 
+        from .ui.compat import QAction
         from .ui.consultation_dock import ConsultationDock
         from .ui.paint_tool import MergeTool, PaintTool, SplitTool
         from .ui.split_line_tool import SplitLineTool

@@ -210,7 +210,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
                 list(feature.attributes())
                 + [int(graph.degree[index]), component if component >= 0 else None, int(graph.island[index]) if component >= 0 else None]
             )
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
     def _write_edges(self, parameters, context, source, features, ids, id_field, graph, feedback):
@@ -241,7 +241,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(QgsGeometry.fromPolylineXY([anchor(i), anchor(j)]))
             out.setAttributes([ids[i], ids[j], round(float(graph.gap[k]), 2), round(float(graph.shared_length[k]), 2)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             if k % 5000 == 0:
                 if feedback.isCanceled():
                     raise QgsProcessingException(self.tr("Cancelled by the user."))

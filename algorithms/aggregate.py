@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ..engine.errors import SozialraumError, format_values
@@ -46,13 +45,13 @@ def write_total(algorithm, parameters, context, name, published, catalogue, lang
     label = compat.field("name", "string")
     ind_fields, names = indicator_fields(catalogue, lang, taken=("name", "n_blocks"))
     fields = qgs_fields([label, compat.field("n_blocks", "int")], ind_fields)
-    sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, QgsWkbTypes.NoGeometry)
+    sink, dest = algorithm.parameterAsSink(parameters, name, context, fields, compat.WKB_NO_GEOMETRY)
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
     feature = QgsFeature(fields)
     row = published.total.iloc[0]
     feature.setAttributes([label_text(EXPORT_LABELS, "total", lang), int(n_blocks)] + [value(row[i.id]) for i in visible(catalogue)])
-    sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
     on_load(context, dest, {names[i.id]: i.label(lang) for i in visible(catalogue)})
     return dest
 
@@ -222,7 +221,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             feature.setGeometry(space_geometry(data.blocks, members.get(label, []), gap))
             feature.setAttributes([label, int(table.n_blocks[label])] + [value(row[i]) for i in ids]
                                   + [notes.get(label), suppressed.get(label)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(40 + 55 * position / total)
         on_load(context, dest, {names[i.id]: i.label(lang) for i in visible(catalogue)})
         return dest

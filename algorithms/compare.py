@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsWkbTypes,
 )
 
 from ..engine.errors import SozialraumError, format_values
@@ -137,14 +136,14 @@ class CompareAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(blocks.features[position[row.block]].geometry())
             out.setAttributes([str(row.block), str(row[1]), str(row[2]), float(row.population)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
     def _write_overlap(self, parameters, context, comparison):
         fields = qgs_fields([compat.field("old_space", "string"), compat.field("new_space", "string"),
                              compat.field("population", "double"), compat.field("share_of_old", "double"),
                              compat.field("share_of_new", "double")])
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_OVERLAP, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_OVERLAP, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_OVERLAP))
         overlap = comparison.overlap
@@ -159,5 +158,5 @@ class CompareAlgorithm(SozialraumAlgorithm):
                 out.setAttributes([str(old), str(new), population,
                                    round(100.0 * population / float(old_totals[old]), 3) if old_totals[old] > 0 else None,
                                    round(100.0 * population / float(new_totals[new]), 3) if new_totals[new] > 0 else None])
-                sink.addFeature(out, QgsFeatureSink.FastInsert)
+                sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest

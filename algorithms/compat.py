@@ -1,12 +1,20 @@
-"""Enum names that moved between QGIS 3.22 and QGIS 3.36+/4 (Qt6): one place to look them up."""
+"""Enum names that moved between QGIS 3.22 and QGIS 3.36+/4 (Qt6): one place to look them up.
+
+The fallback names run only on the QGIS versions without the new enum, which are all Qt5 builds, so their
+unscoped spelling is fine there; enums that did not move are written scoped in place
+(``QgsFeatureSink.Flag.FastInsert``), the one form Qt6 builds accept (scripts/check_qt6.py --against qgis).
+"""
 from qgis.core import (
     Qgis,
+    QgsPalLayerSettings,
     QgsProcessing,
     QgsProcessingFeatureSource,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsRenderContext,
+    QgsUnitTypes,
     QgsWkbTypes,
 )
 
@@ -35,6 +43,11 @@ MESSAGE_WARNING = _pick("MessageLevel", "Warning", Qgis, "Warning")
 MESSAGE_CRITICAL = _pick("MessageLevel", "Critical", Qgis, "Critical")
 WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
 WKB_MULTIPOLYGON = _pick("WkbType", "MultiPolygon", QgsWkbTypes, "MultiPolygon")
+WKB_NO_GEOMETRY = _pick("WkbType", "NoGeometry", QgsWkbTypes, "NoGeometry")  # tables
+PARAMETER_ADVANCED = _pick("ProcessingParameterFlag", "Advanced", QgsProcessingParameterDefinition, "FlagAdvanced")
+LABEL_OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
+# Not `Qgis.DistanceUnit.Meters or ...`: the member's value is 0, so `or` would always take the old name.
+DISTANCE_METERS = _pick("DistanceUnit", "Meters", QgsUnitTypes, "DistanceMeters")
 GEOMETRY_POLYGON = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(

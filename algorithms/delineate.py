@@ -300,7 +300,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             out.setGeometry(feature.geometry())
             label = int(result.labels[index])
             out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
     def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn):
@@ -325,6 +325,6 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 None if enclaves is None or enclaves != enclaves else int(enclaves), space.status, ",".join(space.flags),
                 str(space.unit) if has_nest and space.unit is not None else None,
             ])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))
         return dest

@@ -186,5 +186,5 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
                     value = None if np.isnan(value) else int(value) if whole else round(float(value), 4)
                 values.append(value)
             out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest

@@ -347,7 +347,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             out.setAttributes([space_id, int(n_blocks[space_id]), value(result.split_population[space_id]),
                                None if share != share else round(100.0 * float(share), 3)]
                               + [value(row[i]) for i in ids] + [notes.get(space_id), suppressed.get(space_id)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         aliases = {names[i.id]: i.label(lang) for i in visible(catalogue)}
         aliases.update({"split_population": self.tr("Population from split blocks"),
                         "split_share": self.tr("Share of the population from split blocks (%)")})

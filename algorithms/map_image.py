@@ -9,7 +9,6 @@ import math
 from dataclasses import dataclass
 
 from qgis.core import (
-    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsDistanceArea,
     QgsExpressionContext,
@@ -23,10 +22,11 @@ from qgis.core import (
     QgsProject,
     QgsRenderContext,
     QgsSingleSymbolRenderer,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+
+from . import compat
 
 #: print sizes of the decorations
 TITLE_POINTS = 13
@@ -34,7 +34,7 @@ LEGEND_POINTS = 9
 _PATCH_MM = (9.0, 4.5)
 _MM_PER_INCH = 25.4
 #: metres as map units: Qgis.DistanceUnit.Meters since QGIS 3.30, QgsUnitTypes.DistanceMeters on 3.22
-METRES = getattr(getattr(Qgis, "DistanceUnit", None), "Meters", None) or QgsUnitTypes.DistanceMeters
+METRES = compat.DISTANCE_METERS
 
 
 @dataclass

@@ -6,22 +6,18 @@ The parameter is advanced and "automatic" by default: a planner only meets it wh
 is ambiguous, and then the message names it. A parameter (not a QGIS setting) so that a model,
 a batch run and the run record say how the numbers were read.
 """
-from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterEnum
+from qgis.core import QgsProcessingException, QgsProcessingParameterEnum
 
 from ..engine.errors import format_values
 from ..engine.number_columns import ENGLISH, GERMAN, NumberColumnError, read_number_column
 from ..i18n import language, tr
+from . import compat
 
 NUMBER_FORMAT = "NUMBER_FORMAT"
 #: the enum's options in order: automatic (decide per field), German, English
 _CHOICES = (None, GERMAN, ENGLISH)
 
-try:  # QGIS 3.36+
-    from qgis.core import Qgis
-
-    _ADVANCED = Qgis.ProcessingParameterFlag.Advanced
-except AttributeError:  # QGIS 3.22
-    _ADVANCED = QgsProcessingParameterDefinition.FlagAdvanced
+_ADVANCED = compat.PARAMETER_ADVANCED
 
 
 def add_number_format_parameter(algorithm):

@@ -16,7 +16,6 @@ map draws the page's blocks and the other spaces as one polygon each, in an exte
 page's space: what a page shows, not every block of the town.
 """
 from qgis.core import (
-    Qgis,
     QgsBasicNumericFormat,
     QgsExpression,
     QgsFillSymbol,
@@ -45,6 +44,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..presentation.profile_svg import LEGEND_HEIGHT, LEGEND_WIDTH, SPACE_COLOUR
+from . import compat
 from .profile_texts import PageTexts
 
 PAGE_WIDTH, MARGIN = 210.0, 12.0
@@ -57,7 +57,7 @@ TABLE_TOP = 127.0
 TABLE_HEIGHT = 150.0  # 41 indicators of the sample catalogue at 3.6 mm a row
 FOOTNOTE_TOP = 279.0
 #: labels at the centre of each space (Qgis.LabelPlacement from QGIS 3.26, QgsPalLayerSettings before)
-LABEL_OVER_POINT = Qgis.LabelPlacement.OverPoint if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.OverPoint
+LABEL_OVER_POINT = compat.LABEL_OVER_POINT
 
 
 def enum(owner, scope, member):

@@ -5,7 +5,6 @@ output layer, so it works the same for files and temporary outputs; the input la
 only read (barriers are drawn from a styled clone).
 """
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsFields,
     QgsFillSymbol,
@@ -13,7 +12,6 @@ from qgis.core import (
     QgsProperty,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 from ..i18n import tr
@@ -28,7 +26,7 @@ BARRIER_COLOUR = "#1f3a93"
 SIZE = (1400, 1050)
 PRINT_WIDTH_MM = 220.0
 #: polygon layers: Qgis.GeometryType.Polygon since QGIS 3.30, QgsWkbTypes.PolygonGeometry on 3.22
-POLYGON = getattr(getattr(Qgis, "GeometryType", None), "Polygon", None) or QgsWkbTypes.PolygonGeometry
+POLYGON = compat.GEOMETRY_POLYGON
 
 
 def spaces_map_png(spaces, crs, barrier_layers, title):

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..engine.errors import ParameterError, SozialraumError, format_values
@@ -313,7 +312,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(row + [extra.get(name) for name in added])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
     def _write_profile(self, parameters, context, rates, types, result, lang):
@@ -324,7 +323,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         for rate in rates:
             if fields.indexFromName(rate) < 0:
                 fields.append(compat.field(rate, "double"))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_PROFILE, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_PROFILE, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_PROFILE))
         index_by_type = result.index.groupby(types.labels).mean()
@@ -334,7 +333,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
                       value(row["population"]) if "population" in row else None, value(index_by_type.get(number))]
             out.setAttributes(values + [value(row[rate]) for rate in rates if rate not in ("type", "label", "n_spaces",
                                                                                             "population", "mean_index")])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
 

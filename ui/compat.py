@@ -16,6 +16,14 @@ try:  # Qt5: QtWidgets; Qt6: QtGui
 except ImportError:  # pragma: no cover - Qt6
     from qgis.PyQt.QtGui import QUndoCommand
 
+# Qt6 moved QAction to QtGui. QGIS PR #55658 (in 4.x, backported to 3.34) makes qgis.PyQt offer it from
+# both modules; QGIS 3.22 has it only in QtWidgets. Asking QtGui first leaves no version depending on
+# that re-export.
+try:
+    from qgis.PyQt.QtGui import QAction as QAction  # re-exported for plugin.py
+except ImportError:  # QGIS < 3.34 (Qt5)
+    from qgis.PyQt.QtWidgets import QAction as QAction
+
 
 
 def disconnect_all(connections):
