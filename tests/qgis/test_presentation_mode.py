@@ -58,3 +58,110 @@ def test_enter_hides_the_chrome_and_exit_restores_it_exactly(qgis_app, qgis_canv
     mode.set_active(False)  # leaving twice is harmless
     window.close()
     QgsProject.instance().removeMapLayer(layer.id())
+
+
+def meeting_window():
+    """A main window styled as QGIS styles its own (font size by the application's style sheet)."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QStandardItemModel
+    from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QTableView, QToolBar, QVBoxLayout, QWidget
+
+    window = QMainWindow()
+    window.setStyleSheet("QWidget { font-size: 9pt; }")
+    bar = QToolBar("consultation", window)
+    window.addToolBar(bar)
+    dock = QDockWidget("ours", window)
+    body = QWidget()
+    column = QVBoxLayout(body)
+    table = QTableView()
+    table.setModel(QStandardItemModel(3, 2, table))
+    for widget in (QLabel("Spaces: 34, problems: 0"), table, QPushButton("Open session")):
+        column.addWidget(widget)
+    dock.setWidget(body)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.show()
+    return window, bar, dock, table
+
+
+def drawn_size(widget):
+    from qgis.PyQt.QtGui import QFontInfo
+
+    widget.ensurePolished()
+    return QFontInfo(widget.font()).pointSizeF()
+
+
+def test_everything_in_the_dock_grows_under_qgis_style_sheet(qgis_app, qgis_canvas, qgis_new_project):
+    from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+    from sozialraum.ui.presentation_mode import PresentationMode
+
+    window, bar, dock, table = meeting_window()
+    widgets = [dock.widget().findChild(QLabel), table, dock.widget().findChild(QPushButton)]
+    sizes = [drawn_size(w) for w in widgets]
+    rows, icons = table.verticalHeader().defaultSectionSize(), bar.iconSize()
+    mode = PresentationMode(window, qgis_canvas, keep=(bar, dock), enlarge=(dock,))
+    mode.set_active(True)
+    try:
+        grown = [drawn_size(w) for w in widgets]
+        assert all(after >= 1.5 * before for before, after in zip(sizes, grown)), (sizes, grown)
+        assert table.verticalHeader().defaultSectionSize() >= 1.5 * rows  # rows high enough for the text
+        assert bar.iconSize().width() >= 1.5 * icons.width()
+    finally:
+        mode.set_active(False)
+    assert [drawn_size(w) for w in widgets] == sizes
+    assert table.verticalHeader().defaultSectionSize() == rows and bar.iconSize() == icons
+    window.close()
+
+
+def spaces_and_railway():
+    from qgis.core import QgsLineSymbol, QgsProject, QgsSingleSymbolRenderer
+
+    from sozialraum.algorithms.space_labels import space_labeling
+
+    spaces = memory_layer("Polygon", "EPSG:25832", ["space_id:integer", "population:double"],
+                          [(square(300000, 5640000, 2000), [20, 8473])])
+    spaces.setLabeling(space_labeling("space_id", "population"))
+    spaces.setLabelsEnabled(True)
+    railway = memory_layer("LineString", "EPSG:25832", [], [])
+    railway.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"line_width": "0.26"})))
+    QgsProject.instance().addMapLayers([spaces, railway])
+    return spaces, railway
+
+
+def label_text(layer, scale):
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextScope, QgsExpressionContextUtils
+
+    settings = layer.labeling().settings()
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    scope = QgsExpressionContextScope()
+    scope.setVariable("map_scale", scale)
+    context.appendScope(scope)
+    context.setFeature(next(layer.getFeatures()))
+    return QgsExpression(settings.fieldName).evaluate(context)
+
+
+def test_the_map_for_the_projector_numbers_at_town_scale_and_bold_barriers_on_top(qgis_app, qgis_canvas, qgis_new_project):
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from sozialraum.ui.presentation_mode import PresentationMode
+
+    spaces, railway = spaces_and_railway()
+    qgis_canvas.setLayers([spaces, railway])  # the railway below the spaces, as after "Propose social spaces"
+    window = QMainWindow()
+    mode = PresentationMode(window, qgis_canvas)
+    assert label_text(spaces, 40000) == "20\n8,473" or label_text(spaces, 40000).startswith("20\n")
+    mode.set_active(True)
+    try:
+        settings = spaces.labeling().settings()
+        assert label_text(spaces, 40000) == "20"  # the whole town: the number only, nothing to pile up
+        assert label_text(spaces, 5000).startswith("20\n8")  # zoomed in: the population too
+        assert not settings.displayAll and settings.priority == 10  # no label drawn over another
+        assert settings.format().size() > 14
+        assert railway.renderer().symbol().width() >= 1.4  # the railway is not a hairline
+        assert qgis_canvas.layers()[0] is railway  # and is drawn above the spaces
+    finally:
+        mode.set_active(False)
+    assert spaces.labeling().settings().displayAll and label_text(spaces, 40000).startswith("20\n")
+    assert railway.renderer().symbol().width() == 0.26
+    assert qgis_canvas.layers() == [spaces, railway]
+    window.close()

@@ -1,0 +1,150 @@
+"""The map in presentation mode: labels readable at town scale, barrier lines bold and on top.
+
+On a projector at town scale the 1.6x labels of 30-odd spaces ("20 19 8,473 2,349") piled into
+clusters, and the railway was a hairline under the blocks (issue 19, 9). So, for the meeting:
+
+- every simple labeling is drawn ``factor`` times larger, with the highest placement priority
+  and placed around the label point (more candidate positions than over it); a label that
+  cannot be placed free is left out instead of drawn over another (QGIS's "show all labels"
+  is switched off), and from the scale :data:`NUMBERS_ONLY_ABOVE` on (the whole town) only the
+  first line (the space's number) is shown: the population returns when zoomed in;
+- line layers (barriers: railways, motorways, rivers) are drawn at least :data:`BOLD_MM` wide and
+  above the polygon layers (a custom layer order in the layer tree, so QGIS's canvas follows).
+
+:func:`apply` returns what :func:`restore` needs to put every layer back exactly.
+"""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+
+from ..algorithms.compat import _pick
+from .compat import LINE_GEOMETRY
+
+#: scale denominators above this (a whole town on a screen) show space numbers only
+NUMBERS_ONLY_ABOVE = 15000
+#: barrier lines are at least this wide (mm) on the projector
+BOLD_MM = 1.4
+#: QGIS's highest label priority: space numbers win over any other layer's labels
+TOP_PRIORITY = 10
+
+
+def _around_point():
+    from qgis.core import QgsPalLayerSettings
+
+    return _pick("LabelPlacement", "AroundPoint", QgsPalLayerSettings, "AroundPoint")
+
+
+def numbers_only_expression(expression, scale=NUMBERS_ONLY_ABOVE):
+    """``expression``'s text, reduced to its first line above ``scale`` (1:scale and smaller)."""
+    return (f"CASE WHEN @map_scale > {scale} THEN array_first(string_to_array(({expression}), '\\n')) "
+            f"ELSE ({expression}) END")
+
+
+def meeting_labeling(labeling, factor):
+    """A copy of a simple labeling for the projector (see the module docstring), else None."""
+    if not isinstance(labeling, QgsVectorLayerSimpleLabeling):
+        return None  # rule-based labels keep their own: each rule has its own size and scales
+    settings = labeling.settings()
+    text = settings.format()
+    text.setSize(text.size() * factor)
+    buffer = text.buffer()
+    buffer.setSize(buffer.size() * factor)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    expression = settings.fieldName if settings.isExpression else f'"{settings.fieldName}"'
+    if settings.fieldName:
+        settings.fieldName = numbers_only_expression(expression)
+        settings.isExpression = True
+    settings.displayAll = False  # a label that does not fit is left out, not piled on another
+    settings.priority = TOP_PRIORITY
+    settings.placement = _around_point()
+    return QgsVectorLayerSimpleLabeling(settings)
+
+
+def _bold(symbol):
+    symbol = symbol.clone()
+    symbol.setWidth(max(symbol.width() * 2.5, BOLD_MM))
+    return symbol
+
+
+def bold_renderer(renderer):
+    """A copy of a line layer's single-symbol or categorised renderer with wide lines, else None."""
+    if isinstance(renderer, QgsSingleSymbolRenderer) and renderer.symbol() is not None:
+        bold = renderer.clone()
+        bold.setSymbol(_bold(renderer.symbol()))
+        return bold
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        bold = renderer.clone()
+        for index, category in enumerate(renderer.categories()):
+            if category.symbol() is not None:
+                bold.updateCategorySymbol(index, _bold(category.symbol()))
+        return bold
+    return None
+
+
+def _is_line_layer(layer):
+    return isinstance(layer, QgsVectorLayer) and layer.geometryType() == LINE_GEOMETRY
+
+
+def apply(canvas, factor):
+    """Restyle the canvas's layers for the meeting; returns the record :func:`restore` takes."""
+    saved = {"labels": [], "renderers": [], "order": None, "canvas": list(canvas.layers())}
+    for layer in canvas.layers():
+        if not isinstance(layer, QgsVectorLayer):
+            continue
+        if layer.labelsEnabled() and layer.labeling() is not None:
+            larger = meeting_labeling(layer.labeling(), factor)
+            if larger is not None:
+                saved["labels"].append((layer.id(), layer.labeling().clone()))
+                layer.setLabeling(larger)
+        if _is_line_layer(layer) and layer.renderer() is not None:
+            bold = bold_renderer(layer.renderer())
+            if bold is not None:
+                saved["renderers"].append((layer.id(), layer.renderer().clone()))
+                layer.setRenderer(bold)
+        layer.triggerRepaint()
+    lines_on_top(canvas, saved)
+    return saved
+
+
+def lines_on_top(canvas, saved):
+    """Draw the line layers above the others (the order is given back by :func:`restore`)."""
+    layers = list(canvas.layers())  # top first
+    order = [layer for layer in layers if _is_line_layer(layer)] + [layer for layer in layers if not _is_line_layer(layer)]
+    if order == layers:
+        return
+    root = QgsProject.instance().layerTreeRoot()
+    saved["order"] = (root.hasCustomLayerOrder(), list(root.customLayerOrder()))
+    tree_order = [layer for layer in root.layerOrder() if _is_line_layer(layer)]
+    tree_order += [layer for layer in root.layerOrder() if not _is_line_layer(layer)]
+    root.setCustomLayerOrder(tree_order)
+    root.setHasCustomLayerOrder(True)
+    canvas.setLayers(order)  # QGIS's canvas follows the tree; a bare canvas (tests, scripts) is told
+
+
+def restore(canvas, saved):
+    """Give every layer still in the project its own labels, renderer and order back."""
+    project = QgsProject.instance()
+    for layer_id, labeling in saved["labels"]:
+        layer = project.mapLayer(layer_id)
+        if layer is not None:  # a layer removed during the meeting has nothing to restore
+            layer.setLabeling(labeling)
+            layer.triggerRepaint()
+    for layer_id, renderer in saved["renderers"]:
+        layer = project.mapLayer(layer_id)
+        if layer is not None:
+            layer.setRenderer(renderer)
+            layer.triggerRepaint()
+    if saved["order"] is not None:
+        root = project.layerTreeRoot()
+        has_custom, custom = saved["order"]
+        existing = {id(layer) for layer in project.mapLayers().values()}
+        root.setCustomLayerOrder([layer for layer in custom if id(layer) in existing])
+        root.setHasCustomLayerOrder(has_custom)
+        canvas.setLayers([layer for layer in saved["canvas"] if id(layer) in existing])
