@@ -6,7 +6,7 @@ from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from .i18n import install_translator, remove_translator, tr
 
 SAMPLE_TOWN = Path(__file__).resolve().parent / "resources" / "sample" / "musterstadt.gpkg"
-SAMPLE_LAYERS = ("districts", "blocks", "barriers", "facilities")
+SAMPLE_STYLES = Path(__file__).resolve().parent / "resources" / "styles"
 
 
 class SozialraumPlugin:
@@ -257,12 +257,24 @@ class SozialraumPlugin:
         return add_sample_town(QgsProject.instance())
 
 
+def sample_layer_names():
+    """The sample town's layers by their name in the GeoPackage: their names in QGIS's language."""
+    return {"districts": tr("Musterstadt – districts"), "blocks": tr("Musterstadt – blocks"),
+            "barriers": tr("Musterstadt – barriers"), "facilities": tr("Musterstadt – facilities")}
+
+
 def add_sample_town(project):
-    """Add the layers of the sample town to ``project``; returns the layers added."""
+    """Add the layers of the sample town to ``project``, named in QGIS's language and styled
+    (resources/styles/sample_*.qml: symbology only, the aliases come with the GeoPackage);
+    returns the layers added."""
+    from qgis.core import QgsMapLayer
+
+    symbology = getattr(QgsMapLayer, "StyleCategory", QgsMapLayer).Symbology  # scoped since QGIS 3.30
     layers = []
-    for name in SAMPLE_LAYERS:
-        layer = QgsVectorLayer(f"{SAMPLE_TOWN}|layername={name}", f"Musterstadt – {name}", "ogr")
+    for name, title in sample_layer_names().items():
+        layer = QgsVectorLayer(f"{SAMPLE_TOWN}|layername={name}", title, "ogr")
         if layer.isValid():
+            layer.loadNamedStyle(str(SAMPLE_STYLES / f"sample_{name}.qml"), symbology)
             project.addMapLayer(layer)
             layers.append(layer)
     return layers

@@ -2795,5 +2795,21 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>The layer '{layer}' has no nesting field '{field}'.</source>
             <translation>Der Layer „{layer}“ hat kein Verschachtelungsfeld „{field}“.</translation>
         </message>
+        <message>
+            <source>Musterstadt – districts</source>
+            <translation>Musterstadt – Stadtteile</translation>
+        </message>
+        <message>
+            <source>Musterstadt – blocks</source>
+            <translation>Musterstadt – Baublöcke</translation>
+        </message>
+        <message>
+            <source>Musterstadt – barriers</source>
+            <translation>Musterstadt – Barrieren</translation>
+        </message>
+        <message>
+            <source>Musterstadt – facilities</source>
+            <translation>Musterstadt – Einrichtungen</translation>
+        </message>
     </context>
 </TS>

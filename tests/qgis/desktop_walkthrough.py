@@ -261,6 +261,10 @@ def load_sample():
     wait(300)
     names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
     check("sample town loaded from Vector > Sozialraum", len(names) == 4, names)
+    check("the sample layers are named in QGIS's language", tr("Musterstadt – blocks") in names, names)
+    barriers = next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name() == tr("Musterstadt – barriers"))
+    check("the sample layers are styled (barriers by kind)", barriers.renderer().type() == "categorizedSymbol",
+          barriers.renderer().type())
     canvas().zoomToFullExtent()
     screenshot("sample_town")
 
@@ -268,7 +272,7 @@ def load_sample():
 def propose():
     project = QgsProject.instance()
     by_name = {layer.name(): layer for layer in project.mapLayers().values()}
-    blocks, barriers = by_name["Musterstadt – blocks"], by_name["Musterstadt – barriers"]
+    blocks, barriers = by_name[tr("Musterstadt – blocks")], by_name[tr("Musterstadt – barriers")]
     started = time.monotonic()
     results = processing.runAndLoadResults("sozialraum:delineate", {
         "INPUT": blocks, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total",
@@ -384,7 +388,7 @@ def lock_a_space(avoid):
 def switch_layer_and_back(locked):
     panel = dock()
     layer = blocks_layer()
-    other = next(lay for lay in QgsProject.instance().mapLayers().values() if lay.name() == "Musterstadt – blocks")
+    other = next(lay for lay in QgsProject.instance().mapLayers().values() if lay.name() == tr("Musterstadt – blocks"))
     select_layer_in_combo(widget(QgsMapLayerComboBox, "blocksLayer"), other)
     click(widget(QPushButton, "openSession"))
     wait(500)
