@@ -104,21 +104,23 @@ class SozialraumPlugin:
         self.new_space_action = QAction(QIcon(str(icons / "new_space.svg")), tr("New space from the selected blocks"), window)
         self.new_space_action.setObjectName("sozialraumNewSpace")
         self.new_space_action.triggered.connect(self.new_space_from_selection)
-        from .ui.presentation_mode import PresentationMode
-
-        self.presentation = PresentationMode(window, canvas, keep=(self.toolbar, self.dock), enlarge=(self.dock,))
         self.presentation_action = QAction(QIcon(str(icons / "presentation.svg")), tr("Presentation mode (meeting)"), window)
         self.presentation_action.setObjectName("sozialraumPresentation")
         self.presentation_action.setCheckable(True)
-        self.presentation_action.toggled.connect(self.presentation.set_active)
         from .ui.before_after import BeforeAfterDock
 
         self.before_dock = BeforeAfterDock(canvas, window)
         self.before_dock.hide()
         self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.before_dock)
+        from .ui.presentation_mode import PresentationMode
+
+        # the before/after view stays in the meeting when it is open (a closed one stays closed)
+        self.presentation = PresentationMode(window, canvas, keep=(self.toolbar, self.dock, self.before_dock),
+                                             enlarge=(self.dock,))
         self.before_action = QAction(QIcon(str(icons / "before_after.svg")), tr("Before/after: the division as last saved"),
                                      window)
         self.before_action.setObjectName("sozialraumBeforeAfter")
+        self.presentation_action.toggled.connect(self.presentation.set_active)
         self.before_action.setCheckable(True)
         # the user's click asks (and may be told to open a session first); QGIS restoring the
         # dock at start only syncs the button: no message then (issue 19, 11)
@@ -158,8 +160,10 @@ class SozialraumPlugin:
             self.before_action.setChecked(False)
             return
         if visible:
-            self.before_dock.show_layer(layer_session.layer)
-        self.before_dock.setVisible(visible)
+            self.before_dock.show_layer(layer_session.layer, layer_session.space_field)
+            self.before_dock.open_beside(self.iface.mainWindow())
+        else:
+            self.before_dock.setVisible(False)
 
     def _before_visibility_changed(self, visible):
         """Keep the button in step with the dock; a dock QGIS restores without a session is hidden quietly."""

@@ -2811,5 +2811,9 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>Musterstadt – facilities</source>
             <translation>Musterstadt – Einrichtungen</translation>
         </message>
+        <message>
+            <source>Spaces as last saved</source>
+            <translation>Sozialräume wie zuletzt gespeichert</translation>
+        </message>
     </context>
 </TS>

@@ -35,3 +35,52 @@ def test_the_before_canvas_shows_the_saved_division_in_the_same_style(setup):
     finally:
         before.cleanup()
         before.deleteLater()
+
+
+def test_the_before_view_shows_outlines_and_numbers_and_follows_a_save(setup):
+    from sozialraum.ui.before_after import BeforeAfterDock
+    from sozialraum.ui.paint_tool import PaintTool
+
+    layer, canvas, dock, host = setup
+    before = BeforeAfterDock(canvas)
+    try:
+        before.show_layer(layer, "space")
+        outlines = before.outlines
+        assert outlines is not None and before.canvas.layers()[0] is outlines  # drawn over the blocks
+        assert sorted(f["space"] for f in outlines.getFeatures()) == ["1", "2"]  # one outline a space
+        assert outlines.labelsEnabled() and outlines.labeling().settings().fieldName == "space"  # its number
+        assert outlines.renderer().symbol().symbolLayer(0).strokeWidth() >= 0.5
+        tool = PaintTool(canvas, host)
+        tool.set_target(2)
+        stroke(tool, canvas, [(0, 2), (1, 2)])
+        assert {f.id(): f["space"] for f in before.copy.getFeatures()}[fid(layer, 0, 2)] == 1  # not saved yet
+        assert layer.commitChanges(False)  # the planner saves the edits (editing goes on)
+        saved = {f.id(): f["space"] for f in before.copy.getFeatures()}
+        assert saved[fid(layer, 0, 2)] == 2 and saved[fid(layer, 1, 2)] == 2  # the new "before", without Refresh
+        assert before.canvas.layers()[0] is before.outlines
+    finally:
+        before.cleanup()
+        before.deleteLater()
+
+
+def test_the_before_view_opens_at_a_usable_height(qgis_app, qgis_canvas):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QApplication, QMainWindow, QWidget
+
+    from sozialraum.ui.before_after import BeforeAfterDock
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1600, 1000)
+    before = BeforeAfterDock(qgis_canvas, window)
+    before.hide()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, before)
+    window.show()
+    try:
+        before.open_beside(window)
+        for _ in range(5):
+            QApplication.processEvents()
+        assert before.isVisible() and before.canvas.height() >= 300, before.canvas.height()
+    finally:
+        before.cleanup()
+        window.close()
