@@ -177,3 +177,19 @@ def test_an_edit_that_leaves_the_preview_true_keeps_it(meeting):
     dock.layer_session.set_locked(3, False)  # a change (one undo step) that moves no block
     QTest.qWait(300)
     assert dock.reoptimiser.proposal == proposal and dock.apply_button.isEnabled()
+
+
+def test_the_preview_is_brought_into_view(meeting):
+    """The blocks the preview would move lay off-screen: the map shows them (issue 19, walk-through)."""
+    from qgis.core import QgsRectangle
+
+    layer, canvas, dock, host, hand = meeting
+    canvas.setExtent(QgsRectangle(X0 - 900, Y0 - 900, X0 - 700, Y0 - 700))  # beside the town
+    proposal = dock.reoptimise()
+    assert proposal is not None and proposal.blocks
+    outline = dock.reoptimiser.band().asGeometry().boundingBox()
+    assert canvas.extent().contains(outline), (canvas.extent().toString(), outline.toString())
+    view = canvas.extent()
+    dock.discard_reoptimisation()
+    dock.reoptimise()  # already in view: the map is left as it is
+    assert canvas.extent() == view
