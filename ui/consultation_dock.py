@@ -821,7 +821,8 @@ class ConsultationDock(QgsDockWidget):
         if not source.isValid():
             return
         space = self.model.status(source.row()).space
-        self._show_space(space)
+        if index.column() != LOCKED:  # a lock is set where the planner looks: no zoom, no selection left on
+            self._show_space(space)
         self.current_space_changed.emit(space)
 
     def _show_space(self, space):
