@@ -193,3 +193,24 @@ def test_the_preview_is_brought_into_view(meeting):
     dock.discard_reoptimisation()
     dock.reoptimise()  # already in view: the map is left as it is
     assert canvas.extent() == view
+
+
+def test_no_text_of_the_dock_is_cut_while_the_preview_is_open(meeting):
+    """A dock of a laptop's height with the preview open: the neighbourhood, the message and the
+    preview's summary keep the height their wrapped text needs, the table more than a row (the dock
+    scrolls instead; issue 19, walk-through: the neighbourhood text was cut)."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    layer, canvas, dock, host, hand = meeting
+    dock.resize(330, 520)
+    dock.show()
+    dock.neighbourhood_label.setText("as the run that made the layer: gap 30 m, barriers: Musterstadt – barriers, "
+                                     "nesting: none")
+    assert dock.reoptimise() is not None
+    for _ in range(5):
+        QApplication.processEvents()
+    for label in (dock.neighbourhood_label, dock.message_label, dock.proposal_label):
+        assert label.height() >= label.heightForWidth(label.width()), (label.objectName(), label.height(), label.text())
+    rows = dock.table.verticalHeader().defaultSectionSize()
+    assert dock.table.viewport().height() >= 3 * rows
+    dock.hide()
