@@ -116,7 +116,7 @@ class SozialraumPlugin:
 
         # the before/after view stays in the meeting when it is open (a closed one stays closed)
         self.presentation = PresentationMode(window, canvas, keep=(self.toolbar, self.dock, self.before_dock),
-                                             enlarge=(self.dock,))
+                                             enlarge=(self.dock, self.before_dock))
         self.before_action = QAction(QIcon(str(icons / "before_after.svg")), tr("Before/after: the division as last saved"),
                                      window)
         self.before_action.setObjectName("sozialraumBeforeAfter")

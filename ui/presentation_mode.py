@@ -65,7 +65,8 @@ class PresentationMode:
         widgets = [w for w in window.findChildren(QToolBar) + window.findChildren(QDockWidget) if w.parent() is window]
         saved = {
             "state": window.windowState(),
-            "visible": [(widget, widget.isVisible()) for widget in widgets],
+            # the kept widgets are the meeting's own: one opened during it (before/after) stays open
+            "visible": [(widget, widget.isVisible()) for widget in widgets if widget not in self.keep],
             "menu": window.menuBar().isVisible() if window.menuBar() is not None else None,
             "status": window.statusBar().isVisible() if window.statusBar() is not None else None,
             "text": [],
@@ -74,8 +75,7 @@ class PresentationMode:
         }
         self._saved = saved
         for widget, _visible in saved["visible"]:
-            if widget not in self.keep:
-                widget.hide()
+            widget.hide()
         if saved["menu"] is not None:
             window.menuBar().hide()
         if saved["status"] is not None:

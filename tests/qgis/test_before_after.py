@@ -50,6 +50,11 @@ def test_the_before_view_shows_outlines_and_numbers_and_follows_a_save(setup):
         assert sorted(f["space"] for f in outlines.getFeatures()) == ["1", "2"]  # one outline a space
         assert outlines.labelsEnabled() and outlines.labeling().settings().fieldName == "space"  # its number
         assert outlines.renderer().symbol().symbolLayer(0).strokeWidth() >= 0.5
+        from qgis.PyQt.QtCore import Qt
+
+        # the blocks without their outlines (thousands of them blacken a small map), the layer's own untouched
+        assert before.copy.renderer().symbol().symbolLayer(0).strokeStyle() == Qt.PenStyle.NoPen
+        assert layer.renderer().symbol().symbolLayer(0).strokeStyle() != Qt.PenStyle.NoPen
         tool = PaintTool(canvas, host)
         tool.set_target(2)
         stroke(tool, canvas, [(0, 2), (1, 2)])

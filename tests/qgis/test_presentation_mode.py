@@ -165,3 +165,22 @@ def test_the_map_for_the_projector_numbers_at_town_scale_and_bold_barriers_on_to
     assert railway.renderer().symbol().width() == 0.26
     assert qgis_canvas.layers() == [spaces, railway]
     window.close()
+
+
+def test_a_kept_view_opened_during_the_meeting_stays_open_after_it(qgis_app, qgis_canvas, qgis_new_project):
+    """The before/after view opened in presentation mode was closed again when the mode ended."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    from sozialraum.ui.presentation_mode import PresentationMode
+
+    window, bar, dock, table = meeting_window()
+    before = QDockWidget("before", window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, before)
+    before.hide()
+    mode = PresentationMode(window, qgis_canvas, keep=(bar, dock, before), enlarge=(dock, before))
+    mode.set_active(True)
+    before.show()
+    mode.set_active(False)
+    assert before.isVisible() and dock.isVisible()
+    window.close()
