@@ -12,13 +12,16 @@ clusters, and the railway was a hairline under the blocks (issue 19, 9). So, for
 - line layers (barriers: railways, motorways, rivers) are drawn at least :data:`BOLD_MM` wide and
   above the polygon layers (a custom layer order in the layer tree, so QGIS's canvas follows).
 
-:func:`apply` returns what :func:`restore` needs to put every layer back exactly.
+:func:`apply` returns what :func:`restore` needs to put every layer back exactly. A project
+saved during the meeting keeps the planner's styles: :class:`ProjectWriteGuard` writes the
+layers' own renderer, labeling and layer order into the project file instead of the meeting's.
 """
 from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsProject,
+    QgsReadWriteContext,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
@@ -116,6 +119,7 @@ def apply(canvas, factor):
                 layer.setRenderer(bold)
         layer.triggerRepaint()
     lines_on_top(canvas, saved)
+    saved["guard"] = ProjectWriteGuard(saved)
     return saved
 
 
@@ -137,6 +141,7 @@ def lines_on_top(canvas, saved):
 def restore(canvas, saved):
     """Give every layer still in the project its own labels, renderer and order back."""
     project = QgsProject.instance()
+    saved["guard"].close()
     for layer_id, labeling in saved["labels"]:
         layer = project.mapLayer(layer_id)
         if layer is not None:  # a layer removed during the meeting has nothing to restore
@@ -154,3 +159,51 @@ def restore(canvas, saved):
         root.setCustomLayerOrder([layer for layer in custom if id(layer) in existing])
         root.setHasCustomLayerOrder(has_custom)
         canvas.setLayers([layer for layer in saved["canvas"] if id(layer) in existing])
+
+
+class ProjectWriteGuard:
+    """While the meeting's styles are on, a saved project gets the planner's own ones."""
+
+    def __init__(self, saved):
+        self.labels = dict(saved["labels"])
+        self.renderers = dict(saved["renderers"])
+        self.order = saved["order"]
+        project = QgsProject.instance()
+        project.writeMapLayer.connect(self.write_layer)
+        project.writeProject.connect(self.write_order)
+
+    def close(self):
+        project = QgsProject.instance()
+        for signal, slot in ((project.writeMapLayer, self.write_layer), (project.writeProject, self.write_order)):
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass
+
+    def write_layer(self, layer, element, document):
+        """Replace the meeting's renderer and labeling in ``layer``'s element by its own."""
+        context = QgsReadWriteContext()
+        for own, tag in ((self.renderers.get(layer.id()), "renderer-v2"), (self.labels.get(layer.id()), "labeling")):
+            written = element.firstChildElement(tag)
+            if own is not None and not written.isNull():
+                element.replaceChild(own.save(document, context), written)
+
+    def write_order(self, document):
+        """The layer tree's custom order as it was before the meeting."""
+        if self.order is None:
+            return
+        has_custom, custom = self.order
+        order = document.documentElement().firstChildElement("layer-tree-group").firstChildElement("custom-order")
+        if order.isNull():
+            return
+        order.setAttribute("enabled", "1" if has_custom else "0")
+        while order.hasChildNodes():
+            order.removeChild(order.firstChild())
+        for layer in custom:
+            try:
+                layer_id = layer.id()
+            except RuntimeError:  # removed during the meeting
+                continue
+            item = document.createElement("item")
+            item.appendChild(document.createTextNode(layer_id))
+            order.appendChild(item)

@@ -185,3 +185,36 @@ def test_a_kept_view_opened_during_the_meeting_stays_open_after_it(qgis_app, qgi
     mode.set_active(False)
     assert before.isVisible() and dock.isVisible()
     window.close()
+
+
+def test_a_project_saved_during_the_meeting_keeps_the_planners_styles(qgis_app, qgis_canvas, qgis_new_project, tmp_path):
+    """Ctrl+S in presentation mode wrote the meeting's bold lines, big labels and layer order into the project."""
+    import xml.etree.ElementTree as ET
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtWidgets import QMainWindow
+
+    from sozialraum.ui.presentation_mode import PresentationMode
+
+    spaces, railway = spaces_and_railway()
+    root = QgsProject.instance().layerTreeRoot()
+    qgis_canvas.setLayers([spaces, railway])
+    window = QMainWindow()
+    mode = PresentationMode(window, qgis_canvas)
+    mode.set_active(True)
+    path = tmp_path / "meeting.qgs"
+    try:
+        assert root.hasCustomLayerOrder() and railway.renderer().symbol().width() >= 1.4
+        assert QgsProject.instance().write(str(path))
+        assert railway.renderer().symbol().width() >= 1.4  # the meeting goes on with its styles
+    finally:
+        mode.set_active(False)
+    window.close()
+    project = ET.parse(path).getroot()
+    layers = {layer.findtext("id"): layer for layer in project.iter("maplayer")}
+    widths = [option.get("value") for option in layers[railway.id()].iter("Option") if option.get("name") == "line_width"]
+    assert widths == ["0.26"], widths
+    settings = layers[spaces.id()].find("labeling/settings")
+    assert settings.find("text-style").get("fontSize") == "9"
+    assert settings.find("placement").get("priority") != "10"
+    assert project.find("layer-tree-group/custom-order").get("enabled") == "0"
