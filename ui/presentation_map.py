@@ -60,6 +60,7 @@ def meeting_labeling(labeling, factor):
     buffer = text.buffer()
     buffer.setSize(buffer.size() * factor)
     text.setBuffer(buffer)
+    text.setBackground(label_box(factor))
     settings.setFormat(text)
     expression = settings.fieldName if settings.isExpression else f'"{settings.fieldName}"'
     if settings.fieldName:
@@ -74,6 +75,25 @@ def meeting_labeling(labeling, factor):
     obstacles.setIsObstacle(False)
     settings.setObstacleSettings(obstacles)
     return QgsVectorLayerSimpleLabeling(settings)
+
+
+def label_box(factor):
+    """A white box with a thin frame behind each label: two numbers side by side ("11" "2") read as
+    two, not as "112" (the halo alone left them touching on the sample town)."""
+    from qgis.core import QgsTextBackgroundSettings
+    from qgis.PyQt.QtCore import QSizeF
+    from qgis.PyQt.QtGui import QColor
+
+    box = QgsTextBackgroundSettings()
+    box.setEnabled(True)
+    box.setType(QgsTextBackgroundSettings.ShapeRectangle)
+    box.setSizeType(QgsTextBackgroundSettings.SizeBuffer)
+    box.setSize(QSizeF(0.6 * factor, 0.2 * factor))
+    box.setRadii(QSizeF(0.5, 0.5))
+    box.setFillColor(QColor(255, 255, 255, 230))
+    box.setStrokeColor(QColor("#333333"))
+    box.setStrokeWidth(0.25)
+    return box
 
 
 def _bold(symbol):

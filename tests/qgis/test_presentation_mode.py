@@ -157,6 +157,7 @@ def test_the_map_for_the_projector_numbers_at_town_scale_and_bold_barriers_on_to
         assert label_text(spaces, 5000).startswith("20\n8")  # zoomed in: the population too
         assert not settings.displayAll and settings.priority == 10  # no label drawn over another
         assert not settings.obstacleSettings().isObstacle()  # a space does not push its neighbour's number away
+        assert settings.format().background().enabled()  # each number in its own box: "11" "2", not "112"
         assert settings.format().size() > 14
         assert railway.renderer().symbol().width() >= 1.4  # the railway is not a hairline
         assert qgis_canvas.layers()[0] is railway  # and is drawn above the spaces
