@@ -72,6 +72,20 @@ def saved_copy(layer):
     return copy
 
 
+def closed_union(geometries, closing):
+    """The union of blocks with the streets between them (gaps up to ``2 * closing``) closed: a plain
+    union kept every block's own outline, and thousands of them blackened the small map."""
+    if closing <= 0:
+        return QgsGeometry.unaryUnion(geometries)
+    grown = QgsGeometry.unaryUnion([g.buffer(closing, 2) for g in geometries])
+    return grown.buffer(-closing, 2).removeInteriorRings(40 * closing * closing)  # squares, not enclaves
+
+
+def closing_distance(layer):
+    """Half the widest street to close: 15 m in a projected CRS, its equivalent in degrees otherwise."""
+    return 15.0 if not layer.crs().isGeographic() else 15.0 / 111000.0
+
+
 def saved_outlines(copy, space_field):
     """A memory layer of the spaces of ``copy`` (blocks as saved): one outline per space, labelled with its number."""
     crs = copy.crs().authid()
@@ -81,6 +95,7 @@ def saved_outlines(copy, space_field):
     if index < 0:
         return None
     parts = {}
+    closing = closing_distance(copy)
     for feature in copy.getFeatures():
         value = feature.attribute(index)
         if value is None or str(value) in ("", "NULL") or not feature.hasGeometry():
@@ -90,7 +105,7 @@ def saved_outlines(copy, space_field):
     for space, geometries in parts.items():
         feature = QgsFeature(outlines.fields())
         feature.setAttributes([space])
-        feature.setGeometry(QgsGeometry.unaryUnion(geometries))
+        feature.setGeometry(closed_union(geometries, closing))
         features.append(feature)
     outlines.dataProvider().addFeatures(features)
     outlines.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(

@@ -89,3 +89,21 @@ def test_the_before_view_opens_at_a_usable_height(qgis_app, qgis_canvas):
     finally:
         before.cleanup()
         window.close()
+
+
+def test_the_outline_of_a_space_closes_the_streets_between_its_blocks(qgis_app):
+    """Blocks 10 m apart (streets): one outline around the space, not one around every block
+    (thousands of block outlines blackened the before map of the sample town)."""
+    from sozialraum.ui.before_after import saved_outlines
+
+    from .conftest import memory_layer, square
+
+    rows = [(square(300000 + c * 100, 5640000 + r * 100, 90), [1 if c < 3 else 2]) for r in range(4) for c in range(6)]
+    blocks = memory_layer("Polygon", "EPSG:25832", ["space:integer"], rows)
+    outlines = saved_outlines(blocks, "space")
+    shapes = {f["space"]: f.geometry() for f in outlines.getFeatures()}
+    assert set(shapes) == {"1", "2"}
+    for shape in shapes.values():
+        parts = shape.asMultiPolygon() if shape.isMultipart() else [shape.asPolygon()]
+        assert len(parts) == 1 and len(parts[0]) == 1, shape.asWkt(0)  # one ring: no block outlines inside
+        assert abs(shape.area() - (290 * 390)) < 0.05 * 290 * 390  # the blocks and the streets between them
