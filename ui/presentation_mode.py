@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QFontInfo
-from qgis.PyQt.QtWidgets import QAbstractItemView, QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QAbstractItemView, QDockWidget, QToolBar, QWidget
 
 from . import presentation_map
 
@@ -23,20 +23,25 @@ SCALE = 1.6
 
 
 def larger_text(widget, factor):
-    """Make all text in ``widget`` ``factor`` times larger; returns what :func:`restore_text` takes."""
+    """Make all text in ``widget`` ``factor`` times larger; returns what :func:`restore_text` takes.
+
+    Only by a style sheet: a ``setFont`` beside it left the table headers and combo boxes of the
+    dock with the large text after the meeting in QGIS (its style sheet and ours fought over them).
+    """
     size = QFontInfo(widget.font()).pointSizeF()  # as drawn: the application's style sheet included
-    saved = (widget.font(), widget.styleSheet())
-    widget.setStyleSheet(f"{saved[1]}\n* {{ font-size: {size * factor:.1f}pt; }}")
-    larger = type(widget.font())(widget.font())
-    larger.setPointSizeF(size * factor)
-    widget.setFont(larger)
-    return saved
+    style = widget.styleSheet()
+    widget.setStyleSheet(f"{style}\n* {{ font-size: {size * factor:.1f}pt; }}")
+    return style
 
 
-def restore_text(widget, saved):
-    font, style = saved
+def restore_text(widget, style):
+    """Give ``widget`` its own style sheet back, and every widget in it its own font."""
     widget.setStyleSheet(style)
-    widget.setFont(font)
+    for child in [widget, *widget.findChildren(QWidget)]:
+        child.style().unpolish(child)
+        child.style().polish(child)
+        child.updateGeometry()
+        child.update()
 
 
 class PresentationMode:

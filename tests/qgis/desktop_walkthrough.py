@@ -521,6 +521,7 @@ def presentation_on():
     wait_for(lambda: panel.live is not None and panel.live.layer.featureCount() > 0, 10)
     table = widget(QTableView, "spacesTable")
     size = QFontInfo(table.font()).pointSizeF()
+    report["fonts_before_presentation"] = dock_fonts()
     rows = table.verticalHeader().defaultSectionSize()
     click(toolbar_button(plugin_action("sozialraumPresentation")))
     wait(500)
@@ -564,12 +565,26 @@ def saved_spaces(layer):
     return {str(f["block_id"]): str(f["space_id"]) for f in layer.dataProvider().getFeatures()}
 
 
+def dock_fonts():
+    """The drawn point size of each named widget of the consultation dock, and of the tables' headers."""
+    fonts = {}
+    for item in dock().findChildren(QWidget):
+        name = item.objectName() or (item.parent().objectName() + "/" + type(item).__name__ if item.parent() else "")
+        if name and item.isVisible() and not name.startswith("qt_"):
+            fonts[name] = QFontInfo(item.font()).pointSizeF()
+    return fonts
+
+
 def presentation_off():
     action = plugin_action("sozialraumPresentation")
     click(toolbar_button(action))
     wait(500)
     barriers = next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name() == tr("Musterstadt – barriers"))
     root = QgsProject.instance().layerTreeRoot()
+    fonts = dock_fonts()
+    check("presentation mode off: every text of the dock at its own size again", fonts == report["fonts_before_presentation"],
+          {name: (report["fonts_before_presentation"].get(name), size) for name, size in fonts.items()
+           if size != report["fonts_before_presentation"].get(name)})
     check("presentation mode off: menu bar and layer order back", iface.mainWindow().menuBar().isVisible()
           and not root.hasCustomLayerOrder() and not action.isChecked())
     check("presentation mode off: the barriers' own style back", max(c.symbol().width() for c in barriers.renderer().categories()) < 1.41,

@@ -64,10 +64,21 @@ def meeting_window():
     """A main window styled as QGIS styles its own (font size by the application's style sheet)."""
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QStandardItemModel
-    from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QMainWindow, QPushButton, QTableView, QToolBar, QVBoxLayout, QWidget
+    from qgis.PyQt.QtWidgets import (
+        QComboBox,
+        QDockWidget,
+        QLabel,
+        QMainWindow,
+        QPushButton,
+        QTableView,
+        QToolBar,
+        QVBoxLayout,
+        QWidget,
+    )
 
     window = QMainWindow()
-    window.setStyleSheet("QWidget { font-size: 9pt; }")
+    # QGIS sets its font size with the application's style sheet (QgisAppStyleSheet)
+    window.setStyleSheet("* { font-size: 9pt; }")
     bar = QToolBar("consultation", window)
     window.addToolBar(bar)
     dock = QDockWidget("ours", window)
@@ -75,7 +86,10 @@ def meeting_window():
     column = QVBoxLayout(body)
     table = QTableView()
     table.setModel(QStandardItemModel(3, 2, table))
-    for widget in (QLabel("Spaces: 34, problems: 0"), table, QPushButton("Open session")):
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItem("pop_65plus, foreigners")
+    for widget in (QLabel("Spaces: 34, problems: 0"), table, QPushButton("Open session"), combo):
         column.addWidget(widget)
     dock.setWidget(body)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -91,12 +105,14 @@ def drawn_size(widget):
 
 
 def test_everything_in_the_dock_grows_under_qgis_style_sheet(qgis_app, qgis_canvas, qgis_new_project):
-    from qgis.PyQt.QtWidgets import QLabel, QPushButton
+    from qgis.PyQt.QtWidgets import QComboBox, QLabel, QPushButton
 
     from sozialraum.ui.presentation_mode import PresentationMode
 
     window, bar, dock, table = meeting_window()
-    widgets = [dock.widget().findChild(QLabel), table, dock.widget().findChild(QPushButton)]
+    body = dock.widget()
+    widgets = [body.findChild(QLabel), table, body.findChild(QPushButton), table.horizontalHeader(),
+               body.findChild(QComboBox), body.findChild(QComboBox).lineEdit()]
     sizes = [drawn_size(w) for w in widgets]
     rows, icons = table.verticalHeader().defaultSectionSize(), bar.iconSize()
     mode = PresentationMode(window, qgis_canvas, keep=(bar, dock), enlarge=(dock,))
@@ -108,7 +124,7 @@ def test_everything_in_the_dock_grows_under_qgis_style_sheet(qgis_app, qgis_canv
         assert bar.iconSize().width() >= 1.5 * icons.width()
     finally:
         mode.set_active(False)
-    assert [drawn_size(w) for w in widgets] == sizes
+    assert [drawn_size(w) for w in widgets] == sizes  # headers and combo boxes too (they kept the large text)
     assert table.verticalHeader().defaultSectionSize() == rows and bar.iconSize() == icons
     window.close()
 
