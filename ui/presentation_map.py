@@ -98,7 +98,7 @@ def label_box(factor):
 
 def _bold(symbol):
     symbol = symbol.clone()
-    symbol.setWidth(max(symbol.width() * 2.5, BOLD_MM))
+    symbol.setWidth(max(symbol.width() * 1.5, BOLD_MM))
     return symbol
 
 

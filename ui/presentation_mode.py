@@ -13,7 +13,7 @@ sheet, row heights, icon sizes, each layer's own labeling and renderer and the l
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QSize, Qt
-from qgis.PyQt.QtGui import QFontInfo
+from qgis.PyQt.QtGui import QFont, QFontInfo
 from qgis.PyQt.QtWidgets import QAbstractItemView, QDockWidget, QToolBar, QWidget
 
 from . import presentation_map
@@ -30,18 +30,25 @@ def larger_text(widget, factor):
     """
     size = QFontInfo(widget.font()).pointSizeF()  # as drawn: the application's style sheet included
     style = widget.styleSheet()
+    fonts = [(child, QFont(child.font())) for child in widget.findChildren(QWidget)]
     widget.setStyleSheet(f"{style}\n* {{ font-size: {size * factor:.1f}pt; }}")
-    return style
+    return style, fonts
 
 
-def restore_text(widget, style):
+def restore_text(widget, saved):
     """Give ``widget`` its own style sheet back, and every widget in it its own font."""
+    style, fonts = saved
     widget.setStyleSheet(style)
     for child in [widget, *widget.findChildren(QWidget)]:
         child.style().unpolish(child)
         child.style().polish(child)
-        child.updateGeometry()
-        child.update()
+    for child, font in fonts:
+        try:
+            if QFontInfo(child.font()).pointSizeF() != QFontInfo(font).pointSizeF():
+                child.setFont(font)  # e.g. the line edit of QGIS's checkable combo box kept the large text
+            child.updateGeometry()
+        except RuntimeError:  # a widget deleted during the meeting
+            continue
 
 
 class PresentationMode:
