@@ -32,7 +32,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout, Q
 
 from ..algorithms.space_labels import OVER_POINT
 from ..i18n import tr
-from .compat import disconnect_all
+from .compat import LINE_GEOMETRY, disconnect_all
 
 #: the before map is at least this high (px), and opens at this share of the main window's height
 MINIMUM_HEIGHT = 240
@@ -174,7 +174,10 @@ class BeforeAfterDock(QDockWidget):
         self.space_field = space_field if layer is not None else None
         self.copy = saved_copy(layer) if layer is not None else None
         self.outlines = saved_outlines(self.copy, space_field) if self.copy is not None else None
-        self.canvas.setLayers([item for item in (self.outlines, self.copy) if item is not None])
+        lines = [item for item in self.main_canvas.layers() if isinstance(item, QgsVectorLayer)
+                 and item.geometryType() == LINE_GEOMETRY] if self.copy is not None else []
+        # the barriers of the main map (project layers, shown, not copied) say where the railway runs
+        self.canvas.setLayers([item for item in (self.outlines, *lines, self.copy) if item is not None])
         self.canvas.setDestinationCrs(self.main_canvas.mapSettings().destinationCrs())
         self.follow_extent()
         for item in previous:

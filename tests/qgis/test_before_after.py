@@ -38,15 +38,23 @@ def test_the_before_canvas_shows_the_saved_division_in_the_same_style(setup):
 
 
 def test_the_before_view_shows_outlines_and_numbers_and_follows_a_save(setup):
+    from qgis.core import QgsProject
+
     from sozialraum.ui.before_after import BeforeAfterDock
     from sozialraum.ui.paint_tool import PaintTool
 
+    from .conftest import memory_layer
+
     layer, canvas, dock, host = setup
+    railway = memory_layer("LineString", "EPSG:25832", [], [])
+    QgsProject.instance().addMapLayer(railway)
+    canvas.setLayers([railway, layer])
     before = BeforeAfterDock(canvas)
     try:
         before.show_layer(layer, "space")
         outlines = before.outlines
         assert outlines is not None and before.canvas.layers()[0] is outlines  # drawn over the blocks
+        assert before.canvas.layers()[1] is railway  # the barriers of the main map too
         assert sorted(f["space"] for f in outlines.getFeatures()) == ["1", "2"]  # one outline a space
         assert outlines.labelsEnabled() and outlines.labeling().settings().fieldName == "space"  # its number
         assert outlines.renderer().symbol().symbolLayer(0).strokeWidth() >= 0.5
