@@ -267,6 +267,23 @@ def sample_layer_names():
             "barriers": tr("Musterstadt – barriers"), "facilities": tr("Musterstadt – facilities")}
 
 
+def sample_kinds():
+    """The kinds of barriers and facilities of the sample town, as the legend shows them."""
+    return {"railway": tr("railway"), "motorway": tr("motorway"), "river": tr("river"), "kita": tr("day-care centre"),
+            "school": tr("school"), "counselling": tr("counselling centre"), "": tr("other")}
+
+
+def name_categories(renderer):
+    """The legend of a categorised sample layer in QGIS's language."""
+    categories = getattr(renderer, "categories", None)
+    if categories is None:
+        return
+    kinds = sample_kinds()
+    for index, category in enumerate(categories()):
+        if category.value() in kinds:
+            renderer.updateCategoryLabel(index, kinds[category.value()])
+
+
 def add_sample_town(project):
     """Add the layers of the sample town to ``project``, named in QGIS's language and styled
     (resources/styles/sample_*.qml: symbology only, the aliases come with the GeoPackage);
@@ -279,6 +296,7 @@ def add_sample_town(project):
         layer = QgsVectorLayer(f"{SAMPLE_TOWN}|layername={name}", title, "ogr")
         if layer.isValid():
             layer.loadNamedStyle(str(SAMPLE_STYLES / f"sample_{name}.qml"), symbology)
+            name_categories(layer.renderer())
             project.addMapLayer(layer)
             layers.append(layer)
     return layers

@@ -2815,5 +2815,33 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>Spaces as last saved</source>
             <translation>Sozialräume wie zuletzt gespeichert</translation>
         </message>
+        <message>
+            <source>railway</source>
+            <translation>Bahnstrecke</translation>
+        </message>
+        <message>
+            <source>motorway</source>
+            <translation>Autobahn</translation>
+        </message>
+        <message>
+            <source>river</source>
+            <translation>Fluss</translation>
+        </message>
+        <message>
+            <source>day-care centre</source>
+            <translation>Kita</translation>
+        </message>
+        <message>
+            <source>school</source>
+            <translation>Schule</translation>
+        </message>
+        <message>
+            <source>counselling centre</source>
+            <translation>Beratungsstelle</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>sonstige</translation>
+        </message>
     </context>
 </TS>

@@ -75,7 +75,9 @@ def test_load_sample_town_gives_styled_layers_named_in_qgis_language(qgis_app, q
         i18n.remove_translator()
         app.setTranslation("")
     assert set(layers) == set(LAYERS)
+    legend = {c.value(): c.label() for c in layers["barriers"].renderer().categories()}
     if language == "de":
+        assert legend["railway"] == "Bahnstrecke" and legend["river"] == "Fluss"
         assert names == {"blocks": "Musterstadt – Baublöcke", "districts": "Musterstadt – Stadtteile",
                          "barriers": "Musterstadt – Barrieren", "facilities": "Musterstadt – Einrichtungen"}
     else:
