@@ -6,7 +6,7 @@ from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from .i18n import install_translator, remove_translator, tr
 
 SAMPLE_TOWN = Path(__file__).resolve().parent / "resources" / "sample" / "musterstadt.gpkg"
-SAMPLE_LAYERS = ("districts", "blocks", "barriers", "facilities")
+SAMPLE_STYLES = Path(__file__).resolve().parent / "resources" / "styles"
 
 
 class SozialraumPlugin:
@@ -105,21 +105,23 @@ class SozialraumPlugin:
         self.new_space_action = QAction(QIcon(str(icons / "new_space.svg")), tr("New space from the selected blocks"), window)
         self.new_space_action.setObjectName("sozialraumNewSpace")
         self.new_space_action.triggered.connect(self.new_space_from_selection)
-        from .ui.presentation_mode import PresentationMode
-
-        self.presentation = PresentationMode(window, canvas, keep=(self.toolbar, self.dock), enlarge=(self.dock,))
         self.presentation_action = QAction(QIcon(str(icons / "presentation.svg")), tr("Presentation mode (meeting)"), window)
         self.presentation_action.setObjectName("sozialraumPresentation")
         self.presentation_action.setCheckable(True)
-        self.presentation_action.toggled.connect(self.presentation.set_active)
         from .ui.before_after import BeforeAfterDock
 
         self.before_dock = BeforeAfterDock(canvas, window)
         self.before_dock.hide()
         self.iface.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.before_dock)
+        from .ui.presentation_mode import PresentationMode
+
+        # the before/after view stays in the meeting when it is open (a closed one stays closed)
+        self.presentation = PresentationMode(window, canvas, keep=(self.toolbar, self.dock, self.before_dock),
+                                             enlarge=(self.dock, self.before_dock))
         self.before_action = QAction(QIcon(str(icons / "before_after.svg")), tr("Before/after: the division as last saved"),
                                      window)
         self.before_action.setObjectName("sozialraumBeforeAfter")
+        self.presentation_action.toggled.connect(self.presentation.set_active)
         self.before_action.setCheckable(True)
         # the user's click asks (and may be told to open a session first); QGIS restoring the
         # dock at start only syncs the button: no message then (issue 19, 11)
@@ -159,8 +161,10 @@ class SozialraumPlugin:
             self.before_action.setChecked(False)
             return
         if visible:
-            self.before_dock.show_layer(layer_session.layer)
-        self.before_dock.setVisible(visible)
+            self.before_dock.show_layer(layer_session.layer, layer_session.space_field)
+            self.before_dock.open_beside(self.iface.mainWindow())
+        else:
+            self.before_dock.setVisible(False)
 
     def _before_visibility_changed(self, visible):
         """Keep the button in step with the dock; a dock QGIS restores without a session is hidden quietly."""
@@ -258,12 +262,42 @@ class SozialraumPlugin:
         return add_sample_town(QgsProject.instance())
 
 
+def sample_layer_names():
+    """The sample town's layers by their name in the GeoPackage: their names in QGIS's language."""
+    return {"districts": tr("Musterstadt – districts"), "blocks": tr("Musterstadt – blocks"),
+            "barriers": tr("Musterstadt – barriers"), "facilities": tr("Musterstadt – facilities")}
+
+
+def sample_kinds():
+    """The kinds of barriers and facilities of the sample town, as the legend shows them."""
+    return {"railway": tr("railway"), "motorway": tr("motorway"), "river": tr("river"), "kita": tr("day-care centre"),
+            "school": tr("school"), "counselling": tr("counselling centre"), "": tr("other")}
+
+
+def name_categories(renderer):
+    """The legend of a categorised sample layer in QGIS's language."""
+    categories = getattr(renderer, "categories", None)
+    if categories is None:
+        return
+    kinds = sample_kinds()
+    for index, category in enumerate(categories()):
+        if category.value() in kinds:
+            renderer.updateCategoryLabel(index, kinds[category.value()])
+
+
 def add_sample_town(project):
-    """Add the layers of the sample town to ``project``; returns the layers added."""
+    """Add the layers of the sample town to ``project``, named in QGIS's language and styled
+    (resources/styles/sample_*.qml: symbology only, the aliases come with the GeoPackage);
+    returns the layers added."""
+    from qgis.core import QgsMapLayer
+
+    symbology = getattr(QgsMapLayer, "StyleCategory", QgsMapLayer).Symbology  # scoped since QGIS 3.30
     layers = []
-    for name in SAMPLE_LAYERS:
-        layer = QgsVectorLayer(f"{SAMPLE_TOWN}|layername={name}", f"Musterstadt – {name}", "ogr")
+    for name, title in sample_layer_names().items():
+        layer = QgsVectorLayer(f"{SAMPLE_TOWN}|layername={name}", title, "ogr")
         if layer.isValid():
+            layer.loadNamedStyle(str(SAMPLE_STYLES / f"sample_{name}.qml"), symbology)
+            name_categories(layer.renderer())
             project.addMapLayer(layer)
             layers.append(layer)
     return layers

@@ -40,6 +40,7 @@ from ..i18n import tr
 from . import session_choices as choices
 from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html, write_xlsx
+from .dock_body import scrolling
 from .live_spaces import LIVE_PROPERTY, LiveSpaces
 from .map_layers import hide_covering_spaces, show_layers
 from .paint_tool import format_decimal, format_population, status_text
@@ -376,7 +377,7 @@ class ConsultationDock(QgsDockWidget):
         exports.addWidget(self.xlsx_button)
         exports.addWidget(self.html_button)
         layout.addLayout(exports)
-        self.setWidget(body)
+        self.setWidget(scrolling(body))  # texts never cut, whatever the dock's height
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
         QgsProject.instance().layersAdded.connect(self._project_layers_added)
@@ -828,7 +829,8 @@ class ConsultationDock(QgsDockWidget):
         if not source.isValid():
             return
         space = self.model.status(source.row()).space
-        self._show_space(space)
+        if index.column() != LOCKED:  # a lock is set where the planner looks: no zoom, no selection left on
+            self._show_space(space)
         self.current_space_changed.emit(space)
 
     def _show_space(self, space):

@@ -19,7 +19,7 @@ so does a lock set since. The plugin never commits or rolls back the layer.
 """
 from __future__ import annotations
 
-from qgis.core import QgsGeometry
+from qgis.core import QgsGeometry, QgsRectangle
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
@@ -62,6 +62,19 @@ def proposal_text(proposal, fixed):
               "Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.").format(
         blocks=len(proposal.blocks), problems_before=before.problems, problems_after=after.problems,
         ssd_before=format_decimal(before.ssd_share, 3), ssd_after=format_decimal(after.ssd_share, 3), fixed=fixed, locked=before.locked)
+
+
+def keep_in_view(canvas, extent):
+    """Zoom out (or over) so ``extent`` (canvas CRS) lies on the canvas: a preview off-screen
+    showed nothing to decide on (issue 19, walk-through); one already in view leaves the map as it is."""
+    if extent.isEmpty() or canvas.extent().contains(extent):
+        return
+    view = QgsRectangle(extent)
+    view.combineExtentWith(canvas.extent().center().x(), canvas.extent().center().y())
+    if view.width() > 4 * max(canvas.extent().width(), extent.width()):  # far away: go there instead
+        view = QgsRectangle(extent)
+    view.scale(1.3)
+    canvas.setExtent(view)
 
 
 class Reoptimiser(QObject):
@@ -165,4 +178,5 @@ class Reoptimiser(QObject):
         geometry = layer_session.blocks_geometry(proposal.blocks)
         band.setToGeometry(QgsGeometry(geometry), layer_session.layer)
         self._band = band
+        keep_in_view(self.canvas, band.asGeometry().boundingBox())
         self.canvas.refresh()

@@ -2818,5 +2818,53 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
         </message>
+        <message>
+            <source>Musterstadt – districts</source>
+            <translation>Musterstadt – Stadtteile</translation>
+        </message>
+        <message>
+            <source>Musterstadt – blocks</source>
+            <translation>Musterstadt – Baublöcke</translation>
+        </message>
+        <message>
+            <source>Musterstadt – barriers</source>
+            <translation>Musterstadt – Barrieren</translation>
+        </message>
+        <message>
+            <source>Musterstadt – facilities</source>
+            <translation>Musterstadt – Einrichtungen</translation>
+        </message>
+        <message>
+            <source>railway</source>
+            <translation>Bahnstrecke</translation>
+        </message>
+        <message>
+            <source>motorway</source>
+            <translation>Autobahn</translation>
+        </message>
+        <message>
+            <source>river</source>
+            <translation>Fluss</translation>
+        </message>
+        <message>
+            <source>day-care centre</source>
+            <translation>Kita</translation>
+        </message>
+        <message>
+            <source>school</source>
+            <translation>Schule</translation>
+        </message>
+        <message>
+            <source>counselling centre</source>
+            <translation>Beratungsstelle</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>sonstige</translation>
+        </message>
+        <message>
+            <source>Spaces as last saved</source>
+            <translation>Sozialräume wie zuletzt gespeichert</translation>
+        </message>
     </context>
 </TS>

@@ -22,9 +22,19 @@ from qgis import processing
 from qgis.core import Qgis, QgsApplication, QgsPointXY, QgsProject, QgsRectangle, QgsSettings
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QEvent, QEventLoop, QPoint, Qt, QTimer
-from qgis.PyQt.QtGui import QMouseEvent
+from qgis.PyQt.QtGui import QFontInfo, QMouseEvent
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QPushButton, QTableView, QToolBar, QWidget
+from qgis.PyQt.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["SOZIALRAUM_WALK_OUT"])
@@ -261,6 +271,10 @@ def load_sample():
     wait(300)
     names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
     check("sample town loaded from Vector > Sozialraum", len(names) == 4, names)
+    check("the sample layers are named in QGIS's language", tr("Musterstadt – blocks") in names, names)
+    barriers = next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name() == tr("Musterstadt – barriers"))
+    check("the sample layers are styled (barriers by kind)", barriers.renderer().type() == "categorizedSymbol",
+          barriers.renderer().type())
     canvas().zoomToFullExtent()
     screenshot("sample_town")
 
@@ -268,7 +282,7 @@ def load_sample():
 def propose():
     project = QgsProject.instance()
     by_name = {layer.name(): layer for layer in project.mapLayers().values()}
-    blocks, barriers = by_name["Musterstadt – blocks"], by_name["Musterstadt – barriers"]
+    blocks, barriers = by_name[tr("Musterstadt – blocks")], by_name[tr("Musterstadt – barriers")]
     started = time.monotonic()
     results = processing.runAndLoadResults("sozialraum:delineate", {
         "INPUT": blocks, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total",
@@ -384,7 +398,7 @@ def lock_a_space(avoid):
 def switch_layer_and_back(locked):
     panel = dock()
     layer = blocks_layer()
-    other = next(lay for lay in QgsProject.instance().mapLayers().values() if lay.name() == "Musterstadt – blocks")
+    other = next(lay for lay in QgsProject.instance().mapLayers().values() if lay.name() == tr("Musterstadt – blocks"))
     select_layer_in_combo(widget(QgsMapLayerComboBox, "blocksLayer"), other)
     click(widget(QPushButton, "openSession"))
     wait(500)
@@ -498,12 +512,96 @@ def export_log():
     screenshot("log_exported")
 
 
+def presentation_on():
+    """The meeting view: live spaces with labels, presentation mode, the whole town on the screen."""
+    panel = dock()
+    live = widget(QCheckBox, "liveSpaces")
+    if not live.isChecked():
+        click(live)
+    wait_for(lambda: panel.live is not None and panel.live.layer.featureCount() > 0, 10)
+    table = widget(QTableView, "spacesTable")
+    size = QFontInfo(table.font()).pointSizeF()
+    report["fonts_before_presentation"] = dock_fonts()
+    rows = table.verticalHeader().defaultSectionSize()
+    click(toolbar_button(plugin_action("sozialraumPresentation")))
+    wait(500)
+    grown = QFontInfo(table.font()).pointSizeF()
+    check("presentation mode: the dock's table text grows", grown >= 1.5 * size, f"{size} -> {grown} pt")
+    check("presentation mode: the table's rows grow with it", table.verticalHeader().defaultSectionSize() >= 1.5 * rows,
+          f"{rows} -> {table.verticalHeader().defaultSectionSize()} px")
+    layers_panel = iface.mainWindow().findChild(QWidget, "Layers")
+    check("presentation mode: no menu bar, no other docks", not iface.mainWindow().menuBar().isVisible()
+          and (layers_panel is None or not layers_panel.isVisible()))
+    barriers = next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name() == tr("Musterstadt – barriers"))
+    widths = [c.symbol().width() for c in barriers.renderer().categories()]
+    check("presentation mode: barrier lines bold", min(widths) >= 1.4, widths)
+    check("presentation mode: barrier lines above the blocks", canvas().layers()[:1] == [barriers],
+          [layer.name() for layer in canvas().layers()])
+    settings = panel.live.layer.labeling().settings()
+    check("presentation mode: labels do not pile up", not settings.displayAll and settings.priority == 10)
+    zoom_to(blocks_layer().extent(), 1.05)
+    report["presentation_scale"] = round(canvas().scale())
+    screenshot("presentation")
+
+
+def before_after():
+    """The before/after view beside the edited map, in the meeting view."""
+    layer = dock().layer_session.layer
+    click(toolbar_button(plugin_action("sozialraumBeforeAfter")))
+    wait(800)
+    view = plugins["sozialraum"].before_dock
+    check("before/after opens", view.isVisible() and view.copy is not None)
+    check("before/after: a usable second map", view.canvas.height() >= 240, f"{view.canvas.height()} px")
+    saved = {f["space_id"] for f in layer.dataProvider().getFeatures()}
+    outlines = view.outlines
+    check("before/after: the saved spaces' outlines and numbers", outlines is not None and outlines.labelsEnabled()
+          and outlines.featureCount() == len({str(v) for v in saved}), outlines.featureCount() if outlines else None)
+    check("before/after: shows the division as saved, not as edited",
+          spaces_of(view.copy) != spaces_of(layer) and spaces_of(view.copy) == saved_spaces(layer))
+    screenshot("before_after")
+
+
+def saved_spaces(layer):
+    return {str(f["block_id"]): str(f["space_id"]) for f in layer.dataProvider().getFeatures()}
+
+
+def dock_fonts():
+    """The drawn point size of each named widget of the consultation dock, and of the tables' headers."""
+    fonts = {}
+    for item in dock().findChildren(QWidget):
+        name = item.objectName() or (item.parent().objectName() + "/" + type(item).__name__ if item.parent() else "")
+        if name and item.isVisible() and not name.startswith("qt_"):
+            fonts[name] = QFontInfo(item.font()).pointSizeF()
+    return fonts
+
+
+def presentation_off():
+    action = plugin_action("sozialraumPresentation")
+    click(toolbar_button(action))
+    wait(500)
+    barriers = next(layer for layer in QgsProject.instance().mapLayers().values() if layer.name() == tr("Musterstadt – barriers"))
+    root = QgsProject.instance().layerTreeRoot()
+    fonts = dock_fonts()
+    check("presentation mode off: every text of the dock at its own size again", fonts == report["fonts_before_presentation"],
+          {name: (report["fonts_before_presentation"].get(name), size) for name, size in fonts.items()
+           if size != report["fonts_before_presentation"].get(name)})
+    check("presentation mode off: menu bar and layer order back", iface.mainWindow().menuBar().isVisible()
+          and not root.hasCustomLayerOrder() and not action.isChecked())
+    check("presentation mode off: the barriers' own style back", max(c.symbol().width() for c in barriers.renderer().categories()) < 1.41,
+          [c.symbol().width() for c in barriers.renderer().categories()])
+
+
 def save(locked):
     layer = dock().layer_session.layer
     iface.setActiveLayer(layer)
     iface.actionSaveActiveLayerEdits().trigger()
     wait(500)
     check("the layer's edits are saved", not layer.isModified(), layer.commitErrors() if hasattr(layer, "commitErrors") else "")
+    view = plugins["sozialraum"].before_dock
+    if view.isVisible():
+        check("before/after follows the save: the saved division is the new 'before'",
+              view.copy is not None and spaces_of(view.copy) == spaces_of(layer))
+        screenshot("before_after_saved")
     project = QgsProject.instance()
     project.setFileName(str(PROJECT))
     iface.actionSaveProject().trigger()
@@ -529,6 +627,9 @@ def edit_phase():
     split_along_line(locked)
     new_space_from_selection(locked)
     export_log()
+    presentation_on()
+    before_after()
+    presentation_off()
     save(locked)
 
 
@@ -551,6 +652,9 @@ def reopen_phase():
     rows = table_rows()
     check("the lock is still there after restarting QGIS", rows.get(expected["locked"], (False,))[0],
           rows.get(expected["locked"]))
+    barriers = [lay for lay in QgsProject.instance().mapLayers().values() if lay.name() == tr("Musterstadt – barriers")]
+    check("the project keeps the planner's styles, not the meeting's", barriers and not QgsProject.instance().layerTreeRoot()
+          .hasCustomLayerOrder() and max(c.symbol().width() for c in barriers[0].renderer().categories()) < 1.41)
     decisions = len(panel.layer_session.decision_log.rows()) if panel.layer_session is not None else 0
     check("the decision log is kept", decisions == expected["decisions"], f"{decisions} of {expected['decisions']}")
     screenshot("reopened")

@@ -177,3 +177,40 @@ def test_an_edit_that_leaves_the_preview_true_keeps_it(meeting):
     dock.layer_session.set_locked(3, False)  # a change (one undo step) that moves no block
     QTest.qWait(300)
     assert dock.reoptimiser.proposal == proposal and dock.apply_button.isEnabled()
+
+
+def test_the_preview_is_brought_into_view(meeting):
+    """The blocks the preview would move lay off-screen: the map shows them (issue 19, walk-through)."""
+    from qgis.core import QgsRectangle
+
+    layer, canvas, dock, host, hand = meeting
+    canvas.setExtent(QgsRectangle(X0 - 900, Y0 - 900, X0 - 700, Y0 - 700))  # beside the town
+    proposal = dock.reoptimise()
+    assert proposal is not None and proposal.blocks
+    outline = dock.reoptimiser.band().asGeometry().boundingBox()
+    assert canvas.extent().contains(outline), (canvas.extent().toString(), outline.toString())
+    view = canvas.extent()
+    dock.discard_reoptimisation()
+    dock.reoptimise()  # already in view: the map is left as it is
+    assert canvas.extent() == view
+
+
+def test_no_text_of_the_dock_is_cut_while_the_preview_is_open(meeting):
+    """A dock of a laptop's height with the preview open: the neighbourhood, the message and the
+    preview's summary keep the height their wrapped text needs, the table more than a row (the dock
+    scrolls instead; issue 19, walk-through: the neighbourhood text was cut)."""
+    from qgis.PyQt.QtWidgets import QApplication
+
+    layer, canvas, dock, host, hand = meeting
+    dock.resize(330, 520)
+    dock.show()
+    dock.neighbourhood_label.setText("as the run that made the layer: gap 30 m, barriers: Musterstadt – barriers, "
+                                     "nesting: none")
+    assert dock.reoptimise() is not None
+    for _ in range(5):
+        QApplication.processEvents()
+    for label in (dock.neighbourhood_label, dock.message_label, dock.proposal_label):
+        assert label.height() >= label.heightForWidth(label.width()), (label.objectName(), label.height(), label.text())
+    rows = dock.table.verticalHeader().defaultSectionSize()
+    assert dock.table.viewport().height() >= 3 * rows
+    dock.hide()

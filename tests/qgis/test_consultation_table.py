@@ -21,6 +21,17 @@ def click_lock_box(dock, proxy_row):
     QTest.qWait(200)  # the dock's refresh timer
 
 
+def click_space_cell(dock, proxy_row):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+
+    from sozialraum.ui.consultation_dock import SPACE
+
+    rect = dock.table.visualRect(dock.proxy.index(proxy_row, SPACE))
+    QTest.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.qWait(200)
+
+
 def test_ticking_a_lock_in_a_filtered_table_locks_and_selects_that_space(qgis_app, qgis_canvas, qgis_new_project):
     """Failed before the fix: the click reset the model inside the view's event, and the row click then read a
     stale proxy index: another space's blocks were selected (here 40; 35 in the report)."""
@@ -48,12 +59,16 @@ def test_ticking_a_lock_in_a_filtered_table_locks_and_selects_that_space(qgis_ap
         dock.select_space(35)
         dock.filter_edit.setText("24")
         assert [dock.proxy.index(r, 0).data() for r in range(dock.proxy.rowCount())] == ["24"]
+        layer.removeSelection()
+        view = qgis_canvas.extent()
         click_lock_box(dock, 0)
         assert dock.layer_session.session.locked == frozenset({24})
         assert dock.current_space() == 24
-        assert {f["space"] for f in layer.getSelectedFeatures()} == {24}
+        # the lock neither zooms nor leaves blocks selected (yellow over the spaces' colours, walk-through)
+        assert layer.selectedFeatureCount() == 0 and qgis_canvas.extent() == view
         click_lock_box(dock, 0)  # and off again: the same space
         assert dock.layer_session.session.locked == frozenset()
+        click_space_cell(dock, 0)  # a click on the row itself shows the space's blocks
         assert {f["space"] for f in layer.getSelectedFeatures()} == {24}
     finally:
         dock.close_session()

@@ -3,9 +3,11 @@
 The plugin is installed from the ZIP ``make package`` builds into a fresh profile; ``qgis``
 runs under Xvfb with ``desktop_walkthrough.py`` as its ``--code``: load the sample town,
 propose spaces, open a session, paint across the railway, lock, switch layers, re-optimise,
-split along a line, make a new space, export the log, save; then QGIS starts again on the
-saved project and the lock and the edits must be there. Each step's screenshot must show
-something (not one flat colour), and QGIS must have logged no Python error.
+split along a line, make a new space, export the log, turn on the live spaces and presentation
+mode at town scale, open before/after, leave presentation mode, save (before/after follows the
+save); then QGIS starts again on the saved project and the lock, the edits and the planner's own
+styles must be there. Each step's screenshot must show something (not one flat colour), and
+QGIS must have logged no Python error.
 """
 import json
 

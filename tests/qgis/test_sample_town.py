@@ -54,3 +54,38 @@ def test_town_written_with_ogr_opens_with_german_aliases(qgis_app, tmp_path):
     first = next(blocks.getFeatures())
     assert first["block_id"] == 1 and first["pop_total"] == int(town.blocks.frame.pop_total.iloc[0])
     assert first.geometry().asWkb().data() == bytes(town.blocks.geometries[0].wkb)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_load_sample_town_gives_styled_layers_named_in_qgis_language(qgis_app, qgis_new_project, language):
+    """Vector > Sozialraum > Load sample town: names in QGIS's language, a style for each layer
+    (the barriers bold, by kind), the German aliases kept (issue 19, walk-through)."""
+    from qgis.core import QgsApplication, QgsCategorizedSymbolRenderer, QgsProject
+
+    from sozialraum import i18n
+    from sozialraum.plugin import add_sample_town
+
+    app = QgsApplication.instance()
+    app.setTranslation(language)
+    i18n.install_translator()
+    try:
+        layers = {layer.source().split("layername=")[1]: layer for layer in add_sample_town(QgsProject.instance())}
+        names = {key: layer.name() for key, layer in layers.items()}
+    finally:
+        i18n.remove_translator()
+        app.setTranslation("")
+    assert set(layers) == set(LAYERS)
+    legend = {c.value(): c.label() for c in layers["barriers"].renderer().categories()}
+    if language == "de":
+        assert legend["railway"] == "Bahnstrecke" and legend["river"] == "Fluss"
+        assert names == {"blocks": "Musterstadt – Baublöcke", "districts": "Musterstadt – Stadtteile",
+                         "barriers": "Musterstadt – Barrieren", "facilities": "Musterstadt – Einrichtungen"}
+    else:
+        assert names["blocks"] == "Musterstadt – blocks"
+    barriers = layers["barriers"].renderer()
+    assert isinstance(barriers, QgsCategorizedSymbolRenderer) and barriers.classAttribute() == "kind"
+    assert {c.value() for c in barriers.categories()} >= {"railway", "motorway", "river"}
+    assert min(c.symbol().width() for c in barriers.categories() if c.value()) >= 1.0  # no hairline
+    assert layers["blocks"].renderer().symbol().color().name() == "#f1ede4"  # not a random colour
+    assert layers["districts"].renderer().symbol().symbolLayer(0).brushStyle() == 0  # outlines only
+    assert layers["blocks"].attributeAlias(layers["blocks"].fields().indexOf("pop_total")) != ""  # aliases kept
