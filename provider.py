@@ -14,12 +14,13 @@ from .algorithms.evaluate import EvaluateAlgorithm
 from .algorithms.interpolate import InterpolateAlgorithm
 from .algorithms.profiles import ProfilesAlgorithm
 from .algorithms.social_index import SocialIndexAlgorithm
+from .algorithms.update import UpdateAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
 ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm,
-              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm)
+              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm, UpdateAlgorithm)
 
 
 def missing_packages(algorithm_class):

@@ -13,6 +13,8 @@ meet the rules are kept, only the others and their neighbours change).
    ``stability`` times the share of all residents it moves, and undoing it keeps both spaces
    within the bounds and contiguous. ``stability`` 0 keeps every move (homogeneity first);
    the default undoes all moves that are not needed for the bounds except clear gains.
+   A space counts as cut in pieces only when two pieces lie in the same connected part of the
+   town (islands joined to a space by the delineation are fine).
 4. Numbers: engine/numbering.py keeps the old numbers; the result says per space what happened
    and how many residents and blocks moved.
 """
@@ -22,10 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .delineate import FALLBACK, Delineation, delineate
+from .delineate import FALLBACK, STATUS_ABOVE, STATUS_BELOW, STATUS_FLAGGED, STATUS_OK, Delineation, Space, delineate
 from .graph import is_connected
 from .numbering import Renumbering, normalise_id, renumber
-from .objective import block_weights, total_ss
+from .objective import block_weights, group_ssd, total_ss
 
 #: Default stability weight: an optional move must gain 10 times its residents' share in homogeneity.
 DEFAULT_STABILITY = 10.0
@@ -37,7 +39,7 @@ MAX_RINGS = 3
 class UpdateResult:
     space_ids: list  # new space id per block (None: no space)
     renumbering: Renumbering
-    delineation: Delineation  # the last engine run's result with the whole division as labels
+    delineation: Delineation  # the whole new division (labels as in ``labels``), notes of every engine run
     labels: np.ndarray  # region label per block (0: none)
     needs_change: list  # old ids that had to change (outside the bounds, cut in pieces, next to new blocks)
     free: list  # old ids that were allowed to change (those and their neighbours)
@@ -68,10 +70,11 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
             members.setdefault(value, []).append(block)
     members = {v: np.asarray(b) for v, b in members.items()}
 
+    component = graph.components(active)
     needs_change = set()
     for value, blocks in members.items():
         pop = population[blocks].sum()
-        if value not in locked and (pop < lower or pop > upper or not is_connected(graph, blocks)):
+        if value not in locked and (pop < lower or pop > upper or cut_in_pieces(graph, blocks, component)):
             needs_change.add(value)
     orphans = [b for b in range(n) if active[b] and old[b] is None]
     for block in orphans:
@@ -82,8 +85,9 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
         labels[blocks] = region_of[value]
     next_label = len(region_of) + 1
     free_all = set()
-    last = None
-    clusters = _clusters(needs_change, members, old, lists, locked)
+    notes = []
+    nearest = _nearest_space(members, old, coordinates, locked, nest)
+    clusters = _clusters(needs_change, members, old, lists, locked, nearest)
     for index, cluster in enumerate(clusters):
         for _ring in range(MAX_RINGS + 1):
             blocks = np.concatenate([members[v] for v in cluster] + [np.asarray(_orphans_next_to(cluster, members, orphans, old, lists), dtype=np.int64)])
@@ -91,7 +95,7 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
             low, high = max(1, int(np.ceil(pop / upper - 1e-9))), int(np.floor(pop / lower + 1e-9)) if lower > 0 else 10**9
             if low <= high:
                 break
-            cluster = cluster | _neighbours(cluster, members, old, lists, locked)
+            cluster = cluster | _neighbours(cluster, members, old, lists, locked, nearest)
         count = int(np.clip(len(cluster), low, max(low, high)))
         mask = np.zeros(n, dtype=bool)
         mask[blocks] = True
@@ -105,7 +109,7 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
             labels[space.blocks] = next_label
             next_label += 1
         free_all |= cluster
-        last = run
+        notes.extend(run.notes)
 
     weights = block_weights(population, active) if weight_by_population else np.ones(n)
     reverted = 0
@@ -116,22 +120,75 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
     numbering = renumber(old, labels, population, rule=rule)
     space_ids = numbering.ids(labels)
     moved = np.array([old[b] is not None and space_ids[b] != old[b] for b in range(n)])
-    if last is None:  # nothing to change: the old division as it is
-        last = Delineation(labels, [], 0.0, 0.0, [], seed, graph)
-    return UpdateResult(space_ids, numbering, last, labels, sorted(needs_change, key=str), sorted(free_all, key=str), reverted,
+    division = division_of(labels, graph, population, np.asarray(values, dtype=float), lower, upper, active, nest, notes, seed)
+    return UpdateResult(space_ids, numbering, division, labels, sorted(needs_change, key=_id_order), sorted(free_all, key=_id_order), reverted,
                         float(population[moved].sum()), int(moved.sum()), float(population[active].sum()))
+
+
+def division_of(labels, graph, population, values, lower, upper, active, nest, notes, seed):
+    """A :class:`Delineation` of finished ``labels`` (0: no space): status from the bounds, flagged
+    when a space is not contiguous."""
+    spaces, total = [], 0.0
+    component = graph.components(active)
+    for label in sorted(set(labels[labels > 0].tolist())):
+        blocks = np.flatnonzero(labels == label)
+        pop = float(population[blocks].sum())
+        ssd = group_ssd(values[blocks])
+        total += ssd
+        flags = ["not_contiguous"] if cut_in_pieces(graph, blocks, component) else []
+        status = STATUS_BELOW if pop < lower else STATUS_ABOVE if pop > upper else STATUS_FLAGGED if flags else STATUS_OK
+        spaces.append(Space(int(label), blocks, pop, ssd, status, flags, None if nest is None else nest[blocks[0]]))
+    return Delineation(labels, spaces, total, total_ss(values[active]), notes, seed, graph)
+
+
+def cut_in_pieces(graph, blocks, component):
+    """Is the space in more pieces than the parts of the town it lies in? (A space may span an island
+    that the delineation joined to it; two pieces in the same part are a cut.)"""
+    if len(blocks) <= 1 or is_connected(graph, blocks):
+        return False
+    pieces = graph.subgraph(blocks).components()
+    return int(pieces.max()) + 1 > len(set(component[blocks].tolist()))
+
+
+def _id_order(value):
+    return (isinstance(value, str), value if not isinstance(value, str) else 0, str(value))
 
 
 def _share(progress, index, total):
     return lambda fraction, stage: progress((index + fraction) / total, stage)
 
 
-def _neighbours(spaces, members, old, lists, locked):
+def _neighbours(spaces, members, old, lists, locked, nearest=None):
+    """Spaces linked to ``spaces``; for a space without any (cut off by barriers), the space of the
+    nearest block (``nearest``: a function of the space), as the delineation joins islands."""
     found = set()
     for value in spaces:
+        linked = set()
         for block in members.get(value, ()):
-            found.update(old[j] for j in lists[block] if old[j] is not None and old[j] not in locked and old[j] in members)
+            linked.update(old[j] for j in lists[block] if old[j] is not None and old[j] not in locked and old[j] in members)
+        if not linked - set(spaces) and nearest is not None:
+            linked.update(nearest(value, set(spaces)))
+        found |= linked
     return found - set(spaces)
+
+
+def _nearest_space(members, old, coordinates, locked, nest):
+    """A function: the space (not locked, same nesting unit) of the block nearest to a space."""
+    if coordinates is None:
+        return None
+    points = np.asarray(coordinates, dtype=float)
+
+    def nearest(value, exclude):
+        own = members[value]
+        others = [b for v, blocks in members.items() if v not in exclude and v not in locked for b in blocks.tolist()]
+        if nest is not None:
+            others = [b for b in others if nest[b] == nest[own[0]]]
+        if not others:
+            return set()
+        others = np.asarray(others)
+        distance = ((points[own][:, None, :] - points[others][None, :, :]) ** 2).sum(axis=2)
+        return {old[int(others[np.unravel_index(np.argmin(distance), distance.shape)[1]])]}
+    return nearest
 
 
 def _orphans_next_to(cluster, members, orphans, old, lists):
@@ -148,11 +205,16 @@ def _orphans_next_to(cluster, members, orphans, old, lists):
     return sorted(found)
 
 
-def _clusters(needs_change, members, old, lists, locked):
+def _clusters(needs_change, members, old, lists, locked, nearest=None):
     """Connected groups of free spaces: each space that must change with its neighbours."""
-    free = set(needs_change) | _neighbours(needs_change, members, old, lists, locked)
+    free = set()
+    for value in needs_change:
+        free |= {value} | _neighbours({value}, members, old, lists, locked, nearest)
     free = {v for v in free if v in members}
-    touching = {v: _neighbours({v}, members, old, lists, locked) & free for v in free}
+    touching = {v: _neighbours({v}, members, old, lists, locked, nearest) & free for v in free}
+    for v in list(touching):  # a join to the nearest space works both ways
+        for w in touching[v]:
+            touching[w].add(v)
     clusters, seen = [], set()
     for value in sorted(free, key=str):
         if value in seen:
