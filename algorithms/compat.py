@@ -35,6 +35,7 @@ MESSAGE_WARNING = _pick("MessageLevel", "Warning", Qgis, "Warning")
 MESSAGE_CRITICAL = _pick("MessageLevel", "Critical", Qgis, "Critical")
 WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
 WKB_MULTIPOLYGON = _pick("WkbType", "MultiPolygon", QgsWkbTypes, "MultiPolygon")
+WKB_MULTIPOINT = _pick("WkbType", "MultiPoint", QgsWkbTypes, "MultiPoint")
 GEOMETRY_POLYGON = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(

@@ -116,3 +116,73 @@ def test_delineate_with_an_initial_division_keeps_the_numbers_and_the_field(prov
     new = kept - set(scenario["before"])
     assert all(n > max(scenario["before"]) for n in new)
     assert len(kept & set(scenario["before"])) >= len(scenario["before"]) - 2
+
+
+def rectangle(x0, y0, x1, y1):
+    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+
+
+def test_carry_gives_each_new_block_the_space_it_overlaps_most_and_lists_the_rest(provider):
+    import processing
+
+    from .conftest import memory_layer
+
+    old = memory_layer("Polygon", "EPSG:25832", ["sr:string"], [(rectangle(0, 0, 100, 100), ["03-12"]),
+                                                                 (rectangle(100, 0, 200, 100), ["03-13"])])
+    new = memory_layer("Polygon", "EPSG:25832", ["bid:integer", "sr:integer"], [
+        (rectangle(10, 10, 50, 50), [1, 7]),      # inside 03-12 (an outdated 'sr' value is replaced)
+        (rectangle(60, 10, 160, 50), [2, 7]),     # 40 % in 03-12, 60 % in 03-13: split
+        (rectangle(102, 60, 199, 99), [3, 7]),    # inside 03-13
+        (rectangle(250, 0, 300, 50), [4, 7]),     # a new estate outside
+        (rectangle(198, 10, 240, 50), [5, 7]),    # mostly outside
+    ])
+    feedback = LogFeedback()
+    result = processing.run("sozialraum:carry", {"INPUT": new, "ID_FIELD": "bid", "SPACES": old, "SPACE_FIELD": "sr",
+                                                 "OUTPUT": "memory:"}, feedback=feedback)
+    rows = {f["bid"]: (f["sr"], f["carry_flag"], f["carry_spaces"]) for f in result["OUTPUT"].getFeatures()}
+    assert rows[1] == ("03-12", None, "03-12: 100%")
+    assert rows[2] == ("03-13", "split", "03-13: 60%; 03-12: 40%")
+    assert rows[3][:2] == ("03-13", None)
+    assert NULL_VALUE(rows[4][0]) is None
+    assert rows[4][1] == "outside" and rows[5][1] == "partly_outside"
+    assert (result["N_SPLIT"], result["N_OUTSIDE"], result["N_PARTLY_OUTSIDE"]) == (1, 1, 1)
+    assert "Blocks split between old spaces: 1 (2)" in feedback.text
+    assert "Blocks outside every old space (no space): 1 (4)" in feedback.text
+    assert new.fields().names() == ["bid", "sr"]  # the input untouched
+
+
+def NULL_VALUE(value):  # noqa: N802 - None for QVariant NULL or None (QGIS versions differ)
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+def test_weight_points_decide_by_residents(provider):
+    import processing
+
+    from .conftest import memory_layer
+
+    old = memory_layer("Polygon", "EPSG:25832", ["sr:integer"], [(rectangle(0, 0, 100, 100), [1]), (rectangle(100, 0, 200, 100), [2])])
+    new = memory_layer("Polygon", "EPSG:25832", ["bid:integer"], [(rectangle(20, 10, 120, 50), [1])])  # 80 % in 1 by area
+    points = memory_layer("Point", "EPSG:25832", ["residents:integer"], [("POINT(110 20)", [90]), ("POINT(50 20)", [10])])
+    result = processing.run("sozialraum:carry", {"INPUT": new, "SPACES": old, "SPACE_FIELD": "sr", "WEIGHT_POINTS": points,
+                                                 "WEIGHT_FIELD": "residents", "OUTPUT": "memory:"})
+    feature = next(result["OUTPUT"].getFeatures())
+    assert (feature["sr"], feature["carry_basis"], feature["carry_flag"]) == (2, "residents", "split")
+
+
+def test_the_sample_division_carried_onto_its_own_blocks_comes_back_and_feeds_the_update(provider, scenario):
+    import processing
+
+    blocks = scenario["blocks"]
+    carried = processing.run("native:deletecolumn", {"INPUT": blocks, "COLUMN": ["space_id"], "OUTPUT": "memory:"})["OUTPUT"]
+    result = processing.run("sozialraum:carry", {"INPUT": carried, "ID_FIELD": "block_id", "SPACES": scenario["base"]["OUTPUT_SPACES"],
+                                                 "SPACE_FIELD": "space_id", "OUTPUT": "memory:"})
+    before = {f["block_id"]: f["space_id"] for f in blocks.getFeatures()}
+    after = {f["block_id"]: f["space_id"] for f in result["OUTPUT"].getFeatures()}
+    same = sum(1 for block, space in before.items() if after[block] == space)
+    print(f"\ncarry onto the same blocks: {same} of {len(before)} blocks get their own space back; "
+          f"{result['N_SPLIT']} split, {result['N_OUTSIDE']} outside")
+    assert same >= 0.99 * len(before)
+    parameters = demo_parameters(result["OUTPUT"], scenario["barriers"])
+    parameters.update(INITIAL_FIELD="space_id")
+    updated = processing.run("sozialraum:update", parameters)
+    assert {f["space_id"] for f in updated["OUTPUT"].getFeatures()} == set(scenario["before"])
