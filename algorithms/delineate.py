@@ -326,7 +326,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 values = list(feature.attributes())
                 old = values[position]
                 values[position] = space_ids[index]
-                out.setAttributes(values + [None if old is None else space_text(old)])
+                out.setAttributes(values + [stable_numbers.before_value(old, renumbering)])
             else:
                 label = int(result.labels[index])
                 out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])

@@ -2,7 +2,7 @@
 numbers of the initial division; the spaces say what happened to them (engine/numbering.py)."""
 from qgis.core import QgsFields, QgsProcessingParameterDefinition, QgsProcessingParameterEnum
 
-from ..engine.numbering import CHANGED, KEPT, NEW, RULES, SPLIT
+from ..engine.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, normalise_id
 from ..i18n import tr
 from . import compat
 from .blocks_input import unique_name
@@ -42,7 +42,7 @@ def apply_numbers(result, renumbering):
 def block_fields(source_fields, initial_field, renumbering):
     """Fields of the blocks output: the initial field keeps its name and holds the new numbers
     (an integer field stays one unless text numbers such as "31a" were needed); the old value goes
-    to ``space_before``. Returns (fields, index of the space field, index of space_before)."""
+    to ``space_before`` (of the same type, so sozialraum:compare pairs the spaces by their numbers). Returns (fields, index of the space field, index of space_before)."""
     fields = QgsFields()
     position = source_fields.indexFromName(initial_field)
     for index, field in enumerate(source_fields):
@@ -51,8 +51,14 @@ def block_fields(source_fields, initial_field, renumbering):
         else:
             fields.append(field)
     before = unique_name(fields, "space_before")
-    fields.append(compat.field(before, "string"))
+    fields.append(compat.field(before, "int" if renumbering.integer_ids else "string"))
     return fields, position, fields.indexFromName(before)
+
+
+def before_value(value, renumbering):
+    """The old space of a block for ``space_before``: of the same kind as the new numbers."""
+    old = normalise_id(value)
+    return old if old is None or renumbering.integer_ids else str(old)
 
 
 def change_note(change):

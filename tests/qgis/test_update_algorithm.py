@@ -80,9 +80,9 @@ def test_the_scenario_is_repaired_with_few_moves_and_every_number_kept(provider,
     population, moved, touched = defaultdict(float), 0.0, set()
     for feature in blocks.getFeatures():
         population[feature["space_id"]] += feature["pop_total"]
-        if str(feature["space_id"]) != feature["space_before"]:
+        if feature["space_id"] != feature["space_before"]:
             moved += feature["pop_total"]
-            touched |= {feature["space_id"], int(feature["space_before"])}
+            touched |= {feature["space_id"], feature["space_before"]}
     total = sum(population.values())
     print(f"update: moved {moved:.0f} of {total:.0f} residents ({moved / total:.2%}), touched spaces {sorted(touched)}, "
           f"{result['MOVED_BLOCKS']} blocks")
@@ -186,3 +186,34 @@ def test_the_sample_division_carried_onto_its_own_blocks_comes_back_and_feeds_th
     parameters.update(INITIAL_FIELD="space_id")
     updated = processing.run("sozialraum:update", parameters)
     assert {f["space_id"] for f in updated["OUTPUT"].getFeatures()} == set(scenario["before"])
+
+
+def test_the_change_report_says_per_space_what_changed_and_why(provider, scenario, tmp_path):
+    import subprocess
+
+    import processing
+
+    from .conftest import memory_layer
+
+    parameters = demo_parameters(scenario["blocks"], scenario["barriers"])
+    parameters.update(INITIAL_FIELD="space_id")
+    updated = processing.run("sozialraum:update", parameters)
+    grown, shrunk = scenario["grown"], scenario["shrunk"]
+    decisions = memory_layer("None", "EPSG:25832", ["from_spaces:string", "to_spaces:string", "reason:string", "author:string",
+                                                    "time:string"],
+                             [(None, [str(grown), "", "keep the estate with the school", "A. Planner", "2026-12-01"])])
+    report, pdf = tmp_path / "change.html", tmp_path / "change.pdf"
+    result = processing.run("sozialraum:compare", {
+        "INPUT": updated["OUTPUT"], "ID_FIELD": "block_id", "OLD_FIELD": "space_before", "NEW_FIELD": "space_id",
+        "POPULATION_FIELD": "pop_total", "MIN_POPULATION": LOWER, "MAX_POPULATION": UPPER, "DECISIONS": decisions,
+        "LANGUAGE": 2, "OUTPUT_MOVED": "memory:", "OUTPUT_OVERLAP": "memory:", "REPORT": str(report), "REPORT_PDF": str(pdf)})
+    print(f"\nchange report: {report} {pdf}")
+    text = report.read_text(encoding="utf-8")
+    assert "What changed, space by space" in text and "Crosswalk: old space to new space" in text
+    assert "outside the population bounds" in text and f"repairs neighbour {grown}" in text
+    assert "expert decision (A. Planner, 2026-12-01): keep the estate with the school" in text
+    assert "data:image/png;base64," in text
+    crosswalk = {(f["old_space"], f["new_space"]): f["share_of_old"] for f in result["OUTPUT_OVERLAP"].getFeatures()}
+    assert crosswalk[(str(grown), str(grown))] < 100 and crosswalk[(str(shrunk), str(shrunk))] == 100
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "What changed, space by space" in pages and "Crosswalk" in pages
