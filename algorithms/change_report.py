@@ -12,11 +12,11 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QByteArray, QMarginsF, QUrl
-from qgis.PyQt.QtGui import QImage, QPageLayout, QPageSize, QTextDocument
+from qgis.PyQt.QtCore import QByteArray, QMarginsF, QSizeF, QUrl
+from qgis.PyQt.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
 
 from ..engine.indicators.compare import UNASSIGNED
-from ..i18n import tr
+from ..i18n import tr, translatable
 from . import compat, map_image, report_map
 from .atomic_files import atomic_path
 from .indicator_parameters import add_language_parameter
@@ -90,41 +90,57 @@ def change_map_png(blocks, old_values, new_values, population, translate):
     extent = new_layer.extent()
     extent.combineExtentWith(old_layer.extent())
     extent.grow(max(extent.width(), extent.height()) * 0.03)
-    legend = [map_image.fill_entry(translate("New social space (label: number and residents)"), "#9ecae1", "#333333"),
-              map_image.line_entry(translate("Boundary of the old division"), OLD_BOUNDARY, "0.7", "dash")]
-    image = map_image.render_map([old_layer, new_layer], extent, translate("Old and new division of social spaces"), legend,
+    legend = [map_image.fill_entry(translate(translatable("New social space (label: number and residents)")), "#9ecae1", "#333333"),
+              map_image.line_entry(translate(translatable("Boundary of the old division")), OLD_BOUNDARY, "0.7", "dash")]
+    image = map_image.render_map([old_layer, new_layer], extent, translate(translatable("Old and new division of social spaces")), legend,
                                  size=report_map.SIZE, print_width_mm=report_map.PRINT_WIDTH_MM)
     return map_image.png_bytes(image)
 
 
 def write_pdf(path, page):
-    """The HTML ``page`` as an A4 PDF (Qt's rich text: tables, the embedded map); all or nothing."""
+    """The HTML ``page`` as an A4 PDF (Qt's rich text: tables, the embedded map); all or nothing.
+
+    Qt's rich text knows little CSS: the page is laid out in points on the A4 text area, tables
+    span it, the map is handed over as a resource (no data: URLs) at full resolution."""
     from qgis.PyQt.QtPrintSupport import QPrinter
 
     document = QTextDocument()
     images = {}
 
-    def lift(match):  # Qt's rich text does not read data: URLs: hand the images over as resources
+    def lift(match):
         name = f"image{len(images)}.png"
         images[name] = match.group(1)
-        return f'src="{name}"'
+        return f'width="{_PDF_IMAGE_WIDTH}" src="{name}"'
 
     page = re.sub(r'src="data:image/png;base64,([^"]+)"', lift, page)
+    page = re.sub(r"max-width: [^;]+;", "", page).replace("<table>", '<table width="100%" cellspacing="0" cellpadding="3">')
     for name, encoded in images.items():
         image = QImage.fromData(QByteArray.fromBase64(encoded.encode("ascii")), "PNG")
-        document.addResource(QTextDocument.ResourceType.ImageResource if hasattr(QTextDocument, "ResourceType")
-                             else QTextDocument.ImageResource, QUrl(name), image.scaledToWidth(900))
-    document.setHtml(page)
+        document.addResource(_enum(QTextDocument, "ResourceType", "ImageResource"), QUrl(name), image)
     with atomic_path(path) as part:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution if hasattr(QPrinter, "PrinterMode") else QPrinter.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat if hasattr(QPrinter, "OutputFormat") else QPrinter.PdfFormat)
+        printer = QPrinter(_enum(QPrinter, "PrinterMode", "HighResolution"))
+        printer.setOutputFormat(_enum(QPrinter, "OutputFormat", "PdfFormat"))
         printer.setOutputFileName(part)
-        printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4 if hasattr(QPageSize, "PageSizeId") else QPageSize.A4),
-                                          QPageLayout.Orientation.Portrait if hasattr(QPageLayout, "Orientation") else QPageLayout.Portrait,
-                                          QMarginsF(15, 15, 15, 15)))
+        printer.setPageLayout(QPageLayout(QPageSize(_enum(QPageSize, "PageSizeId", "A4")),
+                                          _enum(QPageLayout, "Orientation", "Portrait"), QMarginsF(15, 15, 15, 15)))
+        document.setDefaultFont(QFont("DejaVu Sans", 8))
+        document.setPageSize(printer.pageLayout().paintRectPoints().size().toSizeF()
+                             if hasattr(printer.pageLayout().paintRectPoints().size(), "toSizeF")
+                             else QSizeF(printer.pageLayout().paintRectPoints().size()))
+        document.setHtml(page)
         print_document = getattr(document, "print_", None) or document.print
         print_document(printer)
     return path
+
+
+#: the map's width in the PDF (points; the A4 text area is 510 points wide)
+_PDF_IMAGE_WIDTH = 500
+
+
+def _enum(owner, scope, name):
+    """A Qt enum value as Qt 6 scopes it (owner.Scope.Name) or Qt 5 (owner.Name)."""
+    scoped = getattr(owner, scope, None)
+    return getattr(scoped, name) if scoped is not None and hasattr(scoped, name) else getattr(owner, name)
 
 
 def _members(values):

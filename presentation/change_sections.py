@@ -51,13 +51,13 @@ def change_sections(changes, crosswalk, map_png, tr, number):
     table = pd.DataFrame({
         tr("Space"): [str(row["space"]) for row in changed],
         tr("Change"): [what(row) for row in changed],
-        tr("Residents before"): [number(row["population_before"]) for row in changed],
-        tr("Residents after"): [number(row["population"]) for row in changed],
+        tr("Why"): [why(row) for row in changed],
         tr("Residents from"): [flows(row["from"]) for row in changed],
         tr("Residents to"): [flows(row["to"]) for row in changed],
-        tr("Why"): [why(row) for row in changed],
+        tr("Residents before"): [number(row["population_before"]) for row in changed],
+        tr("Residents after"): [number(row["population"]) for row in changed],
     })
-    body = html.frame_table(table, numeric_from=2) if len(table) else html.paragraphs([tr("No space changes.")])
+    body = html.frame_table(table, numeric_from=5) if len(table) else html.paragraphs([tr("No space changes.")])
     if kept:
         body += html.paragraphs([tr("Unchanged ({count}): {spaces}.").format(
             count=len(kept), spaces=", ".join(str(row["space"]) for row in kept))])
