@@ -3131,5 +3131,13 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
             <source>Boundary of the old division</source>
             <translation>Grenze der alten Gliederung</translation>
         </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): take the blocks output of 'Propose social spaces' with the settings of its example and let space 24 grow from 8,496 to 9,517 residents and space 30 shrink from 848 to 593 (edit pop_total). Then: the same settings, division to update = space_id, stability weight 10. Result: both spaces within the bounds again, 1,154 residents (0.7 %) in 19 blocks change their space, only spaces 7, 18, 23, 24, 25 and 30 change, the other 28 keep their blocks and all 34 their numbers.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Nehmen Sie die Blockausgabe von 'Sozialräume vorschlagen' mit den Einstellungen aus dessen Beispiel und lassen Sie Raum 24 von 8.496 auf 9.517 Einwohner wachsen und Raum 30 von 848 auf 593 schrumpfen (pop_total bearbeiten). Dann: dieselben Einstellungen, fortzuschreibende Gliederung = space_id, Stabilitätsgewicht 10. Ergebnis: beide Räume wieder innerhalb der Grenzen, 1.154 Einwohner (0,7 %) in 19 Blöcken wechseln den Raum, nur die Räume 7, 18, 23, 24, 25 und 30 ändern sich, die übrigen 28 behalten ihre Blöcke und alle 34 ihre Nummern.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): New blocks = a new block layer (here: layer blocks), old social spaces = the spaces output of 'Propose social spaces', space field = space_id. Every block gets the space it lies in (3,492 of 3,492 on the same blocks); split blocks and new estates outside the old spaces are listed in the log. Then run 'Update a division with minimal change' with division to update = space_id.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Neue Blöcke = eine neue Blockebene (hier: Ebene blocks), alte Sozialräume = die Raumausgabe von 'Sozialräume vorschlagen', Raumfeld = space_id. Jeder Block erhält den Raum, in dem er liegt (3.492 von 3.492 bei denselben Blöcken); verteilte Blöcke und neue Siedlungen außerhalb der alten Räume stehen im Protokoll. Danach 'Gliederung mit möglichst wenig Änderungen fortschreiben' mit fortzuschreibender Gliederung = space_id ausführen.</translation>
+        </message>
     </context>
 </TS>
