@@ -25,6 +25,7 @@ from .spaces_io import space_geometry
 #: street gaps closed when the spaces are drawn from their blocks (as the delineation's default)
 MAP_GAP = 30.0
 OLD_BOUNDARY = "#b2182b"
+MOVED_STYLE = {"color": "#000000", "style": "b_diagonal", "outline_color": "#000000", "outline_width": "0.5"}
 DECISION_FIELDS = ("from_spaces", "to_spaces", "reason", "author", "time")
 
 
@@ -60,9 +61,9 @@ def change_inputs(algorithm, parameters, context, feedback):
     return bounds[0], bounds[1], decisions
 
 
-def change_map_png(blocks, old_values, new_values, population, translate):
+def change_map_png(blocks, old_values, new_values, population, moved, translate):
     """PNG of the new spaces (coloured, labelled with number and ``population``: new space -> residents)
-    with the old boundaries drawn over them."""
+    with the old boundaries drawn over them and the ``moved`` blocks (indices) hatched."""
     new_spaces = _members(new_values)
     old_spaces = _members(old_values)
     crs = blocks.source.sourceCrs()
@@ -87,12 +88,23 @@ def change_map_png(blocks, old_values, new_values, population, translate):
     old_layer.updateExtents()
     old_layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "transparent", "outline_color": OLD_BOUNDARY, "outline_width": "0.7", "outline_style": "dash"})))
+    moved_layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", "moved", "memory")
+    if not crs.authid():
+        moved_layer.setCrs(crs)
+    hatched = []
+    for index in moved:
+        feature = QgsFeature(moved_layer.fields())
+        feature.setGeometry(blocks.features[index].geometry())
+        hatched.append(feature)
+    moved_layer.dataProvider().addFeatures(hatched)
+    moved_layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(MOVED_STYLE)))
     extent = new_layer.extent()
     extent.combineExtentWith(old_layer.extent())
     extent.grow(max(extent.width(), extent.height()) * 0.03)
     legend = [map_image.fill_entry(translate(translatable("New social space (label: number and residents)")), "#9ecae1", "#333333"),
-              map_image.line_entry(translate(translatable("Boundary of the old division")), OLD_BOUNDARY, "0.7", "dash")]
-    image = map_image.render_map([old_layer, new_layer], extent, translate(translatable("Old and new division of social spaces")), legend,
+              map_image.line_entry(translate(translatable("Boundary of the old division")), OLD_BOUNDARY, "0.7", "dash"),
+              map_image.LegendEntry(translate(translatable("Block that changes its space")), QgsFillSymbol.createSimple(MOVED_STYLE))]
+    image = map_image.render_map([moved_layer, old_layer, new_layer], extent, translate(translatable("Old and new division of social spaces")), legend,
                                  size=report_map.SIZE, print_width_mm=report_map.PRINT_WIDTH_MM)
     return map_image.png_bytes(image)
 
@@ -124,17 +136,18 @@ def write_pdf(path, page):
         printer.setPageLayout(QPageLayout(QPageSize(_enum(QPageSize, "PageSizeId", "A4")),
                                           _enum(QPageLayout, "Orientation", "Portrait"), QMarginsF(15, 15, 15, 15)))
         document.setDefaultFont(QFont("DejaVu Sans", 8))
-        document.setPageSize(printer.pageLayout().paintRectPoints().size().toSizeF()
-                             if hasattr(printer.pageLayout().paintRectPoints().size(), "toSizeF")
-                             else QSizeF(printer.pageLayout().paintRectPoints().size()))
+        points = printer.pageLayout().paintRectPoints().size()
+        # laid out at the screen's 96 dpi: the A4 text area in those pixels, so 8 pt prints as 8 pt
+        document.setPageSize(QSizeF(points.width() * _SCREEN_DPI / 72.0, points.height() * _SCREEN_DPI / 72.0))
         document.setHtml(page)
         print_document = getattr(document, "print_", None) or document.print
         print_document(printer)
     return path
 
 
-#: the map's width in the PDF (points; the A4 text area is 510 points wide)
-_PDF_IMAGE_WIDTH = 500
+#: the map's width in the PDF (pixels at 96 dpi; the A4 text area is 680 of them wide)
+_PDF_IMAGE_WIDTH = 660
+_SCREEN_DPI = 96.0
 
 
 def _enum(owner, scope, name):

@@ -138,10 +138,12 @@ class CompareAlgorithm(SozialraumAlgorithm):
             lang = language_parameter(self, parameters, context)
             translate = translator_for(lang)
             lower, upper, decisions = change_inputs(self, parameters, context, feedback)
+            position = {block: i for i, block in enumerate(blocks.ids)}
             changes = space_changes(comparison, lower, upper, decisions)
             feedback.setProgressText(self.tr("Drawing the map of the old and new division"))
             map_png = change_map_png(blocks, frame["old"].tolist(), frame["new"].tolist(),
-                                     comparison.spaces["population"].to_dict(), translate)
+                                     comparison.spaces["population"].to_dict(),
+                                     [position[block] for block in comparison.moved["block"]], translate)
             page = comparison_report(comparison, old_field, new_field, source.sourceName(), changes=changes,
                                      crosswalk=crosswalk(comparison), map_png=map_png, translate=translate, lang=lang)
             if report:

@@ -57,7 +57,7 @@ def change_sections(changes, crosswalk, map_png, tr, number):
         tr("Residents before"): [number(row["population_before"]) for row in changed],
         tr("Residents after"): [number(row["population"]) for row in changed],
     })
-    body = html.frame_table(table, numeric_from=5) if len(table) else html.paragraphs([tr("No space changes.")])
+    body = html.frame_table(table, numeric_from=5, widths=(7, 12, 35, 15, 15, 8, 8)) if len(table) else html.paragraphs([tr("No space changes.")])
     if kept:
         body += html.paragraphs([tr("Unchanged ({count}): {spaces}.").format(
             count=len(kept), spaces=", ".join(str(row["space"]) for row in kept))])

@@ -3139,5 +3139,9 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
             <source>Example (sample town Musterstadt, {sample}): New blocks = a new block layer (here: layer blocks), old social spaces = the spaces output of 'Propose social spaces', space field = space_id. Every block gets the space it lies in (3,492 of 3,492 on the same blocks); split blocks and new estates outside the old spaces are listed in the log. Then run 'Update a division with minimal change' with division to update = space_id.</source>
             <translation>Beispiel (Musterstadt, {sample}): Neue Blöcke = eine neue Blockebene (hier: Ebene blocks), alte Sozialräume = die Raumausgabe von 'Sozialräume vorschlagen', Raumfeld = space_id. Jeder Block erhält den Raum, in dem er liegt (3.492 von 3.492 bei denselben Blöcken); verteilte Blöcke und neue Siedlungen außerhalb der alten Räume stehen im Protokoll. Danach 'Gliederung mit möglichst wenig Änderungen fortschreiben' mit fortzuschreibender Gliederung = space_id ausführen.</translation>
         </message>
+        <message>
+            <source>Block that changes its space</source>
+            <translation>Block, der seinen Raum wechselt</translation>
+        </message>
     </context>
 </TS>
