@@ -46,6 +46,7 @@ def change_sections(changes, crosswalk, map_png, tr, number):
             texts.append(tr("homogeneity and shape (optimisation)"))
         return "; ".join(texts)
 
+    changes = sorted(changes, key=lambda row: natural_key(row["space"]))
     changed = [row for row in changes if row["change"] != "kept"]
     kept = [row for row in changes if row["change"] == "kept"]
     table = pd.DataFrame({
@@ -57,12 +58,14 @@ def change_sections(changes, crosswalk, map_png, tr, number):
         tr("Residents before"): [number(row["population_before"]) for row in changed],
         tr("Residents after"): [number(row["population"]) for row in changed],
     })
-    body = html.frame_table(table, numeric_from=5, widths=(7, 12, 35, 15, 15, 8, 8)) if len(table) else html.paragraphs([tr("No space changes.")])
+    body = html.frame_table(table, numeric_from=5, widths=(7, 11, 33, 14, 13, 11, 11)) if len(table) else html.paragraphs([tr("No space changes.")])
     if kept:
         body += html.paragraphs([tr("Unchanged ({count}): {spaces}.").format(
             count=len(kept), spaces=", ".join(str(row["space"]) for row in kept))])
     sections.append((tr("What changed, space by space"), body))
     if crosswalk is not None and len(crosswalk):
+        order = sorted(range(len(crosswalk)), key=lambda i: (natural_key(crosswalk["old"].iloc[i]), natural_key(crosswalk["new"].iloc[i])))
+        crosswalk = crosswalk.iloc[order]
         cross = pd.DataFrame({
             tr("Old space"): [_space(v, tr) for v in crosswalk["old"]],
             tr("New space"): [_space(v, tr) for v in crosswalk["new"]],
@@ -77,6 +80,15 @@ def change_sections(changes, crosswalk, map_png, tr, number):
             "within the old space; where block data exist, aggregate them instead.")
         sections.append((tr("Crosswalk: old space to new space"), html.paragraphs([explanation]) + html.frame_table(cross, numeric_from=2)))
     return sections
+
+
+def natural_key(value):
+    """Spaces in the order a reader expects: 2 before 10, "31" before "31a", text after numbers."""
+    text = str(value)
+    digits = len(text) - len(text.lstrip("0123456789"))
+    if digits:
+        return (0, int(text[:digits]), text[digits:])
+    return (1, 0, text)
 
 
 def _space(value, tr):
