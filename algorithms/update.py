@@ -1,6 +1,13 @@
 """sozialraum:update — update an adopted division with minimal change and stable numbers."""
-from qgis.core import QgsProcessingOutputNumber, QgsProcessingParameterDefinition, QgsProcessingParameterNumber
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
+)
 
+from ..engine.errors import format_values
+from ..engine.numbering import is_missing
 from ..engine.update import DEFAULT_STABILITY, update_division
 from . import compat
 from .delineate import DelineateAlgorithm
@@ -57,6 +64,9 @@ class UpdateAlgorithm(DelineateAlgorithm):
     def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback):
         from ..engine.geometry import representative_points
 
+        if all(is_missing(value) for value in initial):
+            raise QgsProcessingException(self.tr("The field '{field}' holds no space for any block: there is no division to "
+                                                 "update. Choose the field with the adopted spaces.").format(field=p["initial"]))
         result = update_division(
             graph, population, values, initial, lower=p["lower"], upper=p["upper"], stability=p["stability"], locked=p["locked"],
             nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=p["compactness"],
@@ -71,6 +81,11 @@ class UpdateAlgorithm(DelineateAlgorithm):
         feedback.pushInfo(self.tr("Moved: {population:.0f} residents ({share:.1%}) in {blocks} blocks; {reverted} block moves "
                                   "undone for stability.").format(population=result.moved_population, share=result.moved_share,
                                                                  blocks=result.moved_blocks, reverted=result.reverted_blocks))
+        without = [blocks.ids[i] for i, value in enumerate(result.space_ids) if value is None and active[i]]
+        if without:
+            feedback.pushWarning(self.tr("Without a space ({n}): these blocks had none and touch no space that may change "
+                                         "(e.g. a new estate cut off by barriers): {blocks}.").format(
+                n=len(without), blocks=format_values(without)))
         self._moved = result
         return result.delineation, result.renumbering
 

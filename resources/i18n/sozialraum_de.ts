@@ -3143,5 +3143,13 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
             <source>Block that changes its space</source>
             <translation>Block, der seinen Raum wechselt</translation>
         </message>
+        <message>
+            <source>The field '{field}' holds no space for any block: there is no division to update. Choose the field with the adopted spaces.</source>
+            <translation>Das Feld '{field}' enthält für keinen Block einen Raum: es gibt keine Gliederung fortzuschreiben. Wählen Sie das Feld mit den beschlossenen Räumen.</translation>
+        </message>
+        <message>
+            <source>Without a space ({n}): these blocks had none and touch no space that may change (e.g. a new estate cut off by barriers): {blocks}.</source>
+            <translation>Ohne Raum ({n}): diese Blöcke hatten keinen und berühren keinen Raum, der sich ändern darf (z. B. eine neue Siedlung, durch Barrieren abgeschnitten): {blocks}.</translation>
+        </message>
     </context>
 </TS>

@@ -217,3 +217,47 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
     assert crosswalk[(str(grown), str(grown))] < 100 and crosswalk[(str(shrunk), str(shrunk))] == 100
     pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "What changed, space by space" in pages and "Crosswalk" in pages
+
+
+def row_of_blocks(values, far=None):
+    """Six 100 m blocks in a row (12 m streets), 100 residents each, and optionally one far away."""
+    from .conftest import memory_layer
+
+    rows = [(rectangle(112 * i, 0, 112 * i + 100, 100), [i + 1, 100, float(i % 3), value]) for i, value in enumerate(values)]
+    if far is not None:
+        rows.append((rectangle(5000, 0, 5100, 100), [99, 100, 1.0, far]))
+    return memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "rate:double", "sr:integer"], rows)
+
+
+def update_row(layer, feedback=None):
+    import processing
+
+    return processing.run("sozialraum:update", {
+        "INPUT": layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"], "INITIAL_FIELD": "sr",
+        "MIN_POPULATION": 200, "MAX_POPULATION": 400, "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:"}, feedback=feedback)
+
+
+def test_an_update_without_any_space_is_refused_naming_the_field(provider):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="The field 'sr' holds no space for any block"):
+        update_row(row_of_blocks([None] * 6))
+
+
+def test_a_division_within_the_bounds_stays_and_a_cut_off_new_block_is_named(provider):
+    feedback = LogFeedback()
+    result = update_row(row_of_blocks([1, 1, 1, 2, 2, 2], far=None), feedback)
+    assert [f["sr"] for f in result["OUTPUT"].getFeatures()] == [1, 1, 1, 2, 2, 2]
+    assert result["MOVED_BLOCKS"] == 0
+    assert "the division stays as it is" in feedback.text
+    feedback = LogFeedback()
+    result = update_row(_with_far_block(), feedback)
+    assert "Without a space (1)" in feedback.text and "99" in feedback.text
+
+
+def _with_far_block():
+    layer = row_of_blocks([1, 1, 1, 2, 2, 2], far=1)
+    index = layer.fields().indexFromName("sr")
+    far = next(f for f in layer.getFeatures() if f["bid"] == 99)
+    layer.dataProvider().changeAttributeValues({far.id(): {index: None}})
+    return layer
