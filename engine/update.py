@@ -88,14 +88,20 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
     notes = []
     nearest = _nearest_space(members, old, coordinates, locked, nest)
     clusters = _clusters(needs_change, members, old, lists, locked, nearest)
+    orphans_taken = set()  # an orphan between two clusters goes to the first only
     for index, cluster in enumerate(clusters):
+        cluster = cluster - free_all  # a ring added to an earlier cluster is not divided twice
+        if not cluster:
+            continue
         for _ring in range(MAX_RINGS + 1):
-            blocks = np.concatenate([members[v] for v in cluster] + [np.asarray(_orphans_next_to(cluster, members, orphans, old, lists), dtype=np.int64)])
+            new_blocks = [b for b in _orphans_next_to(cluster, members, orphans, old, lists) if b not in orphans_taken]
+            blocks = np.concatenate([members[v] for v in cluster] + [np.asarray(new_blocks, dtype=np.int64)])
             pop = population[blocks].sum()
             low, high = max(1, int(np.ceil(pop / upper - 1e-9))), int(np.floor(pop / lower + 1e-9)) if lower > 0 else 10**9
             if low <= high:
                 break
-            cluster = cluster | _neighbours(cluster, members, old, lists, locked, nearest)
+            cluster = cluster | (_neighbours(cluster, members, old, lists, locked, nearest) - free_all)
+        orphans_taken.update(new_blocks)
         count = int(np.clip(len(cluster), low, max(low, high)))
         mask = np.zeros(n, dtype=bool)
         mask[blocks] = True

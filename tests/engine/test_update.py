@@ -93,3 +93,12 @@ def test_the_sample_town_scenario_meets_the_targets():
         ids[b] for b in range(len(ids)) if ids[b] != base.labels[b]}
     assert touched <= neighbours | {grown, shrunk}
     assert sorted(set(ids.tolist())) == sorted(s.space_id for s in base.spaces)  # every space keeps its number
+
+
+def test_a_new_block_between_two_spaces_goes_to_one_of_them_only():
+    graph = grid_graph(1, 7)  # 10 10 10 (new) 20 20 20: the new block is the only link between them
+    initial = [10, 10, 10, None, 20, 20, 20]
+    result = update_division(graph, np.full(7, 100.0), np.zeros((7, 1)), initial, lower=250, upper=450)
+    ids = result.space_ids
+    assert ids[3] in (10, 20) and ids[:3] == [10] * 3 and ids[4:] == [20] * 3
+    assert result.moved_population == 0
