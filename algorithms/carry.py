@@ -1,5 +1,4 @@
 """sozialraum:carry — carry an adopted division onto a new block layer (engine/carry.py)."""
-import processing
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -163,6 +162,8 @@ class CarryAlgorithm(SozialraumAlgorithm):
 
     def _intersect(self, layer, overlay, context, feedback):
         """QGIS's own intersection (native:intersection) as a child algorithm; reprojects the overlay."""
+        import processing  # the Processing plugin: imported when the algorithm runs, not when the provider loads
+
         result = processing.run("native:intersection", {"INPUT": layer, "OVERLAY": overlay, "OUTPUT": "memory:"},
                                 context=context, feedback=feedback, is_child_algorithm=True)
         return QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
