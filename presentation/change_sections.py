@@ -58,7 +58,7 @@ def change_sections(changes, crosswalk, map_png, tr, number):
         tr("Residents before"): [number(row["population_before"]) for row in changed],
         tr("Residents after"): [number(row["population"]) for row in changed],
     })
-    body = html.frame_table(table, numeric_from=5, widths=(7, 11, 33, 14, 13, 11, 11)) if len(table) else html.paragraphs([tr("No space changes.")])
+    body = html.frame_table(table, numeric_from=5, widths=(8, 13, 30, 14, 13, 11, 11)) if len(table) else html.paragraphs([tr("No space changes.")])
     if kept:
         body += html.paragraphs([tr("Unchanged ({count}): {spaces}.").format(
             count=len(kept), spaces=", ".join(str(row["space"]) for row in kept))])
