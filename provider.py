@@ -8,18 +8,21 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms import compat
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.aggregate import AggregateAlgorithm
+from .algorithms.carry import CarryAlgorithm
 from .algorithms.compare import CompareAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
 from .algorithms.evaluate import EvaluateAlgorithm
 from .algorithms.interpolate import InterpolateAlgorithm
 from .algorithms.profiles import ProfilesAlgorithm
 from .algorithms.social_index import SocialIndexAlgorithm
+from .algorithms.update import UpdateAlgorithm
 from .i18n import tr
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
 ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm,
-              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm)
+              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm, UpdateAlgorithm,
+              CarryAlgorithm)
 
 
 def missing_packages(algorithm_class):

@@ -13,14 +13,18 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import compare_divisions
+from ..engine.indicators.change import crosswalk, space_changes
+from ..i18n import translator_for
 from ..presentation.comparison_report import comparison_report, summary_lines
 from . import compat
 from .atomic_files import write_text
 from .base import SozialraumAlgorithm
 from .blocks_input import polygon_wkb_type, read_blocks
+from .change_report import add_change_parameters, change_inputs, change_map_png, write_pdf
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, qgs_fields
 from .indicator_messages import raise_indicator_error
+from .indicator_parameters import language_parameter
 from .number_format import add_number_format_parameter, number_format
 
 
@@ -52,6 +56,14 @@ class CompareAlgorithm(SozialraumAlgorithm):
             "count as '(none)'.\n\n"
             "Outputs: the blocks that moved (from, to, population), the table old x new with the residents in "
             "each combination, and an HTML report for a council document (in German when QGIS runs in German)."
+        ) + "\n\n" + self.tr(
+            "The change report for the council: with the population bounds, the decision log of the consultation "
+            "(table sozialraum_decisions in the layer's GeoPackage) and a language, the HTML and PDF report also say "
+            "per space what changed (kept, boundary changed, split off, new, dissolved), residents from and to which "
+            "spaces and why (outside the bounds, repairing a neighbour, new blocks, an expert decision with its "
+            "reason), show a map of the new spaces with the old boundaries, and give the crosswalk old space -> new "
+            "space with residents' shares (also the table output) to recast last year's figures per space: counts "
+            "by the share of the old space, rates weighted by the share of the new space."
         ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -70,6 +82,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_OVERLAP, self.tr("Old x new overlap"), SOURCE_VECTOR))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=False))
+        add_change_parameters(self)
         for name, description in (
             ("ARI", self.tr("Adjusted Rand index (blocks)")),
             ("ARI_POPULATION", self.tr("Adjusted Rand index (residents)")),
@@ -119,9 +132,25 @@ class CompareAlgorithm(SozialraumAlgorithm):
                    "ARI_POPULATION": float(s["ari_population"]), "BLOCKS_MOVED": int(s["blocks_moved"]),
                    "POPULATION_MOVED": float(s["population_moved"]), "SHARE_MOVED": float(s["share_moved"])}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        if report:
-            write_text(report, comparison_report(comparison, old_field, new_field, source.sourceName()))
-            outputs[self.REPORT] = report
+        pdf = self.parameterAsFileOutput(parameters, "REPORT_PDF", context)
+        if report or pdf:
+            lang = language_parameter(self, parameters, context)
+            translate = translator_for(lang)
+            lower, upper, decisions = change_inputs(self, parameters, context, feedback)
+            position = {block: i for i, block in enumerate(blocks.ids)}
+            changes = space_changes(comparison, lower, upper, decisions)
+            feedback.setProgressText(self.tr("Drawing the map of the old and new division"))
+            map_png = change_map_png(blocks, frame["old"].tolist(), frame["new"].tolist(),
+                                     comparison.spaces["population"].to_dict(),
+                                     [position[block] for block in comparison.moved["block"]], translate)
+            page = comparison_report(comparison, old_field, new_field, source.sourceName(), changes=changes,
+                                     crosswalk=crosswalk(comparison), map_png=map_png, translate=translate, lang=lang)
+            if report:
+                write_text(report, page)
+                outputs[self.REPORT] = report
+            if pdf:
+                write_pdf(pdf, page)
+                outputs["REPORT_PDF"] = pdf
         return outputs
 
     def _write_moved(self, parameters, context, source, blocks, comparison, old_field, new_field):

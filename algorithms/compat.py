@@ -45,9 +45,11 @@ WKB_LINESTRING = _pick("WkbType", "LineString", QgsWkbTypes, "LineString")
 WKB_MULTIPOLYGON = _pick("WkbType", "MultiPolygon", QgsWkbTypes, "MultiPolygon")
 WKB_NO_GEOMETRY = _pick("WkbType", "NoGeometry", QgsWkbTypes, "NoGeometry")  # tables
 PARAMETER_ADVANCED = _pick("ProcessingParameterFlag", "Advanced", QgsProcessingParameterDefinition, "FlagAdvanced")
+PARAMETER_OPTIONAL = _pick("ProcessingParameterFlag", "Optional", QgsProcessingParameterDefinition, "FlagOptional")
 LABEL_OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
 # Not `Qgis.DistanceUnit.Meters or ...`: the member's value is 0, so `or` would always take the old name.
 DISTANCE_METERS = _pick("DistanceUnit", "Meters", QgsUnitTypes, "DistanceMeters")
+WKB_MULTIPOINT = _pick("WkbType", "MultiPoint", QgsWkbTypes, "MultiPoint")
 GEOMETRY_POLYGON = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(

@@ -20,9 +20,10 @@ from ..engine.delineate import FAIL, FALLBACK, delineate
 from ..engine.errors import InfeasibleError, SozialraumError
 from ..engine.geometry import representative_points
 from ..engine.graph import Graph
+from ..engine.numbering import renumber
 from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
-from . import compat
+from . import compat, stable_numbers
 from .base import SozialraumAlgorithm, checked_band, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .division_report import PROBLEM_STATUS, write_division_report
@@ -118,6 +119,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "The HTML report is a document to hand on: quality figures, a map, the population histogram with "
             "the bounds, the flagged spaces with reasons, all parameters and the qgis_process command that "
             "repeats the run."
+        ) + "\n\n" + self.tr(
+            "With an initial division every space that carries on keeps its number (the field keeps its name and the "
+            "old value goes to space_before): new spaces get the next free number or the number they were split from "
+            "with a letter (31a); a dissolved number is never given out again. The spaces output and the log say per "
+            "space: kept, boundary changed, split from, new, took in (dissolved spaces)."
         ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -151,6 +157,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                        options=[self.tr("Use the fallback and flag the spaces"), self.tr("Stop with a message")],
                                        defaultValue=0))
         add_number_format_parameter(self)
+        stable_numbers.add_numbering_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Blocks with space"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_SPACES, self.tr("Social spaces"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
@@ -218,14 +225,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         active[adjacency.skipped] = False
 
         feedback.setProgressText(self.tr("Proposing social spaces"))
+        p["numbering"] = stable_numbers.numbering_rule(self, parameters, context)
         try:
-            result = delineate(
-                graph, population, values.values, lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
-                initial=initial, locked=p["locked"], compactness=p["compactness"],
-                weight_by_population=p["weight_by_population"], seed=p["seed"],
-                on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active,
-                progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled,
-            )
+            result, renumbering = self._solve(graph, population, values.values, nest, initial, blocks, active, p, feedback)
         except InfeasibleError as error:
             raise QgsProcessingException(
                 self.tr("The population bounds cannot hold: {problems} Change the bounds, the barriers or the number "
@@ -235,20 +237,26 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             raise_for_engine_error(error)
         for note in result.notes:
             feedback.pushInfo(describe(note, blocks))
+        space_ids = result.labels
+        if renumbering is not None:  # the numbers of the initial division carry on (algorithms/stable_numbers.py)
+            space_ids = stable_numbers.apply_numbers(result, renumbering)
+            stable_numbers.log_changes(renumbering, feedback)
 
         feedback.setProgressText(self.tr("Writing the results"))
-        evaluation = evaluate_division(result.labels, population, values.values, p["lower"], p["upper"], graph=result.graph,
+        evaluation = evaluate_division(space_ids, population, values.values, p["lower"], p["upper"], graph=result.graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
                                        closing=p["gap"], missing=(0,),
-                                       statuses={space.space_id: space.status for space in result.spaces})
+                                       statuses={space_ids[space.blocks[0]]: space.status for space in result.spaces})
         report_compactness_failures(evaluation, feedback)
         shape_columns = ["polsby_popper", "convex_hull_ratio", "n_enclaves"]
         compactness = {row.pop("space"): row for row in evaluation.spaces[["space", *shape_columns]].to_dict("records")}
-        blocks_dest = self._write_blocks(parameters, context, source, blocks, result)
-        remember_delineation(context, blocks_dest, delineation_record(p, unique_name(QgsFields(source.fields()), "space_id"),
+        blocks_dest = self._write_blocks(parameters, context, source, blocks, result, space_ids, renumbering, p["initial"])
+        space_field = p["initial"] if renumbering is not None else unique_name(QgsFields(source.fields()), "space_id")
+        remember_delineation(context, blocks_dest, delineation_record(p, space_field,
                                                                       len(blocks.ids), added_links(graph, result.graph)))
         drawn = []  # the spaces as the report's map shows them
-        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn)
+        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn,
+                                         renumbering)
         style_on_load(context, blocks_dest, "blocks_by_space")
         style_on_load(context, spaces_dest, "spaces")
         summary = evaluation.summary
@@ -280,6 +288,18 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         feedback.setProgress(100)
         return outputs
 
+    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback):
+        """The engine run: (result, renumbering or None); the update algorithm runs its own."""
+        result = delineate(
+            graph, population, values, lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
+            initial=initial, locked=p["locked"], compactness=p["compactness"],
+            weight_by_population=p["weight_by_population"], seed=p["seed"],
+            on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active,
+            progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled,
+        )
+        renumbering = None if initial is None else renumber(initial, result.labels, population, rule=p["numbering"])
+        return result, renumbering
+
     def _initial(self, blocks, p):
         if not p["initial"]:
             return None
@@ -288,25 +308,35 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         # of a REAL field as "1", not "1.0" (LOCKED=1 must match them)
         return [None if value is None else space_text(value) for value in values]
 
-    def _write_blocks(self, parameters, context, source, blocks, result):
-        fields = QgsFields(source.fields())
-        name = unique_name(fields, "space_id")
-        fields.append(compat.field(name, "int"))
+    def _write_blocks(self, parameters, context, source, blocks, result, space_ids, renumbering=None, initial_field=None):
+        if renumbering is not None:
+            fields, position, before = stable_numbers.block_fields(source.fields(), initial_field, renumbering)
+        else:
+            fields = QgsFields(source.fields())
+            fields.append(compat.field(unique_name(fields, "space_id"), "int"))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, polygon_wkb_type(source), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         for index, feature in enumerate(blocks.features):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
-            label = int(result.labels[index])
-            out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])
+            if renumbering is not None:
+                values = list(feature.attributes())
+                old = values[position]
+                values[position] = space_ids[index]
+                out.setAttributes(values + [stable_numbers.before_value(old, renumbering)])
+            else:
+                label = int(result.labels[index])
+                out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
-    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn):
+    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn, renumbering=None):
         fields = QgsFields()
-        for name, kind in (("space_id", "int"), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
-                           ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string")):
+        id_kind = "int" if renumbering is None or renumbering.integer_ids else "string"
+        extra = stable_numbers.CHANGE_FIELDS if renumbering is not None else ()
+        for name, kind in (("space_id", id_kind), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
+                           ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string"), *extra):
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SPACES, context, fields,
                                           polygon_wkb_type(source, multi=True), source.sourceCrs())
@@ -324,6 +354,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 None if hull is None or hull != hull else round(float(hull), 4),
                 None if enclaves is None or enclaves != enclaves else int(enclaves), space.status, ",".join(space.flags),
                 str(space.unit) if has_nest and space.unit is not None else None,
+                *([] if renumbering is None else stable_numbers.change_values(renumbering, space.space_id)),
             ])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))

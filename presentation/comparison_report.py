@@ -1,18 +1,22 @@
 """Text and HTML report of a comparison of two divisions, for a council document."""
 import pandas as pd
 
-from ..i18n import language, tr
+from ..i18n import language
+from ..i18n import tr as _tr
 from . import html
+from .change_sections import change_sections
 from .numbers import format_number
 
 #: moves listed in the summary text (the largest by residents)
 _LISTED_FLOWS = 5
 
 
-def summary_lines(comparison):
-    """A short paragraph (one line per sentence) and the largest moves, in the interface language."""
+def summary_lines(comparison, translate=None, lang=None):
+    """A short paragraph (one line per sentence) and the largest moves, in the interface language
+    (or in ``lang`` with its ``translate``: i18n.translator_for)."""
     s = comparison.summary
-    lang = language()
+    tr = translate or _tr
+    lang = lang or language()
 
     def number(value, decimals=0):
         return format_number(value, decimals, lang)
@@ -36,15 +40,20 @@ def summary_lines(comparison):
     return lines, moves, agreement
 
 
-def comparison_report(comparison, old_field, new_field, source_name):
-    """The HTML page: summary, moves between spaces, new spaces, residents old x new, input."""
-    lang = language()
+def comparison_report(comparison, old_field, new_field, source_name, changes=None, crosswalk=None, map_png=None,
+                      translate=None, lang=None):
+    """The HTML page: summary, moves between spaces, new spaces, residents old x new, input.
+
+    With ``changes`` (engine.indicators.change.space_changes), ``crosswalk`` and ``map_png`` it is
+    the change report for the council (presentation/change_sections.py adds those sections)."""
+    tr = translate or _tr
+    lang = lang or language()
 
     def number(value, decimals=0):
         return format_number(value, decimals, lang)
 
     s = comparison.summary
-    lines, _, agreement = summary_lines(comparison)
+    lines, _, agreement = summary_lines(comparison, tr, lang)
     numbers = pd.DataFrame([
         (tr("Blocks"), number(s["blocks"])),
         (tr("Blocks moved"), number(s["blocks_moved"])),
@@ -76,6 +85,7 @@ def comparison_report(comparison, old_field, new_field, source_name):
         cross[str(column)] = [number(v) if v > 0 else "" for v in overlap[column]]
     sections = [
         (tr("Summary"), html.paragraphs(lines + [agreement]) + html.frame_table(numbers)),
+        *change_sections(changes, crosswalk, map_png, tr, number),
         (tr("Moves between spaces"), html.frame_table(flows, numeric_from=2) if len(flows) else
          html.paragraphs([tr("No block changes its space.")])),
         (tr("New spaces"), html.frame_table(per_space, numeric_from=2)),
@@ -83,4 +93,5 @@ def comparison_report(comparison, old_field, new_field, source_name):
         (tr("Input"), html.bullets([f"{tr('Blocks')}: {source_name}", f"{tr('Old division (space field)')}: {old_field}",
                                      f"{tr('New division (space field)')}: {new_field}"])),
     ]
-    return html.page(tr("Comparison of two divisions"), sections, lang)
+    title = tr("Changes to the division of social spaces") if changes is not None else tr("Comparison of two divisions")
+    return html.page(title, sections, lang)

@@ -27,14 +27,17 @@ def escape(value):
     return html.escape("" if value is None else str(value))
 
 
-def table(rows, header, numeric=(), row_classes=None, cell_classes=None):
+def table(rows, header, numeric=(), row_classes=None, cell_classes=None, widths=None):
     """A table of ``rows`` (sequences of display texts) under ``header``.
 
     ``numeric``: column positions shown right-aligned; ``row_classes``: one CSS class string
-    per row (or None); ``cell_classes``: {column position: extra class} (e.g. to mark a cell).
+    per row (or None); ``cell_classes``: {column position: extra class} (e.g. to mark a cell);
+    ``widths``: a width in % per column (Qt's rich text, which prints the PDFs, shares the
+    width out equally otherwise).
     """
     cell_classes = dict(cell_classes or {})
-    out = ["<table><tr>" + "".join(f"<th>{escape(name)}</th>" for name in header) + "</tr>"]
+    sizes = [f' width="{int(w)}%"' for w in widths] if widths else [""] * len(header)
+    out = ["<table><tr>" + "".join(f"<th{size}>{escape(name)}</th>" for name, size in zip(header, sizes)) + "</tr>"]
     for position, row in enumerate(rows):
         css = row_classes[position] if row_classes is not None else None
         cells = []
@@ -46,11 +49,12 @@ def table(rows, header, numeric=(), row_classes=None, cell_classes=None):
     return "\n".join(out)
 
 
-def frame_table(frame, numeric_from=1, total_last=False):
+def frame_table(frame, numeric_from=1, total_last=False, widths=None):
     """A DataFrame of display texts as a table (columns from ``numeric_from`` right-aligned)."""
     rows = [list(row) for row in frame.itertuples(index=False)]
     classes = ["total" if total_last and position == len(rows) - 1 else None for position in range(len(rows))]
-    return table(rows, list(frame.columns), numeric=range(numeric_from, len(frame.columns)), row_classes=classes)
+    return table(rows, list(frame.columns), numeric=range(numeric_from, len(frame.columns)), row_classes=classes,
+                 widths=widths)
 
 
 def bullets(items):

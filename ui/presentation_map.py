@@ -86,8 +86,8 @@ def label_box(factor):
 
     box = QgsTextBackgroundSettings()
     box.setEnabled(True)
-    box.setType(QgsTextBackgroundSettings.ShapeRectangle)
-    box.setSizeType(QgsTextBackgroundSettings.SizeBuffer)
+    box.setType(QgsTextBackgroundSettings.ShapeType.ShapeRectangle)
+    box.setSizeType(QgsTextBackgroundSettings.SizeType.SizeBuffer)
     box.setSize(QSizeF(0.6 * factor, 0.2 * factor))
     box.setRadii(QSizeF(0.5, 0.5))
     box.setFillColor(QColor(255, 255, 255, 230))

@@ -2866,5 +2866,361 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>Spaces as last saved</source>
             <translation>Sozialräume wie zuletzt gespeichert</translation>
         </message>
+        <message>
+            <source>Carry a division onto new blocks</source>
+            <translation>Gliederung auf neue Blöcke übertragen</translation>
+        </message>
+        <message>
+            <source>Gives each block of a new block layer the old social space it overlaps most: by area, or by residents when weight points are given (e.g. addresses with residents; a block without points is judged by its area). The overlaps are computed with QGIS's own intersection.
+
+Flags (field carry_flag, and listed in the log): 'split' when a second space holds more than the tolerance of the block, 'outside' when no old space overlaps it (it gets no space; the update gives it to a neighbouring space), 'partly_outside' when more than the tolerance lies outside every old space. carry_share is the share of the block in its space, carry_spaces lists every space with its share.
+
+The space field keeps the name of the old spaces' field, so the result is the initial division of 'Update a division with minimal change'.</source>
+            <translation>Gibt jedem Block einer neuen Blockebene den alten Sozialraum, mit dem er sich am stärksten überschneidet: nach Fläche oder, wenn Gewichtungspunkte angegeben sind (z. B. Adressen mit Einwohnern), nach Einwohnern (ein Block ohne Punkte wird nach seiner Fläche beurteilt). Die Überschneidungen berechnet die Verschneidung von QGIS selbst.
+
+Markierungen (Feld carry_flag, zusätzlich im Protokoll aufgelistet): 'split', wenn ein zweiter Raum mehr als die Toleranz des Blocks enthält, 'outside', wenn kein alter Raum den Block überdeckt (er erhält keinen Raum; die Fortschreibung gibt ihn einem Nachbarraum), 'partly_outside', wenn mehr als die Toleranz außerhalb aller alten Räume liegt. carry_share ist der Anteil des Blocks in seinem Raum, carry_spaces nennt jeden Raum mit seinem Anteil.
+
+Das Raumfeld behält den Namen des Feldes der alten Räume; das Ergebnis ist damit die Ausgangsgliederung für 'Gliederung mit möglichst wenig Änderungen fortschreiben'.</translation>
+        </message>
+        <message>
+            <source>Overlaying the new blocks with the old spaces</source>
+            <translation>Neue Blöcke mit den alten Räumen verschneiden</translation>
+        </message>
+        <message>
+            <source>Blocks split between old spaces</source>
+            <translation>Auf mehrere alte Räume verteilte Blöcke</translation>
+        </message>
+        <message>
+            <source>Blocks outside every old space (no space)</source>
+            <translation>Blöcke außerhalb aller alten Räume (ohne Raum)</translation>
+        </message>
+        <message>
+            <source>Blocks partly outside every old space</source>
+            <translation>Blöcke teilweise außerhalb aller alten Räume</translation>
+        </message>
+        <message>
+            <source>New blocks</source>
+            <translation>Neue Blöcke</translation>
+        </message>
+        <message>
+            <source>Old social spaces (polygons)</source>
+            <translation>Alte Sozialräume (Polygone)</translation>
+        </message>
+        <message>
+            <source>Space field of the old spaces</source>
+            <translation>Raumfeld der alten Räume</translation>
+        </message>
+        <message>
+            <source>Weight points (e.g. addresses with residents)</source>
+            <translation>Gewichtungspunkte (z. B. Adressen mit Einwohnern)</translation>
+        </message>
+        <message>
+            <source>Residents field of the points (empty: each point counts 1)</source>
+            <translation>Einwohnerfeld der Punkte (leer: jeder Punkt zählt 1)</translation>
+        </message>
+        <message>
+            <source>Tolerance for split blocks (%)</source>
+            <translation>Toleranz für verteilte Blöcke (%)</translation>
+        </message>
+        <message>
+            <source>New blocks with the old space</source>
+            <translation>Neue Blöcke mit altem Raum</translation>
+        </message>
+        <message>
+            <source>Blocks split between spaces</source>
+            <translation>Auf mehrere Räume verteilte Blöcke</translation>
+        </message>
+        <message>
+            <source>Blocks outside every old space</source>
+            <translation>Blöcke außerhalb aller alten Räume</translation>
+        </message>
+        <message>
+            <source>Placing the weight points</source>
+            <translation>Gewichtungspunkte zuordnen</translation>
+        </message>
+        <message>
+            <source>{n} blocks carried over: {clean} whole in one old space, {split} split, {outside} outside, {partly} partly outside.</source>
+            <translation>{n} Blöcke übertragen: {clean} ganz in einem alten Raum, {split} verteilt, {outside} außerhalb, {partly} teilweise außerhalb.</translation>
+        </message>
+        <message>
+            <source>{n} old spaces without a value in '{field}' are left out.</source>
+            <translation>{n} alte Räume ohne Wert in '{field}' bleiben unberücksichtigt.</translation>
+        </message>
+        <message>
+            <source>The old spaces have no value in '{field}'.</source>
+            <translation>Die alten Räume haben keinen Wert in '{field}'.</translation>
+        </message>
+        <message>
+            <source>The new blocks already have a field '{field}': its values are replaced by the carried spaces in the output.</source>
+            <translation>Die neuen Blöcke haben bereits ein Feld '{field}': seine Werte werden in der Ausgabe durch die übertragenen Räume ersetzt.</translation>
+        </message>
+        <message>
+            <source>{what}: {n} ({blocks}).</source>
+            <translation>{what}: {n} ({blocks}).</translation>
+        </message>
+        <message>
+            <source>Minimum population of a space (for the reasons; empty: not checked)</source>
+            <translation>Mindesteinwohnerzahl eines Raums (für die Begründungen; leer: nicht geprüft)</translation>
+        </message>
+        <message>
+            <source>Maximum population of a space (for the reasons; empty: not checked)</source>
+            <translation>Höchsteinwohnerzahl eines Raums (für die Begründungen; leer: nicht geprüft)</translation>
+        </message>
+        <message>
+            <source>Decision log of the consultation (table sozialraum_decisions)</source>
+            <translation>Entscheidungsprotokoll der Abstimmung (Tabelle sozialraum_decisions)</translation>
+        </message>
+        <message>
+            <source>Report as PDF</source>
+            <translation>Bericht als PDF</translation>
+        </message>
+        <message>
+            <source>Old and new division of social spaces</source>
+            <translation>Alte und neue Sozialraumgliederung</translation>
+        </message>
+        <message>
+            <source>New social space (label: number and residents)</source>
+            <translation>Neuer Sozialraum (Beschriftung: Nummer und Einwohner)</translation>
+        </message>
+        <message>
+            <source>Boundary of the old division</source>
+            <translation>Grenze der alten Gliederung</translation>
+        </message>
+        <message>
+            <source>Block that changes its space</source>
+            <translation>Block, der seinen Raum wechselt</translation>
+        </message>
+        <message>
+            <source>The decision log has no field {fields}; it is left out of the report.</source>
+            <translation>Das Entscheidungsprotokoll hat kein Feld {fields}; es fehlt daher im Bericht.</translation>
+        </message>
+        <message>
+            <source>The change report for the council: with the population bounds, the decision log of the consultation (table sozialraum_decisions in the layer's GeoPackage) and a language, the HTML and PDF report also say per space what changed (kept, boundary changed, split off, new, dissolved), residents from and to which spaces and why (outside the bounds, repairing a neighbour, new blocks, an expert decision with its reason), show a map of the new spaces with the old boundaries, and give the crosswalk old space -&gt; new space with residents' shares (also the table output) to recast last year's figures per space: counts by the share of the old space, rates weighted by the share of the new space.</source>
+            <translation>Der Änderungsbericht für den Rat: Mit den Einwohnergrenzen, dem Entscheidungsprotokoll der Abstimmung (Tabelle sozialraum_decisions im GeoPackage der Ebene) und einer Sprache nennt der HTML- und PDF-Bericht zusätzlich je Raum, was sich geändert hat (unverändert, Grenze geändert, abgetrennt, neu, aufgelöst), Einwohner von und zu welchen Räumen und warum (außerhalb der Grenzen, Reparatur eines Nachbarn, neue Blöcke, eine fachliche Entscheidung mit ihrer Begründung), zeigt eine Karte der neuen Räume mit den alten Grenzen und gibt die Umschlüsselung alter Raum -&gt; neuer Raum mit Einwohneranteilen (auch als Tabellenausgabe), um Vorjahreswerte je Raum umzurechnen: Anzahlen nach dem Anteil am alten Raum, Quoten gewichtet mit dem Anteil am neuen Raum.</translation>
+        </message>
+        <message>
+            <source>Drawing the map of the old and new division</source>
+            <translation>Karte der alten und neuen Gliederung zeichnen</translation>
+        </message>
+        <message>
+            <source>With an initial division every space that carries on keeps its number (the field keeps its name and the old value goes to space_before): new spaces get the next free number or the number they were split from with a letter (31a); a dissolved number is never given out again. The spaces output and the log say per space: kept, boundary changed, split from, new, took in (dissolved spaces).</source>
+            <translation>Mit einer Ausgangsgliederung behält jeder fortbestehende Raum seine Nummer (das Feld behält seinen Namen, der alte Wert steht in space_before): neue Räume erhalten die nächste freie Nummer oder die Nummer des Raums, von dem sie abgetrennt wurden, mit einem Buchstaben (31a); eine aufgelöste Nummer wird nie wieder vergeben. Die Raumausgabe und das Protokoll nennen je Raum: unverändert, Grenze geändert, abgetrennt von, neu, aufgenommen (aufgelöste Räume).</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): take the blocks output of 'Propose social spaces' with the settings of its example and let space 24 grow from 8,496 to 9,517 residents and space 30 shrink from 848 to 593 (edit pop_total). Then: the same settings, division to update = space_id, stability weight 10. Result: both spaces within the bounds again, 1,154 residents (0.7 %) in 19 blocks change their space, only spaces 7, 18, 23, 24, 25 and 30 change, the other 28 keep their blocks and all 34 their numbers.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Nehmen Sie die Blockausgabe von 'Sozialräume vorschlagen' mit den Einstellungen aus dessen Beispiel und lassen Sie Raum 24 von 8.496 auf 9.517 Einwohner wachsen und Raum 30 von 848 auf 593 schrumpfen (pop_total bearbeiten). Dann: dieselben Einstellungen, fortzuschreibende Gliederung = space_id, Stabilitätsgewicht 10. Ergebnis: beide Räume wieder innerhalb der Grenzen, 1.154 Einwohner (0,7 %) in 19 Blöcken wechseln den Raum, nur die Räume 7, 18, 23, 24, 25 und 30 ändern sich, die übrigen 28 behalten ihre Blöcke und alle 34 ihre Nummern.</translation>
+        </message>
+        <message>
+            <source>Example (sample town Musterstadt, {sample}): New blocks = a new block layer (here: layer blocks), old social spaces = the spaces output of 'Propose social spaces', space field = space_id. Every block gets the space it lies in (3,492 of 3,492 on the same blocks); split blocks and new estates outside the old spaces are listed in the log. Then run 'Update a division with minimal change' with division to update = space_id.</source>
+            <translation>Beispiel (Musterstadt, {sample}): Neue Blöcke = eine neue Blockebene (hier: Ebene blocks), alte Sozialräume = die Raumausgabe von 'Sozialräume vorschlagen', Raumfeld = space_id. Jeder Block erhält den Raum, in dem er liegt (3.492 von 3.492 bei denselben Blöcken); verteilte Blöcke und neue Siedlungen außerhalb der alten Räume stehen im Protokoll. Danach 'Gliederung mit möglichst wenig Änderungen fortschreiben' mit fortzuschreibender Gliederung = space_id ausführen.</translation>
+        </message>
+        <message>
+            <source>Numbers for new spaces (with an initial division)</source>
+            <translation>Nummern für neue Räume (mit Ausgangsgliederung)</translation>
+        </message>
+        <message>
+            <source>kept</source>
+            <translation>unverändert</translation>
+        </message>
+        <message>
+            <source>boundary changed</source>
+            <translation>Grenze geändert</translation>
+        </message>
+        <message>
+            <source>Next free number (never a dissolved one)</source>
+            <translation>Nächste freie Nummer (nie eine aufgelöste)</translation>
+        </message>
+        <message>
+            <source>Number of the space split from, with a letter (31a)</source>
+            <translation>Nummer des Ursprungsraums mit Buchstaben (31a)</translation>
+        </message>
+        <message>
+            <source>Numbers: {kept} spaces kept, {changed} with a changed boundary, {split} split off, {new} new, {dissolved} dissolved (rule for new numbers: {rule}).</source>
+            <translation>Nummern: {kept} Räume unverändert, {changed} mit geänderter Grenze, {split} abgetrennt, {new} neu, {dissolved} aufgelöst (Regel für neue Nummern: {rule}).</translation>
+        </message>
+        <message>
+            <source>took in {spaces}</source>
+            <translation>hat {spaces} aufgenommen</translation>
+        </message>
+        <message>
+            <source>next free number</source>
+            <translation>nächste freie Nummer</translation>
+        </message>
+        <message>
+            <source>letter suffix</source>
+            <translation>Buchstabenzusatz</translation>
+        </message>
+        <message>
+            <source>split from {parent}</source>
+            <translation>abgetrennt von {parent}</translation>
+        </message>
+        <message>
+            <source>Space {space}: {note}; residents in {pop_in:.0f} ({blocks_in} blocks), out {pop_out:.0f} ({blocks_out} blocks).</source>
+            <translation>Raum {space}: {note}; Einwohner hinzu {pop_in:.0f} ({blocks_in} Blöcke), abgegeben {pop_out:.0f} ({blocks_out} Blöcke).</translation>
+        </message>
+        <message>
+            <source>Space {old} was dissolved; its number is not given out again.</source>
+            <translation>Raum {old} wurde aufgelöst; seine Nummer wird nicht wieder vergeben.</translation>
+        </message>
+        <message>
+            <source>Space {old} was dissolved: merged into {into}; its number is not given out again.</source>
+            <translation>Raum {old} wurde aufgelöst: aufgegangen in {into}; seine Nummer wird nicht wieder vergeben.</translation>
+        </message>
+        <message>
+            <source>Update a division with minimal change</source>
+            <translation>Gliederung mit möglichst wenig Änderungen fortschreiben</translation>
+        </message>
+        <message>
+            <source>Updates an adopted division (the initial division field) when residents or blocks have changed, and changes as little as possible: spaces within the population bounds stay exactly as they are unless a neighbour needs them. Spaces outside the bounds, spaces cut in pieces and spaces next to blocks without a space (new blocks, e.g. from 'Carry a division onto new blocks') are divided again together with their neighbouring spaces, starting from the old division and with the same number of spaces unless the bounds need another.
+
+Stability weight: the search also moves blocks to make spaces more alike. A move is undone when its gain in homogeneity (share of the total sum of squares) is less than the weight times the share of all residents it moves, and undoing it keeps the bounds and contiguity. 0 keeps every move (homogeneity first); the default 10 keeps only clear gains; larger values move fewer residents.
+
+Every space that carries on keeps its number (the field keeps its name, the old value goes to space_before); new spaces get the next free number or the number they were split from with a letter (31a); a dissolved number is never given out again. The log and the spaces output state per space what changed and the residents and blocks moved in and out. The other parameters and outputs are those of 'Propose social spaces'; the number of spaces is not used.</source>
+            <translation>Schreibt eine beschlossene Gliederung (das Feld der Ausgangsgliederung) fort, wenn sich Einwohner oder Blöcke geändert haben, und ändert so wenig wie möglich: Räume innerhalb der Einwohnergrenzen bleiben genau, wie sie sind, außer ein Nachbar braucht sie. Räume außerhalb der Grenzen, zerteilte Räume und Räume neben Blöcken ohne Raum (neue Blöcke, z. B. aus 'Gliederung auf neue Blöcke übertragen') werden zusammen mit ihren Nachbarräumen neu gegliedert, ausgehend von der alten Gliederung und mit derselben Zahl von Räumen, sofern die Grenzen keine andere verlangen.
+
+Stabilitätsgewicht: Die Suche verschiebt auch Blöcke, um Räume einheitlicher zu machen. Eine Verschiebung wird zurückgenommen, wenn ihr Gewinn an Homogenität (Anteil an der gesamten Quadratsumme) kleiner ist als das Gewicht mal dem Anteil aller Einwohner, die sie verschiebt, und die Rücknahme Grenzen und Zusammenhang wahrt. 0 behält jede Verschiebung (Homogenität zuerst); der Standardwert 10 behält nur deutliche Gewinne; größere Werte verschieben weniger Einwohner.
+
+Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, der alte Wert steht in space_before); neue Räume erhalten die nächste freie Nummer oder die Nummer des Raums, von dem sie abgetrennt wurden, mit einem Buchstaben (31a); eine aufgelöste Nummer wird nie wieder vergeben. Protokoll und Raumausgabe nennen je Raum, was sich geändert hat, und die hinzugekommenen und abgegebenen Einwohner und Blöcke. Die übrigen Parameter und Ausgaben sind die von 'Sozialräume vorschlagen'; die Zahl der Räume wird nicht verwendet.</translation>
+        </message>
+        <message>
+            <source>Division to update (field with the adopted spaces)</source>
+            <translation>Fortzuschreibende Gliederung (Feld mit den beschlossenen Räumen)</translation>
+        </message>
+        <message>
+            <source>Stability weight (0 = homogeneity first)</source>
+            <translation>Stabilitätsgewicht (0 = Homogenität zuerst)</translation>
+        </message>
+        <message>
+            <source>Residents in another space than before</source>
+            <translation>Einwohner in einem anderen Raum als vorher</translation>
+        </message>
+        <message>
+            <source>Blocks in another space than before</source>
+            <translation>Blöcke in einem anderen Raum als vorher</translation>
+        </message>
+        <message>
+            <source>Share of residents in another space than before</source>
+            <translation>Anteil der Einwohner in einem anderen Raum als vorher</translation>
+        </message>
+        <message>
+            <source>Every space is within the bounds and in one piece: the division stays as it is.</source>
+            <translation>Jeder Raum liegt innerhalb der Grenzen und ist zusammenhängend: die Gliederung bleibt, wie sie ist.</translation>
+        </message>
+        <message>
+            <source>Moved: {population:.0f} residents ({share:.1%}) in {blocks} blocks; {reverted} block moves undone for stability.</source>
+            <translation>Verschoben: {population:.0f} Einwohner ({share:.1%}) in {blocks} Blöcken; {reverted} Blockverschiebungen für die Stabilität zurückgenommen.</translation>
+        </message>
+        <message>
+            <source>The field '{field}' holds no space for any block: there is no division to update. Choose the field with the adopted spaces.</source>
+            <translation>Das Feld '{field}' enthält für keinen Block einen Raum: es gibt keine Gliederung fortzuschreiben. Wählen Sie das Feld mit den beschlossenen Räumen.</translation>
+        </message>
+        <message>
+            <source>Spaces that had to change: {spaces}; allowed to change with them (neighbours): {free}.</source>
+            <translation>Räume, die sich ändern mussten: {spaces}; mit ihnen änderbar (Nachbarn): {free}.</translation>
+        </message>
+        <message>
+            <source>Without a space ({n}): these blocks had none and touch no space that may change (e.g. a new estate cut off by barriers): {blocks}.</source>
+            <translation>Ohne Raum ({n}): diese Blöcke hatten keinen und berühren keinen Raum, der sich ändern darf (z. B. eine neue Siedlung, durch Barrieren abgeschnitten): {blocks}.</translation>
+        </message>
+        <message>
+            <source>split off</source>
+            <translation>abgetrennt</translation>
+        </message>
+        <message>
+            <source>dissolved</source>
+            <translation>aufgelöst</translation>
+        </message>
+        <message>
+            <source>To recast last year's figures per space onto the new spaces: a count (e.g. recipients) of an old space goes to the new spaces in proportion to the share of the old space; a rate is the mean of the old rates weighted by the share of the new space. This is exact where the figure is spread like the residents within the old space; where block data exist, aggregate them instead.</source>
+            <translation>So lassen sich Vorjahreswerte je Raum auf die neuen Räume umrechnen: Eine Anzahl (z. B. Leistungsbeziehende) eines alten Raums geht im Verhältnis des Anteils am alten Raum an die neuen Räume; eine Quote ist der Mittelwert der alten Quoten, gewichtet mit dem Anteil am neuen Raum. Das ist genau, wo sich der Wert innerhalb des alten Raums wie die Einwohner verteilt; wo Blockdaten vorliegen, aggregieren Sie besser diese.</translation>
+        </message>
+        <message>
+            <source>(no space)</source>
+            <translation>(kein Raum)</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <source>Residents from</source>
+            <translation>Einwohner von</translation>
+        </message>
+        <message>
+            <source>Residents to</source>
+            <translation>Einwohner an</translation>
+        </message>
+        <message>
+            <source>Residents before</source>
+            <translation>Einwohner vorher</translation>
+        </message>
+        <message>
+            <source>Residents after</source>
+            <translation>Einwohner nachher</translation>
+        </message>
+        <message>
+            <source>What changed, space by space</source>
+            <translation>Was sich geändert hat, Raum für Raum</translation>
+        </message>
+        <message>
+            <source>Map: old and new division</source>
+            <translation>Karte: alte und neue Gliederung</translation>
+        </message>
+        <message>
+            <source>homogeneity and shape (optimisation)</source>
+            <translation>Homogenität und Form (Optimierung)</translation>
+        </message>
+        <message>
+            <source>No space changes.</source>
+            <translation>Kein Raum ändert sich.</translation>
+        </message>
+        <message>
+            <source>Old space</source>
+            <translation>Alter Raum</translation>
+        </message>
+        <message>
+            <source>Share of the old space (%)</source>
+            <translation>Anteil am alten Raum (%)</translation>
+        </message>
+        <message>
+            <source>Share of the new space (%)</source>
+            <translation>Anteil am neuen Raum (%)</translation>
+        </message>
+        <message>
+            <source>Crosswalk: old space to new space</source>
+            <translation>Umschlüsselung: alter Raum zu neuem Raum</translation>
+        </message>
+        <message>
+            <source>Map of the new social spaces with the boundaries of the old ones</source>
+            <translation>Karte der neuen Sozialräume mit den Grenzen der alten</translation>
+        </message>
+        <message>
+            <source>dissolved, merged into {space}</source>
+            <translation>aufgelöst, aufgegangen in {space}</translation>
+        </message>
+        <message>
+            <source>Unchanged ({count}): {spaces}.</source>
+            <translation>Unverändert ({count}): {spaces}.</translation>
+        </message>
+        <message>
+            <source>outside the population bounds ({population} residents in its old extent)</source>
+            <translation>außerhalb der Einwohnergrenzen ({population} Einwohner im alten Zuschnitt)</translation>
+        </message>
+        <message>
+            <source>repairs neighbour {space} ({population} residents, outside the bounds)</source>
+            <translation>repariert Nachbarn {space} ({population} Einwohner, außerhalb der Grenzen)</translation>
+        </message>
+        <message>
+            <source>new blocks ({population} residents)</source>
+            <translation>neue Blöcke ({population} Einwohner)</translation>
+        </message>
+        <message>
+            <source>expert decision ({who}): {reason}</source>
+            <translation>fachliche Entscheidung ({who}): {reason}</translation>
+        </message>
+        <message>
+            <source>Changes to the division of social spaces</source>
+            <translation>Änderungen der Sozialraumgliederung</translation>
+        </message>
     </context>
 </TS>

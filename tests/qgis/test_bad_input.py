@@ -193,8 +193,8 @@ def test_locked_spaces_match_an_initial_field_of_type_real(provider, tmp_path):
     locked_blocks = sorted(a["bid"] for _, a in rows if a["old_space"] == 1.0)
     spaces = {}
     for feature in result["OUTPUT"].getFeatures():
-        spaces.setdefault(feature["space_id"], []).append(feature["bid"])
-    assert locked_blocks in [sorted(members) for members in spaces.values()]
+        spaces.setdefault(feature["old_space"], []).append(feature["bid"])  # the initial field keeps its name (issue 21)
+    assert sorted(spaces[1]) == locked_blocks
     statuses = [f["status"] for f in result["OUTPUT_SPACES"].getFeatures()]
     assert statuses.count("locked") == 1
 

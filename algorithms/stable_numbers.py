@@ -1,0 +1,101 @@
+"""Stable numbers in the outputs of delineate and update: the space field keeps its name and the
+numbers of the initial division; the spaces say what happened to them (engine/numbering.py)."""
+from qgis.core import QgsFields, QgsProcessingParameterEnum
+
+from ..engine.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, normalise_id
+from ..i18n import tr
+from . import compat
+from .blocks_input import unique_name
+
+NUMBERING = "NUMBERING"
+_ADVANCED = compat.PARAMETER_ADVANCED
+#: Fields appended to the spaces output when an initial division is given.
+CHANGE_FIELDS = (("change", "string"), ("change_note", "string"), ("pop_in", "double"), ("pop_out", "double"),
+                 ("blocks_in", "int"), ("blocks_out", "int"))
+
+
+def add_numbering_parameter(algorithm):
+    parameter = QgsProcessingParameterEnum(
+        NUMBERING, tr("Numbers for new spaces (with an initial division)"),
+        options=[tr("Next free number (never a dissolved one)"), tr("Number of the space split from, with a letter (31a)")],
+        defaultValue=0, optional=True)
+    parameter.setFlags(parameter.flags() | _ADVANCED)
+    algorithm.addParameter(parameter)
+
+
+def numbering_rule(algorithm, parameters, context):
+    return RULES[algorithm.parameterAsEnum(parameters, NUMBERING, context)]
+
+
+def apply_numbers(result, renumbering):
+    """Give the spaces of an engine result their stable numbers; returns the space id per block."""
+    for space in result.spaces:
+        space.space_id = renumbering.numbers[space.space_id]
+    return [renumbering.numbers.get(int(label)) if label > 0 else None for label in result.labels]
+
+
+def block_fields(source_fields, initial_field, renumbering):
+    """Fields of the blocks output: the initial field keeps its name and holds the new numbers
+    (an integer field stays one unless text numbers such as "31a" were needed); the old value goes
+    to ``space_before`` (of the same type, so sozialraum:compare pairs the spaces by their numbers). Returns (fields, index of the space field, index of space_before)."""
+    fields = QgsFields()
+    position = source_fields.indexFromName(initial_field)
+    for index, field in enumerate(source_fields):
+        if index == position:
+            fields.append(compat.field(initial_field, "int" if renumbering.integer_ids else "string"))
+        else:
+            fields.append(field)
+    before = unique_name(fields, "space_before")
+    fields.append(compat.field(before, "int" if renumbering.integer_ids else "string"))
+    return fields, position, fields.indexFromName(before)
+
+
+def before_value(value, renumbering):
+    """The old space of a block for ``space_before``: of the same kind as the new numbers."""
+    old = normalise_id(value)
+    return old if old is None or renumbering.integer_ids else str(old)
+
+
+def change_note(change):
+    """The change of one space as the planner reads it."""
+    if change.change == KEPT:
+        text = tr("kept")
+    elif change.change == CHANGED:
+        text = tr("boundary changed")
+    elif change.change == SPLIT:
+        text = tr("split from {parent}").format(parent=change.parent)
+    else:
+        text = tr("new")
+    if change.absorbed:
+        text += "; " + tr("took in {spaces}").format(spaces=", ".join(str(v) for v in change.absorbed))
+    return text
+
+
+def change_values(renumbering, space_id):
+    change = renumbering.change_of(space_id)
+    if change is None:
+        return [None] * len(CHANGE_FIELDS)
+    return [change.change, change_note(change), round(change.population_in, 1), round(change.population_out, 1),
+            change.blocks_in, change.blocks_out]
+
+
+def log_changes(renumbering, feedback):
+    """One line per space that changed and per dissolved number, then the totals."""
+    counts = {KEPT: 0, CHANGED: 0, SPLIT: 0, NEW: 0}
+    for change in renumbering.changes:
+        counts[change.change] += 1
+        if change.change != KEPT:
+            feedback.pushInfo(tr("Space {space}: {note}; residents in {pop_in:.0f} ({blocks_in} blocks), out {pop_out:.0f} "
+                                 "({blocks_out} blocks).").format(
+                space=change.space_id, note=change_note(change), pop_in=change.population_in, blocks_in=change.blocks_in,
+                pop_out=change.population_out, blocks_out=change.blocks_out))
+    for old, into in renumbering.dissolved.items():
+        if into is None:
+            feedback.pushWarning(tr("Space {old} was dissolved; its number is not given out again.").format(old=old))
+        else:
+            feedback.pushWarning(tr("Space {old} was dissolved: merged into {into}; its number is not given out again.").format(
+                old=old, into=into))
+    feedback.pushInfo(tr("Numbers: {kept} spaces kept, {changed} with a changed boundary, {split} split off, {new} new, "
+                         "{dissolved} dissolved (rule for new numbers: {rule}).").format(
+        kept=counts[KEPT], changed=counts[CHANGED], split=counts[SPLIT], new=counts[NEW], dissolved=len(renumbering.dissolved),
+        rule=tr("next free number") if renumbering.rule == "next_free" else tr("letter suffix")))

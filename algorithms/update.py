@@ -1,0 +1,99 @@
+"""sozialraum:update — update an adopted division with minimal change and stable numbers."""
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterNumber,
+)
+
+from ..engine.errors import format_values
+from ..engine.numbering import is_missing
+from ..engine.update import DEFAULT_STABILITY, update_division
+from . import compat
+from .delineate import DelineateAlgorithm
+from .help_examples import with_example
+
+
+class UpdateAlgorithm(DelineateAlgorithm):
+    ALGORITHM_NAME = "update"
+    STABILITY = "STABILITY"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Update a division with minimal change")
+
+    def shortHelpString(self):  # noqa: N802
+        return with_example(self.tr(
+            "Updates an adopted division (the initial division field) when residents or blocks have changed, and "
+            "changes as little as possible: spaces within the population bounds stay exactly as they are unless a "
+            "neighbour needs them. Spaces outside the bounds, spaces cut in pieces and spaces next to blocks without "
+            "a space (new blocks, e.g. from 'Carry a division onto new blocks') are divided again together with "
+            "their neighbouring spaces, starting from the old division and with the same number of spaces unless "
+            "the bounds need another.\n\n"
+            "Stability weight: the search also moves blocks to make spaces more alike. A move is undone when its gain "
+            "in homogeneity (share of the total sum of squares) is less than the weight times the share of all "
+            "residents it moves, and undoing it keeps the bounds and contiguity. 0 keeps every move (homogeneity "
+            "first); the default 10 keeps only clear gains; larger values move fewer residents.\n\n"
+            "Every space that carries on keeps its number (the field keeps its name, the old value goes to "
+            "space_before); new spaces get the next free number or the number they were split from with a letter "
+            "(31a); a dissolved number is never given out again. The log and the spaces output state per space "
+            "what changed and the residents and blocks moved in and out. The other parameters and outputs are those "
+            "of 'Propose social spaces'; the number of spaces is not used."
+        ), self.name())
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        super().initAlgorithm(config)
+        initial = self.parameterDefinition(self.INITIAL_FIELD)
+        initial.setFlags(initial.flags() & ~_OPTIONAL)
+        initial.setDescription(self.tr("Division to update (field with the adopted spaces)"))
+        self.removeParameter(self.N_SPACES)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.STABILITY, self.tr("Stability weight (0 = homogeneity first)"), type=compat.NUMBER_DOUBLE,
+            defaultValue=DEFAULT_STABILITY, minValue=0.0))
+        for name, description in (("MOVED_POPULATION", self.tr("Residents in another space than before")),
+                                  ("MOVED_BLOCKS", self.tr("Blocks in another space than before")),
+                                  ("MOVED_SHARE", self.tr("Share of residents in another space than before"))):
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
+    def _parameters(self, parameters, context):
+        parameters = dict(parameters, **{self.N_SPACES: 0})
+        p = super()._parameters(parameters, context)
+        p["stability"] = self.parameterAsDouble(parameters, self.STABILITY, context)
+        self._moved = None
+        return p
+
+    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback):
+        from ..engine.geometry import representative_points
+
+        if all(is_missing(value) for value in initial):
+            raise QgsProcessingException(self.tr("The field '{field}' holds no space for any block: there is no division to "
+                                                 "update. Choose the field with the adopted spaces.").format(field=p["initial"]))
+        result = update_division(
+            graph, population, values, initial, lower=p["lower"], upper=p["upper"], stability=p["stability"], locked=p["locked"],
+            nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=p["compactness"],
+            weight_by_population=p["weight_by_population"], seed=p["seed"], on_infeasible=p["on_infeasible"], rule=p["numbering"],
+            progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled)
+        if result.needs_change:
+            feedback.pushInfo(self.tr("Spaces that had to change: {spaces}; allowed to change with them (neighbours): {free}.").format(
+                spaces=", ".join(str(v) for v in result.needs_change),
+                free=", ".join(str(v) for v in result.free if v not in result.needs_change) or "-"))
+        else:
+            feedback.pushInfo(self.tr("Every space is within the bounds and in one piece: the division stays as it is."))
+        feedback.pushInfo(self.tr("Moved: {population:.0f} residents ({share:.1%}) in {blocks} blocks; {reverted} block moves "
+                                  "undone for stability.").format(population=result.moved_population, share=result.moved_share,
+                                                                 blocks=result.moved_blocks, reverted=result.reverted_blocks))
+        without = [blocks.ids[i] for i, value in enumerate(result.space_ids) if value is None and active[i]]
+        if without:
+            feedback.pushWarning(self.tr("Without a space ({n}): these blocks had none and touch no space that may change "
+                                         "(e.g. a new estate cut off by barriers): {blocks}.").format(
+                n=len(without), blocks=format_values(without)))
+        self._moved = result
+        return result.delineation, result.renumbering
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        outputs = super().processAlgorithm(parameters, context, feedback)
+        if self._moved is not None:
+            outputs.update(MOVED_POPULATION=self._moved.moved_population, MOVED_BLOCKS=self._moved.moved_blocks,
+                           MOVED_SHARE=self._moved.moved_share)
+        return outputs
+
+
+_OPTIONAL = compat.PARAMETER_OPTIONAL
