@@ -83,7 +83,7 @@ def settings_options(name):
 GATED = {"ssd_share": False, "ssd_share_weighted": False, "mean_polsby_popper": True, "min_polsby_popper": True}
 FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "status", "k", "feasible", "n_below",
           "n_above", "n_noncontiguous", "ssd_share", "ssd_share_weighted", "mean_polsby_popper", "min_polsby_popper",
-          "seconds", "peak_mb", "load")
+          "seconds", "cpu_seconds", "peak_mb", "load")
 
 
 # --------------------------------------------------------------------------- instances
@@ -181,7 +181,7 @@ def child_main(args):
     else:
         import pygeoda  # noqa: F401
     baseline = common.current_rss_mb()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     if args.method.startswith("ours"):
         n = int(instance["n"])
         graph = Graph(n, instance["left"].astype(np.int64), instance["right"].astype(np.int64), instance["length"])
@@ -195,9 +195,13 @@ def child_main(args):
         labels, _, _ = peers.run_method(args.method, instance, args.k, args.seed, os.cpu_count() or 1,
                                         Path(args.result).parent)
     seconds = time.perf_counter() - start
+    # CPU seconds of the process and its threads (pygeoda's threads included): on a shared
+    # machine the wall time says more about the neighbours than about the method
+    cpu_seconds = time.process_time() - cpu_start
     np.save(Path(args.result).with_suffix(".npy"), np.asarray(labels))
     with open(args.result, "w") as handle:
-        json.dump({"seconds": seconds, "peak_mb": common.peak_rss_mb(), "baseline_mb": baseline}, handle)
+        json.dump({"seconds": seconds, "cpu_seconds": cpu_seconds, "peak_mb": common.peak_rss_mb(),
+                   "baseline_mb": baseline}, handle)
 
 
 def run_child(method, settings, instance_path, workdir, k, seed, timeout, memory_limit_mb):
@@ -220,7 +224,7 @@ def run_child(method, settings, instance_path, workdir, k, seed, timeout, memory
         return {"status": "memory" if any("MemoryError" in t or "bad_alloc" in t for t in text) else "error",
                 "seconds": time.perf_counter() - started, "error": text}
     report = json.loads(result_path.read_text())
-    return {"status": "ok", "seconds": report["seconds"], "peak_mb": report["peak_mb"],
+    return {"status": "ok", "seconds": report["seconds"], "cpu_seconds": report["cpu_seconds"], "peak_mb": report["peak_mb"],
             "labels": np.load(result_path.with_suffix(".npy"), allow_pickle=True)}
 
 
@@ -257,6 +261,11 @@ def read_history(path):
 
 
 def append_history(path, rows):
+    """Append ``rows``; a history written with other columns is rewritten with :data:`FIELDS` first."""
+    old = read_history(path)
+    if old and list(old[0].keys()) != list(FIELDS):
+        rows = old + list(rows)
+        Path(path).unlink()
     new = not Path(path).exists()
     with open(path, "a", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=FIELDS)
@@ -310,9 +319,11 @@ def dominance(rows):
         if ours is None:
             continue
         reasons = [] if ours["feasible"] else ["ours infeasible"]
+        compared = 0
         for peer in rows:
             if peer["instance"] != instance or peer["method"] not in BOUNDED_PEERS or peer["status"] != "ok":
                 continue
+            compared += 1
             if peer["k"] != ours["k"]:
                 reasons.append(f"{peer['method']} at k {peer['k']}")
                 continue
@@ -322,6 +333,8 @@ def dominance(rows):
                 reasons.append(f"weighted {ours['ssd_share_weighted']:.4f} > {peer['method']} {peer['ssd_share_weighted']:.4f}")
             if ours["mean_polsby_popper"] < peer["mean_polsby_popper"]:
                 reasons.append(f"mean PP {ours['mean_polsby_popper']:.3f} < {peer['method']} {peer['mean_polsby_popper']:.3f}")
+        if not compared:
+            reasons.append("no bounded peer finished in this run")
         verdicts[instance] = (not reasons, reasons)
     return verdicts
 
@@ -336,7 +349,7 @@ def _fmt(value, digits):
 
 def markdown(rows):
     header = ("instance", "method", "settings", "status", "k", "below", "above", "non-contig.", "SSD share",
-              "weighted", "mean PP", "min PP", "time s", "peak MB", "ours default / peer time")
+              "weighted", "mean PP", "min PP", "time s", "CPU s", "peak MB", "ours default / peer time")
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in rows:
         ours = next((r for r in rows if r["instance"] == row["instance"] and r["method"] == "ours"
@@ -348,7 +361,7 @@ def markdown(rows):
             _fmt(row.get("n_below"), 0), _fmt(row.get("n_above"), 0), _fmt(row.get("n_noncontiguous"), 0),
             _fmt(row.get("ssd_share"), 4), _fmt(row.get("ssd_share_weighted"), 4),
             _fmt(row.get("mean_polsby_popper"), 3), _fmt(row.get("min_polsby_popper"), 3),
-            _fmt(row.get("seconds"), 1), _fmt(row.get("peak_mb"), 0), _fmt(ratio, 2)]) + " |")
+            _fmt(row.get("seconds"), 1), _fmt(row.get("cpu_seconds"), 1), _fmt(row.get("peak_mb"), 0), _fmt(ratio, 2)]) + " |")
     return "\n".join(lines)
 
 
@@ -378,7 +391,8 @@ def parent_main(args):
                 outcome = run_child(method, setting, path, workdir, k, args.seed, args.timeout, args.memory_limit_gb * 1024)
                 row = {"commit": commit, "date": date, "mode": mode, "instance": name, "n": int(instance["n"]),
                        "method": method, "settings": setting, "status": outcome["status"],
-                       "seconds": round(outcome["seconds"], 2), "peak_mb": round(outcome.get("peak_mb", 0) or 0),
+                       "seconds": round(outcome["seconds"], 2), "cpu_seconds": round(outcome.get("cpu_seconds", 0), 2),
+                       "peak_mb": round(outcome.get("peak_mb", 0) or 0),
                        "load": round(load, 1)}
                 if outcome["status"] == "ok":
                     # ours and pygeoda number spaces from 1 (0: left out), spopt from 0
@@ -393,7 +407,7 @@ def parent_main(args):
                       f"below {row.get('n_below', '–')!s:>3} above {row.get('n_above', '–')!s:>3} "
                       f"SSD {row.get('ssd_share', float('nan')):.4f} weighted {row.get('ssd_share_weighted', float('nan')):.4f} "
                       f"PP {row.get('mean_polsby_popper', float('nan')):.3f} / {row.get('min_polsby_popper', float('nan')):.3f} "
-                      f"{row['seconds']:7.1f} s {row['peak_mb']:6.0f} MB load {row['load']}"
+                      f"{row['seconds']:7.1f} s (CPU {row['cpu_seconds']:.1f}) {row['peak_mb']:6.0f} MB load {row['load']}"
                       + (f"  {outcome.get('error')}" if outcome.get("error") else ""), flush=True)
                 rows.append(row)
     history = read_history(args.history)
