@@ -81,7 +81,7 @@ def settings_options(name):
     raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight> or u<weight>")
 #: (higher is better?) for each gated figure
 GATED = {"ssd_share": False, "ssd_share_weighted": False, "mean_polsby_popper": True, "min_polsby_popper": True}
-FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "status", "k", "feasible", "n_below",
+FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "seeds", "status", "k", "feasible", "n_below",
           "n_above", "n_noncontiguous", "ssd_share", "ssd_share_weighted", "mean_polsby_popper", "min_polsby_popper",
           "seconds", "cpu_seconds", "peak_mb", "load")
 
@@ -289,7 +289,8 @@ def regressions(rows, history, tolerance=TOLERANCE):
         if not row["method"].startswith("ours") or row["status"] != "ok":
             continue
         same = [old for old in history if old["instance"] == row["instance"] and old["method"] == row["method"]
-                and old["settings"] == row["settings"] and old["status"] == "ok" and str(old["k"]) == str(row["k"])]
+                and old["settings"] == row["settings"] and old["status"] == "ok" and str(old["k"]) == str(row["k"])
+                and str(old.get("seeds") or 1) == str(row.get("seeds") or 1)]
         if not same:
             continue
         if row["feasible"] == 0 and any(old["feasible"] in ("1", 1) for old in same):
@@ -365,6 +366,17 @@ def markdown(rows):
     return "\n".join(lines)
 
 
+#: Up to this many units ours runs with several seeds and the history holds the means: on a
+#: small instance one seed's figures scatter by several per cent (Georgia's default, seeds 0-4:
+#: unweighted SSD share 0.419-0.452), far beyond the 1 % the gate allows.
+SMALL_INSTANCE = 1000
+SMALL_INSTANCE_SEEDS = 5
+
+
+def seeds_of(name, n, args):
+    return args.seeds or (SMALL_INSTANCE_SEEDS if n <= SMALL_INSTANCE else 1)
+
+
 def parent_main(args):
     common.use_repository_engine()
     names = [n for n in (args.instances.split(",") if args.instances else INSTANCES) if n]
@@ -388,21 +400,27 @@ def parent_main(args):
             common.save_instance(instance, path)
             for method, setting in methods:
                 load = os.getloadavg()[0]
-                outcome = run_child(method, setting, path, workdir, k, args.seed, args.timeout, args.memory_limit_gb * 1024)
+                runs = seeds_of(name, int(instance["n"]), args) if method == "ours" else 1
+                outcomes = [run_child(method, setting, path, workdir, k, args.seed + offset, args.timeout,
+                                      args.memory_limit_gb * 1024) for offset in range(runs)]
+                failed = next((o for o in outcomes if o["status"] != "ok"), None)
+                outcome = failed or outcomes[0]
                 row = {"commit": commit, "date": date, "mode": mode, "instance": name, "n": int(instance["n"]),
-                       "method": method, "settings": setting, "status": outcome["status"],
-                       "seconds": round(outcome["seconds"], 2), "cpu_seconds": round(outcome.get("cpu_seconds", 0), 2),
-                       "peak_mb": round(outcome.get("peak_mb", 0) or 0),
+                       "method": method, "settings": setting, "seeds": runs, "status": outcome["status"],
+                       "seconds": round(float(np.mean([o["seconds"] for o in outcomes])), 2),
+                       "cpu_seconds": round(float(np.mean([o.get("cpu_seconds", 0) for o in outcomes])), 2),
+                       "peak_mb": round(max(o.get("peak_mb", 0) or 0 for o in outcomes)),
                        "load": round(load, 1)}
-                if outcome["status"] == "ok":
+                if failed is None:
                     # ours and pygeoda number spaces from 1 (0: left out), spopt from 0
                     missing = () if method.startswith("spopt") else (0,)
-                    summary = score(np.asarray(outcome["labels"]), instance, geometries, closing, missing)
-                    feasible = (summary["k"] == k and summary["n_below"] == 0 and summary["n_above"] == 0
-                                and summary["n_noncontiguous"] == 0 and summary["unassigned"] == 0)
-                    row.update(k=summary["k"], feasible=int(feasible), n_below=summary["n_below"],
-                               n_above=summary["n_above"], n_noncontiguous=summary["n_noncontiguous"],
-                               **{f: round(float(summary[f]), 5) for f in GATED})
+                    summaries = [score(np.asarray(o["labels"]), instance, geometries, closing, missing) for o in outcomes]
+                    feasible = all(s["k"] == k and s["n_below"] == 0 and s["n_above"] == 0 and s["n_noncontiguous"] == 0
+                                   and s["unassigned"] == 0 for s in summaries)
+                    # several seeds: the figures are means (times too), the bound violations the worst run's
+                    row.update(k=summaries[0]["k"], feasible=int(feasible),
+                               **{key: max(s[key] for s in summaries) for key in ("n_below", "n_above", "n_noncontiguous")},
+                               **{f: round(float(np.mean([s[f] for s in summaries])), 5) for f in GATED})
                 print(f"  {method:10s} {setting:8s} {row['status']:7s} k {row.get('k', '–')!s:>4} "
                       f"below {row.get('n_below', '–')!s:>3} above {row.get('n_above', '–')!s:>3} "
                       f"SSD {row.get('ssd_share', float('nan')):.4f} weighted {row.get('ssd_share_weighted', float('nan')):.4f} "
@@ -436,7 +454,9 @@ def main(argv=None):
     parser.add_argument("--no-peers", action="store_true", help="ours only")
     parser.add_argument("--extra-settings", help="more settings of ours, e.g. c0.5,u0.25 (compactness weight; "
                                                  "c weighted by residents, u unweighted)")
-    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=0, help="first seed of ours (default 0)")
+    parser.add_argument("--seeds", type=int, default=0,
+                        help=f"seeds of ours per setting (default: {SMALL_INSTANCE_SEEDS} up to {SMALL_INSTANCE} units, else 1)")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per run (default 900)")
     parser.add_argument("--memory-limit-gb", type=float, default=6.0)
     parser.add_argument("--tolerance", type=float, default=TOLERANCE)
