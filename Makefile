@@ -14,7 +14,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: all setup system venvs translations demo walkthrough test test-engine test-current test-qgis lint package deploy sample bench clean ci-local screenshots
+.PHONY: all setup system venvs translations demo walkthrough test test-engine test-current test-qgis lint package deploy sample bench bench-quality clean ci-local screenshots
 
 all: test
 
@@ -98,6 +98,12 @@ bench: .venv-bench/.installed
 	.venv-bench/bin/python bench/run_delineation.py --sizes 3500,10000 --timeout 600
 	.venv-bench/bin/python bench/indicators_speed.py
 	.venv-bench/bin/python bench/scoring_speed.py
+
+# Quality that remembers (issue 20): fixed instances, ours against the peers, appended to
+# bench/quality_history.csv; fails when a quality figure is worse than the best recorded beyond 1 %.
+# BENCH_QUALITY_ARGS=--full adds the 10k lattice and the 20k town (about half an hour).
+bench-quality: .venv-bench/.installed
+	.venv-bench/bin/python bench/quality.py $(BENCH_QUALITY_ARGS)
 
 # What CI runs: `make demo` and `make test` in fresh Debian 12 and 13 root file systems
 # (debootstrap; needs root). Tests the committed HEAD, not uncommitted changes.
