@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms import compat
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.aggregate import AggregateAlgorithm
+from .algorithms.atlas import AtlasAlgorithm
 from .algorithms.compare import CompareAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
 from .algorithms.evaluate import EvaluateAlgorithm
@@ -19,7 +20,7 @@ from .i18n import tr
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 
 ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm,
-              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm)
+              SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm, AtlasAlgorithm)
 
 
 def missing_packages(algorithm_class):
