@@ -75,12 +75,12 @@ var SozialraumAtlas = (function () {
     return node;
   }
 
-  // -- map ---------------------------------------------------------------------------------------
+  // -- map (opaque fills without a background map: the colours are exactly the legend's) ---------------------------------------------------------------------------------------
   function style(feature) {
     var position = indexById[String(feature.properties.id)];
     var entry = indicator(state.indicator);
     var selected = String(feature.properties.id) === state.selected;
-    return { fillColor: colour(entry, position), fillOpacity: 0.85, color: selected ? "#000000" : "#555555",
+    return { fillColor: colour(entry, position), fillOpacity: data.atlas.basemap ? 0.7 : 1, color: selected ? "#000000" : "#555555",
              weight: selected ? 3.5 : 0.8, opacity: 1 };
   }
 
@@ -103,12 +103,10 @@ var SozialraumAtlas = (function () {
         layersById[id] = layer;
         layer.on("click", function () { select(id, true); });
         layer.bindTooltip(function () { return tooltip(indexById[id]); }, { sticky: true });
+        // the SVG path exists once the map has a view: mark it with its space (tests, styling)
+        layer.on("add", function () { layer.getElement().setAttribute("data-space", id); });
       }
     }).addTo(map);
-    spacesLayer.eachLayer(function (layer) {
-      var path = layer.getElement && layer.getElement();
-      if (path) { path.setAttribute("data-space", String(layer.feature.properties.id)); }
-    });
     if (data.blocks && data.blocks.features.length) {
       overlays.blocks = L.geoJSON(data.blocks, { interactive: false, style: { color: "#7a7a7a", weight: 0.4, fill: false, opacity: 0.8 } });
     }
@@ -243,8 +241,12 @@ var SozialraumAtlas = (function () {
       }
       var row = element("tr");
       row.setAttribute("data-indicator", entry.id);
-      row.appendChild(element("th", entry.label[state.language])).scope = "row";
-      row.appendChild(element("td", entry.unit[state.language]));
+      var label = row.appendChild(element("th", entry.label[state.language]));
+      label.scope = "row";
+      if (entry.unit[state.language]) {  // shown on phones, where the unit column is left out for width
+        label.appendChild(element("span", " (" + entry.unit[state.language] + ")", "inline-unit"));
+      }
+      row.appendChild(element("td", entry.unit[state.language], "unit"));
       row.appendChild(element("td", entry.texts[state.language][position], "number value"));
       row.appendChild(element("td", entry.municipal_text[state.language], "number municipal"));
       row.appendChild(element("td", entry.differences[state.language][position], "number difference"));
