@@ -16,7 +16,7 @@ import uuid
 from pathlib import Path
 
 import numpy as np
-from shapely.geometry import mapping
+from shapely.geometry import MultiPolygon, Polygon, mapping
 
 from ..engine.indicators.catalogue import Catalogue
 from ..presentation.numbers import NOT_AVAILABLE, SUPPRESSED, format_number
@@ -30,6 +30,9 @@ INDEX_ID = "si_index"
 #: decimals of WGS 84 coordinates: 5 places are about 1 m, far below a screen pixel of a town map
 COORDINATE_PLACES = 5
 METRES_PER_DEGREE = 111_320.0
+#: holes in a space smaller than this (m²) are filled on the screen: gaps between blocks (a courtyard, a
+#: piece of street) that looked like specks of data on the map; a space inside another is drawn on its own
+SPECK_AREA_M2 = 2500.0
 
 
 class AtlasError(Exception):
@@ -123,17 +126,31 @@ def _valid_rings(geometry):
     return geometry
 
 
+def _without_specks(geometry, min_area):
+    """The polygon(s) without holes smaller than ``min_area`` (in the geometry's square units)."""
+    def fill(polygon):
+        return Polygon(polygon.exterior, [ring for ring in polygon.interiors if Polygon(ring).area >= min_area])
+
+    if geometry.geom_type == "Polygon":
+        return fill(geometry)
+    if geometry.geom_type == "MultiPolygon":
+        return MultiPolygon([fill(part) for part in geometry.geoms])
+    return geometry
+
+
 def screen_geometry(geometry, tolerance_m, places=COORDINATE_PLACES):
     """A WGS 84 geometry simplified for the screen (tolerance in metres) as a GeoJSON dict; None when nothing is left.
 
     Each polygon is simplified on its own, with its topology kept: with a tolerance of a few metres the
-    slivers between neighbours stay below a pixel at the scales a town map is read at.
+    slivers between neighbours stay below a pixel at the scales a town map is read at. Holes smaller than
+    SPECK_AREA_M2 are filled.
     """
     if geometry is None or geometry.is_empty:
         return None
+    centre = geometry.centroid
+    shrink = max(math.cos(math.radians(centre.y)), 0.1) if not centre.is_empty else 1.0
+    geometry = _without_specks(geometry, SPECK_AREA_M2 / (METRES_PER_DEGREE ** 2 * shrink))
     if tolerance_m > 0:
-        centre = geometry.centroid
-        shrink = max(math.cos(math.radians(centre.y)), 0.1) if not centre.is_empty else 1.0
         simplified = geometry.simplify(tolerance_m / (METRES_PER_DEGREE * shrink), preserve_topology=True)
         if not simplified.is_empty:
             geometry = simplified

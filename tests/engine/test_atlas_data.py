@@ -76,6 +76,20 @@ def test_screen_geometry_simplifies_and_rounds():
     assert len(kept["coordinates"][0]) > 300
 
 
+def test_small_holes_are_filled_large_ones_kept():
+    metre = 1 / 111_320.0  # in degrees of latitude; at 51° N a degree of longitude is 0.63 of it
+    outer = [(7.0, 51.0), (7.0 + 1000 * metre / 0.629, 51.0), (7.0 + 1000 * metre / 0.629, 51.0 + 1000 * metre),
+             (7.0, 51.0 + 1000 * metre)]
+
+    def hole(x, y, size):
+        return [(7.0 + x * metre / 0.629, 51.0 + y * metre), (7.0 + (x + size) * metre / 0.629, 51.0 + y * metre),
+                (7.0 + (x + size) * metre / 0.629, 51.0 + (y + size) * metre), (7.0 + x * metre / 0.629, 51.0 + (y + size) * metre)]
+
+    polygon = Polygon(outer, [hole(100, 100, 30), hole(500, 500, 200)])  # 900 m² and 4 ha
+    drawn = screen_geometry(polygon, 3.0)
+    assert len(drawn["coordinates"]) == 2  # the outline and the large hole
+
+
 def test_screen_geometry_drops_what_rounding_collapses():
     speck = Point(7.0, 51.0).buffer(1e-7)
     assert screen_geometry(speck, 0) is None
