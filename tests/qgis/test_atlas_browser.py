@@ -209,3 +209,9 @@ def test_expert_comments_are_downloaded_as_json(town, tmp_path):  # noqa: F811
     assert comments["format"] == "sozialraum-atlas-comments" and comments["author"] == "Jugendamt, A. Muster"
     assert comments["comments"] == [{"space": "03", "text": "The boundary should follow the railway."}]
     assert read_script(folder / "data" / "atlas.js")["comments"] is True
+    # read back for the consultation: a proposal on a space the consultation knows
+    from sozialraum.algorithms.atlas_comments import read_comments
+
+    spaces = [str(f["space"]) for f in town["spaces"].getFeatures()]
+    [proposal] = read_comments(files[0], spaces)
+    assert (proposal.author, proposal.space, proposal.known) == ("Jugendamt, A. Muster", "03", True)
