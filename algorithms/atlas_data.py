@@ -94,14 +94,18 @@ def legend_texts(limits, decimals, lang, sign=0):
 
 # -- geometries -------------------------------------------------------------------------
 def _rounded(coordinates, places):
-    """Coordinates of a GeoJSON geometry rounded, points that fall together after rounding dropped."""
-    if coordinates and isinstance(coordinates[0], (int, float)):
+    """Coordinates of a GeoJSON geometry (tuples or lists) as rounded lists, points that fall together dropped."""
+    first = coordinates[0] if len(coordinates) else None
+    if isinstance(first, (int, float)):
         return [round(float(c), places) for c in coordinates[:2]]
-    items = [_rounded(item, places) for item in coordinates]
-    if items and isinstance(items[0], list) and items[0] and isinstance(items[0][0], float):
-        kept = [items[0]] + [point for previous, point in zip(items, items[1:]) if point != previous]
+    if first is not None and len(first) and isinstance(first[0], (int, float)):  # a ring or a line
+        kept = []
+        for point in coordinates:
+            rounded = [round(float(point[0]), places), round(float(point[1]), places)]
+            if not kept or rounded != kept[-1]:
+                kept.append(rounded)
         return kept
-    return items
+    return [_rounded(item, places) for item in coordinates]
 
 
 def _valid_rings(geometry):
@@ -129,6 +133,8 @@ def _valid_rings(geometry):
 def _without_specks(geometry, min_area):
     """The polygon(s) without holes smaller than ``min_area`` (in the geometry's square units)."""
     def fill(polygon):
+        if not len(polygon.interiors):
+            return polygon
         return Polygon(polygon.exterior, [ring for ring in polygon.interiors if Polygon(ring).area >= min_area])
 
     if geometry.geom_type == "Polygon":
@@ -155,7 +161,7 @@ def screen_geometry(geometry, tolerance_m, places=COORDINATE_PLACES):
         if not simplified.is_empty:
             geometry = simplified
     shape = mapping(geometry)
-    shape = {"type": shape["type"], "coordinates": _rounded(json.loads(json.dumps(shape["coordinates"])), places)}
+    shape = {"type": shape["type"], "coordinates": _rounded(shape["coordinates"], places)}
     return _valid_rings(shape)
 
 
