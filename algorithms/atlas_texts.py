@@ -13,6 +13,8 @@ ATLAS_TEXTS = {
     "skip_to_table": translatable("Skip to the table"),
     "indicator_choice": translatable("Indicator on the map"),
     "map_heading": translatable("Map"),
+    "zoom_in": translatable("Zoom in"),
+    "zoom_out": translatable("Zoom out"),
     "map_label": translatable("Map of the social spaces; choose a space in the table below to read its profile"),
     "profile_hint": translatable("Click a space on the map or choose it in the table to see its profile."),
     "print": translatable("Print profile"),

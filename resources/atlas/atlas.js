@@ -90,7 +90,7 @@ var SozialraumAtlas = (function () {
   }
 
   function buildMap() {
-    map = L.map("map", { zoomSnap: 0.25, attributionControl: true });
+    map = L.map("map", { zoomSnap: 0.25, attributionControl: true, zoomControl: false });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>');
     var overlays = {};
     if (data.atlas.basemap && data.atlas.basemap.url) {
@@ -115,6 +115,11 @@ var SozialraumAtlas = (function () {
     }
     map.fitBounds(spacesLayer.getBounds(), { padding: [8, 8] });
     state.overlays = overlays;
+  }
+
+  function zoomControl() {  // Leaflet's buttons have English tooltips: made again in the page's language
+    if (state.zoomControl) { map.removeControl(state.zoomControl); }
+    state.zoomControl = L.control.zoom({ zoomInTitle: t("zoom_in"), zoomOutTitle: t("zoom_out") }).addTo(map);
   }
 
   function layerControl() {
@@ -459,6 +464,7 @@ var SozialraumAtlas = (function () {
     document.getElementById("map").setAttribute("aria-label", t("map_label"));
     document.getElementById("search").placeholder = t("search_placeholder");
     fillIndicators();
+    zoomControl();
     layerControl();
     recolour();
     drawProfile();

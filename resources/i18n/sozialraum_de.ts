@@ -3051,5 +3051,13 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <source>Buildings</source>
             <translation>Gebäude</translation>
         </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Hineinzoomen</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Herauszoomen</translation>
+        </message>
     </context>
 </TS>

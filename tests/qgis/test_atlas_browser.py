@@ -130,8 +130,10 @@ def test_the_language_switch(page):
     assert page.find_element("id", "profile-title").text == "Social space 01"
     assert profile_cell(page, "pop_total", "value") == residents_de.replace(".", ",")
     assert page.find_element("css selector", "#legend strong").text.startswith("Share 65 and over")
+    assert page.find_element("css selector", ".leaflet-control-zoom-in").get_attribute("title") == "Zoom in"
     page.find_element("css selector", 'button[data-language="de"]').click()
     assert page.find_element("id", "title").text == "Sozialraum-Atlas"
+    assert page.find_element("css selector", ".leaflet-control-zoom-in").get_attribute("title") == "Hineinzoomen"
 
 
 def test_the_table_is_searched_and_worked_by_keyboard(page):
