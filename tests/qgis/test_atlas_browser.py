@@ -217,3 +217,24 @@ def test_expert_comments_are_downloaded_as_json(town, tmp_path):  # noqa: F811
     spaces = [str(f["space"]) for f in town["spaces"].getFeatures()]
     [proposal] = read_comments(files[0], spaces)
     assert (proposal.author, proposal.space, proposal.known) == ("Jugendamt, A. Muster", "03", True)
+
+
+def lightness(css_colour):
+    """CIE L* of an 'rgb(r, g, b)' colour: what stays of a colour for every kind of colour blindness."""
+    red, green, blue = (int(part) / 255 for part in css_colour[css_colour.index("(") + 1:css_colour.index(")")].split(",")[:3])
+
+    def linear(c):
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    y = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    return 116 * (y ** (1 / 3) if y > 216 / 24389 else (24389 / 27 * y + 16) / 116) - 16
+
+
+@pytest.mark.parametrize("indicator", ["sgb2_rate", "share_65plus"])
+def test_the_classes_differ_in_lightness_for_colour_blind_readers(page, indicator):
+    from selenium.webdriver.support.ui import Select
+
+    Select(page.find_element("id", "indicator")).select_by_value(indicator)
+    swatches = page.find_elements("css selector", "#legend .swatch")[:4]  # the classes, before '.' and 'x'
+    levels = [lightness(swatch.value_of_css_property("background-color")) for swatch in swatches]
+    assert all(earlier - later >= 10 for earlier, later in zip(levels, levels[1:])), levels  # darker = more
