@@ -238,3 +238,30 @@ def test_the_classes_differ_in_lightness_for_colour_blind_readers(page, indicato
     swatches = page.find_elements("css selector", "#legend .swatch")[:4]  # the classes, before '.' and 'x'
     levels = [lightness(swatch.value_of_css_property("background-color")) for swatch in swatches]
     assert all(earlier - later >= 10 for earlier, later in zip(levels, levels[1:])), levels  # darker = more
+
+
+def test_the_same_folder_works_from_a_web_server(atlas):  # noqa: F811
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(atlas["folder"])))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with browser() as driver:
+            from selenium.webdriver.support.ui import WebDriverWait
+
+            driver.get(f"http://127.0.0.1:{server.server_address[1]}/index.html#space=01&lang=en")
+            WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+                "return document.body.getAttribute('data-ready') === 'true'"))
+            assert len(driver.find_elements("css selector", "path[data-space]")) == 13
+            assert driver.find_element("id", "profile-title").text == "Social space 01"
+            assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+    finally:
+        server.shutdown()
+        server.server_close()
