@@ -113,7 +113,7 @@ class AtlasAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterString(self.BREAKS, self.tr("Class breaks (standard deviations, as in the social index)"),
                                          defaultValue="-1,1,1.5"))
         add_language_parameter(self, self.LANGUAGE)
-        add(QgsProcessingParameterString(self.TITLE, self.tr("Title of the atlas (empty: 'Social space atlas')"),
+        add(QgsProcessingParameterString(self.TITLE, self.tr("Name of the municipality (shown before 'Social space atlas')"),
                                          optional=True))
         add(QgsProcessingParameterNumber(self.TOLERANCE, self.tr("Simplify the outlines by (m)"),
                                          type=compat.NUMBER_DOUBLE, defaultValue=3.0, minValue=0.0, maxValue=500.0))

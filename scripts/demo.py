@@ -191,7 +191,7 @@ def run_atlas(out):
     started = time.time()
     result = processing.run("sozialraum:atlas", {
         "INPUT": str(out / "social_index.gpkg"), "ID_FIELD": "space_id", "BLOCKS": str(out / "spaces_blocks.gpkg"),
-        "BARRIERS": f"{SAMPLE}|layername=barriers", "LANGUAGE": 1, "TITLE": "Musterstadt – Sozialraum-Atlas",
+        "BARRIERS": f"{SAMPLE}|layername=barriers", "LANGUAGE": 1, "TITLE": "Musterstadt",
         "OUTPUT": str(out / "atlas"),
     })
     result["seconds"] = round(time.time() - started, 1)

@@ -5,6 +5,8 @@ Usage: python scripts/screenshot_atlas.py [--atlas demo/atlas] [--out docs/scree
 Needs chromium, chromium-driver and python3-selenium (scripts/install_system_packages.sh); offline.
 """
 import argparse
+import base64
+import subprocess
 import sys
 from pathlib import Path
 
@@ -38,6 +40,22 @@ def main(argv=None):
                 driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", scroll_to)
             driver.save_screenshot(str(out / name))
         print(f"wrote {out / name}")
+    print_view(index, out / "atlas_print.png")
+
+
+def print_view(index, png):
+    """Page 1 of what 'Print profile' prints (Chromium's own PDF of the print style sheet), as a PNG."""
+    with browser(1400, 900) as driver:
+        open_atlas(driver, index, "#lang=de&indicator=sgb2_rate&space=4")
+        driver.execute_script("document.body.classList.add('print-profile')")
+        pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                                                           "printBackground": True})["data"])
+    part = png.with_suffix(".pdf")
+    part.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", str(part),
+                    str(png.with_suffix(""))], check=True)
+    part.unlink()
+    print(f"wrote {png}")
 
 
 if __name__ == "__main__":

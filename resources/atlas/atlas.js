@@ -453,8 +453,9 @@ var SozialraumAtlas = (function () {
   function setLanguage(language) {
     state.language = data.atlas.languages.indexOf(language) >= 0 ? language : data.atlas.languages[0];
     document.documentElement.lang = state.language;
-    document.title = data.atlas.title || t("atlas_title");
-    document.getElementById("title").textContent = data.atlas.title || t("atlas_title");
+    var heading = data.atlas.title ? data.atlas.title + " \u2013 " + t("atlas_title") : t("atlas_title");
+    document.title = heading;
+    document.getElementById("title").textContent = heading;
     Array.prototype.forEach.call(document.querySelectorAll("[data-text]"), function (node) {
       node.textContent = t(node.getAttribute("data-text"));
     });

@@ -2836,10 +2836,6 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <translation>Klassengrenzen (Standardabweichungen, wie beim Sozialindex)</translation>
         </message>
         <message>
-            <source>Title of the atlas (empty: 'Social space atlas')</source>
-            <translation>Titel des Atlas (leer: 'Sozialraum-Atlas')</translation>
-        </message>
-        <message>
             <source>Simplify the outlines by (m)</source>
             <translation>Umrisse vereinfachen um (m)</translation>
         </message>
@@ -3058,6 +3054,10 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         <message>
             <source>Zoom out</source>
             <translation>Herauszoomen</translation>
+        </message>
+        <message>
+            <source>Name of the municipality (shown before 'Social space atlas')</source>
+            <translation>Name der Kommune (steht vor 'Sozialraum-Atlas')</translation>
         </message>
     </context>
 </TS>
