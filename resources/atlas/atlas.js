@@ -342,7 +342,7 @@ var SozialraumAtlas = (function () {
         if (column.key === "space") { cell.scope = "row"; }
         row.appendChild(cell);
       });
-      if (space.id === state.selected) { row.classList.add("selected"); row.setAttribute("aria-selected", "true"); }
+      if (space.id === state.selected) { row.classList.add("selected"); row.setAttribute("aria-current", "true"); }
       row.addEventListener("click", function () { select(space.id, true); });
       body.appendChild(row);
       rowsById[space.id] = row;
@@ -379,12 +379,21 @@ var SozialraumAtlas = (function () {
   }
 
   // -- comments (expert consultation) ------------------------------------------------------------------
+  function commentsKey() {
+    // every file:// page shares one storage: the key names this atlas (title and spaces), so two atlases
+    // on one PC keep their comments apart while a re-made atlas of the same spaces finds them again
+    var ids = data.atlas.spaces.map(function (space) { return space.id; }).join("|");
+    var hash = 0;
+    for (var i = 0; i < ids.length; i++) { hash = (hash * 31 + ids.charCodeAt(i)) | 0; }
+    return COMMENTS_KEY + ":" + (data.atlas.title || "") + ":" + hash;
+  }
+
   function readComments() {
-    try { comments = JSON.parse(window.localStorage.getItem(COMMENTS_KEY) || "{}") || {}; } catch (error) { comments = {}; }
+    try { comments = JSON.parse(window.localStorage.getItem(commentsKey()) || "{}") || {}; } catch (error) { comments = {}; }
   }
 
   function storeComments() {
-    try { window.localStorage.setItem(COMMENTS_KEY, JSON.stringify(comments)); } catch (error) { /* private mode: kept in the page */ }
+    try { window.localStorage.setItem(commentsKey(), JSON.stringify(comments)); } catch (error) { /* private mode: kept in the page */ }
   }
 
   function drawComment() {

@@ -99,7 +99,7 @@ def test_a_click_on_a_space_opens_its_profile_with_its_numbers(page, atlas, town
     rate = next(item for item in atlas["data"]["indicators"] if item["id"] == "sgb2_rate")
     assert profile_cell(page, "sgb2_rate", "municipal") == rate["municipal_text"]["de"]
     assert len(page.find_elements("css selector", "#profile-age .age-row")) == 6  # the age chart's groups
-    assert page.find_element("css selector", '#spaces-table tr[data-space="01"]').get_attribute("aria-selected") == "true"
+    assert page.find_element("css selector", '#spaces-table tr[data-space="01"]').get_attribute("aria-current") == "true"
 
 
 def test_suppressed_values_show_as_dots(page):
