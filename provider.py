@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from .algorithms import compat
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.aggregate import AggregateAlgorithm
+from .algorithms.atlas import AtlasAlgorithm
 from .algorithms.carry import CarryAlgorithm
 from .algorithms.compare import CompareAlgorithm
 from .algorithms.delineate import DelineateAlgorithm
@@ -22,7 +23,7 @@ ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg
 
 ALGORITHMS = (AdjacencyAlgorithm, DelineateAlgorithm, EvaluateAlgorithm, AggregateAlgorithm, InterpolateAlgorithm,
               SocialIndexAlgorithm, CompareAlgorithm, ProfilesAlgorithm, UpdateAlgorithm,
-              CarryAlgorithm)
+              CarryAlgorithm, AtlasAlgorithm)
 
 
 def missing_packages(algorithm_class):

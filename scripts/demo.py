@@ -184,13 +184,27 @@ def run_profiles(out):
     return result
 
 
+def run_atlas(out):
+    """The web atlas of the proposed spaces, German first (switchable): demo/atlas/index.html."""
+    import processing
+
+    started = time.time()
+    result = processing.run("sozialraum:atlas", {
+        "INPUT": str(out / "social_index.gpkg"), "ID_FIELD": "space_id", "BLOCKS": str(out / "spaces_blocks.gpkg"),
+        "BARRIERS": f"{SAMPLE}|layername=barriers", "LANGUAGE": 1, "TITLE": "Musterstadt",
+        "OUTPUT": str(out / "atlas"),
+    })
+    result["seconds"] = round(time.time() - started, 1)
+    return result
+
+
 def render_load_blocks(out):
     import render
 
     return render.load(out / "spaces_blocks.gpkg", name="blocks with spaces")
 
 
-def write_summary(out, payload, spaces, images, indicators, profiles):
+def write_summary(out, payload, spaces, images, indicators, profiles, atlas):
     results, log = payload["results"], payload.get("log", {})
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v))}</td></tr>" for k, v in sorted(results.items()) if not str(v).endswith(".gpkg"))
     info = "".join(f"<li>{html.escape(line)}</li>" for line in log.get("info", []))
@@ -219,6 +233,9 @@ social index and types: <a href="social_index.gpkg">social_index.gpkg</a>, <a hr
 <p>One A4 page per space with map, age structure, the indicators beside the municipal values and the index class
 (<code>sozialraum:profiles</code>, German, {profiles['N_PAGES']} pages in {profiles['seconds']} s):
 <a href="profiles.pdf">profiles.pdf</a>.</p>
+<h2>Web atlas</h2>
+<p>The spaces, their indicators and profiles for a browser, offline (<code>sozialraum:atlas</code>,
+{atlas['SIZE_BYTES'] / 1e6:.2f} MB in {atlas['seconds']} s): <a href="atlas/index.html">atlas/index.html</a>.</p>
 {pictures}</body></html>"""
     path = out / "summary.html"
     path.write_text(page, encoding="utf-8")
@@ -241,7 +258,8 @@ def main(argv=None):
     indicators = run_indicators(out, render_load_blocks(out))
     images = render_maps(out)
     profiles = run_profiles(out)
-    summary = write_summary(out, payload, spaces, images, indicators, profiles)
+    atlas = run_atlas(out)
+    summary = write_summary(out, payload, spaces, images, indicators, profiles, atlas)
     results = payload["results"]
     print(f"adjacency: {results['EDGES']} links, {results['COMPONENTS']} components, {results['ISLANDS']} islands "
           f"({results['ISLAND_POPULATION']:.0f} residents) in {payload['seconds']} s")
@@ -252,6 +270,8 @@ def main(argv=None):
         print(f"  wrote {path}")
     print(f"profiles: {profiles['N_PAGES']} pages in {profiles['seconds']} s")
     print(f"wrote {Path(args.out) / 'profiles.pdf'}")
+    print(f"atlas: {atlas['N_SPACES']} spaces, {atlas['SIZE_BYTES'] / 1e6:.2f} MB in {atlas['seconds']} s: "
+          f"{Path(args.out) / 'atlas' / 'index.html'}")
 
 
 if __name__ == "__main__":

@@ -5,14 +5,16 @@
 set -euo pipefail
 
 PACKAGES=(qgis python3-qgis qgis-providers python3-gdal python3-pandas python3-sklearn python3-shapely
-          python3-scipy python3-venv python3-pip qttools5-dev-tools xvfb xauth git poppler-utils)
+          python3-scipy python3-venv python3-pip qttools5-dev-tools xvfb xauth git poppler-utils
+          chromium chromium-driver python3-selenium)  # the web atlas's tests: headless Chromium, offline
 PYTHON=/usr/bin/python3
 
 have_everything() {
     [ -x "$PYTHON" ] &&
-    "$PYTHON" -c "import qgis.core, osgeo.ogr, pandas, sklearn, shapely, scipy, ensurepip" 2>/dev/null &&
+    "$PYTHON" -c "import qgis.core, osgeo.ogr, pandas, sklearn, shapely, scipy, ensurepip, selenium" 2>/dev/null &&
     command -v qgis_process.bin >/dev/null && command -v lrelease >/dev/null &&
     command -v Xvfb >/dev/null && command -v git >/dev/null && command -v pdftoppm >/dev/null &&
+    command -v chromium >/dev/null && command -v chromedriver >/dev/null &&
     have_postgis
 }
 

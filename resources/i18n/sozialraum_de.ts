@@ -3222,5 +3222,269 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
             <source>Changes to the division of social spaces</source>
             <translation>Änderungen der Sozialraumgliederung</translation>
         </message>
+        <message>
+            <source>Web atlas of the social spaces</source>
+            <translation>Web-Atlas der Sozialräume</translation>
+        </message>
+        <message>
+            <source>Writes a web atlas for people without QGIS: one folder with index.html that opens in any browser, from the file system (a USB stick, a network drive, an e-mail attachment unpacked) or from any web server, and loads nothing from the internet. It shows the spaces as a map of any indicator of the catalogue (classes as in the social index: standard deviations from the mean of the spaces, with a legend and the municipal value), the profile of a space when it is clicked (the content of the PDF profile sheet: indicators beside the municipal value and the difference, the age structure, the index class and type), a searchable table of all spaces and a print view of one profile. German and English can be switched in the page. Suppressed values are shown as '.'.
+
+Parameters: Spaces with indicators: the output of 'Push indicators to spaces' or of 'Social index and types'. Blocks (optional): give the municipal values (summed over all blocks, as in the profiles) and are drawn as a layer that can be switched on. Barriers (optional): drawn as lines. Index, class and type fields: as written by 'Social index and types'; left out when the layer has none. Simplify: outlines are simplified by this many metres (0: not at all); the atlas of the sample town stays well under 3 MB. Background map (optional): a tile URL such as https://tile.example.org/{z}/{x}/{y}.png; without one the atlas needs no network. Expert comments: each profile gets a comment box; the comments are downloaded as one small JSON file to send to the planning office.
+
+Example (sample town, after 'make demo'): Spaces with indicators = demo/social_index.gpkg, id field space_id, blocks = demo/spaces_blocks.gpkg, output folder demo/atlas: open demo/atlas/index.html.</source>
+            <translation>Schreibt einen Web-Atlas für Menschen ohne QGIS: einen Ordner mit index.html, der in jedem Browser öffnet, aus dem Dateisystem (USB-Stick, Netzlaufwerk, entpackter E-Mail-Anhang) oder von jedem Webserver, und nichts aus dem Internet lädt. Er zeigt die Räume als Karte einer beliebigen Indikator des Katalogs (Klassen wie beim Sozialindex: Standardabweichungen vom Mittel der Räume, mit Legende und gesamtstädtischem Wert), beim Klick auf einen Raum sein Profil (der Inhalt des PDF-Profilblatts: Indikatoren neben dem gesamtstädtischen Wert und der Differenz, die Altersstruktur, Indexklasse und Typ), eine durchsuchbare Tabelle aller Räume und eine Druckansicht eines Profils. Deutsch und Englisch sind in der Seite umschaltbar. Geheim gehaltene Werte erscheinen als '.'.
+
+Parameter: Sozialräume mit Indikatoren: das Ergebnis von 'Indikatoren auf Sozialräume übertragen' oder von 'Sozialindex und Raumtypen'. Blöcke (optional): liefern die gesamtstädtischen Werte (über alle Blöcke summiert, wie in den Profilen) und werden als zuschaltbare Ebene gezeichnet. Barrieren (optional): als Linien gezeichnet. Index-, Klassen- und Typfeld: wie von 'Sozialindex und Raumtypen' geschrieben; entfallen, wenn der Layer sie nicht hat. Vereinfachen: Umrisse werden um so viele Meter vereinfacht (0: gar nicht); der Atlas der Musterstadt bleibt deutlich unter 3 MB. Hintergrundkarte (optional): eine Kachel-URL wie https://tile.example.org/{z}/{x}/{y}.png; ohne sie braucht der Atlas kein Netz. Expertenkommentare: jedes Profil bekommt ein Kommentarfeld; die Kommentare werden als eine kleine JSON-Datei heruntergeladen und an das Planungsamt geschickt.
+
+Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/social_index.gpkg, Id-Feld space_id, Blöcke = demo/spaces_blocks.gpkg, Ausgabeordner demo/atlas: demo/atlas/index.html öffnen.</translation>
+        </message>
+        <message>
+            <source>Simplifying the geometries</source>
+            <translation>Geometrien werden vereinfacht</translation>
+        </message>
+        <message>
+            <source>Writing the atlas</source>
+            <translation>Atlas wird geschrieben</translation>
+        </message>
+        <message>
+            <source>Blocks (municipal values and a map layer; optional)</source>
+            <translation>Blöcke (gesamtstädtische Werte und Kartenebene; optional)</translation>
+        </message>
+        <message>
+            <source>Barriers (lines; optional)</source>
+            <translation>Barrieren (Linien; optional)</translation>
+        </message>
+        <message>
+            <source>Social index field</source>
+            <translation>Feld des Sozialindex</translation>
+        </message>
+        <message>
+            <source>Class breaks (standard deviations, as in the social index)</source>
+            <translation>Klassengrenzen (Standardabweichungen, wie beim Sozialindex)</translation>
+        </message>
+        <message>
+            <source>Name of the municipality (shown before 'Social space atlas')</source>
+            <translation>Name der Kommune (steht vor 'Sozialraum-Atlas')</translation>
+        </message>
+        <message>
+            <source>Simplify the outlines by (m)</source>
+            <translation>Umrisse vereinfachen um (m)</translation>
+        </message>
+        <message>
+            <source>Background map tile URL (optional; needs the network)</source>
+            <translation>Kachel-URL einer Hintergrundkarte (optional; braucht das Netz)</translation>
+        </message>
+        <message>
+            <source>Attribution of the background map</source>
+            <translation>Quellenangabe der Hintergrundkarte</translation>
+        </message>
+        <message>
+            <source>Expert comments (a comment box per space)</source>
+            <translation>Expertenkommentare (ein Kommentarfeld je Raum)</translation>
+        </message>
+        <message>
+            <source>Atlas folder</source>
+            <translation>Atlas-Ordner</translation>
+        </message>
+        <message>
+            <source>Start page of the atlas</source>
+            <translation>Startseite des Atlas</translation>
+        </message>
+        <message>
+            <source>Size of the atlas folder in bytes</source>
+            <translation>Größe des Atlas-Ordners in Byte</translation>
+        </message>
+        <message>
+            <source>No blocks: the atlas shows no municipal values.</source>
+            <translation>Keine Blöcke: Der Atlas zeigt keine gesamtstädtischen Werte.</translation>
+        </message>
+        <message>
+            <source>Atlas of {spaces} spaces written to {file} ({size} in {seconds:.1f} s).</source>
+            <translation>Atlas mit {spaces} Räumen nach {file} geschrieben ({size} in {seconds:.1f} s).</translation>
+        </message>
+        <message>
+            <source>The class breaks '{text}' must be 1 to 6 increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
+            <translation>Die Klassengrenzen '{text}' müssen 1 bis 6 aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
+        </message>
+        <message>
+            <source>The layer {layer} has no features: there is no space to show.</source>
+            <translation>Der Layer {layer} hat keine Objekte: Es gibt keinen Raum zu zeigen.</translation>
+        </message>
+        <message>
+            <source>{count} spaces have no geometry and are only in the table: {ids}</source>
+            <translation>{count} Räume haben keine Geometrie und stehen nur in der Tabelle: {ids}</translation>
+        </message>
+        <message>
+            <source>The layer has no field '{field}': the atlas shows none.</source>
+            <translation>Der Layer hat kein Feld '{field}': Der Atlas zeigt keines.</translation>
+        </message>
+        <message>
+            <source>The folder {folder} already holds other files: choose an empty or new folder (only an earlier atlas is replaced).</source>
+            <translation>Der Ordner {folder} enthält schon andere Dateien: Wählen Sie einen leeren oder neuen Ordner (nur ein früherer Atlas wird ersetzt).</translation>
+        </message>
+        <message>
+            <source>The atlas folder {folder} holds the input {file}: choose another folder (the atlas folder is replaced as a whole).</source>
+            <translation>Der Atlas-Ordner {folder} enthält die Eingabe {file}: Wählen Sie einen anderen Ordner (der Atlas-Ordner wird als Ganzes ersetzt).</translation>
+        </message>
+        <message>
+            <source>Classes as in the social index: standard deviations from the mean of the spaces ({breaks}); darker = more need.</source>
+            <translation>Klassen wie beim Sozialindex: Standardabweichungen vom Mittel der Räume ({breaks}); dunkler = mehr Bedarf.</translation>
+        </message>
+        <message>
+            <source>Classes as in the social index: standard deviations from the mean of the spaces ({breaks}); darker = higher value.</source>
+            <translation>Klassen wie beim Sozialindex: Standardabweichungen vom Mittel der Räume ({breaks}); dunkler = höherer Wert.</translation>
+        </message>
+        <message>
+            <source>Class {number}</source>
+            <translation>Klasse {number}</translation>
+        </message>
+        <message>
+            <source>Social space atlas</source>
+            <translation>Sozialraum-Atlas</translation>
+        </message>
+        <message>
+            <source>Skip to the table</source>
+            <translation>Zur Tabelle springen</translation>
+        </message>
+        <message>
+            <source>Indicator on the map</source>
+            <translation>Indikator auf der Karte</translation>
+        </message>
+        <message>
+            <source>Map</source>
+            <translation>Karte</translation>
+        </message>
+        <message>
+            <source>Zoom in</source>
+            <translation>Hineinzoomen</translation>
+        </message>
+        <message>
+            <source>Zoom out</source>
+            <translation>Herauszoomen</translation>
+        </message>
+        <message>
+            <source>Map of the social spaces; choose a space in the table below to read its profile</source>
+            <translation>Karte der Sozialräume; wählen Sie einen Raum in der Tabelle darunter, um sein Profil zu lesen</translation>
+        </message>
+        <message>
+            <source>Click a space on the map or choose it in the table to see its profile.</source>
+            <translation>Klicken Sie auf einen Raum in der Karte oder wählen Sie ihn in der Tabelle, um sein Profil zu sehen.</translation>
+        </message>
+        <message>
+            <source>Print profile</source>
+            <translation>Profil drucken</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Indicators of the space beside the municipal values</source>
+            <translation>Indikatoren des Raums neben den gesamtstädtischen Werten</translation>
+        </message>
+        <message>
+            <source>All social spaces</source>
+            <translation>Alle Sozialräume</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Suchen</translation>
+        </message>
+        <message>
+            <source>Number or name of a space</source>
+            <translation>Nummer oder Name eines Raums</translation>
+        </message>
+        <message>
+            <source>Arrow keys move through the rows, Enter opens a profile; the column headings sort.</source>
+            <translation>Pfeiltasten bewegen durch die Zeilen, Enter öffnet ein Profil; die Spaltenköpfe sortieren.</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} spaces</source>
+            <translation>{shown} von {total} Räumen</translation>
+        </message>
+        <message>
+            <source>Barriers</source>
+            <translation>Barrieren</translation>
+        </message>
+        <message>
+            <source>all spaces (no differences)</source>
+            <translation>alle Räume (keine Unterschiede)</translation>
+        </message>
+        <message>
+            <source>. suppressed (confidentiality)</source>
+            <translation>. geheim gehalten (Datenschutz)</translation>
+        </message>
+        <message>
+            <source>x no value</source>
+            <translation>x kein Wert</translation>
+        </message>
+        <message>
+            <source>Municipality: {value}</source>
+            <translation>Gesamtstadt: {value}</translation>
+        </message>
+        <message>
+            <source>No municipal value (the atlas was made without blocks).</source>
+            <translation>Kein gesamtstädtischer Wert (der Atlas wurde ohne Blöcke erstellt).</translation>
+        </message>
+        <message>
+            <source>All spaces have the same value.</source>
+            <translation>Alle Räume haben denselben Wert.</translation>
+        </message>
+        <message>
+            <source>Made with the QGIS plugin Sozialraum. Values of small spaces may be suppressed for statistical confidentiality ('.'). The atlas works offline; it loads nothing from the internet unless a background map was chosen.</source>
+            <translation>Erstellt mit dem QGIS-Plugin Sozialraum. Werte kleiner Räume können aus Gründen der statistischen Geheimhaltung unterdrückt sein ('.'). Der Atlas arbeitet offline; er lädt nichts aus dem Internet, außer wenn eine Hintergrundkarte gewählt wurde.</translation>
+        </message>
+        <message>
+            <source>Your comment on this space</source>
+            <translation>Ihr Kommentar zu diesem Raum</translation>
+        </message>
+        <message>
+            <source>Your name and organisation</source>
+            <translation>Ihr Name und Ihre Organisation</translation>
+        </message>
+        <message>
+            <source>Comment (e.g. 'this boundary should run along the railway')</source>
+            <translation>Kommentar (z. B. 'diese Grenze sollte an der Bahnlinie verlaufen')</translation>
+        </message>
+        <message>
+            <source>Comments stay in this browser until you download them as one file and send it to the planning office; they are proposals, the office decides.</source>
+            <translation>Kommentare bleiben in diesem Browser, bis Sie sie als eine Datei herunterladen und an das Planungsamt schicken; sie sind Vorschläge, das Amt entscheidet.</translation>
+        </message>
+        <message>
+            <source>Download my comments (JSON)</source>
+            <translation>Meine Kommentare herunterladen (JSON)</translation>
+        </message>
+        <message>
+            <source>{count} spaces commented</source>
+            <translation>{count} Räume kommentiert</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Alter</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>Haushalte</translation>
+        </message>
+        <message>
+            <source>Housing</source>
+            <translation>Wohnen</translation>
+        </message>
+        <message>
+            <source>Labour market</source>
+            <translation>Arbeitsmarkt</translation>
+        </message>
+        <message>
+            <source>Migration</source>
+            <translation>Migration</translation>
+        </message>
+        <message>
+            <source>Poverty</source>
+            <translation>Armut</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>Gebäude</translation>
+        </message>
     </context>
 </TS>
