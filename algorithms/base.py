@@ -34,7 +34,7 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         if "processAlgorithm" in cls.__dict__:
             cls.processAlgorithm = _without_tracebacks(cls.__dict__["processAlgorithm"])
 
-    def tr(self, text):  # noqa: D102 (QGIS API name)
+    def tr(self, text):
         return tr(text)
 
     def createInstance(self):  # noqa: N802

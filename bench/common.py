@@ -16,7 +16,7 @@ import numpy as np
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
-from checkout_package import use_checkout as use_repository_engine  # noqa: E402,F401 (one place makes the link)
+from checkout_package import use_checkout as use_repository_engine  # noqa: E402 (one place makes the link)
 
 # --------------------------------------------------------------------------- attributes
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
+import common
 
 #: Peers' mean Polsby-Popper and SSD share at k = 33 on the sample town (bench/RESULTS.md).
 PEERS_3500 = {"skater": (0.6553, 0.436), "redcap": (0.5911, 0.389), "azp_tabu": (0.6401, 0.282),

@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from lattice import import_engine, lattice_instance  # noqa: E402
+from lattice import import_engine, lattice_instance
 
 DEFAULT_COMPACTNESS = 0.25  # engine/problem.py DEFAULT_COMPACTNESS (read from the engine when it has it)
 #: Admissible sets listed per instance at most (beyond, the instance is too large to be exact here).

@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import common  # noqa: E402
+import common
 
 METHODS = ("ours", "skater", "redcap", "azp_tabu", "maxp_tabu", "spopt_maxp", "spopt_ward", "ours_maxp_k")
 NEEDS_K = {"skater", "redcap", "azp_tabu", "spopt_ward"}

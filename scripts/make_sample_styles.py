@@ -13,7 +13,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from checkout_package import use_checkout  # noqa: E402
+from checkout_package import use_checkout
 
 use_checkout()
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from headless_chromium import browser, missing, open_atlas  # noqa: E402
+from headless_chromium import browser, missing, open_atlas
 
 VIEWS = (  # file name, window size, what the page shows (the address's fragment), what to scroll to
     ("atlas.png", (1400, 900), "#lang=de&indicator=si_index&space=4", None),

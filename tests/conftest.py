@@ -4,6 +4,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from checkout_package import use_checkout  # noqa: E402
+from checkout_package import use_checkout
 
 use_checkout()

@@ -80,13 +80,13 @@ def attacker_recovers(table, protected):
             if ind.kind in ("rate", "ratio") and not np.isnan(row[ind.id]) and ind.confidential:
                 # a published rate with its published denominator gives the numerator
                 published.append(vec(ind.numerator, base) - 0 * vec(ind.denominator, base))
-        P = np.array(published) if published else np.zeros((0, len(base)))
+        published_rows = np.array(published) if published else np.zeros((0, len(base)))
         for ind in cat:
             if ind.kind == "count" and ind.confidential and np.isnan(row[ind.id]):
                 target = vec(ind.numerator, base)
-                if len(P):
-                    coef, *_ = np.linalg.lstsq(P.T, target, rcond=None)
-                    if np.linalg.norm(P.T @ coef - target) < 1e-8:
+                if len(published_rows):
+                    coef, *_ = np.linalg.lstsq(published_rows.T, target, rcond=None)
+                    if np.linalg.norm(published_rows.T @ coef - target) < 1e-8:
                         found.append((space, ind.id))
     return found
 

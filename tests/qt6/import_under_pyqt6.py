@@ -41,7 +41,7 @@ def main():
         error = None
         try:
             importlib.import_module(name)
-        except Exception:  # report every module, not just the first failure
+        except Exception:  # noqa: BLE001 - report every module, not just the first failure
             error = traceback.format_exc(limit=-3)
         taken = sorted(_placeholder.TAKEN.get(name, ()))
         print(json.dumps({"module": name, "error": error, "qgis_names": taken}), flush=True)

@@ -14,7 +14,7 @@ import pytest
 
 pytest.importorskip("PyQt6.QtWidgets")
 
-from check_qt6 import plugin_files  # noqa: E402
+from check_qt6 import plugin_files
 
 HERE = Path(__file__).resolve().parent
 

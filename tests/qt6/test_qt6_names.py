@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PyQt6.QtWidgets")
 
-from check_qt6 import check, qt_in_engine  # noqa: E402  (scripts/ is on sys.path: tests/conftest.py)
+from check_qt6 import check, qt_in_engine
 
 
 def test_every_qt_name_the_plugin_uses_exists_in_pyqt6():
