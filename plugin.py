@@ -64,8 +64,10 @@ class SozialraumPlugin:
         from qgis.PyQt.QtWidgets import QAction
 
         from .ui.consultation_dock import ConsultationDock
-        from .ui.paint_tool import MergeTool, PaintTool, SplitTool
+        from .ui.merge_tool import MergeTool
+        from .ui.paint_tool import PaintTool
         from .ui.split_line_tool import SplitLineTool
+        from .ui.split_tool import SplitTool
 
         icons = Path(__file__).resolve().parent / "resources" / "icons"
         window = self.iface.mainWindow()
@@ -140,7 +142,7 @@ class SozialraumPlugin:
         self.iface.messageBar().pushMessage(tr("Sozialraum"), text, level, 6)
 
     def new_space_from_selection(self):
-        from .ui.paint_tool import new_space_from_selection
+        from .ui.new_space import new_space_from_selection
 
         layer_session = self.layer_session()
         if layer_session is not None and layer_session.editing_problem() is None:

@@ -67,6 +67,7 @@ def main(out):
     from sozialraum.i18n import tr
     from sozialraum.ui.consultation_dock import ConsultationDock
     from sozialraum.ui.paint_tool import PaintTool
+    from sozialraum.ui.tool_host import DockHost
 
     window = QWidget()
     window.resize(1600, 940)
@@ -124,17 +125,7 @@ def main(out):
     canvas.waitWhileRendering()
     app.processEvents()
 
-    class Host:
-        def layer_session(self):
-            return dock.layer_session
-
-        def current_space(self):
-            return dock.current_space()
-
-        def message(self, text, level):
-            print(text)
-
-    tool = PaintTool(canvas, Host())
+    tool = PaintTool(canvas, DockHost(dock, echo=print))
     canvas.setMapTool(tool)
     tool.set_target(target)
     layer.removeSelection()
