@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import uuid
 
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,7 +33,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..algorithms.run_parameters import delineation_of
-from ..engine.errors import SozialraumError
 from ..i18n import tr
 from . import session_choices as choices
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
@@ -43,17 +42,18 @@ from .dock_live import DockLiveLayer
 from .dock_log import DockDecisionLog
 from .dock_reoptimise import DockReoptimise
 from .dock_state import DockProjectState
-from .formatting import format_decimal, format_population
+from .dock_table import DockSpacesTable
+from .formatting import format_population, ssd_share_figure
 from .layer_checks import check_layer, crs_note, is_derived
 from .log_model import LogModel
 from .map_layers import hide_covering_spaces, show_layers
+from .message_bar import OPERATION, SESSION, MessageBarReporter
 from .session_layer import LayerSession, SessionInputError
-from .spaces_model import SPACE, SpacesFilter, SpacesModel
 
 REFRESH_DELAY = 80
 
 
-class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionLog, DockProjectState, QgsDockWidget):
+class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLayer, DockDecisionLog, DockProjectState, QgsDockWidget):
     """The dock; ``session_opened``/``session_closed`` tell the plugin to enable its tools."""
 
     session_opened = pyqtSignal(object)
@@ -66,6 +66,8 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
         self.iface = iface
         self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.layer_session = None
+        #: the message bar, one report of a kind at a time (none without QGIS's window: the dock's message line)
+        self.reporter = MessageBarReporter(iface.messageBar()) if iface is not None else None
         self._hidden_layers = []  # ids of layers hidden while the session is open
         self._notice = ""
         self._timer = QTimer(self)
@@ -148,30 +150,7 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
                                       "means, updated after every change (for maps and labels during the meeting)."))
         self.live_check.toggled.connect(self._live_toggled)
         self.action_row.addWidget(self.live_check)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("spacesFilter")
-        self.filter_edit.setPlaceholderText(tr("Filter spaces"))
-        self.filter_edit.setClearButtonEnabled(True)
-        layout.addWidget(self.filter_edit)
-        self.model = SpacesModel(self)
-        self.model.lock_toggled.connect(self._lock_toggled)
-        self.proxy = SpacesFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.table = QTableView()
-        self.table.setObjectName("spacesTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)  # by the header; the UserRole values sort numbers as numbers
-        self.table.sortByColumn(SPACE, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.clicked.connect(self._row_clicked)
-        layout.addWidget(self.table, 3)  # the spaces first: the log gets a quarter of what is left
+        self._build_spaces_table(layout)
         layout.addWidget(QLabel(tr("Decision log (newest first)")))
         self.log_model = LogModel(self)
         self.log_table = QTableView()
@@ -261,10 +240,11 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
         hidden = [layer.name() for layer in hidden]
         self._notice = tr("Hidden while the session is open (they lie over the blocks and do not follow the changes): "
                           "{layers}.").format(layers=", ".join(hidden)) if hidden else ""
-        if hidden and self.iface is not None:
-            self.iface.messageBar().pushInfo(tr("Sozialraum consultation"), self._notice)
+        if hidden and self.reporter is not None:
+            self.report(self._notice, Qgis.MessageLevel.Info, SESSION)
         self.layer_session = layer_session
         layer_session.changed.connect(self.schedule_refresh)
+        layer_session.performed.connect(self._performed)
         layer_session.locks_rebuilt.connect(self.schedule_refresh)
         layer_session.reason_source = self.take_reason
         layer_session.decision_log.changed.connect(self.schedule_refresh)
@@ -299,6 +279,7 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
         old.close()
         old.reason_source = None
         disconnect_all([(old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
+                        (old.performed, self._performed),
                         (old.decision_log.changed, self.schedule_refresh),
                         (old.decision_log.write_failed, self._log_write_failed)])
         self.model.set_statuses([])
@@ -310,7 +291,20 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #b00020;" if problem else "")
 
-    # -- table ------------------------------------------------------------------------
+    def report(self, text, level, kind=OPERATION):
+        """Tell the planner: in the message bar, replacing the previous report of ``kind``
+        (``ui/message_bar.py``); without QGIS's window in the dock's message line."""
+        if self.reporter is not None:
+            self.reporter.show(text, level, kind)
+        else:
+            self.show_message(text, problem=level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical))
+
+    def _performed(self, outcome):
+        """An operation was written: the live layer and the table follow (each throttled: a burst updates once)."""
+        if self.live is not None:
+            self.live.schedule()
+        self.schedule_refresh()
+
     def schedule_refresh(self):
         if not self._timer.isActive():
             self._timer.start()
@@ -332,11 +326,12 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
         self.summary_label.setText(tr(
             "{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. "
             "Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. "
-            "SSD share {share}").format(
+            "{ssd}").format(
             spaces=summary.spaces, population=format_population(summary.population), blocks=summary.blocks,
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
             above=summary.above, split=summary.not_contiguous, locked=summary.locked,
-            share=format_decimal(summary.ssd_share, 3) if layer_session.attributes else tr("– (no attributes chosen)")))
+            ssd=ssd_share_figure(summary.ssd_share, layer_session.ssd_weighted) if layer_session.attributes
+            else tr("SSD share – (no attributes chosen)")))
         problem = layer_session.editing_problem()
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())
@@ -345,64 +340,3 @@ class ConsultationDock(DockChoices, DockReoptimise, DockLiveLayer, DockDecisionL
         if current is not None:
             self.select_space(current, zoom=False)
 
-    def current_space(self):
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.status(self.proxy.mapToSource(rows[0]).row()).space
-
-    def row_of(self, space):
-        for row in range(self.model.rowCount()):
-            if self.model.status(row).space == space:
-                return row
-        return None
-
-    def select_space(self, space, zoom=True):
-        """Select the row of ``space``; with ``zoom`` also its blocks on the layer, zoomed to."""
-        row = self.row_of(space)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, SPACE))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        if zoom:
-            self._show_space(space)
-        return True
-
-    def _row_clicked(self, index):
-        # a fresh proxy index of the row: one the view kept from before a model reset maps to
-        # another source row (a click on a lock box selected another space, issue 19, 7)
-        source = self.proxy.mapToSource(self.proxy.index(index.row(), SPACE))
-        if not source.isValid():
-            return
-        space = self.model.status(source.row()).space
-        self._show_space(space)
-        self.current_space_changed.emit(space)
-
-    def _show_space(self, space):
-        layer_session = self.layer_session
-        if layer_session is None:
-            return
-        try:
-            blocks = layer_session.session.blocks_of(space)
-        except SozialraumError:
-            return
-        layer = layer_session.layer
-        layer.selectByIds(list(blocks))
-        if self.canvas is not None and blocks:
-            extent = layer_session.blocks_geometry(blocks).boundingBox()
-            extent = self.canvas.mapSettings().layerExtentToOutputExtent(layer, extent)
-            extent.scale(1.2)
-            self.canvas.setExtent(extent)
-            self.canvas.refresh()
-
-    def _lock_toggled(self, space, locked):
-        layer_session = self.layer_session
-        if layer_session is None or layer_session.editing_problem():
-            return
-        layer_session.set_locked(space, locked)
-        self.model.update_status(layer_session.session.status(space))
-        # the rest later, not now: the view is still handling the click that set the check state, and
-        # resetting the model under it leaves it with stale indexes (issue 19, 7)
-        self.schedule_refresh()

@@ -63,7 +63,7 @@ class DockReoptimise:
 
     def apply_reoptimisation(self):
         """Write the previewed re-optimisation as one undoable command; returns the change (None when refused)."""
-        result = self.reoptimiser.apply()
+        result = self.reoptimiser.apply(self.report)
         if isinstance(result, str):
             self.show_message(result, problem=True)
             return None

@@ -31,15 +31,19 @@ def format_decimal(value, decimals):
     return format_number(value, decimals, language(), thousands=False)
 
 
-def ssd_share_name(weighted=True):
-    """The SSD share's name with what it means: weighted or not, and that lower is better.
-
-    The share is the part of the attributes' variation left within the spaces; a bare
-    "SSD share 0.089 → 0.087" left the planners guessing which way is good (issue 19, 12).
-    """
+def ssd_share_meaning(weighted=True):
+    """What the SSD share is: weighted or not, and that lower is better (the part of the attributes'
+    variation left within the spaces; a bare "SSD share 0.089 → 0.087" left the planners guessing
+    which way is good, issue 19, 12)."""
     if weighted:
-        return tr("SSD share (weighted by residents, lower is better)")
-    return tr("SSD share (unweighted, lower is better)")
+        return tr("blocks weighted by residents, lower is better")
+    return tr("unweighted, lower is better")
+
+
+def ssd_share_figure(share, weighted=True):
+    """'SSD share 0.073 (blocks weighted by residents, lower is better)', translated."""
+    return tr("SSD share {share} ({meaning})").format(share=format_decimal(share, SSD_DECIMALS),
+                                                      meaning=ssd_share_meaning(weighted))
 
 
 def ssd_share_change(before, after, weighted=True):
@@ -51,5 +55,5 @@ def ssd_share_change(before, after, weighted=True):
         verdict = tr("better")
     else:
         verdict = tr("worse")
-    return tr("{name}: {before} → {after} ({verdict})").format(name=ssd_share_name(weighted), before=first, after=second,
-                                                              verdict=verdict)
+    return tr("SSD share ({meaning}): {before} → {after} ({verdict})").format(
+        meaning=ssd_share_meaning(weighted), before=first, after=second, verdict=verdict)

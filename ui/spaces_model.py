@@ -5,7 +5,7 @@ from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyM
 from qgis.PyQt.QtGui import QColor
 
 from ..i18n import tr
-from .formatting import format_decimal, format_population, status_text
+from .formatting import format_decimal, format_population, ssd_share_meaning, status_text
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
 COLOURS = {"within": QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
@@ -62,7 +62,12 @@ class SpacesModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (tr("Space"), tr("Locked"), tr("Population"), tr("Blocks"), tr("Status"), tr("SSD"))[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == SSD:
+            return tr("Sum of squared deviations of the space's blocks from its means ({meaning})").format(
+                meaning=ssd_share_meaning(self.ssd_weighted))
         return None
+
+    ssd_weighted = True
 
     def flags(self, index):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,120 @@
+"""The dock's table of spaces: filter, selection (a row zooms to its space), lock boxes, a readable layout."""
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+
+from ..engine.errors import SozialraumError
+from ..i18n import tr
+from .spaces_model import SPACE, STATUS, SpacesFilter, SpacesModel
+
+#: the spaces table shows at least this many rows however full the dock is
+MINIMUM_ROWS = 6
+
+
+class DockSpacesTable:
+    """Part of :class:`~sozialraum.ui.consultation_dock.ConsultationDock`: the spaces table."""
+
+    def _build_spaces_table(self, layout):
+        """The filter and the table of spaces (a lock box per row), added to ``layout``."""
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("spacesFilter")
+        self.filter_edit.setPlaceholderText(tr("Filter spaces"))
+        self.filter_edit.setClearButtonEnabled(True)
+        layout.addWidget(self.filter_edit)
+        self.model = SpacesModel(self)
+        self.model.lock_toggled.connect(self._lock_toggled)
+        self.proxy = SpacesFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.table = QTableView()
+        self.table.setObjectName("spacesTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)  # by the header; the UserRole values sort numbers as numbers
+        self.table.sortByColumn(SPACE, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self._fit_spaces_table()
+        self.table.clicked.connect(self._row_clicked)
+        layout.addWidget(self.table, 3)  # the spaces first: the log gets a quarter of what is left
+
+    def _fit_spaces_table(self):
+        """The spaces table readable in a narrow dock: every column in view, the status wrapped
+        rather than cut (it ran off the right edge, desktop walk-through), room for several rows."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(24)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(header.sizeHint().height() + MINIMUM_ROWS * rows.defaultSectionSize())
+
+    # -- table ------------------------------------------------------------------------
+
+    def current_space(self):
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.model.status(self.proxy.mapToSource(rows[0]).row()).space
+
+    def row_of(self, space):
+        for row in range(self.model.rowCount()):
+            if self.model.status(row).space == space:
+                return row
+        return None
+
+    def select_space(self, space, zoom=True):
+        """Select the row of ``space``; with ``zoom`` also its blocks on the layer, zoomed to."""
+        row = self.row_of(space)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, SPACE))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if zoom:
+            self._show_space(space)
+        return True
+
+    def _row_clicked(self, index):
+        # a fresh proxy index of the row: one the view kept from before a model reset maps to
+        # another source row (a click on a lock box selected another space, issue 19, 7)
+        source = self.proxy.mapToSource(self.proxy.index(index.row(), SPACE))
+        if not source.isValid():
+            return
+        space = self.model.status(source.row()).space
+        self._show_space(space)
+        self.current_space_changed.emit(space)
+
+    def _show_space(self, space):
+        layer_session = self.layer_session
+        if layer_session is None:
+            return
+        try:
+            blocks = layer_session.session.blocks_of(space)
+        except SozialraumError:
+            return
+        layer = layer_session.layer
+        layer.selectByIds(list(blocks))
+        if self.canvas is not None and blocks:
+            extent = layer_session.blocks_geometry(blocks).boundingBox()
+            extent = self.canvas.mapSettings().layerExtentToOutputExtent(layer, extent)
+            extent.scale(1.2)
+            self.canvas.setExtent(extent)
+            self.canvas.refresh()
+
+    def _lock_toggled(self, space, locked):
+        layer_session = self.layer_session
+        if layer_session is None or layer_session.editing_problem():
+            return
+        layer_session.set_locked(space, locked, self.report)
+        self.model.update_status(layer_session.session.status(space))
+        # the rest later, not now: the view is still handling the click that set the check state, and
+        # resetting the model under it leaves it with stale indexes (issue 19, 7)
+        self.schedule_refresh()
+
