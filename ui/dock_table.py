@@ -10,6 +10,34 @@ from .spaces_model import SPACE, STATUS, SpacesFilter, SpacesModel
 
 #: the spaces table shows at least this many rows however full the dock is
 MINIMUM_ROWS = 6
+#: pixels the status column keeps before the other headers give up their full names
+MINIMUM_STATUS = 110
+
+
+class SpacesTableView(QTableView):
+    """The spaces table, every column in view in a narrow dock: the status column wraps rather than
+    being cut at the right edge (desktop walk-through); the others as wide as their values, and as
+    their headers when there is room."""
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self, *args):
+        model = self.model()
+        if model is None or model.columnCount() == 0:
+            return
+        header = self.horizontalHeader()
+        others = [column for column in range(model.columnCount()) if column != STATUS]
+        values = {column: self.sizeHintForColumn(column) + 8 for column in others}
+        named = {column: max(values[column], header.sectionSizeHint(column)) for column in others}
+        room = self.viewport().width()
+        wanted = max(header.sectionSizeHint(STATUS), self.sizeHintForColumn(STATUS))
+        widths = named if room - sum(named.values()) >= min(wanted, MINIMUM_STATUS) else values
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+        self.setColumnWidth(STATUS, max(MINIMUM_STATUS // 2, room - sum(widths.values())))
+        self.resizeRowsToContents()
 
 
 class DockSpacesTable:
@@ -28,7 +56,7 @@ class DockSpacesTable:
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.table = QTableView()
+        self.table = SpacesTableView()
         self.table.setObjectName("spacesTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -41,18 +69,18 @@ class DockSpacesTable:
         layout.addWidget(self.table, 3)  # the spaces first: the log gets a quarter of what is left
 
     def _fit_spaces_table(self):
-        """The spaces table readable in a narrow dock: every column in view, the status wrapped
-        rather than cut (it ran off the right edge, desktop walk-through), room for several rows."""
+        """Room for several rows however full the dock is; the columns fit its width (``SpacesTableView``)."""
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(24)
+        header.setMinimumSectionSize(16)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a header narrower than its name: the tooltip has it
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a wrapped status gets its lines
         self.table.setMinimumHeight(header.sizeHint().height() + MINIMUM_ROWS * rows.defaultSectionSize())
+        self.proxy.modelReset.connect(self.table.fit_columns)
+        self.proxy.layoutChanged.connect(self.table.fit_columns)
 
     # -- table ------------------------------------------------------------------------
 

@@ -24,9 +24,9 @@ DURATIONS = {Qgis.MessageLevel.Info: 6, Qgis.MessageLevel.Success: 6, Qgis.Messa
              Qgis.MessageLevel.Critical: 0}
 
 
-def wrapping_label(title, text):
-    """The whole text in a label that wraps (the bar's own text line is one line high)."""
-    label = QLabel(f"<b>{_escape(title)}:</b> {_escape(text)}")
+def wrapping_label(title, text, parent):
+    """The whole text in a label that wraps (the bar's own text line is one line high); ``parent`` owns it."""
+    label = QLabel(f"<b>{_escape(title)}:</b> {_escape(text)}", parent)
     label.setObjectName("sozialraumMessage")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText)  # the title in bold
@@ -57,7 +57,7 @@ class MessageBarReporter:
         # the text as a wrapping label instead of QGIS's one-line text field
         item.setTitle("")
         item.setText("")
-        item.setWidget(wrapping_label(self.title, text))
+        item.setWidget(wrapping_label(self.title, text, item))  # the item owns the label, not Python
         self._items[kind] = item
         return item
 

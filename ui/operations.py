@@ -62,6 +62,11 @@ class Paint(Operation):
     def command_text(self, change):
         return tr("Paint %n block(s) into space {space}", len(change.blocks)).format(space=self.space)
 
+    def done_text(self, layer_session, change):
+        status = layer_session.session.status(self.space)
+        return tr("%n block(s) painted into space {space}: {population} residents now.", len(change.blocks)).format(
+            space=self.space, population=format_population(status.population))
+
 
 @dataclass(frozen=True)
 class Merge(Operation):

@@ -1,6 +1,7 @@
 """The dock's table of spaces: one row per space (status in colour, SSD, a lock box), and its filter."""
 from __future__ import annotations
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
@@ -60,11 +61,18 @@ class SpacesModel(QAbstractTableModel):
         return 0 if parent.isValid() else 6
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Space"), tr("Locked"), tr("Population"), tr("Blocks"), tr("Status"), tr("SSD"))[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == SSD:
-            return tr("Sum of squared deviations of the space's blocks from its means ({meaning})").format(
-                meaning=ssd_share_meaning(self.ssd_weighted))
+        # short headers, the full names as tooltips: a narrow dock keeps every column, the status too
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Space"), "", tr("Pop."), tr("Blocks"), tr("Status"), tr("SSD"))[section]
+        if role == Qt.ItemDataRole.DecorationRole and section == LOCKED:
+            return QgsApplication.getThemeIcon("/locked.svg")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == SSD:
+                return tr("Sum of squared deviations of the space's blocks from its means ({meaning})").format(
+                    meaning=ssd_share_meaning(self.ssd_weighted))
+            return (tr("Space"), tr("Locked"), tr("Population"), tr("Blocks"), tr("Status"), None)[section]
         return None
 
     ssd_weighted = True
