@@ -66,6 +66,7 @@ def main(out):
 
     from sozialraum.i18n import tr
     from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.operations import Paint
     from sozialraum.ui.paint_tool import PaintTool
     from sozialraum.ui.tool_host import DockHost
 
@@ -115,8 +116,7 @@ def main(out):
     layer_session.set_locked(locked, True)
     border = [b for b in session.blocks_of(source)
               if any(session.space_of(n) == target for n in neighbours(layer_session, b))]
-    change = session.move(border[: max(1, len(border) // 2)], target)
-    layer_session.commit(change, "screenshot stroke")
+    layer_session.perform(Paint(tuple(border[: max(1, len(border) // 2)]), target), print)
     dock.refresh()
     dock.select_space(target, zoom=True)
     both = layer_session.blocks_geometry(session.blocks_of(source) + session.blocks_of(target)).boundingBox()

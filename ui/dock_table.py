@@ -12,6 +12,8 @@ from .spaces_model import SPACE, STATUS, SpacesFilter, SpacesModel
 MINIMUM_ROWS = 6
 #: pixels the status column keeps before the other headers give up their full names
 MINIMUM_STATUS = 110
+#: pixels of the sort arrow beside a header's name (its size hint leaves it out)
+SORT_ARROW = 18
 
 
 class SpacesTableView(QTableView):
@@ -30,7 +32,8 @@ class SpacesTableView(QTableView):
         header = self.horizontalHeader()
         others = [column for column in range(model.columnCount()) if column != STATUS]
         values = {column: self.sizeHintForColumn(column) + 8 for column in others}
-        named = {column: max(values[column], header.sectionSizeHint(column)) for column in others}
+        arrow = {header.sortIndicatorSection(): SORT_ARROW} if header.isSortIndicatorShown() else {}
+        named = {column: max(values[column], header.sectionSizeHint(column) + arrow.get(column, 0)) for column in others}
         room = self.viewport().width()
         wanted = max(header.sectionSizeHint(STATUS), self.sizeHintForColumn(STATUS))
         widths = named if room - sum(named.values()) >= min(wanted, MINIMUM_STATUS) else values
