@@ -17,16 +17,19 @@ import uuid
 
 from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QTimer, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -150,7 +153,19 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
                                       "means, updated after every change (for maps and labels during the meeting)."))
         self.live_check.toggled.connect(self._live_toggled)
         self.action_row.addWidget(self.live_check)
-        self._build_spaces_table(layout)
+        # the spaces and the log share the room left, in a splitter the planner can move (3:1 at first)
+        self.tables_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tables_splitter.setObjectName("tablesSplitter")
+        self.tables_splitter.setChildrenCollapsible(False)
+        self.tables_splitter.addWidget(self._build_spaces_table(layout))
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        self.tables_splitter.addWidget(log_box)
+        self.tables_splitter.setStretchFactor(0, 3)
+        self.tables_splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.tables_splitter, 1)
+        layout = log_layout
         layout.addWidget(QLabel(tr("Decision log (newest first)")))
         self.log_model = LogModel(self)
         self.log_table = QTableView()
@@ -172,7 +187,14 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
         exports.addWidget(self.csv_button)
         exports.addWidget(self.html_button)
         layout.addLayout(exports)
-        self.setWidget(body)
+        # a scroll area: in a short window the dock scrolls instead of laying its parts over each other
+        scroll = QScrollArea()
+        scroll.setObjectName("dockScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
         QgsProject.instance().layersAdded.connect(self._project_layers_added)

@@ -35,8 +35,11 @@ class SpacesTableView(QTableView):
         arrow = {header.sortIndicatorSection(): SORT_ARROW} if header.isSortIndicatorShown() else {}
         named = {column: max(values[column], header.sectionSizeHint(column) + arrow.get(column, 0)) for column in others}
         room = self.viewport().width()
-        wanted = max(header.sectionSizeHint(STATUS), self.sizeHintForColumn(STATUS))
-        widths = named if room - sum(named.values()) >= min(wanted, MINIMUM_STATUS) else values
+        status = min(max(header.sectionSizeHint(STATUS), self.sizeHintForColumn(STATUS)), MINIMUM_STATUS)
+        # every header named when there is room, else the space's name kept and the others as wide as their values
+        for widths in (named, {**values, SPACE: named[SPACE]}, values):
+            if room - sum(widths.values()) >= status:
+                break
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.setColumnWidth(STATUS, max(MINIMUM_STATUS // 2, room - sum(widths.values())))
@@ -47,7 +50,7 @@ class DockSpacesTable:
     """Part of :class:`~sozialraum.ui.consultation_dock.ConsultationDock`: the spaces table."""
 
     def _build_spaces_table(self, layout):
-        """The filter and the table of spaces (a lock box per row), added to ``layout``."""
+        """The filter (added to ``layout``) and the table of spaces (a lock box per row), returned."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("spacesFilter")
         self.filter_edit.setPlaceholderText(tr("Filter spaces"))
@@ -69,7 +72,7 @@ class DockSpacesTable:
         self.table.verticalHeader().setVisible(False)
         self._fit_spaces_table()
         self.table.clicked.connect(self._row_clicked)
-        layout.addWidget(self.table, 3)  # the spaces first: the log gets a quarter of what is left
+        return self.table
 
     def _fit_spaces_table(self):
         """Room for several rows however full the dock is; the columns fit its width (``SpacesTableView``)."""

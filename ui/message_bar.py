@@ -11,7 +11,7 @@ from __future__ import annotations
 from qgis.core import Qgis
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QLabel, QSizePolicy
+from qgis.PyQt.QtWidgets import QLabel, QSizePolicy, QTextBrowser
 
 from ..i18n import tr
 
@@ -54,10 +54,11 @@ class MessageBarReporter:
         item = self.bar.currentItem()
         if item is None or item is before:  # a bar that keeps no items (a test's stand-in)
             return None
-        # the text as a wrapping label instead of QGIS's one-line text field
-        item.setTitle("")
-        item.setText("")
+        # the text as a wrapping label instead of QGIS's one-line text field (hidden; the item keeps
+        # its title and text for whoever reads them)
         item.setWidget(wrapping_label(self.title, text, item))  # the item owns the label, not Python
+        for field in item.findChildren(QTextBrowser):
+            field.hide()
         self._items[kind] = item
         return item
 

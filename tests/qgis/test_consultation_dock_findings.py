@@ -79,7 +79,8 @@ def test_a_long_german_report_is_shown_whole(qgis_app):
     qgis_app.processEvents()
     label = item.widget()
     assert GERMAN_BARRIER in label.text() and label.wordWrap()
-    assert item.findChild(QTextBrowser) is None  # QGIS's text field is one line high: the text was cut there
+    assert not item.findChild(QTextBrowser).isVisible()  # QGIS's text field is one line high: the text was cut there
+    assert label.isVisible() and (item.title(), item.text()) == ("Sozialraum", GERMAN_BARRIER)
     assert label.heightForWidth(label.width()) > label.fontMetrics().height() * 1.5  # wrapped onto several lines
     bar.deleteLater()
 
