@@ -176,6 +176,7 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
         log_header = self.log_table.horizontalHeader()
         log_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         log_header.setStretchLastSection(True)
+        self.log_table.setMinimumHeight(self.log_table.horizontalHeader().sizeHint().height() * 3)
         layout.addWidget(self.log_table, 1)
         exports = QHBoxLayout()
         self.csv_button = QPushButton(tr("Export log as CSV…"))
@@ -187,13 +188,15 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
         exports.addWidget(self.csv_button)
         exports.addWidget(self.html_button)
         layout.addLayout(exports)
-        # a scroll area: in a short window the dock scrolls instead of laying its parts over each other
+        # in a short window the dock scrolls rather than laying its parts over each other (walk-through:
+        # the log's title vanished); never narrower than its contents, which would cut them instead
         scroll = QScrollArea()
         scroll.setObjectName("dockScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
         self.setWidget(scroll)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)

@@ -132,7 +132,7 @@ def test_the_spaces_table_keeps_the_status_in_view_in_a_narrow_dock(setup, qgis_
                                       int(Qt.TextFlag.TextWordWrap), text).height()
         assert table.rowHeight(row) >= needed, (text, table.rowHeight(row), needed)
     assert "not contiguous" in " ".join(dock.proxy.index(r, STATUS).data() for r in range(dock.proxy.rowCount()))
-    assert table.minimumHeight() >= 6 * table.verticalHeader().defaultSectionSize()
+    assert table.minimumHeight() >= 5 * table.verticalHeader().defaultSectionSize()
     dock.hide()
 
 
