@@ -22,13 +22,11 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -188,16 +186,7 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
         exports.addWidget(self.csv_button)
         exports.addWidget(self.html_button)
         layout.addLayout(exports)
-        # in a short window the dock scrolls rather than laying its parts over each other (walk-through:
-        # the log's title vanished); never narrower than its contents, which would cut them instead
-        scroll = QScrollArea()
-        scroll.setObjectName("dockScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
-        self.setWidget(scroll)
+        self.setWidget(body)
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)
         QgsProject.instance().layersAdded.connect(self._project_layers_added)

@@ -36,9 +36,10 @@ class SpacesTableView(QTableView):
         named = {column: max(values[column], header.sectionSizeHint(column) + arrow.get(column, 0)) for column in others}
         room = self.viewport().width()
         status = min(max(header.sectionSizeHint(STATUS), self.sizeHintForColumn(STATUS)), MINIMUM_STATUS)
-        # every header named when there is room, else the space's name kept (the key of a row) and the
-        # others as wide as their values (their names elided, in full as tooltips)
-        widths = named if room - sum(named.values()) >= status else {**values, SPACE: named[SPACE]}
+        # every header named when there is room, else the space's name kept and the others as wide as their values
+        for widths in (named, {**values, SPACE: named[SPACE]}, values):
+            if room - sum(widths.values()) >= status:
+                break
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.setColumnWidth(STATUS, max(MINIMUM_STATUS // 2, room - sum(widths.values())))
