@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView
+from qgis.PyQt.QtWidgets import QAbstractItemView, QLineEdit, QStyle, QTableView
 
 from ..engine.errors import SozialraumError
 from ..i18n import tr
-from .spaces_model import SPACE, STATUS, SpacesFilter, SpacesModel
+from .spaces_model import LOCKED, SPACE, STATUS, SpacesFilter, SpacesModel
 
 #: the spaces table shows at least this many rows however full the dock is
 MINIMUM_ROWS = 5
 #: pixels the status column keeps before the other headers give up their full names
 MINIMUM_STATUS = 110
+#: pixels around a cell's text or check box (the style's margins)
+CELL_PADDING = 14
 #: pixels of the sort arrow beside a header's name (its size hint leaves it out)
 SORT_ARROW = 18
 
@@ -31,11 +33,11 @@ class SpacesTableView(QTableView):
             return
         header = self.horizontalHeader()
         others = [column for column in range(model.columnCount()) if column != STATUS]
-        values = {column: self.sizeHintForColumn(column) + 8 for column in others}
+        values = self._value_widths(model, others)
         arrow = {header.sortIndicatorSection(): SORT_ARROW} if header.isSortIndicatorShown() else {}
         named = {column: max(values[column], header.sectionSizeHint(column) + arrow.get(column, 0)) for column in others}
         room = self.viewport().width()
-        status = min(max(header.sectionSizeHint(STATUS), self.sizeHintForColumn(STATUS)), MINIMUM_STATUS)
+        status = min(max(header.sectionSizeHint(STATUS), self._value_widths(model, [STATUS])[STATUS]), MINIMUM_STATUS)
         # every header named when there is room, else the space's name kept and the others as wide as their values
         for widths in (named, {**values, SPACE: named[SPACE]}, values):
             if room - sum(widths.values()) >= status:
@@ -43,7 +45,33 @@ class SpacesTableView(QTableView):
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.setColumnWidth(STATUS, max(MINIMUM_STATUS // 2, room - sum(widths.values())))
-        self.resizeRowsToContents()
+        self.fit_rows()
+
+    def _value_widths(self, model, columns):
+        """Pixels each column's values need, measured on their text (``sizeHintForColumn`` asks the
+        model for every role of every cell: ten times the cost of the whole refresh)."""
+        metrics = self.fontMetrics()
+        rows = range(model.rowCount())
+        widths = {}
+        for column in columns:
+            if column == LOCKED:
+                widths[column] = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + CELL_PADDING
+                continue
+            texts = [model.index(row, column).data() or "" for row in rows]
+            widths[column] = max((metrics.horizontalAdvance(text) for text in texts), default=0) + CELL_PADDING
+        return widths
+
+    def fit_rows(self, *args):
+        """Rows whose status wraps as high as its lines; only those are measured (a refresh of every row
+        to its contents cost 10x the whole refresh of 25 spaces: bench/consultation_ui_speed.py)."""
+        model, metrics = self.model(), self.fontMetrics()
+        room = self.columnWidth(STATUS) - 8
+        default = self.verticalHeader().defaultSectionSize()
+        for row in range(model.rowCount()):
+            if metrics.horizontalAdvance(model.index(row, STATUS).data() or "") > room:
+                self.resizeRowToContents(row)
+            elif self.rowHeight(row) != default:
+                self.setRowHeight(row, default)
 
 
 class DockSpacesTable:
@@ -83,10 +111,10 @@ class DockSpacesTable:
         self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a wrapped status gets its lines
         self.table.setMinimumHeight(header.sizeHint().height() + MINIMUM_ROWS * rows.defaultSectionSize())
         self.proxy.modelReset.connect(self.table.fit_columns)
-        self.proxy.layoutChanged.connect(self.table.fit_columns)
+        for signal in (self.proxy.layoutChanged, self.proxy.rowsInserted, self.proxy.rowsRemoved):  # sorted, filtered
+            signal.connect(self.table.fit_rows)
 
     # -- table ------------------------------------------------------------------------
 
