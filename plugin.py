@@ -65,8 +65,10 @@ class SozialraumPlugin:
 
         from .ui.compat import QAction
         from .ui.consultation_dock import ConsultationDock
-        from .ui.paint_tool import MergeTool, PaintTool, SplitTool
+        from .ui.merge_tool import MergeTool
+        from .ui.paint_tool import PaintTool
         from .ui.split_line_tool import SplitLineTool
+        from .ui.split_tool import SplitTool
 
         icons = Path(__file__).resolve().parent / "resources" / "icons"
         window = self.iface.mainWindow()
@@ -83,8 +85,11 @@ class SozialraumPlugin:
         self.dock_action = QAction(QIcon(str(icons / "sozialraum.svg")), tr("Consultation dock"), window)
         self.dock_action.setObjectName("sozialraumConsultationDock")
         self.dock_action.setCheckable(True)
-        self.dock_action.toggled.connect(self.dock.setUserVisible)
-        self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+        # a click shows a dock that is not in view and hides one that is, whatever the button showed;
+        # the button then follows the dock (it was out of step at the first start: desktop walk-through)
+        self.dock_action.triggered.connect(self._toggle_dock)
+        self.dock.visibilityChanged.connect(self._dock_visibility_changed)
+        self._dock_visibility_changed()
         self.paint_tool = PaintTool(canvas, self)
         self.merge_tool = MergeTool(canvas, self)
         self.split_tool = SplitTool(canvas, self)
@@ -140,10 +145,19 @@ class SozialraumPlugin:
         return self.dock.current_space() if self.dock is not None else None
 
     def message(self, text, level):
-        self.iface.messageBar().pushMessage(tr("Sozialraum"), text, level, 6)
+        """Report in the message bar, replacing the consultation's previous report (``ui/message_bar.py``)."""
+        self.dock.report(text, level)
+
+    def _toggle_dock(self, *args):
+        self.dock.setUserVisible(not self.dock.isUserVisible())
+        self._dock_visibility_changed()
+
+    def _dock_visibility_changed(self, *args):
+        if self.dock_action is not None and self.dock is not None:
+            self.dock_action.setChecked(self.dock.isUserVisible())
 
     def new_space_from_selection(self):
-        from .ui.paint_tool import new_space_from_selection
+        from .ui.new_space import new_space_from_selection
 
         layer_session = self.layer_session()
         if layer_session is not None and layer_session.editing_problem() is None:

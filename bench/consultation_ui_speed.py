@@ -31,6 +31,7 @@ def main(n_blocks):
     from sozialraum.engine.sampletown import generate_town
     from sozialraum.ui.consultation_dock import ConsultationDock
     from sozialraum.ui.paint_tool import PaintTool
+    from sozialraum.ui.tool_host import DockHost
 
     town = generate_town(n_blocks=n_blocks)
     geometries = town.blocks.geometries
@@ -66,17 +67,7 @@ def main(n_blocks):
     session = layer_session.session
     print(f"{len(session.block_ids)} blocks, {len(session.spaces)} spaces; session opened in {opened:.1f} s")
 
-    class Host:
-        def layer_session(self):
-            return dock.layer_session
-
-        def current_space(self):
-            return None
-
-        def message(self, text, level):
-            pass
-
-    tool = PaintTool(canvas, Host())
+    tool = PaintTool(canvas, DockHost(dock))
     moves, releases, refreshes, undos, stroked = [], [], [], [], []
     rng = np.random.default_rng(1)
     for _ in range(15):

@@ -66,7 +66,9 @@ def main(out):
 
     from sozialraum.i18n import tr
     from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.operations import Paint
     from sozialraum.ui.paint_tool import PaintTool
+    from sozialraum.ui.tool_host import DockHost
 
     window = QWidget()
     window.resize(1600, 940)
@@ -114,8 +116,7 @@ def main(out):
     layer_session.set_locked(locked, True)
     border = [b for b in session.blocks_of(source)
               if any(session.space_of(n) == target for n in neighbours(layer_session, b))]
-    change = session.move(border[: max(1, len(border) // 2)], target)
-    layer_session.commit(change, "screenshot stroke")
+    layer_session.perform(Paint(tuple(border[: max(1, len(border) // 2)]), target), print)
     dock.refresh()
     dock.select_space(target, zoom=True)
     both = layer_session.blocks_geometry(session.blocks_of(source) + session.blocks_of(target)).boundingBox()
@@ -124,17 +125,7 @@ def main(out):
     canvas.waitWhileRendering()
     app.processEvents()
 
-    class Host:
-        def layer_session(self):
-            return dock.layer_session
-
-        def current_space(self):
-            return dock.current_space()
-
-        def message(self, text, level):
-            print(text)
-
-    tool = PaintTool(canvas, Host())
+    tool = PaintTool(canvas, DockHost(dock, echo=print))
     canvas.setMapTool(tool)
     tool.set_target(target)
     layer.removeSelection()

@@ -30,6 +30,7 @@ def main(out):
     from qgis.PyQt.QtWidgets import QHBoxLayout, QWidget
 
     from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.operations import Paint
 
     window = QWidget()
     window.resize(1600, 940)
@@ -69,7 +70,7 @@ def main(out):
     for _ in range(1):
         border = [b for b in session.blocks_of(source)
                   if any(session.space_of(n) == target for n in layer_session.neighbour_blocks(b))]
-        layer_session.commit(session.move(border, target), "screenshot stroke")
+        layer_session.perform(Paint(tuple(border), target), print)
     dock.live_check.setChecked(True)
     live = dock.live.layer
     canvas.setLayers([live, layer])

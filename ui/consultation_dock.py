@@ -3,237 +3,59 @@
 A table of spaces (population, blocks, status in colour, SSD, lock), totals and the number of
 problems at the top, a filter; clicking a row selects the space's blocks and zooms to them.
 The table follows :attr:`LayerSession.changed` (already throttled) through one more single-shot
-timer, so a burst of edits repaints once.
+timer, so a burst of edits repaints once; an operation the session layer performed
+(``performed``) refreshes the table and the live layer at once.
 
-Also here, each in its own module: *Re-optimise…* with its preview (``ui/reoptimise.py``), the
-live spaces layer (``ui/live_spaces.py``), and the plugin state kept in the project
-(``ui/project_state.py``: written when a session opens and after changes, restored when a
-project is read).
+The dock's parts, each in its own module: the choices (``ui/dock_choices.py``), the table
+models (``ui/spaces_model.py``, ``ui/log_model.py``), *Re-optimise…* (``ui/dock_reoptimise.py``),
+the live spaces layer (``ui/dock_live.py``), the decision log's reason and export
+(``ui/dock_log.py``) and the plugin state kept in the project (``ui/dock_state.py``).
 """
 from __future__ import annotations
 
 import uuid
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsCheckableComboBox, QgsDockWidget, QgsDoubleSpinBox, QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..algorithms.run_parameters import delineation_of
-from ..engine.errors import SozialraumError
-from ..engine.sessionrecords import WITHIN
 from ..i18n import tr
 from . import session_choices as choices
-from .compat import LINE_GEOMETRY, NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
-from .decision_log import ask_author_once, display_row, kind_text, write_csv, write_html, write_xlsx
+from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
+from .decision_log import ask_author_once
 from .dock_body import scrolling
-from .live_spaces import LIVE_PROPERTY, LiveSpaces
+from .dock_choices import DockChoices
+from .dock_live import DockLiveLayer
+from .dock_log import DockDecisionLog
+from .dock_reoptimise import DockReoptimise
+from .dock_state import DockProjectState
+from .dock_table import DockSpacesTable
+from .formatting import format_population, ssd_share_figure
+from .layer_checks import check_layer, crs_note, is_derived
+from .log_model import LogModel
 from .map_layers import hide_covering_spaces, show_layers
-from .paint_tool import format_decimal, format_population, status_text
-from .project_state import ConsultationState, read_state, write_state
-from .reoptimise import Reoptimiser
-from .session_layer import LayerSession, SessionInputError, check_layer, is_derived
+from .message_bar import OPERATION, SESSION, MessageBarReporter
+from .session_layer import LayerSession, SessionInputError
 
-SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
-COLOURS = {WITHIN: QColor(198, 239, 206), "below": QColor(255, 235, 156), "above": QColor(255, 199, 206),
-           "split": QColor(244, 176, 132)}
 REFRESH_DELAY = 80
 
 
-def remove_layer(layer_id):
-    """Remove a layer from the project when it is still there."""
-    if QgsProject.instance().mapLayer(layer_id) is not None:
-        QgsProject.instance().removeMapLayer(layer_id)
-
-
-def sort_key(label):
-    return (0, label, "") if isinstance(label, (int, float)) else (1, 0, str(label))
-
-
-def crs_note(layer, canvas):
-    """What the planner should know when the layer and the map use different CRSs ('' when they agree).
-
-    Nothing is refused: the tools transform every click into the layer's CRS. A layer without a
-    CRS cannot be transformed, so clicks are taken as layer coordinates and may miss the blocks.
-    """
-    if canvas is None:
-        return ""
-    map_crs = canvas.mapSettings().destinationCrs()
-    if not layer.crs().isValid():
-        return tr("The layer has no coordinate reference system: set it in the layer properties (Source), "
-                  "otherwise clicks on the map may miss the blocks.")
-    if not map_crs.isValid() or layer.crs() == map_crs:
-        return ""
-    return tr("The layer is in {layer_crs}, the map in {map_crs}: clicks are transformed into the layer's CRS.").format(
-        layer_crs=layer.crs().authid() or layer.crs().description(), map_crs=map_crs.authid() or map_crs.description())
-
-class SpacesModel(QAbstractTableModel):
-    """One row per space of the session: its status, with a lock check box."""
-
-    lock_toggled = pyqtSignal(object, bool)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows = []
-        self.editable = False
-
-    def set_statuses(self, statuses, across_barriers=()):
-        """The rows; ``across_barriers``: spaces in pieces across a barrier line (named in their status)."""
-        self.beginResetModel()
-        self._rows = sorted(statuses, key=lambda status: sort_key(status.space))
-        self._across = set(across_barriers)
-        self.endResetModel()
-
-    _across = frozenset()
-
-    def status_text(self, status):
-        text = status_text(status)
-        if status.space in self._across:
-            text = tr("{status}, across a barrier line").format(status=text)
-        return text
-
-    def status(self, row):
-        return self._rows[row]
-
-    def update_status(self, status):
-        """Show one space's new status in its row (no reset: the views keep their indexes)."""
-        for row, old in enumerate(self._rows):
-            if old.space == status.space:
-                self._rows[row] = status
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-                return True
-        return False
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Space"), tr("Locked"), tr("Population"), tr("Blocks"), tr("Status"), tr("SSD"))[section]
-        return None
-
-    def flags(self, index):
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == LOCKED and self.editable:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        status = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == SPACE:
-                return str(status.space)
-            if column == POPULATION:
-                return format_population(status.population)
-            if column == BLOCKS:
-                return str(status.blocks)
-            if column == STATUS:
-                return self.status_text(status)
-            if column == SSD:
-                return format_decimal(status.ssd, 2)
-            return None
-        if role == Qt.ItemDataRole.UserRole:  # sort and filter values
-            return (status.space, status.locked, status.population, status.blocks, self.status_text(status), status.ssd)[column]
-        if role == Qt.ItemDataRole.CheckStateRole and column == LOCKED:
-            return Qt.CheckState.Checked if status.locked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.BackgroundRole and column == STATUS:
-            return COLOURS["split"] if not status.contiguous else COLOURS.get(status.bound)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (POPULATION, BLOCKS, SSD):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != LOCKED or not self.editable:
-            return False
-        checked = value == Qt.CheckState.Checked or value == 2  # an int in PyQt5 and PyQt6 views
-        self.lock_toggled.emit(self._rows[index.row()].space, bool(checked))
-        return True
-
-
-class SpacesFilter(QSortFilterProxyModel):
-    """Rows whose space label or status contains the filter text."""
-
-    def filterAcceptsRow(self, row, parent):  # noqa: N802
-        text = self._text
-        if not text:
-            return True
-        model = self.sourceModel()
-        return any(text in str(model.index(row, column, parent).data() or "").casefold() for column in (SPACE, STATUS))
-
-    _text = ""
-
-    def set_text(self, text):
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
-
-
-class LogModel(QAbstractTableModel):
-    """The decision log, newest first; rows not yet stored (edits not saved) in italics."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows = []
-        self._saved = set()
-
-    def set_log(self, log):
-        self.beginResetModel()
-        self._rows = list(reversed(log.rows())) if log is not None else []
-        self._saved = {row.id for row in self._rows if log.is_saved(row)} if log is not None else set()
-        self.endResetModel()
-
-    def row(self, position):
-        return self._rows[position]
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802, B008
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (tr("Time"), tr("Author"), tr("Change"), tr("From"), tr("To"), tr("Residents"), tr("Reason"))[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            number, time, author, kind, operation, sources, targets, blocks, population, reason, _ids = display_row(row)
-            time = time[11:16] if len(time) >= 16 else time
-            return (time, author, operation, sources, targets, population, reason)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            saved = tr("saved") if row.id in self._saved else tr("not saved yet: stored when the layer's edits are saved")
-            return f"{row.number}. {row.time}, {kind_text(row.kind)} ({saved})"
-        if role == Qt.ItemDataRole.FontRole and row.id not in self._saved:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
-
-
-class ConsultationDock(QgsDockWidget):
+class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLayer, DockDecisionLog, DockProjectState, QgsDockWidget):
     """The dock; ``session_opened``/``session_closed`` tell the plugin to enable its tools."""
 
     session_opened = pyqtSignal(object)
@@ -246,6 +68,8 @@ class ConsultationDock(QgsDockWidget):
         self.iface = iface
         self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.layer_session = None
+        #: the message bar, one report of a kind at a time (none without QGIS's window: the dock's message line)
+        self.reporter = MessageBarReporter(iface.messageBar()) if iface is not None else None
         self._hidden_layers = []  # ids of layers hidden while the session is open
         self._notice = ""
         self._timer = QTimer(self)
@@ -328,30 +152,19 @@ class ConsultationDock(QgsDockWidget):
                                       "means, updated after every change (for maps and labels during the meeting)."))
         self.live_check.toggled.connect(self._live_toggled)
         self.action_row.addWidget(self.live_check)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("spacesFilter")
-        self.filter_edit.setPlaceholderText(tr("Filter spaces"))
-        self.filter_edit.setClearButtonEnabled(True)
-        layout.addWidget(self.filter_edit)
-        self.model = SpacesModel(self)
-        self.model.lock_toggled.connect(self._lock_toggled)
-        self.proxy = SpacesFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.table = QTableView()
-        self.table.setObjectName("spacesTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)  # by the header; the UserRole values sort numbers as numbers
-        self.table.sortByColumn(SPACE, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.clicked.connect(self._row_clicked)
-        layout.addWidget(self.table, 3)  # the spaces first: the log gets a quarter of what is left
+        # the spaces and the log share the room left, in a splitter the planner can move (3:1 at first)
+        self.tables_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tables_splitter.setObjectName("tablesSplitter")
+        self.tables_splitter.setChildrenCollapsible(False)
+        self.tables_splitter.addWidget(self._build_spaces_table(layout))
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        self.tables_splitter.addWidget(log_box)
+        self.tables_splitter.setStretchFactor(0, 3)
+        self.tables_splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.tables_splitter, 1)
+        layout = log_layout
         layout.addWidget(QLabel(tr("Decision log (newest first)")))
         self.log_model = LogModel(self)
         self.log_table = QTableView()
@@ -362,6 +175,7 @@ class ConsultationDock(QgsDockWidget):
         log_header = self.log_table.horizontalHeader()
         log_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         log_header.setStretchLastSection(True)
+        self.log_table.setMinimumHeight(self.log_table.horizontalHeader().sizeHint().height() * 3)
         layout.addWidget(self.log_table, 1)
         exports = QHBoxLayout()
         self.csv_button = QPushButton(tr("Export log as CSV…"))
@@ -390,126 +204,6 @@ class ConsultationDock(QgsDockWidget):
         self.visibilityChanged.connect(self._visibility_changed)
         self.restore_from_project()
 
-    def _build_reoptimise(self, layout):
-        """The "Re-optimise…" button and its preview panel (summary, Apply, Discard), hidden until asked."""
-        self.reoptimiser = Reoptimiser(self.canvas, self)
-        self.reoptimiser.changed.connect(self._show_proposal)
-        self.reoptimiser.outdated.connect(self._proposal_outdated)
-        self.reoptimise_button = QPushButton(tr("Re-optimise…"))
-        self.reoptimise_button.setObjectName("reoptimise")
-        self.reoptimise_button.setToolTip(tr("Let the engine improve the division around the decisions: locked spaces "
-                                             "and blocks placed by hand stay as they are. Shows a preview first."))
-        self.reoptimise_button.clicked.connect(self.reoptimise)
-        self.action_row = QHBoxLayout()  # the button and the live layer's check box share a row
-        self.action_row.addWidget(self.reoptimise_button, 1)
-        layout.addLayout(self.action_row)
-        self.proposal_panel = QWidget()
-        self.proposal_panel.setObjectName("reoptimisePreview")
-        panel = QVBoxLayout(self.proposal_panel)
-        panel.setContentsMargins(0, 0, 0, 0)
-        self.proposal_label = QLabel()
-        self.proposal_label.setWordWrap(True)
-        self.proposal_label.setObjectName("reoptimiseSummary")
-        panel.addWidget(self.proposal_label)
-        buttons = QHBoxLayout()
-        self.apply_button = QPushButton(tr("Apply"))
-        self.apply_button.setObjectName("applyReoptimise")
-        self.apply_button.clicked.connect(self.apply_reoptimisation)
-        self.discard_button = QPushButton(tr("Discard"))
-        self.discard_button.setObjectName("discardReoptimise")
-        self.discard_button.clicked.connect(self.discard_reoptimisation)
-        buttons.addWidget(self.apply_button)
-        buttons.addWidget(self.discard_button)
-        panel.addLayout(buttons)
-        self.proposal_panel.setVisible(False)
-        layout.addWidget(self.proposal_panel)
-
-    def reoptimise(self):
-        """Preview the engine's re-optimisation around the decisions (nothing is written); returns the proposal."""
-        layer_session = self.layer_session
-        if layer_session is None:
-            self.show_message(tr("Open a session on a blocks layer first."), problem=True)
-            return None
-        problem = layer_session.editing_problem()
-        if problem:
-            self.show_message(problem, problem=True)
-            return None
-        try:
-            return self.reoptimiser.propose(layer_session)
-        except SozialraumError as error:
-            self.show_message(str(error), problem=True)
-            return None
-
-    def apply_reoptimisation(self):
-        """Write the previewed re-optimisation as one undoable command; returns the change (None when refused)."""
-        result = self.reoptimiser.apply()
-        if isinstance(result, str):
-            self.show_message(result, problem=True)
-            return None
-        self.refresh()
-        return result
-
-    def discard_reoptimisation(self):
-        self.reoptimiser.discard()
-        self.proposal_panel.setVisible(False)
-
-    def _proposal_outdated(self):
-        """Say so in the panel (the message line belongs to the refresh): the preview is gone, Apply too."""
-        self.proposal_label.setText(tr("The division changed since the preview: the re-optimisation preview was "
-                                       "discarded. Re-optimise again when you are ready."))
-        self.proposal_panel.setVisible(True)
-        self.apply_button.setEnabled(False)
-
-    def _show_proposal(self):
-        self.proposal_label.setText(self.reoptimiser.text())
-        self.proposal_panel.setVisible(self.reoptimiser.proposal is not None)
-        self.apply_button.setEnabled(self.reoptimiser.proposal is not None and not self.reoptimiser.proposal.is_empty)
-
-    # -- live spaces layer ------------------------------------------------------------
-    def _live_toggled(self, checked):
-        if checked:
-            self._start_live()
-        else:
-            self._stop_live(remove=True)
-
-    def _start_live(self):
-        """The live layer of the open session, added to the project (nothing without a session)."""
-        self._stop_live(remove=True)
-        if self.layer_session is None:
-            return None
-        self.live = LiveSpaces(self.layer_session, self.layer_session.attributes, self)
-        QgsProject.instance().addMapLayer(self.live.layer)  # QGIS makes a layer it adds the active one ...
-        self._activate_blocks()  # ... but Ctrl+Z and the Undo panel act on the active layer: the blocks
-        return self.live
-
-    def _activate_blocks(self):
-        """Make the session's blocks layer the active layer (the undo stack QGIS shows and Ctrl+Z uses)."""
-        if self.iface is not None and self.layer_session is not None:
-            self.iface.setActiveLayer(self.layer_session.layer)
-
-    def _replace_saved_live_layers(self):
-        """Remove live layers a saved project brought back (empty memory layers); True when there were any."""
-        project = QgsProject.instance()
-        saved = [layer_id for layer_id, layer in project.mapLayers().items() if layer.customProperty(LIVE_PROPERTY)]
-        if saved:
-            project.removeMapLayers(saved)
-        return bool(saved)
-
-    def _stop_live(self, remove, later=False):
-        """Stop the live layer; ``remove`` it from the project, ``later`` when the project is
-        removing layers right now (removing one more inside its loop would leave it a deleted layer)."""
-        live, self.live = self.live, None
-        if live is None:
-            return
-        live.close()
-        if remove:
-            layer_id = live.layer.id()
-            if later:
-                QTimer.singleShot(0, lambda: remove_layer(layer_id))
-            else:
-                remove_layer(layer_id)
-        if self.canvas is not None:  # the canvas keeps the removed layer's outlines and labels until redrawn
-            self.canvas.refresh()
 
     def cleanup(self):
         """Let go of the project and the session (the plugin's unload)."""
@@ -519,103 +213,6 @@ class ConsultationDock(QgsDockWidget):
                         (QgsProject.instance().cleared, self._project_cleared)])
         self.close_session()
 
-    def _layer_removed(self, layer_id):
-        if self.live is not None and self.live.layer.id() == layer_id:  # the user removed the live layer
-            self._stop_live(remove=False)
-            self.live_check.blockSignals(True)
-            self.live_check.setChecked(False)
-            self.live_check.blockSignals(False)
-        if self.layer_session is not None and self.layer_session.layer_id == layer_id:
-            self._stop_live(remove=True, later=True)
-            self.close_session(restore_later=True)
-            self.show_message(tr("The session's layer was removed from the project."), problem=True)
-
-    # -- session ----------------------------------------------------------------------
-    def _project_layers_added(self, *args):
-        """Never offer a derived layer (the live spaces layer) as blocks layer; offer new line layers as barriers."""
-        derived = [layer for layer in QgsProject.instance().mapLayers().values() if is_derived(layer)]
-        self.layer_combo.setExceptedLayerList(derived)
-        checked = {QgsProject.instance().mapLayer(i).source() for i in self.barriers_combo.checkedItemsData()
-                   if QgsProject.instance().mapLayer(i) is not None}
-        self._fill_barriers(checked)
-
-    def _line_layers(self):
-        return [layer for layer in QgsProject.instance().mapLayers().values()
-                if isinstance(layer, QgsVectorLayer) and layer.geometryType() == LINE_GEOMETRY]
-
-    def _fill_barriers(self, checked_sources=()):
-        """The project's line layers as barrier choices (item data: the layer id)."""
-        self.barriers_combo.clear()
-        for layer in sorted(self._line_layers(), key=lambda lay: lay.name().casefold()):
-            self.barriers_combo.addItemWithCheckState(
-                layer.name(), Qt.CheckState.Checked if layer.source() in checked_sources else Qt.CheckState.Unchecked,
-                layer.id())
-
-    def neighbourhood(self, layer):
-        """The rules the session's contiguity follows (``session_choices.Neighbourhood``): the run's
-        record, else the barrier lines chosen here."""
-        project = QgsProject.instance()
-        chosen = [project.mapLayer(layer_id) for layer_id in self.barriers_combo.checkedItemsData()]
-        return choices.neighbourhood(layer, [b for b in chosen if b is not None], self._line_layers())
-
-    def _show_neighbourhood(self, layer):
-        record = delineation_of(layer) if layer is not None else None
-        # chosen here only without a record: with one, the Neighbourhood line names the run's barriers
-        self.barriers_combo.setVisible(record is None)
-        self.barriers_label.setVisible(record is None)
-        self.neighbourhood_label.setText(self.neighbourhood(layer).text if layer is not None else "")
-
-    def _layer_chosen(self, layer):
-        """Fields, attributes and bounds for ``layer``: as last chosen for it in this dock, else the
-        run's record (``session_choices``); the choices of the layer left are kept for coming back."""
-        self._remember_choices()
-        self._choosing = True
-        try:
-            record = delineation_of(layer) if layer is not None else None
-            self._fill_barriers([b.get("source") for b in (record or {}).get("barriers", [])])
-            self._show_neighbourhood(layer)
-            self.space_combo.setLayer(layer)
-            self.population_combo.setLayer(layer)
-            self.attributes_combo.clear()
-            self._chosen_layer_id = layer.id() if layer is not None else None
-            if layer is None:
-                return
-            self.attributes_combo.addItems([field.name() for field in layer.fields() if field.isNumeric()])
-            kept = self._choices.get(layer.id())
-            if kept is not None:
-                space, population, attributes, (lower, upper) = kept
-            else:
-                space, population = choices.space_field(layer, record), choices.population_field(layer, record)
-                attributes, (lower, upper) = choices.attributes(layer, record), choices.bounds_for(record)
-            self.space_combo.setField(space)
-            self.population_combo.setField(population)
-            self.attributes_combo.setCheckedItems(list(attributes))
-            self.lower_spin.setValue(lower)
-            self.upper_spin.setValue(upper)
-        finally:
-            self._choosing = False
-
-    def _remember_choices(self):
-        layer_id = getattr(self, "_chosen_layer_id", None)
-        if layer_id is not None and QgsProject.instance().mapLayer(layer_id) is not None:
-            self._choices[layer_id] = (self.space_combo.currentField(), self.population_combo.currentField(),
-                                       tuple(self.attributes_combo.checkedItems()),
-                                       (self.lower_spin.value(), self.upper_spin.value()))
-
-    def _bounds_changed(self, *args):
-        """New bounds apply to the open session at once (its layer chosen in the dock)."""
-        layer_session = self.layer_session
-        if self._choosing or layer_session is None or self.layer_combo.currentLayer() is not layer_session.layer:
-            return
-        lower, upper = self.lower_spin.value(), self.upper_spin.value()
-        if (lower, upper) == layer_session.bounds:
-            return
-        try:
-            layer_session.set_bounds(lower, upper)
-        except SessionInputError as error:
-            self.show_message(str(error), problem=True)
-            return
-        self.refresh()
 
     def open_session(self):
         """Open a session with the choices of the dock; a bad choice shows its message.
@@ -655,55 +252,6 @@ class ConsultationDock(QgsDockWidget):
         self.set_layer_session(layer_session)
         return layer_session
 
-    # -- project state ----------------------------------------------------------------
-    def state(self):
-        """The plugin state of the open session (None without one)."""
-        layer_session = self.layer_session
-        if layer_session is None:
-            return None
-        lower, upper = layer_session.bounds
-        return ConsultationState(layer_session.layer_id, layer_session.space_field, layer_session.population_field,
-                                 tuple(layer_session.attributes), lower, upper,
-                                 tuple(sorted(layer_session.session.locked, key=sort_key)), self.session_id or "")
-
-    def save_state(self):
-        """Write the state to the project when it changed (opening, locks); True when written."""
-        state = self.state()
-        return state is not None and write_state(QgsProject.instance(), state)
-
-    def restore_from_project(self):
-        """Choose the layer, fields and bounds the project was saved with; the session opens (with
-        its locks and id) when the dock is shown, or at once when it is visible. Returns the state."""
-        state = read_state(QgsProject.instance())
-        layer = QgsProject.instance().mapLayer(state.layer_id) if state is not None else None
-        if layer is None or self.layer_session is not None:
-            return None
-        self.layer_combo.setLayer(layer)
-        self._choosing = True  # no session yet: nothing to apply the bounds to
-        self.space_combo.setField(state.space_field)
-        self.population_combo.setField(state.population_field)
-        self.attributes_combo.setCheckedItems(list(state.attributes))
-        self.lower_spin.setValue(state.lower)
-        self.upper_spin.setValue(state.upper)
-        self._choosing = False
-        self._restored = state
-        if self.isVisible():
-            self.open_session()
-        return state
-
-    def _project_read(self, *args):
-        self.restore_from_project()
-        # QGIS makes the top layer of the tree current after reading the project, once its own
-        # handlers are through: the session's blocks must win, or Ctrl+Z acts on another layer
-        QTimer.singleShot(0, self._activate_blocks)
-
-    def _project_cleared(self):
-        self._restored = None
-
-    def _visibility_changed(self, visible):
-        if visible and self._restored is not None and self.layer_session is None:
-            self.open_session()
-
     def set_layer_session(self, layer_session):
         self.close_session()
         hidden = hide_covering_spaces(layer_session.layer)
@@ -711,10 +259,11 @@ class ConsultationDock(QgsDockWidget):
         hidden = [layer.name() for layer in hidden]
         self._notice = tr("Hidden while the session is open (they lie over the blocks and do not follow the changes): "
                           "{layers}.").format(layers=", ".join(hidden)) if hidden else ""
-        if hidden and self.iface is not None:
-            self.iface.messageBar().pushInfo(tr("Sozialraum consultation"), self._notice)
+        if hidden and self.reporter is not None:
+            self.report(self._notice, Qgis.MessageLevel.Info, SESSION)
         self.layer_session = layer_session
         layer_session.changed.connect(self.schedule_refresh)
+        layer_session.performed.connect(self._performed)
         layer_session.locks_rebuilt.connect(self.schedule_refresh)
         layer_session.reason_source = self.take_reason
         layer_session.decision_log.changed.connect(self.schedule_refresh)
@@ -749,6 +298,7 @@ class ConsultationDock(QgsDockWidget):
         old.close()
         old.reason_source = None
         disconnect_all([(old.layer.editingStarted, self.refresh), (old.layer.editingStopped, self.refresh),
+                        (old.performed, self._performed),
                         (old.decision_log.changed, self.schedule_refresh),
                         (old.decision_log.write_failed, self._log_write_failed)])
         self.model.set_statuses([])
@@ -760,7 +310,20 @@ class ConsultationDock(QgsDockWidget):
         self.message_label.setText(text)
         self.message_label.setStyleSheet("color: #b00020;" if problem else "")
 
-    # -- table ------------------------------------------------------------------------
+    def report(self, text, level, kind=OPERATION):
+        """Tell the planner: in the message bar, replacing the previous report of ``kind``
+        (``ui/message_bar.py``); without QGIS's window in the dock's message line."""
+        if self.reporter is not None:
+            self.reporter.show(text, level, kind)
+        else:
+            self.show_message(text, problem=level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical))
+
+    def _performed(self, outcome):
+        """An operation was written: the live layer and the table follow (each throttled: a burst updates once)."""
+        if self.live is not None:
+            self.live.schedule()
+        self.schedule_refresh()
+
     def schedule_refresh(self):
         if not self._timer.isActive():
             self._timer.start()
@@ -782,11 +345,12 @@ class ConsultationDock(QgsDockWidget):
         self.summary_label.setText(tr(
             "{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. "
             "Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. "
-            "SSD share {share}").format(
+            "{ssd}").format(
             spaces=summary.spaces, population=format_population(summary.population), blocks=summary.blocks,
             lower=format_population(lower), upper=format_population(upper), problems=summary.problems, below=summary.below,
             above=summary.above, split=summary.not_contiguous, locked=summary.locked,
-            share=format_decimal(summary.ssd_share, 3) if layer_session.attributes else tr("– (no attributes chosen)")))
+            ssd=ssd_share_figure(summary.ssd_share, layer_session.ssd_weighted) if layer_session.attributes
+            else tr("SSD share – (no attributes chosen)")))
         problem = layer_session.editing_problem()
         text = problem or tr("Editing '{layer}': paint, merge, split, make new spaces and lock; every change is one undo step.").format(
             layer=layer_session.layer.name())
@@ -797,116 +361,3 @@ class ConsultationDock(QgsDockWidget):
         if current is not None:
             self.select_space(current, zoom=False)
 
-    def current_space(self):
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        return self.model.status(self.proxy.mapToSource(rows[0]).row()).space
-
-    def row_of(self, space):
-        for row in range(self.model.rowCount()):
-            if self.model.status(row).space == space:
-                return row
-        return None
-
-    def select_space(self, space, zoom=True):
-        """Select the row of ``space``; with ``zoom`` also its blocks on the layer, zoomed to."""
-        row = self.row_of(space)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, SPACE))
-        if index.isValid():
-            self.table.selectRow(index.row())
-            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        if zoom:
-            self._show_space(space)
-        return True
-
-    def _row_clicked(self, index):
-        # a fresh proxy index of the row: one the view kept from before a model reset maps to
-        # another source row (a click on a lock box selected another space, issue 19, 7)
-        source = self.proxy.mapToSource(self.proxy.index(index.row(), SPACE))
-        if not source.isValid():
-            return
-        space = self.model.status(source.row()).space
-        if index.column() != LOCKED:  # a lock is set where the planner looks: no zoom, no selection left on
-            self._show_space(space)
-        self.current_space_changed.emit(space)
-
-    def _show_space(self, space):
-        layer_session = self.layer_session
-        if layer_session is None:
-            return
-        try:
-            blocks = layer_session.session.blocks_of(space)
-        except SozialraumError:
-            return
-        layer = layer_session.layer
-        layer.selectByIds(list(blocks))
-        if self.canvas is not None and blocks:
-            extent = layer_session.blocks_geometry(blocks).boundingBox()
-            extent = self.canvas.mapSettings().layerExtentToOutputExtent(layer, extent)
-            extent.scale(1.2)
-            self.canvas.setExtent(extent)
-            self.canvas.refresh()
-
-    # -- decision log -----------------------------------------------------------------
-    def take_reason(self):
-        """The reason typed for the next change, cleared (it belongs to one change only)."""
-        text = self.reason_edit.text().strip()
-        self.reason_edit.clear()
-        return text
-
-    def _log_write_failed(self, text):
-        self.show_message(text, problem=True)
-
-    def log_rows(self):
-        """The log of the open session, oldest first ([] without a session)."""
-        return self.layer_session.decision_log.rows() if self.layer_session is not None else []
-
-    def export_log_csv(self, path):
-        return write_csv(self.log_rows(), path)
-
-    def export_log_html(self, path):
-        name = self.layer_session.layer.name() if self.layer_session is not None else ""
-        return write_html(self.log_rows(), path, name)
-
-    def export_log_xlsx(self, path):
-        return write_xlsx(self.log_rows(), path)
-
-    def _export_xlsx_clicked(self):
-        self._export(tr("Export the decision log as XLSX"), tr("Excel workbooks (*.xlsx)"), ".xlsx", self.export_log_xlsx)
-
-    def _export_csv_clicked(self):
-        self._export(tr("Export the decision log as CSV"), tr("CSV files (*.csv)"), ".csv", self.export_log_csv)
-
-    def _export_html_clicked(self):
-        self._export(tr("Export the decision log as HTML"), tr("HTML files (*.html)"), ".html", self.export_log_html)
-
-    def _export(self, title, filter_text, suffix, writer):
-        if self.layer_session is None:
-            self.show_message(tr("Open a session on a blocks layer first."), problem=True)
-            return None
-        path, _ = QFileDialog.getSaveFileName(self, title, "", filter_text)
-        if not path:
-            return None
-        if not path.lower().endswith(suffix):
-            path += suffix
-        try:
-            writer(path)
-        except OSError as error:
-            self.show_message(tr("The decision log could not be written to {path}: {error}").format(path=path, error=error),
-                              problem=True)
-            return None
-        self.show_message(tr("Decision log written to {path}.").format(path=path))
-        return path
-
-    def _lock_toggled(self, space, locked):
-        layer_session = self.layer_session
-        if layer_session is None or layer_session.editing_problem():
-            return
-        layer_session.set_locked(space, locked)
-        self.model.update_status(layer_session.session.status(space))
-        # the rest later, not now: the view is still handling the click that set the check state, and
-        # resetting the model under it leaves it with stale indexes (issue 19, 7)
-        self.schedule_refresh()

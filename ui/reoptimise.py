@@ -25,11 +25,11 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QApplication
 
-from ..engine.errors import LockedSpaceError
 from ..engine.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
 from ..i18n import tr
 from .compat import POLYGON_GEOMETRY, disconnect_all
-from .paint_tool import format_decimal, format_population
+from .formatting import ssd_share_change
+from .operations import Reassign
 
 #: log rows of changes made by hand: their blocks stay where the experts put them
 HAND_KINDS = (MOVE, MERGE, SPLIT, NEW_SPACE)
@@ -51,17 +51,17 @@ def hand_placed_blocks(rows):
     return blocks
 
 
-def proposal_text(proposal, fixed):
-    """The dock's summary of a proposal (translated)."""
+def proposal_text(proposal, fixed, weighted=True):
+    """The dock's summary of a proposal (translated); the SSD share says what it means and which way is better."""
     before, after = proposal.summary_before, proposal.summary_after
     if proposal.is_empty:
         return tr("Re-optimisation finds no better division around the decisions (blocks placed by hand: {fixed}, "
                   "locked spaces: {locked}).").format(fixed=fixed, locked=before.locked)
     return tr("Re-optimisation would move {blocks} blocks (outlined in blue on the map). "
-              "Problems {problems_before} → {problems_after}; SSD share {ssd_before} → {ssd_after}. "
+              "Problems {problems_before} → {problems_after}; {ssd}. "
               "Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.").format(
         blocks=len(proposal.blocks), problems_before=before.problems, problems_after=after.problems,
-        ssd_before=format_decimal(before.ssd_share, 3), ssd_after=format_decimal(after.ssd_share, 3), fixed=fixed, locked=before.locked)
+        ssd=ssd_share_change(before.ssd_share, after.ssd_share, weighted), fixed=fixed, locked=before.locked)
 
 
 def keep_in_view(canvas, extent):
@@ -113,30 +113,27 @@ class Reoptimiser(QObject):
         return proposal
 
     def text(self):
-        return "" if self.proposal is None else proposal_text(self.proposal, self.fixed)
+        if self.proposal is None:
+            return ""
+        return proposal_text(self.proposal, self.fixed, self._layer_session.ssd_weighted)
 
-    def apply(self):
-        """Write the proposal as one edit command; returns the change, or a translated reason it was not applied."""
+    def apply(self, report=None):
+        """Write the proposal as one edit command (a ``Reassign`` on the session layer's one path);
+        returns the change, or a translated reason it was not applied. ``report``: as for ``perform``."""
         proposal, layer_session = self.proposal, self._layer_session
         if proposal is None or layer_session is None:
             return tr("There is no re-optimisation to apply.")
         problem = layer_session.editing_problem()
         if problem:
             return problem
-        session = layer_session.session
         if self.is_stale():
             self.discard()
             return tr("The division changed since the preview: re-optimise again.")
         self.discard()
         if proposal.is_empty:
             return tr("There is no re-optimisation to apply.")
-        try:
-            change = session.assign(proposal.blocks, proposal.after)
-        except LockedSpaceError as error:  # a space was locked after the preview: the lock wins
-            return tr("Space {space} was locked since the preview: re-optimise again.").format(space=error.details["space"])
-        layer_session.commit(change, tr("Re-optimise: %n block(s), {population} residents moved", len(change.blocks)).format(
-            population=format_population(change.population)))
-        return change
+        outcome = layer_session.perform(Reassign(tuple(proposal.blocks), tuple(proposal.after)), report)
+        return outcome.change if outcome.written else outcome.message
 
     def discard(self):
         """Forget the proposal and remove its outline; the layer is not touched."""

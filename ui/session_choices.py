@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..algorithms.run_parameters import barrier_layers, delineation_of
 from ..i18n import tr
-from .paint_tool import format_population
+from .formatting import format_population
 from .session_layer import DEFAULT_GAP
 
 #: names of a space field, best first (compared without case)

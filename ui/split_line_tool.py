@@ -5,34 +5,23 @@ usually along a street between the blocks; the right button (or Enter) finishes 
 discards everything. The blocks on the side with fewer residents become a new space, in ONE
 edit command on the layer's undo stack like every other change; a side left in two parts is
 allowed and flagged as the other tools do. Which side a block is on is decided by the engine
-(:func:`~sozialraum.engine.linesplit.sides_of_line`), from the block's inner point.
+(:func:`~sozialraum.engine.linesplit.sides_of_line`), from the block's inner point: the tool makes a
+:class:`~sozialraum.ui.operations.SplitAlongLine` of the space and the line, the session layer performs it.
 """
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsGeometry, QgsPointXY
+from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from ..engine.errors import LockedSpaceError, ParameterError, SozialraumError, SplitError
-from ..engine.linesplit import CROSSES_ITSELF, sides_of_line
 from ..i18n import tr
+from .base_tool import ConsultationTool
 from .compat import LINE_GEOMETRY
-from .paint_tool import _ConsultationTool, commit_split, locked_message
+from .operations import SplitAlongLine
 
 
-def line_split_message(error, space):
-    """The translated reason why a line does not split ``space``."""
-    if isinstance(error, SplitError) and error.details.get("reason") == "empty_side":
-        return tr("The line does not divide space {space}: all its blocks lie on one side. "
-                  "Draw it across the space, from edge to edge.").format(space=space)
-    if isinstance(error, ParameterError) and error.details.get("reason") == CROSSES_ITSELF:
-        return tr("The line crosses itself: draw it once across space {space}.").format(space=space)
-    if isinstance(error, ParameterError):
-        return tr("Draw a line of at least two points across space {space}.").format(space=space)
-    return str(error)
-
-
-class SplitLineTool(_ConsultationTool):
+class SplitLineTool(ConsultationTool):
     """Split along a line: click the space, draw the line, right-click to split."""
 
     def __init__(self, canvas, host):
@@ -51,11 +40,11 @@ class SplitLineTool(_ConsultationTool):
             return
         if event.button() != Qt.MouseButton.LeftButton:
             return
-        layer_session = self._session()
+        layer_session = self.editable_session()
         if layer_session is None:
             return
         if self.space is None:
-            self._pick(layer_session, self._block_at(layer_session, event))
+            self._pick(layer_session, self.block_at(layer_session, event))
             return
         point = self.toLayerCoordinates(layer_session.layer, event.mapPoint())
         self.vertices.append((point.x(), point.y()))
@@ -81,15 +70,13 @@ class SplitLineTool(_ConsultationTool):
         if space is None:
             return
         self.space = space
-        self._outline = self._band(QColor(30, 110, 220))
+        self._outline = self.band(QColor(30, 110, 220))
         self._outline.setToGeometry(layer_session.blocks_geometry(session.blocks_of(space)), layer_session.layer)
         self.host.message(tr("Split space {space}: click along the dividing line, right-click to split.").format(space=space),
                           Qgis.MessageLevel.Info)
 
     def _draw(self, layer_session, moving=None):
         if self._line is None:
-            from qgis.gui import QgsRubberBand
-
             self._line = QgsRubberBand(self.canvas(), LINE_GEOMETRY)
             self._line.setColor(QColor(200, 30, 30))
             self._line.setWidth(3)
@@ -103,31 +90,12 @@ class SplitLineTool(_ConsultationTool):
         self.cancel()
         if layer_session is None or space not in layer_session.session.spaces:
             return None
-        session = layer_session.session
-        blocks = sorted(session.blocks_of(space))
-        points = [layer_session.geometry(block).pointOnSurface().asPoint() for block in blocks]
-        try:
-            sides = sides_of_line([(p.x(), p.y()) for p in points], vertices)
-            populations = [layer_session.population_of([b for b, s in zip(blocks, sides) if s == side]) for side in (0, 1)]
-            smaller = 0 if populations[0] < populations[1] else 1
-            change = session.split_by_blocks(space, [b for b, s in zip(blocks, sides) if s == smaller])
-        except LockedSpaceError as error:
-            self.host.message(locked_message(error), Qgis.MessageLevel.Warning)
-            return None
-        except (SplitError, ParameterError) as error:
-            self.host.message(line_split_message(error, space), Qgis.MessageLevel.Warning)
-            return None
-        except SozialraumError as error:
-            self.host.message(str(error), Qgis.MessageLevel.Warning)
-            return None
-        commit_split(self.host, layer_session, change, space, tr("Split space {space} along a line (new space {new})"),
-                     tr("Space {space} split along the line: {first} and {second} residents (new space {new})."))
-        return change
+        outcome = self.perform(layer_session, SplitAlongLine(space, tuple(vertices)))
+        return outcome.change if outcome.written else None
 
     def cancel(self):
         self.space = None
         self.vertices = []
         for band in (self._outline, self._line):
-            if band is not None:
-                self.canvas().scene().removeItem(band)
+            self.remove_item(band)
         self._outline = self._line = None

@@ -2517,11 +2517,11 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         </message>
         <message>
             <source>{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. SSD share {share}</source>
-            <translation>{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. SSD-Anteil {share}</translation>
+            <translation type="obsolete">{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. SSD-Anteil {share}</translation>
         </message>
         <message>
             <source>Re-optimisation would move {blocks} blocks (outlined in blue on the map). Problems {problems_before} → {problems_after}; SSD share {ssd_before} → {ssd_after}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
-            <translation>Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before} → {ssd_after}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
+            <translation type="obsolete">Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; SSD-Anteil {ssd_before} → {ssd_after}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
         </message>
         <message>
             <source>The layer has no coordinate reference system: set it in the layer properties (Source), otherwise clicks on the map may miss the blocks.</source>
@@ -3485,6 +3485,77 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         <message>
             <source>Buildings</source>
             <translation>Gebäude</translation>
+        </message>
+        <message>
+            <source>{spaces} spaces, {population} residents in {blocks} blocks; bounds {lower}–{upper}. Problems: {problems} ({below} below, {above} above, {split} not contiguous); {locked} locked. {ssd}</source>
+            <translation>{spaces} Sozialräume, {population} Einwohner in {blocks} Blöcken; Grenzen {lower}–{upper}. Probleme: {problems} ({below} darunter, {above} darüber, {split} nicht zusammenhängend); {locked} gesperrt. {ssd}</translation>
+        </message>
+        <message>
+            <source>SSD share – (no attributes chosen)</source>
+            <translation>SSD-Anteil – (keine Merkmale gewählt)</translation>
+        </message>
+        <message>
+            <source>unweighted, lower is better</source>
+            <translation>ungewichtet, niedriger ist besser</translation>
+        </message>
+        <message>
+            <source>blocks weighted by residents, lower is better</source>
+            <translation>Blöcke nach Einwohnern gewichtet, niedriger ist besser</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>unverändert</translation>
+        </message>
+        <message>
+            <source>SSD share {share} ({meaning})</source>
+            <translation>SSD-Anteil {share} ({meaning})</translation>
+        </message>
+        <message>
+            <source>better</source>
+            <translation>besser</translation>
+        </message>
+        <message>
+            <source>worse</source>
+            <translation>schlechter</translation>
+        </message>
+        <message>
+            <source>SSD share ({meaning}): {before} → {after} ({verdict})</source>
+            <translation>SSD-Anteil ({meaning}): {before} → {after} ({verdict})</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n block(s) painted into space {space}: {population} residents now.</source>
+            <translation>
+                <numerusform>%n Block dem Sozialraum {space} zugewiesen: jetzt {population} Einwohner.</numerusform>
+                <numerusform>%n Blöcke dem Sozialraum {space} zugewiesen: jetzt {population} Einwohner.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Re-optimisation applied: {blocks} blocks, {population} residents moved.</source>
+            <translation>Neuoptimierung übernommen: {blocks} Blöcke, {population} Einwohner verschoben.</translation>
+        </message>
+        <message>
+            <source>Space {space} locked: it neither loses nor gains blocks.</source>
+            <translation>Sozialraum {space} gesperrt: er gibt keine Blöcke ab und nimmt keine auf.</translation>
+        </message>
+        <message>
+            <source>Space {space} unlocked.</source>
+            <translation>Sperre von Sozialraum {space} aufgehoben.</translation>
+        </message>
+        <message>
+            <source>Re-optimisation would move {blocks} blocks (outlined in blue on the map). Problems {problems_before} → {problems_after}; {ssd}. Blocks placed by hand ({fixed}) and locked spaces ({locked}) stay as they are.</source>
+            <translation>Die Neuoptimierung würde {blocks} Blöcke verschieben (auf der Karte blau umrandet). Probleme {problems_before} → {problems_after}; {ssd}. Von Hand zugeordnete Blöcke ({fixed}) und gesperrte Sozialräume ({locked}) bleiben, wie sie sind.</translation>
+        </message>
+        <message>
+            <source>The change could not be written, nothing was changed: {error}</source>
+            <translation>Die Änderung konnte nicht geschrieben werden, nichts wurde geändert: {error}</translation>
+        </message>
+        <message>
+            <source>Pop.</source>
+            <translation>Einw.</translation>
+        </message>
+        <message>
+            <source>Sum of squared deviations of the space's blocks from its means ({meaning})</source>
+            <translation>Summe der quadrierten Abweichungen der Blöcke des Sozialraums von seinen Mittelwerten ({meaning})</translation>
         </message>
     </context>
 </TS>

@@ -21,21 +21,11 @@ def grid_layer(space_type="integer"):
     return memory_layer("Polygon", "EPSG:25832", ["bid:integer", f"space:{space_type}", "pop:integer"], rows)
 
 
-class Host:
-    """What the tools need of the plugin: the session, the dock's row, the message bar."""
+def Host(dock):  # noqa: N802 (the tools' host of tests, scripts and bench: ui/tool_host.py)
+    """What the tools need of the plugin: the session, the dock's row, the message bar (kept in ``messages``)."""
+    from sozialraum.ui.tool_host import DockHost
 
-    def __init__(self, dock):
-        self.dock = dock
-        self.messages = []
-
-    def layer_session(self):
-        return self.dock.layer_session
-
-    def current_space(self):
-        return self.dock.current_space()
-
-    def message(self, text, level):
-        self.messages.append((text, level))
+    return DockHost(dock)
 
 
 @pytest.fixture
@@ -122,7 +112,7 @@ def assert_session_follows_layer(layer_session):
 def dock_rows(dock):
     dock.refresh()
     model = dock.model
-    from sozialraum.ui.consultation_dock import POPULATION, STATUS
+    from sozialraum.ui.spaces_model import POPULATION, STATUS
 
     return {model.status(r).space: (model.index(r, POPULATION).data(), model.index(r, STATUS).data())
             for r in range(model.rowCount())}
@@ -158,7 +148,7 @@ def test_paint_stroke_is_one_undo_step_and_the_dock_follows(setup):
     rows = dock_rows(dock)
     assert rows[1][0] == "1\u202f710" and rows[1][1] == "above max."
     assert rows[2][1] == "below min."
-    from sozialraum.ui.consultation_dock import COLOURS, STATUS
+    from sozialraum.ui.spaces_model import COLOURS, STATUS
 
     assert dock.model.index(dock.row_of(1), STATUS).data(Qt.ItemDataRole.BackgroundRole) == COLOURS["above"]
     assert any("now above the bounds" in text for text, _ in host.messages)
@@ -227,7 +217,7 @@ def test_a_locked_space_refuses_a_stroke_and_the_lock_is_undoable(setup):
     count = stack.count()
     # lock through the dock's check box: one command on the layer's stack
     row = dock.row_of(2)
-    from sozialraum.ui.consultation_dock import LOCKED
+    from sozialraum.ui.spaces_model import LOCKED
 
     index = dock.model.index(row, LOCKED)
     assert dock.model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
@@ -254,7 +244,7 @@ def test_a_locked_space_refuses_a_stroke_and_the_lock_is_undoable(setup):
 
 
 def test_merge_two_adjacent_spaces_is_one_command(setup):
-    from sozialraum.ui.paint_tool import MergeTool
+    from sozialraum.ui.merge_tool import MergeTool
 
     layer, canvas, dock, host = setup
     tool = MergeTool(canvas, host)
@@ -273,7 +263,7 @@ def test_merge_two_adjacent_spaces_is_one_command(setup):
 
 
 def test_split_by_a_click_is_one_command(setup):
-    from sozialraum.ui.paint_tool import SplitTool
+    from sozialraum.ui.split_tool import SplitTool
 
     layer, canvas, dock, host = setup
     stack = layer.undoStack()
@@ -297,7 +287,7 @@ def test_split_by_a_click_is_one_command(setup):
 
 
 def test_new_space_from_the_selected_blocks_is_one_command(setup):
-    from sozialraum.ui.paint_tool import new_space_from_selection
+    from sozialraum.ui.new_space import new_space_from_selection
 
     layer, canvas, dock, host = setup
     stack = layer.undoStack()
@@ -387,7 +377,9 @@ def test_a_read_only_layer_says_so(qgis_app, qgis_new_project, tmp_path):
 
 @pytest.mark.parametrize("setup", [("integer", None), ("string", "EPSG:3857")], indirect=True, ids=["integer", "text-3857"])
 def test_random_strokes_undos_redos_and_rollbacks_match_a_recount(setup):
-    from sozialraum.ui.paint_tool import MergeTool, PaintTool, SplitTool
+    from sozialraum.ui.merge_tool import MergeTool
+    from sozialraum.ui.paint_tool import PaintTool
+    from sozialraum.ui.split_tool import SplitTool
 
     layer, canvas, dock, host = setup
     layer_session = dock.layer_session

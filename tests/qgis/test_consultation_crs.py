@@ -23,7 +23,7 @@ def test_a_map_in_another_crs_is_named_and_the_tools_still_hit_the_blocks(setup)
 def test_the_same_crs_needs_no_note_and_a_layer_without_crs_gets_one(qgis_app, qgis_canvas):
     from qgis.core import QgsCoordinateReferenceSystem
 
-    from sozialraum.ui.consultation_dock import crs_note
+    from sozialraum.ui.layer_checks import crs_note
 
     layer = memory_layer("Polygon", "EPSG:25832", ["space:integer", "pop:integer"], [(square(0, 0), [1, 10])])
     qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:25832"))

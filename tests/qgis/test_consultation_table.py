@@ -14,7 +14,7 @@ def click_lock_box(dock, proxy_row):
     from qgis.PyQt.QtCore import QPoint, Qt
     from qgis.PyQt.QtTest import QTest
 
-    from sozialraum.ui.consultation_dock import LOCKED
+    from sozialraum.ui.spaces_model import LOCKED
 
     rect = dock.table.visualRect(dock.proxy.index(proxy_row, LOCKED))
     QTest.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
@@ -38,7 +38,8 @@ def test_ticking_a_lock_in_a_filtered_table_locks_and_selects_that_space(qgis_ap
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import Qt
 
-    from sozialraum.ui.consultation_dock import POPULATION, ConsultationDock
+    from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.spaces_model import POPULATION
 
     layer = many_spaces_layer()
     QgsProject.instance().addMapLayer(layer)

@@ -123,7 +123,8 @@ def test_a_stroke_with_a_reason_is_one_row_undo_removes_it_redo_restores(gpkg):
 def test_commit_writes_the_table_and_a_new_session_reads_it_back(gpkg, qgis_canvas):
     from qgis.core import QgsProject, QgsVectorLayer
 
-    from sozialraum.ui.paint_tool import MergeTool, PaintTool
+    from sozialraum.ui.merge_tool import MergeTool
+    from sozialraum.ui.paint_tool import PaintTool
 
     path, layer, canvas, dock, host = gpkg
     tool = PaintTool(canvas, host)
@@ -201,7 +202,9 @@ def replay(original, rows):
 
 def test_random_strokes_undos_redos_and_rollbacks_leave_the_log_of_the_applied_changes(gpkg):
     from sozialraum.ui.decision_log import operation_text
-    from sozialraum.ui.paint_tool import MergeTool, PaintTool, SplitTool
+    from sozialraum.ui.merge_tool import MergeTool
+    from sozialraum.ui.paint_tool import PaintTool
+    from sozialraum.ui.split_tool import SplitTool
 
     path, layer, canvas, dock, host = gpkg
     layer_session = dock.layer_session
