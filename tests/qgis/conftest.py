@@ -78,6 +78,40 @@ def square(x, y, size=100.0):
 
 
 @pytest.fixture
+def setup(request, qgis_app, qgis_canvas, qgis_new_project):
+    """The grid layer in editing mode, a dock with an open session, a canvas (``request.param``: space type, canvas CRS)."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    from .consultation_grid import Host, grid_layer
+
+    space_type, canvas_crs = getattr(request, "param", ("integer", None))
+    layer = grid_layer(space_type)
+    QgsProject.instance().addMapLayer(layer)
+    canvas = qgis_canvas
+    canvas.resize(600, 400)
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem(canvas_crs) if canvas_crs else layer.crs())
+    canvas.setLayers([layer])
+    canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+    canvas.refresh()
+    dock = ConsultationDock(None, canvas)
+    dock.layer_combo.setLayer(layer)
+    dock.space_combo.setField("space")
+    dock.population_combo.setField("pop")
+    dock.lower_spin.setValue(1300)
+    dock.upper_spin.setValue(1700)
+    assert dock.open_session() is not None, dock.message_label.text()
+    layer.startEditing()
+    dock.refresh()
+    host = Host(dock)
+    yield layer, canvas, dock, host
+    dock.close_session()
+    layer.rollBack()
+    dock.deleteLater()
+
+
+@pytest.fixture
 def street_grid_layer():
     """2 rows x 3 columns of 100 m blocks, 12 m streets, EPSG:25832, ids 1..6, population 100..600."""
     rows = []

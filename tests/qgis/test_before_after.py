@@ -1,6 +1,6 @@
 """Before/after canvas: the division as last saved beside the edited one."""
-# ruff: noqa: F811 (the fixture "setup" is imported from test_consultation and used by name)
-from .test_consultation import fid, setup, spaces_of_layer, stroke  # noqa: F401
+
+from .consultation_grid import fid, spaces_of_layer, stroke
 
 
 def test_the_before_canvas_shows_the_saved_division_in_the_same_style(setup):

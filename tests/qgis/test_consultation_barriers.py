@@ -51,7 +51,7 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
     from sozialraum.ui.consultation_dock import ConsultationDock
     from sozialraum.ui.paint_tool import PaintTool
 
-    from .test_consultation import Host
+    from .consultation_grid import Host
 
     layer = delineated(street_grid_layer, railway_layer)
     QgsProject.instance().addMapLayer(layer)

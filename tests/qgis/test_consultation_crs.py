@@ -1,9 +1,9 @@
 """A blocks layer in another CRS than the map, or in none: the dock says what happens."""
-# ruff: noqa: F811 (the fixture "setup" is imported from test_consultation and used by name)
+
 import pytest
 
 from .conftest import memory_layer, square
-from .test_consultation import event, fid, setup, spaces_of_layer, stroke  # noqa: F401
+from .consultation_grid import fid, spaces_of_layer, stroke
 
 
 @pytest.mark.parametrize("setup", [("integer", "EPSG:3857")], indirect=True, ids=["map-3857"])

@@ -5,7 +5,6 @@ message-bar reports piled up and a long one was cut to one line; the spaces tabl
 status column out of a narrow dock; the dock's button could disagree with the dock.
 """
 # ruff: noqa: F811 (the fixtures are imported from the other test modules and used by name)
-from .test_consultation import setup  # noqa: F401
 from .test_consultation_reoptimise import meeting  # noqa: F401
 
 GERMAN_BARRIER = ("Sozialraum 29 ist jetzt nicht zusammenhängend; die Änderung überquert eine Barrierelinie "
@@ -109,7 +108,7 @@ def test_the_spaces_table_keeps_the_status_in_view_in_a_narrow_dock(setup, qgis_
     from sozialraum.ui.paint_tool import PaintTool
     from sozialraum.ui.spaces_model import STATUS
 
-    from .test_consultation import stroke
+    from .consultation_grid import stroke
 
     layer, canvas, dock, host = setup
     tool = PaintTool(canvas, host)

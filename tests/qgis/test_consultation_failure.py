@@ -1,8 +1,8 @@
 """A failure inside the plugin's code during a change leaves the layer's edit buffer intact."""
-# ruff: noqa: F811 (the fixture "setup" is imported from test_consultation and used by name)
+
 import pytest
 
-from .test_consultation import assert_session_follows_layer, fid, setup, spaces_of_layer, stroke  # noqa: F401
+from .consultation_grid import assert_session_follows_layer, fid, spaces_of_layer, stroke
 
 
 @pytest.mark.parametrize("failing", ["log row", "attribute write"])

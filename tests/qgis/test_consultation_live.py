@@ -1,7 +1,7 @@
 """The live spaces layer: dissolved spaces with population, status and means, following strokes and undo."""
 import pytest
 
-from .test_consultation import COLS, ROWS, SIZE, Host, fid, setup, stroke  # noqa: F401  (setup: the fixture)
+from .consultation_grid import COLS, ROWS, SIZE, Host, fid, stroke
 
 
 def wait_for_update(dock):
@@ -23,7 +23,7 @@ def expected(layer, space):
 
 
 @pytest.fixture
-def live(setup):  # noqa: F811
+def live(setup):
     from qgis.core import QgsProject
 
     layer, canvas, dock, host = setup
@@ -128,7 +128,7 @@ def test_key_catalogue_indicators_follow_a_stroke_summed_then_divided(qgis_app, 
     from sozialraum.ui.paint_tool import PaintTool
 
     from .conftest import memory_layer, square
-    from .test_consultation import X0, Y0
+    from .consultation_grid import X0, Y0
 
     rows = []
     for r in range(ROWS):

@@ -1,7 +1,7 @@
 """Removing the blocks layer and the live layer together (closing the project) leaves QGIS running."""
 import pytest
 
-from .test_consultation import grid_layer
+from .consultation_grid import grid_layer
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The map during a consultation: redrawn after every change, the blocks layer stays in front and active (issue 19)."""
-from .test_consultation import ROWS, fid, setup, stroke  # noqa: F401  (setup: the fixture)
+from .consultation_grid import ROWS, fid, stroke
 
 
 def wait_until(condition, timeout_ms=3000):
@@ -12,7 +12,7 @@ def wait_until(condition, timeout_ms=3000):
     return condition()
 
 
-def test_a_stroke_redraws_the_blocks_without_the_live_layer(setup):  # noqa: F811
+def test_a_stroke_redraws_the_blocks_without_the_live_layer(setup):
     """Failed before the fix: the edit buffer changed, the layer was never repainted (old colours until F5)."""
     from sozialraum.ui.paint_tool import PaintTool
 
@@ -30,7 +30,7 @@ def test_a_stroke_redraws_the_blocks_without_the_live_layer(setup):  # noqa: F81
     assert wait_until(lambda: repaints)
 
 
-def test_unticking_the_live_layer_redraws_the_map(setup):  # noqa: F811
+def test_unticking_the_live_layer_redraws_the_map(setup):
     """Failed before the fix: the removed live layer's outlines and labels stayed on the canvas."""
     layer, canvas, dock, host = setup
     dock.live_check.setChecked(True)
@@ -53,7 +53,7 @@ def test_the_proposed_spaces_over_the_blocks_are_hidden_while_the_session_is_ope
     from sozialraum.ui.consultation_dock import ConsultationDock
 
     from .conftest import memory_layer, square
-    from .test_consultation import grid_layer
+    from .consultation_grid import grid_layer
 
     layer = grid_layer()
     QgsProject.instance().addMapLayer(layer)
@@ -86,7 +86,7 @@ def test_the_blocks_layer_stays_active_when_the_live_layer_comes(qgis_app, qgis_
 
     from sozialraum.ui.consultation_dock import ConsultationDock
 
-    from .test_consultation import grid_layer
+    from .consultation_grid import grid_layer
 
     def like_the_desktop(layers):  # QGIS makes a layer added to the project the active one
         qgis_iface.setActiveLayer(layers[-1])

@@ -6,10 +6,10 @@ blocks at once and is reported in the current language; a refusal writes nothing
 while writing leaves nothing behind. These tests failed before: there was no perform and no
 operations module (each tool wrote and reported in its own way).
 """
-# ruff: noqa: F811 (the fixture "setup" is imported from test_consultation and used by name)
+
 import pytest
 
-from .test_consultation import COLS, SIZE, X0, Y0, assert_session_follows_layer, fid, setup, spaces_of_layer  # noqa: F401
+from .consultation_grid import SIZE, X0, Y0, assert_session_follows_layer, fid, spaces_of_layer
 
 
 def operation(name, layer, layer_session):
@@ -123,7 +123,7 @@ def test_the_tools_only_make_operations(setup):
     from sozialraum.ui.paint_tool import PaintTool
     from sozialraum.ui.split_tool import SplitTool
 
-    from .test_consultation import event, stroke
+    from .consultation_grid import event, stroke
 
     layer, canvas, dock, host = setup
     seen = []

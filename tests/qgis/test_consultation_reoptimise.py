@@ -2,7 +2,7 @@
 import pytest
 
 from .conftest import memory_layer, square
-from .test_consultation import COLS, ROWS, SIZE, X0, Y0, Host, fid, spaces_of_layer, stroke
+from .consultation_grid import COLS, ROWS, SIZE, X0, Y0, Host, fid, spaces_of_layer, stroke
 
 LOWER, UPPER = 700, 1000
 

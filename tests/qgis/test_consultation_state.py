@@ -89,7 +89,7 @@ def test_a_lock_survives_switching_to_another_layer_and_back(qgis_app, qgis_canv
 
     from sozialraum.ui.decision_log import operation_text
 
-    from .test_consultation import grid_layer
+    from .consultation_grid import grid_layer
     from .test_decision_log import open_dock
 
     first, second = grid_layer(), grid_layer()

@@ -25,7 +25,7 @@ def click_space_cell(dock, proxy_row):
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtTest import QTest
 
-    from sozialraum.ui.consultation_dock import SPACE
+    from sozialraum.ui.spaces_model import SPACE
 
     rect = dock.table.visualRect(dock.proxy.index(proxy_row, SPACE))
     QTest.mouseClick(dock.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

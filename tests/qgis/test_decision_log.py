@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from .test_consultation import COLS, ROWS, Host, event, fid, grid_layer, spaces_of_layer, stroke
+from .consultation_grid import COLS, ROWS, Host, event, fid, grid_layer, spaces_of_layer, stroke
 
 
 def gpkg_layer(tmp_path, name="blocks"):

@@ -5,7 +5,7 @@ import re
 import zipfile
 
 from .conftest import german_interface
-from .test_consultation import Host, fid, grid_layer, stroke
+from .consultation_grid import Host, fid, grid_layer, stroke
 from .test_decision_log import author, gpkg, gpkg_layer, open_dock  # noqa: F401
 
 

@@ -6,8 +6,8 @@ cannot start fails them, naming what to install.
 """
 import pytest
 
+from .consultation_grid import Host, event, fid, grid_layer, stroke
 from .postgres_server import PostgresServer
-from .test_consultation import Host, event, fid, grid_layer, stroke
 from .test_decision_log import author, open_dock  # noqa: F401 - the fixture "author" is used by name
 
 
@@ -149,7 +149,9 @@ def _has_log_table(server, schema):
 
 def test_a_roll_back_writes_nothing_and_merge_and_split_are_stored_as_codes(
         qgis_app, qgis_canvas, qgis_new_project, server, author):  # noqa: F811
-    from sozialraum.ui.paint_tool import MergeTool, PaintTool, SplitTool
+    from sozialraum.ui.merge_tool import MergeTool
+    from sozialraum.ui.paint_tool import PaintTool
+    from sozialraum.ui.split_tool import SplitTool
 
     source = blocks_table(server, "stadtteil")
     layer = postgis_layer(source)

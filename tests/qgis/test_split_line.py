@@ -1,8 +1,8 @@
 """Split a space along a drawn line, with mouse events on a real canvas (issue 11 item 2)."""
-# ruff: noqa: F811 (the fixture "setup" is imported from test_consultation and used by name)
+
 from qgis.PyQt.QtCore import Qt
 
-from .test_consultation import assert_session_follows_layer, dock_rows, event, fid, setup, spaces_of_layer  # noqa: F401
+from .consultation_grid import assert_session_follows_layer, dock_rows, event, fid, spaces_of_layer
 
 # space 1 is the grid's columns 0-2 (rows 0-3); event(r, c) points at the centre of cell (r, c), so
 # column position 0.5 is the boundary between columns 0 and 1
