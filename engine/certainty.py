@@ -1,0 +1,176 @@
+"""Boundary certainty: which boundaries of a proposed division the data decides, which are open.
+
+The search is a randomised heuristic: runs with other seeds end in other, nearly as good
+divisions. Where they all draw the same boundary, the data decides it; where they disagree, the
+boundary could as well lie elsewhere and is open to discussion in the consultation. The idea is
+that of the membership stability of ArcGIS's spatially constrained multivariate clustering
+(evidence accumulation over many runs), measured here locally, link by link, so it can be
+drawn block by block.
+
+Definitions (N further runs with seeds ``seed + 1 ... seed + N``, compared with the proposal,
+the run with ``seed`` itself, which is not counted among them):
+
+- **link agreement** (per pair of neighbouring blocks): the share of the N runs that relate the
+  two blocks as the proposal does: in one space where the proposal has them in one space, in two
+  spaces where the proposal draws a boundary between them. A boundary link with agreement 1 is a
+  boundary every run draws; 0.5 means half the runs put the two blocks together.
+- **block certainty**: the mean link agreement over the block's links (its neighbours), in
+  [0, 1]: 1 when every run gives the block the same neighbours in its space as the proposal.
+  NaN for blocks outside the division (no geometry) and for blocks without neighbours.
+- **space certainty**: the mean block certainty of the space's blocks.
+- **space stability**: the share of the N runs that contain a space matching it, i.e. with an
+  overlap (residents in both / residents in either, the Jaccard index weighted by residents;
+  by blocks for a space without residents) of at least ``overlap`` (default 0.8).
+
+Runs are deterministic for their seed, so the figures are too. The cost is N runs of the
+search: the caller states it (runs x time per run).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .errors import ParameterError
+
+#: Overlap (Jaccard index, weighted by residents) from which a run's space counts as the same space.
+DEFAULT_OVERLAP = 0.8
+#: Runs suggested when the certainty is switched on: 10 gives shares in steps of 10 %.
+DEFAULT_RUNS = 10
+
+
+@dataclass
+class BoundaryCertainty:
+    """The figures defined in the module docstring, for the links of ``left``/``right``."""
+
+    runs: int
+    seeds: list
+    left: np.ndarray  # the links (each once, left < right)
+    right: np.ndarray
+    link_agreement: np.ndarray  # per link, in [0, 1]
+    link_is_boundary: np.ndarray  # per link: the proposal puts the two blocks in different spaces
+    block_certainty: np.ndarray  # per block, NaN where not measured
+    space_certainty: dict  # space id -> mean block certainty
+    space_stability: dict  # space id -> share of runs with a matching space
+    overlap: float
+    seconds: float = 0.0  # time the runs took (the cost)
+
+    @property
+    def boundary_agreement(self):
+        """Agreement of the proposal's boundary links (where the consultation draws lines)."""
+        return self.link_agreement[self.link_is_boundary]
+
+
+def unique_links(graph):
+    """Every link of ``graph`` once (left < right), as the CSR arrays hold them."""
+    heads = np.repeat(np.arange(graph.n), np.diff(graph.indptr))
+    tails = graph.indices
+    once = heads < tails
+    return heads[once], tails[once]
+
+
+def measure_certainty(graph, proposal, runs, population=None, overlap=DEFAULT_OVERLAP, seeds=None, seconds=0.0):
+    """The certainty of ``proposal`` (space id per block, 0: not divided) given the labels of ``runs``.
+
+    ``graph`` gives the links; ``population`` weights the overlap of spaces (None: blocks).
+    """
+    proposal = np.asarray(proposal)
+    runs = [np.asarray(labels) for labels in runs]
+    if not runs:
+        raise ParameterError("CERTAINTY_RUNS", 0, "needs at least one run to compare with")
+    if not 0 < overlap <= 1:
+        raise ParameterError("overlap", overlap, "must be above 0 and at most 1")
+    n = graph.n
+    left, right = unique_links(graph)
+    measured = (proposal[left] > 0) & (proposal[right] > 0)
+    left, right = left[measured], right[measured]
+    together = proposal[left] == proposal[right]
+    agree = np.zeros(len(left))
+    for labels in runs:
+        agree += (labels[left] == labels[right]) == together
+    agreement = agree / len(runs)
+
+    sums = np.zeros(n)
+    counts = np.zeros(n)
+    for ends in (left, right):
+        np.add.at(sums, ends, agreement)
+        np.add.at(counts, ends, 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        block = np.where(counts > 0, sums / np.maximum(counts, 1), np.nan)
+    block[proposal <= 0] = np.nan
+
+    space_ids = np.unique(proposal[proposal > 0]).astype(np.int64)
+    space_certainty = {}
+    for space in space_ids:
+        values = block[proposal == space]
+        values = values[~np.isnan(values)]
+        space_certainty[space] = float(values.mean()) if len(values) else float("nan")
+    weights = np.ones(n) if population is None else np.nan_to_num(np.asarray(population, dtype=float))
+    matched = np.zeros(len(space_ids))
+    for labels in runs:
+        matched += _best_overlap(proposal, labels, space_ids, weights) >= overlap - 1e-12
+    stability = {space: float(m / len(runs)) for space, m in zip(space_ids, matched)}
+    return BoundaryCertainty(len(runs), list(seeds or []), left, right, agreement, ~together, block,
+                             space_certainty, stability, overlap, seconds)
+
+
+def _best_overlap(proposal, labels, space_ids, weights):
+    """Per space of the proposal, the largest Jaccard index with a space of ``labels``.
+
+    Weighted by ``weights`` (residents); for a space whose blocks weigh nothing in total, by blocks.
+    """
+    run_ids = np.unique(labels[labels > 0])
+    if not len(run_ids):
+        return np.zeros(len(space_ids))
+    in_proposal = np.isin(proposal, space_ids)
+    in_run = labels > 0
+    proposal_index = np.where(in_proposal, np.searchsorted(space_ids, proposal), -1)
+    run_index = np.where(in_run, np.searchsorted(run_ids, labels), -1)
+    shape = (len(space_ids), len(run_ids))
+    by_residents, residents = _largest_jaccard(proposal_index, run_index, weights, shape)
+    by_blocks, _ = _largest_jaccard(proposal_index, run_index, np.ones(len(weights)), shape)
+    return np.where(residents > 0, by_residents, by_blocks)
+
+
+def _largest_jaccard(proposal_index, run_index, weights, shape):
+    """(largest weighted Jaccard index per proposal space, weight of each proposal space)."""
+    in_proposal, in_run = proposal_index >= 0, run_index >= 0
+    size_proposal = np.bincount(proposal_index[in_proposal], weights[in_proposal], minlength=shape[0])
+    size_run = np.bincount(run_index[in_run], weights[in_run], minlength=shape[1])
+    both = in_proposal & in_run
+    inter = np.zeros(shape)
+    np.add.at(inter, (proposal_index[both], run_index[both]), weights[both])
+    union = size_proposal[:, None] + size_run[None, :] - inter
+    jaccard = np.divide(inter, union, out=np.zeros(shape), where=union > 0)
+    return jaccard.max(axis=1), size_proposal
+
+
+def certainty_seeds(seed, runs):
+    """The seeds of the further runs: the proposal's seed + 1 ... + ``runs``."""
+    return [int(seed) + 1 + index for index in range(runs)]
+
+
+def run_certainty(problem, settings, proposal, runs=DEFAULT_RUNS, overlap=DEFAULT_OVERLAP, progress=None, is_cancelled=None,
+                  solve=None):
+    """Solve ``problem`` ``runs`` more times with other seeds and measure ``proposal`` (a Delineation) against them.
+
+    ``progress(fraction, stage)`` hears of each run; ``is_cancelled()`` stops between and within runs
+    (:class:`~sozialraum.engine.errors.Cancelled`). ``solve`` is the solver (default:
+    :func:`~sozialraum.engine.delineate.solve`).
+    """
+    if runs < 1:
+        raise ParameterError("CERTAINTY_RUNS", runs, "must be at least 1")
+    if solve is None:
+        from .delineate import solve
+    started = time.perf_counter()
+    seeds = certainty_seeds(settings.seed, runs)
+    labels = []
+    for index, seed in enumerate(seeds):
+        def step(fraction, stage, index=index):
+            if progress is not None:
+                progress((index + fraction) / runs, stage)
+        result = solve(problem, replace(settings, seed=seed), progress=step, is_cancelled=is_cancelled)
+        labels.append(result.labels)
+    seconds = time.perf_counter() - started
+    return measure_certainty(proposal.graph, proposal.labels, labels, problem.population, overlap, seeds, seconds)
