@@ -22,7 +22,7 @@ from ..engine.geometry import representative_points
 from ..engine.graph import Graph
 from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
-from . import compat
+from . import certainty_output, compat
 from .base import SozialraumAlgorithm, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .division_report import PROBLEM_STATUS, write_division_report
@@ -118,7 +118,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "The HTML report is a document to hand on: quality figures, a map, the population histogram with "
             "the bounds, the flagged spaces with reasons, all parameters and the qgis_process command that "
             "repeats the run."
-        ), self.name())
+        ) + "\n\n" + certainty_output.help_text(), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
@@ -155,6 +155,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_SPACES, self.tr("Social spaces"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=False))
+        certainty_output.add_certainty_parameters(self)
         for name, description in (
             ("N_SPACES_MADE", self.tr("Number of spaces")),
             ("SSD_SHARE", self.tr("Within sum of squares / total sum of squares")),
@@ -221,14 +222,15 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         active[adjacency.skipped] = False
 
         feedback.setProgressText(self.tr("Proposing social spaces"))
+        certainty_runs = certainty_output.certainty_runs(self, parameters, context)
+        share = 60 / (1 + certainty_runs)  # of the progress bar, for the proposal; the further runs take the rest
+        run = dict(lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
+                   initial=initial, locked=p["locked"], compactness=p["compactness"],
+                   weight_by_population=p["weight_by_population"], seed=p["seed"],
+                   on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active)
         try:
-            result = delineate(
-                graph, population, values.values, lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
-                initial=initial, locked=p["locked"], compactness=p["compactness"],
-                weight_by_population=p["weight_by_population"], seed=p["seed"],
-                on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active,
-                progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled,
-            )
+            result = delineate(graph, population, values.values, **run,
+                               progress=lambda f, s: feedback.setProgress(30 + share * f), is_cancelled=feedback.isCanceled)
         except InfeasibleError as error:
             raise QgsProcessingException(
                 self.tr("The population bounds cannot hold: {problems} Change the bounds, the barriers or the number "
@@ -238,6 +240,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             raise_for_engine_error(error)
         for note in result.notes:
             feedback.pushInfo(describe(note, blocks))
+        certainty = None
+        if certainty_runs:  # the same problem, other seeds (engine/certainty.py)
+            certainty = certainty_output.measure(
+                feedback, result, lambda seed, **hooks: delineate(graph, population, values.values, **{**run, "seed": seed}, **hooks),
+                p["seed"], certainty_runs, population, lambda f: feedback.setProgress(30 + share + (60 - share) * f))
 
         feedback.setProgressText(self.tr("Writing the results"))
         evaluation = evaluate_division(result.labels, population, values.values, p["lower"], p["upper"], graph=result.graph,
@@ -250,7 +257,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         remember_delineation(context, blocks_dest, delineation_record(p, unique_name(QgsFields(source.fields()), "space_id"),
                                                                       len(blocks.ids), added_links(graph, result.graph)))
         drawn = []  # the spaces as the report's map shows them
-        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn)
+        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn,
+                                         certainty)
         style_on_load(context, blocks_dest, "blocks_by_space")
         style_on_load(context, spaces_dest, "spaces")
         summary = evaluation.summary
@@ -270,6 +278,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "N_ABOVE": int(summary["n_above"]),
             "N_FLAGGED": sum(1 for s in result.spaces if s.status == "flagged"),
         }
+        if certainty is not None:
+            outputs[certainty_output.OUTPUT_CERTAINTY] = certainty_output.write_certainty_blocks(
+                self, parameters, context, source, blocks, result.labels, certainty)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             outputs[self.REPORT] = report
@@ -278,7 +289,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   self.tr("Proposed social spaces: {layer}").format(layer=source.sourceName()),
                                   drawn=drawn, crs=source.sourceCrs(), barriers=p["barriers"],
                                   notes=[describe(note, blocks) for note in result.notes],
-                                  flags={space.space_id: list(space.flags) for space in result.spaces})
+                                  flags={space.space_id: list(space.flags) for space in result.spaces},
+                                  sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)])
         feedback.setProgress(100)
         return outputs
 
@@ -305,10 +317,12 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         return dest
 
-    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn):
+    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn, certainty=None):
         fields = QgsFields()
         for name, kind in (("space_id", "int"), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
                            ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string")):
+            fields.append(compat.field(name, kind))
+        for name, kind in certainty_output.space_fields() if certainty is not None else ():
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SPACES, context, fields,
                                           polygon_wkb_type(source, multi=True), source.sourceCrs())
@@ -326,7 +340,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 None if hull is None or hull != hull else round(float(hull), 4),
                 None if enclaves is None or enclaves != enclaves else int(enclaves), space.status, ",".join(space.flags),
                 str(space.unit) if has_nest and space.unit is not None else None,
-            ])
+            ] + ([] if certainty is None else certainty_output.space_values(certainty, space.space_id)))
             sink.addFeature(out, QgsFeatureSink.FastInsert)
             drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))
         return dest

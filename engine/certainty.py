@@ -151,26 +151,35 @@ def certainty_seeds(seed, runs):
     return [int(seed) + 1 + index for index in range(runs)]
 
 
-def run_certainty(problem, settings, proposal, runs=DEFAULT_RUNS, overlap=DEFAULT_OVERLAP, progress=None, is_cancelled=None,
-                  solve=None):
-    """Solve ``problem`` ``runs`` more times with other seeds and measure ``proposal`` (a Delineation) against them.
+def solver_for(problem, settings):
+    """``solve_seed`` for :func:`run_certainty`: :func:`~sozialraum.engine.delineate.solve` with another seed."""
+    from .delineate import solve
 
-    ``progress(fraction, stage)`` hears of each run; ``is_cancelled()`` stops between and within runs
-    (:class:`~sozialraum.engine.errors.Cancelled`). ``solve`` is the solver (default:
-    :func:`~sozialraum.engine.delineate.solve`).
+    def solve_seed(seed, progress=None, is_cancelled=None):
+        return solve(problem, replace(settings, seed=seed), progress=progress, is_cancelled=is_cancelled)
+
+    return solve_seed
+
+
+def run_certainty(solve_seed, proposal, seed, runs=DEFAULT_RUNS, population=None, overlap=DEFAULT_OVERLAP, progress=None,
+                  is_cancelled=None):
+    """Run the search ``runs`` more times and measure ``proposal`` (a Delineation made with ``seed``) against them.
+
+    ``solve_seed(seed, progress=, is_cancelled=)`` returns the Delineation of the same problem and
+    settings with another seed (:func:`solver_for`, or the adapter's own call with the same
+    arguments). ``progress(fraction, stage)`` hears of each run; ``is_cancelled()`` stops between
+    and within runs (:class:`~sozialraum.engine.errors.Cancelled`). ``population`` weights the
+    overlap of spaces.
     """
     if runs < 1:
         raise ParameterError("CERTAINTY_RUNS", runs, "must be at least 1")
-    if solve is None:
-        from .delineate import solve
     started = time.perf_counter()
-    seeds = certainty_seeds(settings.seed, runs)
+    seeds = certainty_seeds(seed, runs)
     labels = []
-    for index, seed in enumerate(seeds):
+    for index, run_seed in enumerate(seeds):
         def step(fraction, stage, index=index):
             if progress is not None:
                 progress((index + fraction) / runs, stage)
-        result = solve(problem, replace(settings, seed=seed), progress=step, is_cancelled=is_cancelled)
-        labels.append(result.labels)
+        labels.append(solve_seed(run_seed, progress=step, is_cancelled=is_cancelled).labels)
     seconds = time.perf_counter() - started
-    return measure_certainty(proposal.graph, proposal.labels, labels, problem.population, overlap, seeds, seconds)
+    return measure_certainty(proposal.graph, proposal.labels, labels, population, overlap, seeds, seconds)

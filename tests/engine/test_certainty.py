@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from sozialraum.engine.certainty import certainty_seeds, measure_certainty, run_certainty
+from sozialraum.engine.certainty import certainty_seeds, measure_certainty, run_certainty, solver_for
 from sozialraum.engine.delineate import solve
 from sozialraum.engine.errors import Cancelled, ParameterError
 from sozialraum.engine.problem import Problem, Settings
@@ -86,7 +86,7 @@ def test_the_boundary_between_two_different_halves_is_certain_and_inner_noise_bo
     problem, column = two_halves()
     settings = Settings(seed=1)
     proposal = solve(problem, settings)
-    certainty = run_certainty(problem, settings, proposal, runs=6)
+    certainty = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=6, population=problem.population)
     middle = (column[certainty.left] == 7) & (column[certainty.right] == 8)
     assert certainty.link_is_boundary[middle].all()  # the proposal separates the halves ...
     assert (certainty.link_agreement[middle] == 1.0).all()  # ... and so does every run
@@ -107,7 +107,7 @@ def test_a_division_the_data_decides_is_certain_everywhere():
     problem = Problem(graph, np.full(64, 100.0), values, min_population=1500, max_population=1700)
     settings = Settings(seed=3)
     proposal = solve(problem, settings)
-    certainty = run_certainty(problem, settings, proposal, runs=3)
+    certainty = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=3)
     assert proposal.k == 4
     assert (certainty.link_agreement == 1.0).all()
     assert set(certainty.space_stability.values()) == {1.0}
@@ -118,12 +118,12 @@ def test_same_seed_same_certainty_and_cancel_stops():
     problem, _ = two_halves(6, 12)
     settings = Settings(seed=5, effort=0.3)
     proposal = solve(problem, settings)
-    first = run_certainty(problem, settings, proposal, runs=2)
-    second = run_certainty(problem, settings, proposal, runs=2)
+    first = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=2)
+    second = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=2)
     assert first.link_agreement.tolist() == second.link_agreement.tolist()
     heard = []
     with pytest.raises(Cancelled):
-        run_certainty(problem, settings, proposal, runs=3, progress=lambda f, s: heard.append(f),
+        run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=3, progress=lambda f, s: heard.append(f),
                       is_cancelled=lambda: len(heard) > 2)
     with pytest.raises(ParameterError):
-        run_certainty(problem, settings, proposal, runs=0)
+        run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=0)
