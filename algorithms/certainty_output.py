@@ -5,6 +5,7 @@ Off by default: it costs N further runs of the search. Switched on by its check 
 asking for the certainty layer.
 """
 import math
+import os
 
 import numpy as np
 from qgis.core import (
@@ -18,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..engine.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, run_certainty
+from ..engine.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, DelineateCall, run_certainty
 from ..engine.errors import SozialraumError
 from ..i18n import tr
 from ..presentation import html
@@ -29,6 +30,7 @@ from .certainty_style import FIELD, certainty_style_on_load
 
 CERTAINTY = "CERTAINTY"
 CERTAINTY_RUNS = "CERTAINTY_RUNS"
+CERTAINTY_WORKERS = "CERTAINTY_WORKERS"
 OUTPUT_CERTAINTY = "OUTPUT_CERTAINTY"
 #: Spaces listed in the report, least stable first.
 REPORT_ROWS = 60
@@ -49,8 +51,9 @@ def help_text():
         "the same neighbours in its space as the proposal (mean over its neighbours), in %. Per space: 'certainty' (mean "
         "of its blocks) and 'stability' (share of runs with a space overlapping it by at least 80 % of the residents). "
         "Where the runs agree the data decides the boundary; where they disagree the boundary is open to discussion. It "
-        "costs N times the time of one run; the log and the report say how long it took. Switched on by its check box or "
-        "by asking for the layer 'Blocks with boundary certainty'.")
+        "costs N times the time of one run ('runs at the same time' above 1 uses more cores and memory); the log and the "
+        "report say how long it took. Switched on by its check box or by asking for the layer 'Blocks with boundary "
+        "certainty'.")
 
 
 def add_certainty_parameters(algorithm):
@@ -61,6 +64,12 @@ def add_certainty_parameters(algorithm):
                                         type=compat.NUMBER_INTEGER, defaultValue=DEFAULT_RUNS, minValue=1, maxValue=100)
     runs.setFlags(runs.flags() | _ADVANCED)
     add(runs)
+    # one process by default: safe on any machine; more use more cores and memory (a copy of the town each)
+    workers = QgsProcessingParameterNumber(CERTAINTY_WORKERS, tr("Boundary certainty: runs at the same time (processes)"),
+                                           type=compat.NUMBER_INTEGER, defaultValue=1, minValue=1,
+                                           maxValue=max(1, os.cpu_count() or 1))
+    workers.setFlags(workers.flags() | _ADVANCED)
+    add(workers)
     add(QgsProcessingParameterFeatureSink(OUTPUT_CERTAINTY, tr("Blocks with boundary certainty"), compat.SOURCE_POLYGON,
                                           optional=True, createByDefault=False))
 
@@ -71,9 +80,15 @@ def certainty_runs(algorithm, parameters, context):
     return algorithm.parameterAsInt(parameters, CERTAINTY_RUNS, context) if wanted else 0
 
 
-def measure(feedback, proposal, solve_seed, seed, runs, population, progress):
-    """The certainty of ``proposal`` from ``runs`` further runs (``solve_seed``: engine/certainty.py); logs the cost."""
+def certainty_workers(algorithm, parameters, context):
+    return algorithm.parameterAsInt(parameters, CERTAINTY_WORKERS, context)
+
+
+def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, workers, population, progress):
+    """The certainty of ``proposal`` from ``runs`` further runs of ``delineate(*arguments, **keywords)`` with
+    other seeds (engine/certainty.py), ``workers`` at a time; logs the cost."""
     feedback.setProgressText(tr("Boundary certainty: {runs} further runs").format(runs=runs))
+    solve_seed = DelineateCall(*delineate_arguments, **delineate_keywords)
 
     def step(fraction, stage):
         progress(fraction)
@@ -81,15 +96,15 @@ def measure(feedback, proposal, solve_seed, seed, runs, population, progress):
         feedback.setProgressText(tr("Boundary certainty: run {run} of {runs}").format(run=min(runs, done + 1), runs=runs))
 
     try:
-        certainty = run_certainty(solve_seed, proposal, seed, runs, population, DEFAULT_OVERLAP, progress=step,
-                                  is_cancelled=feedback.isCanceled)
+        certainty = run_certainty(solve_seed, proposal, delineate_keywords["seed"], runs, population, DEFAULT_OVERLAP,
+                                  progress=step, is_cancelled=feedback.isCanceled, workers=workers)
     except SozialraumError as error:
         raise_for_engine_error(error)
     boundary = certainty.boundary_agreement
-    feedback.pushInfo(tr("Boundary certainty from {runs} further runs (seeds {first} to {last}) took {seconds:.0f} s, "
-                         "{each:.1f} s a run. {certain:.0f} % of the boundary links between spaces are drawn by at least 90 % "
-                         "of the runs; mean block certainty {mean:.0f} %.").format(
-        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], seconds=certainty.seconds,
+    feedback.pushInfo(tr("Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took "
+                         "{seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the boundary links between spaces are drawn "
+                         "by at least 90 % of the runs; mean block certainty {mean:.0f} %.").format(
+        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=min(workers, runs), seconds=certainty.seconds,
         each=certainty.seconds / runs, certain=100 * float(np.mean(boundary >= 0.9)) if len(boundary) else 100.0,
         mean=100 * float(np.nanmean(certainty.block_certainty)) if np.isfinite(certainty.block_certainty).any() else 100.0))
     return certainty

@@ -243,8 +243,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         certainty = None
         if certainty_runs:  # the same problem, other seeds (engine/certainty.py)
             certainty = certainty_output.measure(
-                feedback, result, lambda seed, **hooks: delineate(graph, population, values.values, **{**run, "seed": seed}, **hooks),
-                p["seed"], certainty_runs, population, lambda f: feedback.setProgress(30 + share + (60 - share) * f))
+                feedback, result, (graph, population, values.values), run, certainty_runs,
+                certainty_output.certainty_workers(self, parameters, context), population,
+                lambda f: feedback.setProgress(30 + share + (60 - share) * f))
 
         feedback.setProgressText(self.tr("Writing the results"))
         evaluation = evaluate_division(result.labels, population, values.values, p["lower"], p["upper"], graph=result.graph,

@@ -151,35 +151,64 @@ def certainty_seeds(seed, runs):
     return [int(seed) + 1 + index for index in range(runs)]
 
 
+class SeedSolver:
+    """``solve_seed`` for :func:`run_certainty` from a :class:`Problem` and :class:`Settings` (picklable)."""
+
+    def __init__(self, problem, settings):
+        self.problem, self.settings = problem, settings
+
+    def __call__(self, seed, progress=None, is_cancelled=None):
+        from .delineate import solve
+
+        return solve(self.problem, replace(self.settings, seed=seed), progress=progress, is_cancelled=is_cancelled)
+
+
 def solver_for(problem, settings):
     """``solve_seed`` for :func:`run_certainty`: :func:`~sozialraum.engine.delineate.solve` with another seed."""
-    from .delineate import solve
+    return SeedSolver(problem, settings)
 
-    def solve_seed(seed, progress=None, is_cancelled=None):
-        return solve(problem, replace(settings, seed=seed), progress=progress, is_cancelled=is_cancelled)
 
-    return solve_seed
+class DelineateCall:
+    """``solve_seed`` for :func:`run_certainty` from the arguments of :func:`~sozialraum.engine.delineate.delineate`
+    (picklable): the same call with another seed."""
+
+    def __init__(self, *arguments, **keywords):
+        self.arguments, self.keywords = arguments, keywords
+
+    def __call__(self, seed, progress=None, is_cancelled=None):
+        from .delineate import delineate
+
+        keywords = {**self.keywords, "seed": seed}
+        return delineate(*self.arguments, **keywords, progress=progress, is_cancelled=is_cancelled)
 
 
 def run_certainty(solve_seed, proposal, seed, runs=DEFAULT_RUNS, population=None, overlap=DEFAULT_OVERLAP, progress=None,
-                  is_cancelled=None):
+                  is_cancelled=None, workers=1):
     """Run the search ``runs`` more times and measure ``proposal`` (a Delineation made with ``seed``) against them.
 
     ``solve_seed(seed, progress=, is_cancelled=)`` returns the Delineation of the same problem and
-    settings with another seed (:func:`solver_for`, or the adapter's own call with the same
-    arguments). ``progress(fraction, stage)`` hears of each run; ``is_cancelled()`` stops between
-    and within runs (:class:`~sozialraum.engine.errors.Cancelled`). ``population`` weights the
-    overlap of spaces.
+    settings with another seed (:func:`solver_for`, :class:`DelineateCall`). ``progress(fraction,
+    stage)`` hears of each run; ``is_cancelled()`` stops between and within runs
+    (:class:`~sozialraum.engine.errors.Cancelled`). ``population`` weights the overlap of spaces.
+    ``workers`` > 1 runs that many processes at once (``solve_seed`` must then be picklable); the
+    result is the same as with one.
     """
     if runs < 1:
         raise ParameterError("CERTAINTY_RUNS", runs, "must be at least 1")
+    if workers < 1:
+        raise ParameterError("CERTAINTY_WORKERS", workers, "must be at least 1")
     started = time.perf_counter()
     seeds = certainty_seeds(seed, runs)
-    labels = []
-    for index, run_seed in enumerate(seeds):
-        def step(fraction, stage, index=index):
-            if progress is not None:
-                progress((index + fraction) / runs, stage)
-        labels.append(solve_seed(run_seed, progress=step, is_cancelled=is_cancelled).labels)
+    if workers > 1 and runs > 1:
+        from .parallel_runs import labels_in_processes
+
+        labels = labels_in_processes(solve_seed, seeds, min(workers, runs), progress, is_cancelled)
+    else:
+        labels = []
+        for index, run_seed in enumerate(seeds):
+            def step(fraction, stage, index=index):
+                if progress is not None:
+                    progress((index + fraction) / runs, stage)
+            labels.append(solve_seed(run_seed, progress=step, is_cancelled=is_cancelled).labels)
     seconds = time.perf_counter() - started
     return measure_certainty(proposal.graph, proposal.labels, labels, population, overlap, seeds, seconds)

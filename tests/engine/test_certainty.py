@@ -127,3 +127,32 @@ def test_same_seed_same_certainty_and_cancel_stops():
                       is_cancelled=lambda: len(heard) > 2)
     with pytest.raises(ParameterError):
         run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=0)
+
+
+def test_runs_in_two_processes_give_the_same_figures_as_one():
+    problem, _ = two_halves(6, 12)
+    settings = Settings(seed=5, effort=0.3)
+    proposal = solve(problem, settings)
+    one = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=3)
+    heard = []
+    two = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=3, workers=2,
+                        progress=lambda f, s: heard.append(f))
+    assert two.link_agreement.tolist() == one.link_agreement.tolist()
+    assert two.space_stability == one.space_stability
+    assert heard[-1] == 1.0
+
+
+def test_a_cancelled_parallel_run_stops_its_workers():
+    import multiprocessing
+    import time
+
+    problem, _ = two_halves()
+    settings = Settings(seed=1)
+    proposal = solve(problem, settings)
+    started = time.perf_counter()
+    with pytest.raises(Cancelled):
+        run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=20, workers=2,
+                      is_cancelled=lambda: time.perf_counter() - started > 1.0)
+    assert multiprocessing.active_children() == []  # terminated, not left to finish their runs
+    with pytest.raises(ParameterError):
+        run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=2, workers=0)

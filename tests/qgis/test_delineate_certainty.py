@@ -97,3 +97,11 @@ def test_style_of_the_certainty_layer_has_four_translated_classes(provider):
     # whole percentages fall into exactly one class: 49 open, 50 disputed, 90 and 100 certain
     classes = [[i for i, r in enumerate(renderer.ranges()) if r.lowerValue() < v <= r.upperValue()] for v in (0, 49, 50, 89, 90, 100)]
     assert classes == [[0], [0], [1], [2], [3], [3]]
+
+
+def test_runs_in_two_processes_give_the_same_layer(provider, halves_layer):
+    def certainty(workers):
+        result = run(halves_layer, CERTAINTY_RUNS=2, CERTAINTY_WORKERS=workers, OUTPUT_CERTAINTY="memory:")
+        return {f["bid"]: f["certainty"] for f in result["OUTPUT_CERTAINTY"].getFeatures()}
+
+    assert certainty(2) == certainty(1)

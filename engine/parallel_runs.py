@@ -1,0 +1,73 @@
+"""Runs of the search in worker processes (the boundary certainty's further runs, engine/certainty.py).
+
+The search is pure Python and holds the GIL, so threads do not help; processes do. Workers are
+started with "spawn" (a fork of a QGIS process would copy its threads' locks) by a Python
+interpreter: inside QGIS ``sys.executable`` is the QGIS program, so the interpreter of the same
+version is looked up. A cancelled call stops waiting, terminates the workers and raises
+:class:`~sozialraum.engine.errors.Cancelled`.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+from .errors import Cancelled
+
+#: How often (s) a waiting call asks whether it is cancelled.
+POLL_SECONDS = 0.25
+
+
+def python_executable():
+    """A Python interpreter of this version to start workers with (``sys.executable`` unless that is not Python)."""
+    if os.path.basename(sys.executable or "").startswith("python"):
+        return sys.executable
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    for candidate in (os.path.join(sys.exec_prefix, "bin", version), shutil.which(version)):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    return None
+
+
+def _labels(solve_seed, seed):
+    return solve_seed(seed).labels  # only the labels travel back
+
+
+def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=None):
+    """The labels of ``solve_seed(seed)`` for each seed (in that order), ``workers`` processes at once."""
+    context = multiprocessing.get_context("spawn")
+    python = python_executable()
+    if python is None:
+        raise RuntimeError("no Python interpreter found to start worker processes")
+    if python != sys.executable:
+        context.set_executable(python)
+    labels = [None] * len(seeds)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        index_of = {pool.submit(_labels, solve_seed, seed): index for index, seed in enumerate(seeds)}
+        pending = set(index_of)
+        while pending:
+            done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            for future in done:
+                labels[index_of[future]] = future.result()
+            if done and progress is not None:
+                progress(sum(label is not None for label in labels) / len(seeds), "runs")
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+    return labels
+
+
+def _stop(pool):
+    """Stop the workers now: the runs already started would otherwise finish first."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public API to terminate running tasks
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
