@@ -101,16 +101,18 @@ def measure_certainty(graph, proposal, runs, population=None, overlap=DEFAULT_OV
     block[proposal <= 0] = np.nan
 
     space_ids = np.unique(proposal[proposal > 0]).astype(np.int64)
-    space_certainty = {}
-    for space in space_ids:
-        values = block[proposal == space]
-        values = values[~np.isnan(values)]
-        space_certainty[space] = float(values.mean()) if len(values) else float("nan")
+    scored = ~np.isnan(block)
+    position = np.searchsorted(space_ids, proposal[scored])
+    totals = np.bincount(position, block[scored], minlength=len(space_ids))
+    scored_blocks = np.bincount(position, minlength=len(space_ids))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        means = np.where(scored_blocks > 0, totals / np.maximum(scored_blocks, 1), np.nan)
+    space_certainty = {int(space): float(mean) for space, mean in zip(space_ids, means)}
     weights = np.ones(n) if population is None else np.nan_to_num(np.asarray(population, dtype=float))
     matched = np.zeros(len(space_ids))
     for labels in runs:
         matched += _best_overlap(proposal, labels, space_ids, weights) >= overlap - 1e-12
-    stability = {space: float(m / len(runs)) for space, m in zip(space_ids, matched)}
+    stability = {int(space): float(m / len(runs)) for space, m in zip(space_ids, matched)}
     return BoundaryCertainty(len(runs), list(seeds or []), left, right, agreement, ~together, block,
                              space_certainty, stability, overlap, seconds)
 
