@@ -49,7 +49,8 @@ def help_text():
         "Boundary certainty (optional, off by default): the search is run N more times with other seeds (N = 'number of "
         "further runs', default 10) and compared with the proposal. Block certainty: the share of runs that give a block "
         "the same neighbours in its space as the proposal (mean over its neighbours), in %. Per space: 'certainty' (mean "
-        "of its blocks) and 'stability' (share of runs with a space overlapping it by at least 80 % of the residents). "
+        "of its blocks), 'overlap' (per run the largest overlap with a space of the run, residents in both / residents in "
+        "either, averaged over the runs) and 'stability' (share of runs with a space overlapping it by at least 80 %). "
         "Where the runs agree the data decides the boundary; where they disagree the boundary is open to discussion. It "
         "costs N times the time of one run ('runs at the same time' above 1 uses more cores and memory); the log and the "
         "report say how long it took. Switched on by its check box or by asking for the layer 'Blocks with boundary "
@@ -117,12 +118,13 @@ def percent(value):
 
 def space_fields():
     """(name, type) of the fields the spaces output gets when the certainty is measured."""
-    return (("certainty", "int"), ("stability", "int"))
+    return (("certainty", "int"), ("overlap", "int"), ("stability", "int"))
 
 
 def space_values(certainty, space_id):
-    """Values of :func:`space_fields` for one space: mean block certainty and stability, in %."""
-    return [percent(certainty.space_certainty.get(space_id)), percent(certainty.space_stability.get(space_id))]
+    """Values of :func:`space_fields` for one space: mean block certainty, mean overlap and stability, in %."""
+    return [percent(certainty.space_certainty.get(space_id)), percent(certainty.space_overlap.get(space_id)),
+            percent(certainty.space_stability.get(space_id))]
 
 
 def write_certainty_blocks(algorithm, parameters, context, source, blocks, labels, certainty):
@@ -158,21 +160,24 @@ def report_section(certainty, spaces):
     explained = html.paragraphs([
         tr("The search was run {runs} more times with other seeds (took {seconds:.0f} s, {each:.1f} s a run). Block "
            "certainty: the share of runs that give a block the same neighbours in its space as this proposal (mean over "
-           "its neighbours). Stability of a space: the share of runs with a space that overlaps it by at least {overlap:.0f} % "
-           "of the residents. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could "
+           "its neighbours). Mean overlap of a space: per run the largest overlap with one of the run's spaces (residents "
+           "in both / residents in either), averaged over the runs. Stability: the share of runs with a space that overlaps "
+           "it by at least {overlap:.0f} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could "
            "as well lie elsewhere and is open to discussion.").format(
             runs=certainty.runs, seconds=certainty.seconds, each=certainty.seconds / max(certainty.runs, 1),
             overlap=100 * certainty.overlap),
         tr("{certain} of {total} boundary links between spaces are drawn by at least 90 % of the runs, {open} by fewer "
            "than half.").format(certain=int(np.sum(boundary >= 0.9)), total=len(boundary), open=int(np.sum(boundary < 0.5))),
     ], "legend")
-    ordered = sorted(spaces, key=lambda space: (_sort_value(certainty.space_stability.get(space.space_id)),
-                                                _sort_value(certainty.space_certainty.get(space.space_id)), space.space_id))
+    ordered = sorted(spaces, key=lambda space: (_sort_value(certainty.space_overlap.get(space.space_id)),
+                                                _sort_value(certainty.space_stability.get(space.space_id)), space.space_id))
     rows = []
     for space in ordered[:REPORT_ROWS]:
-        stability, mean = space_values(certainty, space.space_id)[::-1]
-        rows.append((str(space.space_id), f"{space.population:.0f}", _percent_text(mean), _percent_text(stability)))
-    table = html.table(rows, [tr("Space"), tr("Residents"), tr("Block certainty"), tr("Stability")], numeric=[1, 2, 3])
+        mean, overlap, stability = space_values(certainty, space.space_id)
+        rows.append((str(space.space_id), f"{space.population:.0f}", _percent_text(mean), _percent_text(overlap),
+                     _percent_text(stability)))
+    table = html.table(rows, [tr("Space"), tr("Residents"), tr("Block certainty"), tr("Mean overlap"), tr("Stability")],
+                       numeric=[1, 2, 3, 4])
     if len(ordered) > REPORT_ROWS:
         table += html.paragraphs([tr("The {shown} least stable of {total} spaces.").format(shown=REPORT_ROWS, total=len(ordered))],
                                  "legend")

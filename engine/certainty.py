@@ -18,9 +18,11 @@ the run with ``seed`` itself, which is not counted among them):
   [0, 1]: 1 when every run gives the block the same neighbours in its space as the proposal.
   NaN for blocks outside the division (no geometry) and for blocks without neighbours.
 - **space certainty**: the mean block certainty of the space's blocks.
+- **space overlap**: per run, the largest overlap of the space with a space of the run
+  (residents in both / residents in either: the Jaccard index weighted by residents; by blocks
+  for a space without residents), averaged over the runs: 1 when every run has exactly this space.
 - **space stability**: the share of the N runs that contain a space matching it, i.e. with an
-  overlap (residents in both / residents in either, the Jaccard index weighted by residents;
-  by blocks for a space without residents) of at least ``overlap`` (default 0.8).
+  overlap of at least ``overlap`` (default 0.8).
 
 Runs are deterministic for their seed, so the figures are too. The cost is N runs of the
 search: the caller states it (runs x time per run).
@@ -53,6 +55,7 @@ class BoundaryCertainty:
     block_certainty: np.ndarray  # per block, NaN where not measured
     space_certainty: dict  # space id -> mean block certainty
     space_stability: dict  # space id -> share of runs with a matching space
+    space_overlap: dict  # space id -> mean over the runs of the largest overlap with one of their spaces
     overlap: float
     seconds: float = 0.0  # time the runs took (the cost)
 
@@ -110,11 +113,15 @@ def measure_certainty(graph, proposal, runs, population=None, overlap=DEFAULT_OV
     space_certainty = {int(space): float(mean) for space, mean in zip(space_ids, means)}
     weights = np.ones(n) if population is None else np.nan_to_num(np.asarray(population, dtype=float))
     matched = np.zeros(len(space_ids))
+    overlaps = np.zeros(len(space_ids))
     for labels in runs:
-        matched += _best_overlap(proposal, labels, space_ids, weights) >= overlap - 1e-12
+        best = _best_overlap(proposal, labels, space_ids, weights)
+        matched += best >= overlap - 1e-12
+        overlaps += best
     stability = {int(space): float(m / len(runs)) for space, m in zip(space_ids, matched)}
+    mean_overlap = {int(space): float(o / len(runs)) for space, o in zip(space_ids, overlaps)}
     return BoundaryCertainty(len(runs), list(seeds or []), left, right, agreement, ~together, block,
-                             space_certainty, stability, overlap, seconds)
+                             space_certainty, stability, mean_overlap, overlap, seconds)
 
 
 def _best_overlap(proposal, labels, space_ids, weights):

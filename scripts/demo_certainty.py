@@ -6,7 +6,7 @@ the certainty switched on (issue 20, 6).
 2. runs `qgis_process run sozialraum:delineate` with the demo's parameters, CERTAINTY=true and
    CERTAINTY_RUNS (default 10), into OUT (blocks, spaces, certainty layer, report, JSON log);
 3. renders OUT/certainty_map.png: blocks in the certainty style (resources/styles/block_certainty.qml),
-   space outlines labelled with number and stability, barriers.
+   space outlines labelled with number and mean overlap (how much of the space the runs reproduce), barriers.
 Usage: python3 scripts/demo_certainty.py --out demo/certainty [--runs 10] [--workers 1]
 """
 import argparse
@@ -73,7 +73,7 @@ def render_map(out):
         {"color": "transparent", "outline_color": "#1a1a1a", "outline_width": "0.7"})))
     labeling = space_labeling()
     settings = labeling.settings()
-    settings.fieldName = "\"space_id\" || '\\n' || coalesce(to_string(\"stability\") || ' %', '–')"
+    settings.fieldName = "\"space_id\" || '\\n' || coalesce(to_string(\"overlap\") || ' %', '–')"
     labeling.setSettings(settings)
     spaces.setLabeling(labeling)
     spaces.setLabelsEnabled(True)
@@ -84,7 +84,7 @@ def render_map(out):
         ("motorway", "motorway", {"line_color": "#ff7f00", "line_width": "1.2"}),
     ], kind="line")
     entries = map_image.legend_from_layers([blocks]) + [
-        map_image.fill_entry("social space (label: number, stability)", "#ffffff", "#1a1a1a", "0.7"),
+        map_image.fill_entry("social space (label: number, mean overlap of the runs' spaces)", "#ffffff", "#1a1a1a", "0.7"),
         map_image.line_entry("river", "#1f78b4", "1.2"), map_image.line_entry("railway", "#000000", "0.8", "dash"),
         map_image.line_entry("motorway", "#ff7f00", "1.2")]
     image = map_image.render_map([barriers, spaces, blocks], blocks.extent().buffered(200),

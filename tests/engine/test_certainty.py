@@ -41,6 +41,7 @@ def test_a_boundary_every_run_draws_is_certain_and_a_disputed_one_is_not():
     assert certainty.block_certainty[0] == 0.5
     assert certainty.block_certainty[5] == 1.0
     assert certainty.space_stability == {1: 0.5, 2: 1.0}  # space 1 is {1, 2} in half the runs: overlap 2/3 < 0.8
+    assert certainty.space_overlap[1] == pytest.approx((1 + 2 / 3) / 2) and certainty.space_overlap[2] == 1.0
 
 
 def test_space_stability_uses_the_residents_overlap_and_the_threshold():
@@ -112,6 +113,7 @@ def test_a_division_the_data_decides_is_certain_everywhere():
     assert (certainty.link_agreement == 1.0).all()
     assert set(certainty.space_stability.values()) == {1.0}
     assert set(certainty.space_certainty.values()) == {1.0}
+    assert set(certainty.space_overlap.values()) == {1.0}
 
 
 def test_same_seed_same_certainty_and_cancel_stops():

@@ -71,10 +71,12 @@ def test_certain_boundary_between_the_halves_and_open_ones_inside(provider, halv
     for r in range(ROWS):
         assert space[r * COLS + COLS // 2 - 1] != space[r * COLS + COLS // 2]
     spaces = result["OUTPUT_SPACES"]
-    assert {"certainty", "stability"} <= set(spaces.fields().names())
+    assert {"certainty", "overlap", "stability"} <= set(spaces.fields().names())
     stability = [f["stability"] for f in spaces.getFeatures()]
     assert all(value in (0, 25, 50, 75, 100) for value in stability)  # shares of 4 runs
     assert min(stability) < 100
+    for feature in spaces.getFeatures():  # a space found in a run with >= 80 % overlap has a mean overlap >= 80 % x share
+        assert feature["overlap"] >= 0.8 * feature["stability"] - 1
     cost = [line for line in feedback.lines if "further runs" in line]
     assert cost and re.search(r"took \d+ s, \d+\.\d s a run", cost[0])
     page = report.read_text(encoding="utf-8")
