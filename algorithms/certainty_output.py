@@ -103,8 +103,8 @@ def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, w
         raise_for_engine_error(error)
     boundary = certainty.boundary_agreement
     feedback.pushInfo(tr("Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took "
-                         "{seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the boundary links between spaces are drawn "
-                         "by at least 90 % of the runs; mean block certainty {mean:.0f} %.").format(
+                         "{seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the pairs of neighbouring blocks on a boundary "
+                         "between spaces are separated by at least 90 % of the runs; mean block certainty {mean:.0f} %.").format(
         runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=min(workers, runs), seconds=certainty.seconds,
         each=certainty.seconds / runs, certain=100 * float(np.mean(boundary >= 0.9)) if len(boundary) else 100.0,
         mean=100 * float(np.nanmean(certainty.block_certainty)) if np.isfinite(certainty.block_certainty).any() else 100.0))
@@ -166,8 +166,8 @@ def report_section(certainty, spaces):
            "as well lie elsewhere and is open to discussion.").format(
             runs=certainty.runs, seconds=certainty.seconds, each=certainty.seconds / max(certainty.runs, 1),
             overlap=100 * certainty.overlap),
-        tr("{certain} of {total} boundary links between spaces are drawn by at least 90 % of the runs, {open} by fewer "
-           "than half.").format(certain=int(np.sum(boundary >= 0.9)), total=len(boundary), open=int(np.sum(boundary < 0.5))),
+        tr("Of the {total} pairs of neighbouring blocks on a boundary between spaces, {certain} are separated by at least "
+           "90 % of the runs, {open} by fewer than half.").format(certain=int(np.sum(boundary >= 0.9)), total=len(boundary), open=int(np.sum(boundary < 0.5))),
     ], "legend")
     ordered = sorted(spaces, key=lambda space: (_sort_value(certainty.space_overlap.get(space.space_id)),
                                                 _sort_value(certainty.space_stability.get(space.space_id)), space.space_id))
