@@ -107,3 +107,24 @@ def test_runs_in_two_processes_give_the_same_layer(provider, halves_layer):
         return {f["bid"]: f["certainty"] for f in result["OUTPUT_CERTAINTY"].getFeatures()}
 
     assert certainty(2) == certainty(1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cancelled_during_the_further_runs_writes_nothing(provider, halves_layer, tmp_path, workers):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class CancelAtSecondRun(QgsProcessingFeedback):
+        def setProgressText(self, text):  # noqa: N802 (QGIS API name)
+            super().setProgressText(text)
+            if text.startswith("Boundary certainty: run 2"):
+                self.cancel()
+
+    paths = [tmp_path / name for name in ("blocks.gpkg", "spaces.gpkg", "certainty.gpkg", "report.html")]
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        processing.run("sozialraum:delineate", {
+            "INPUT": halves_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"],
+            "MIN_POPULATION": 1500, "MAX_POPULATION": 3000, "CERTAINTY_RUNS": 6, "CERTAINTY_WORKERS": workers,
+            "OUTPUT": str(paths[0]), "OUTPUT_SPACES": str(paths[1]), "OUTPUT_CERTAINTY": str(paths[2]),
+            "REPORT": str(paths[3])}, feedback=CancelAtSecondRun())
+    assert not any(path.exists() for path in paths)
