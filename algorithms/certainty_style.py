@@ -25,7 +25,7 @@ _ALIVE = []
 
 def class_labels():
     """Legend texts of the classes, in the order of :data:`CLASSES`."""
-    return [tr("Open: under 50 % of the runs agree"), tr("Disputed: 50–75 %"), tr("Mostly certain: 75–90 %"),
+    return [tr("Open: under 50 % of the runs agree with the proposal"), tr("Disputed: 50–75 %"), tr("Mostly certain: 75–90 %"),
             tr("Certain: 90–100 %")]
 
 

@@ -5,7 +5,7 @@ the certainty switched on (issue 20, 6).
 1. writes Musterstadt's blocks with the demo's rates to OUT/blocks_rates.gpkg;
 2. runs `qgis_process run sozialraum:delineate` with the demo's parameters, CERTAINTY=true and
    CERTAINTY_RUNS (default 10), into OUT (blocks, spaces, certainty layer, report, JSON log);
-3. renders OUT/certainty_map.png: blocks in the certainty style (resources/styles/block_certainty.qml),
+3. renders OUT/certainty_map.png (and certainty_detail.png, the old town): blocks in the certainty style (resources/styles/block_certainty.qml),
    space outlines labelled with number and mean overlap (how much of the space the runs reproduce), barriers.
 Usage: python3 scripts/demo_certainty.py --out demo/certainty [--runs 10] [--workers 1]
 """
@@ -58,7 +58,7 @@ def run_delineation(out, blocks, runs, workers=1):
 
 def render_map(out):
     import render
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+    from qgis.core import QgsFillSymbol, QgsRectangle, QgsSingleSymbolRenderer
 
     from sozialraum.algorithms import map_image
     from sozialraum.algorithms.certainty_style import STYLE, translate_legend
@@ -87,11 +87,20 @@ def render_map(out):
         map_image.fill_entry("social space (label: number, mean overlap of the runs' spaces)", "#ffffff", "#1a1a1a", "0.7"),
         map_image.line_entry("river", "#1f78b4", "1.2"), map_image.line_entry("railway", "#000000", "0.8", "dash"),
         map_image.line_entry("motorway", "#ff7f00", "1.2")]
-    image = map_image.render_map([barriers, spaces, blocks], blocks.extent().buffered(200),
-                                 "Musterstadt – boundary certainty of the proposed spaces", entries)
+    layers = [barriers, spaces, blocks]
+    image = map_image.render_map(layers, blocks.extent().buffered(200), "Musterstadt – boundary certainty of the proposed "
+                                 "spaces", entries)
     path = out / "certainty_map.png"
     image.save(str(path), "PNG")
-    return path
+    # the old town, where the smallest spaces lie: 2.4 km around the smallest space
+    smallest = min(spaces.getFeatures(), key=lambda feature: feature.geometry().area())
+    centre = smallest.geometry().centroid().asPoint()
+    detail = map_image.render_map(layers, QgsRectangle(centre.x() - 1200, centre.y() - 1000, centre.x() + 1200,
+                                                       centre.y() + 1000),
+                                  "Detail: the old town", entries)
+    detail_path = out / "certainty_detail.png"
+    detail.save(str(detail_path), "PNG")
+    return path, detail_path
 
 
 def main():
@@ -99,14 +108,15 @@ def main():
     parser.add_argument("--out", default="demo/certainty")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--workers", type=int, default=1, help="runs at the same time (processes)")
+    parser.add_argument("--map-only", action="store_true", help="only draw the maps of an earlier run in OUT")
     arguments = parser.parse_args()
     out = Path(arguments.out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     app, _provider = demo.start_qgis()
-    blocks = write_rates(out)
-    payload = run_delineation(out, blocks, arguments.runs, arguments.workers)
-    print(f"delineate with {arguments.runs} further runs, {arguments.workers} at a time: {payload['seconds']} s wall")
-    print("map:", render_map(out))
+    if not arguments.map_only:
+        payload = run_delineation(out, write_rates(out), arguments.runs, arguments.workers)
+        print(f"delineate with {arguments.runs} further runs, {arguments.workers} at a time: {payload['seconds']} s wall")
+    print("maps:", *render_map(out))
 
 
 if __name__ == "__main__":

@@ -2832,10 +2832,6 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <translation>Die {shown} am wenigsten stabilen von {total} Räumen.</translation>
         </message>
         <message>
-            <source>Open: under 50 % of the runs agree</source>
-            <translation>Offen: unter 50 % der Läufe stimmen überein</translation>
-        </message>
-        <message>
             <source>Disputed: 50–75 %</source>
             <translation>Strittig: 50–75 %</translation>
         </message>
@@ -2870,6 +2866,10 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         <message>
             <source>Of the {total} pairs of neighbouring blocks on a boundary between spaces, {certain} are separated by at least 90 % of the runs, {open} by fewer than half.</source>
             <translation>Von den {total} Paaren benachbarter Blöcke an einer Grenze zwischen Räumen werden {certain} von mindestens 90 % der Läufe getrennt, {open} von weniger als der Hälfte.</translation>
+        </message>
+        <message>
+            <source>Open: under 50 % of the runs agree with the proposal</source>
+            <translation>Offen: unter 50 % der Läufe stimmen mit dem Vorschlag überein</translation>
         </message>
     </context>
 </TS>
