@@ -101,11 +101,14 @@ def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, w
                                   progress=step, is_cancelled=feedback.isCanceled, workers=workers)
     except SozialraumError as error:
         raise_for_engine_error(error)
+    if certainty.workers_failed:
+        feedback.pushWarning(tr("The further runs could not use {workers} processes ({problem}); they ran one after the "
+                                "other.").format(workers=workers, problem=certainty.workers_failed[:200]))
     boundary = certainty.boundary_agreement
     feedback.pushInfo(tr("Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took "
                          "{seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the pairs of neighbouring blocks on a boundary "
                          "between spaces are separated by at least 90 % of the runs; mean block certainty {mean:.0f} %.").format(
-        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=min(workers, runs), seconds=certainty.seconds,
+        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=certainty.workers, seconds=certainty.seconds,
         each=certainty.seconds / runs, certain=100 * float(np.mean(boundary >= 0.9)) if len(boundary) else 100.0,
         mean=100 * float(np.nanmean(certainty.block_certainty)) if np.isfinite(certainty.block_certainty).any() else 100.0))
     return certainty

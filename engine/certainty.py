@@ -58,6 +58,8 @@ class BoundaryCertainty:
     space_overlap: dict  # space id -> mean over the runs of the largest overlap with one of their spaces
     overlap: float
     seconds: float = 0.0  # time the runs took (the cost)
+    workers: int = 1  # processes the runs used
+    workers_failed: str = ""  # why the runs did not use the processes asked for ("" when they did)
 
     @property
     def boundary_agreement(self):
@@ -200,7 +202,8 @@ def run_certainty(solve_seed, proposal, seed, runs=DEFAULT_RUNS, population=None
     stage)`` hears of each run; ``is_cancelled()`` stops between and within runs
     (:class:`~sozialraum.engine.errors.Cancelled`). ``population`` weights the overlap of spaces.
     ``workers`` > 1 runs that many processes at once (``solve_seed`` must then be picklable); the
-    result is the same as with one.
+    result is the same as with one. If the processes cannot start or die, the runs are made one
+    after the other and ``workers_failed`` of the result says why.
     """
     if runs < 1:
         raise ParameterError("CERTAINTY_RUNS", runs, "must be at least 1")
@@ -208,11 +211,15 @@ def run_certainty(solve_seed, proposal, seed, runs=DEFAULT_RUNS, population=None
         raise ParameterError("CERTAINTY_WORKERS", workers, "must be at least 1")
     started = time.perf_counter()
     seeds = certainty_seeds(seed, runs)
-    if workers > 1 and runs > 1:
-        from .parallel_runs import labels_in_processes
+    workers, failed, labels = min(workers, runs), "", None
+    if workers > 1:
+        from .parallel_runs import WorkersFailed, labels_in_processes
 
-        labels = labels_in_processes(solve_seed, seeds, min(workers, runs), progress, is_cancelled)
-    else:
+        try:
+            labels = labels_in_processes(solve_seed, seeds, workers, progress, is_cancelled)
+        except WorkersFailed as error:  # one after the other instead: slower, same figures
+            workers, failed = 1, str(error) or type(error).__name__
+    if labels is None:
         labels = []
         for index, run_seed in enumerate(seeds):
             def step(fraction, stage, index=index):
@@ -220,4 +227,6 @@ def run_certainty(solve_seed, proposal, seed, runs=DEFAULT_RUNS, population=None
                     progress((index + fraction) / runs, stage)
             labels.append(solve_seed(run_seed, progress=step, is_cancelled=is_cancelled).labels)
     seconds = time.perf_counter() - started
-    return measure_certainty(proposal.graph, proposal.labels, labels, population, overlap, seeds, seconds)
+    certainty = measure_certainty(proposal.graph, proposal.labels, labels, population, overlap, seeds, seconds)
+    certainty.workers, certainty.workers_failed = workers, failed
+    return certainty

@@ -1,10 +1,12 @@
 """Runs of the search in worker processes (the boundary certainty's further runs, engine/certainty.py).
 
 The search is pure Python and holds the GIL, so threads do not help; processes do. Workers are
-started with "spawn" (a fork of a QGIS process would copy its threads' locks) by a Python
-interpreter: inside QGIS ``sys.executable`` is the QGIS program, so the interpreter of the same
-version is looked up. A cancelled call stops waiting, terminates the workers and raises
-:class:`~sozialraum.engine.errors.Cancelled`.
+started with "spawn" (a fork of a QGIS process would copy its threads' locks) by the Python
+interpreter of this installation, found from ``sys.exec_prefix``: inside QGIS ``sys.executable``
+is the QGIS program or whatever ``python3`` comes first on the PATH (another installation, whose
+workers then fail to import this one's numpy). A cancelled call stops waiting, terminates the
+workers and raises :class:`~sozialraum.engine.errors.Cancelled`; workers that cannot start or die
+raise :class:`WorkersFailed`, so the caller can run the searches one after the other instead.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import os
 import shutil
 import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from .errors import Cancelled
 
@@ -20,15 +23,19 @@ from .errors import Cancelled
 POLL_SECONDS = 0.25
 
 
+class WorkersFailed(RuntimeError):
+    """The worker processes could not be started or died (not a problem of the input)."""
+
+
 def python_executable():
-    """A Python interpreter of this version to start workers with (``sys.executable`` unless that is not Python)."""
-    if os.path.basename(sys.executable or "").startswith("python"):
-        return sys.executable
+    """The Python interpreter of this installation (the one whose modules are loaded), to start workers with."""
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    for candidate in (os.path.join(sys.exec_prefix, "bin", version), shutil.which(version)):
-        if candidate and os.path.exists(candidate):
-            return candidate
-    return None
+    candidates = [os.path.join(sys.exec_prefix, "bin", version), os.path.join(sys.exec_prefix, "bin", "python3"),
+                  os.path.join(sys.exec_prefix, "python.exe")]  # POSIX installations and venvs; Windows
+    if os.path.basename(sys.executable or "").startswith("python"):
+        candidates.append(sys.executable)
+    candidates.append(shutil.which(version))
+    return next((candidate for candidate in candidates if candidate and os.path.isfile(candidate)), None)
 
 
 def _labels(solve_seed, seed):
@@ -40,7 +47,7 @@ def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=
     context = multiprocessing.get_context("spawn")
     python = python_executable()
     if python is None:
-        raise RuntimeError("no Python interpreter found to start worker processes")
+        raise WorkersFailed("no Python interpreter found to start worker processes")
     if python != sys.executable:
         context.set_executable(python)
     labels = [None] * len(seeds)
@@ -56,6 +63,9 @@ def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=
                 labels[index_of[future]] = future.result()
             if done and progress is not None:
                 progress(sum(label is not None for label in labels) / len(seeds), "runs")
+    except BrokenProcessPool as error:
+        _stop(pool)
+        raise WorkersFailed(str(error)) from error
     except BaseException:
         _stop(pool)
         raise

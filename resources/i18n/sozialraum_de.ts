@@ -2871,5 +2871,9 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
             <source>Open: under 50 % of the runs agree with the proposal</source>
             <translation>Offen: unter 50 % der Läufe stimmen mit dem Vorschlag überein</translation>
         </message>
+        <message>
+            <source>The further runs could not use {workers} processes ({problem}); they ran one after the other.</source>
+            <translation>Die weiteren Läufe konnten keine {workers} Prozesse nutzen ({problem}); sie liefen nacheinander.</translation>
+        </message>
     </context>
 </TS>

@@ -158,3 +158,26 @@ def test_a_cancelled_parallel_run_stops_its_workers():
     assert multiprocessing.active_children() == []  # terminated, not left to finish their runs
     with pytest.raises(ParameterError):
         run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=2, workers=0)
+
+
+def test_when_worker_processes_cannot_start_the_runs_are_made_one_after_the_other(monkeypatch):
+    from sozialraum.engine import parallel_runs
+
+    problem, _ = two_halves(6, 12)
+    settings = Settings(seed=5, effort=0.3)
+    proposal = solve(problem, settings)
+    monkeypatch.setattr(parallel_runs, "python_executable", lambda: None)
+    fallback = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=2, workers=2)
+    assert fallback.workers == 1 and "no Python interpreter" in fallback.workers_failed
+    one = run_certainty(solver_for(problem, settings), proposal, settings.seed, runs=2)
+    assert fallback.link_agreement.tolist() == one.link_agreement.tolist() and one.workers_failed == ""
+
+
+def test_workers_start_with_the_interpreter_of_this_installation():
+    import os
+    import sys
+
+    from sozialraum.engine.parallel_runs import python_executable
+
+    python = python_executable()
+    assert os.path.realpath(python).startswith(os.path.realpath(sys.exec_prefix)) or os.path.samefile(python, sys.executable)
