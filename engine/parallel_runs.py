@@ -21,6 +21,8 @@ from .errors import Cancelled
 
 #: How often (s) a waiting call asks whether it is cancelled.
 POLL_SECONDS = 0.25
+#: Runs still pending and no worker alive this long (s): the workers are taken to have failed.
+NO_WORKERS_SECONDS = 60.0
 
 
 class WorkersFailed(RuntimeError):
@@ -55,10 +57,16 @@ def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=
     try:
         index_of = {pool.submit(_labels, solve_seed, seed): index for index, seed in enumerate(seeds)}
         pending = set(index_of)
+        without_workers = 0.0
         while pending:
             done, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled()
+            # runs pending but no worker alive for a while: do not wait for ever (seen once on a loaded machine)
+            alive = any(process.is_alive() for process in getattr(pool, "_processes", {}).values())
+            without_workers = 0.0 if alive or done else without_workers + POLL_SECONDS
+            if without_workers > NO_WORKERS_SECONDS:
+                raise WorkersFailed("no worker process is running")
             for future in done:
                 labels[index_of[future]] = future.result()
             if done and progress is not None:
@@ -66,6 +74,9 @@ def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=
     except BrokenProcessPool as error:
         _stop(pool)
         raise WorkersFailed(str(error)) from error
+    except WorkersFailed:
+        _stop(pool)
+        raise
     except BaseException:
         _stop(pool)
         raise
