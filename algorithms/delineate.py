@@ -23,7 +23,7 @@ from ..engine.graph import Graph
 from ..engine.numbering import renumber
 from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
-from . import compat, stable_numbers
+from . import certainty_output, compat, stable_numbers
 from .base import SozialraumAlgorithm, checked_band, raise_for_engine_error
 from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .division_report import PROBLEM_STATUS, write_division_report
@@ -67,6 +67,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
     STRUCTURE_ATTRIBUTES = "STRUCTURE_ATTRIBUTES"
     BALANCE_GROUPS = "BALANCE_GROUPS"
     MIN_POPULATION = "MIN_POPULATION"
+    #: boundary certainty from further seeded runs of the same call (the update algorithm repeats no delineation)
+    MEASURES_CERTAINTY = True
     MAX_POPULATION = "MAX_POPULATION"
     N_SPACES = "N_SPACES"
     GAP_DISTANCE = "GAP_DISTANCE"
@@ -124,7 +126,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "old value goes to space_before): new spaces get the next free number or the number they were split from "
             "with a letter (31a); a dissolved number is never given out again. The spaces output and the log say per "
             "space: kept, boundary changed, split from, new, took in (dissolved spaces)."
-        ), self.name())
+        ) + "\n\n" + certainty_output.help_text(), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
@@ -162,6 +164,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_SPACES, self.tr("Social spaces"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=False))
+        if self.MEASURES_CERTAINTY:
+            certainty_output.add_certainty_parameters(self)
         for name, description in (
             ("N_SPACES_MADE", self.tr("Number of spaces")),
             ("SSD_SHARE", self.tr("Within sum of squares / total sum of squares")),
@@ -226,8 +230,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
 
         feedback.setProgressText(self.tr("Proposing social spaces"))
         p["numbering"] = stable_numbers.numbering_rule(self, parameters, context)
+        certainty_runs = certainty_output.certainty_runs(self, parameters, context) if self.MEASURES_CERTAINTY else 0
+        share = 60 / (1 + certainty_runs)  # of the progress bar, for the proposal; the further runs take the rest
         try:
-            result, renumbering = self._solve(graph, population, values.values, nest, initial, blocks, active, p, feedback)
+            result, renumbering = self._solve(graph, population, values.values, nest, initial, blocks, active, p, feedback,
+                                              progress=lambda f, s: feedback.setProgress(30 + share * f))
         except InfeasibleError as error:
             raise QgsProcessingException(
                 self.tr("The population bounds cannot hold: {problems} Change the bounds, the barriers or the number "
@@ -241,6 +248,12 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         if renumbering is not None:  # the numbers of the initial division carry on (algorithms/stable_numbers.py)
             space_ids = stable_numbers.apply_numbers(result, renumbering)
             stable_numbers.log_changes(renumbering, feedback)
+        certainty = None
+        if certainty_runs:  # the same problem, other seeds (engine/certainty.py)
+            certainty = certainty_output.measure(
+                feedback, result, (graph, population, values.values), self._run_arguments(nest, initial, blocks, active, p),
+                certainty_runs, certainty_output.certainty_workers(self, parameters, context), population,
+                lambda f: feedback.setProgress(30 + share + (60 - share) * f))
 
         feedback.setProgressText(self.tr("Writing the results"))
         evaluation = evaluate_division(space_ids, population, values.values, p["lower"], p["upper"], graph=result.graph,
@@ -256,7 +269,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                                                       len(blocks.ids), added_links(graph, result.graph)))
         drawn = []  # the spaces as the report's map shows them
         spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn,
-                                         renumbering)
+                                         renumbering, certainty)
         style_on_load(context, blocks_dest, "blocks_by_space")
         style_on_load(context, spaces_dest, "spaces")
         summary = evaluation.summary
@@ -276,6 +289,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "N_ABOVE": int(summary["n_above"]),
             "N_FLAGGED": int(summary["n_flagged"]),
         }
+        if certainty is not None:
+            outputs[certainty_output.OUTPUT_CERTAINTY] = certainty_output.write_certainty_blocks(
+                self, parameters, context, source, blocks, result.labels, certainty)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             outputs[self.REPORT] = report
@@ -284,19 +300,23 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   self.tr("Proposed social spaces: {layer}").format(layer=source.sourceName()),
                                   drawn=drawn, crs=source.sourceCrs(), barriers=p["barriers"],
                                   notes=[describe(note, blocks) for note in result.notes],
-                                  flags={space.space_id: list(space.flags) for space in result.spaces})
+                                  flags={space.space_id: list(space.flags) for space in result.spaces},
+                                  sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)])
         feedback.setProgress(100)
         return outputs
 
-    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback):
+    def _run_arguments(self, nest, initial, blocks, active, p):
+        """The engine's arguments besides the graph and the values: the proposal and the certainty's further
+        runs (other seeds) make the same call."""
+        return dict(lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest, initial=initial, locked=p["locked"],
+                    compactness=p["compactness"], weight_by_population=p["weight_by_population"], seed=p["seed"],
+                    on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active)
+
+    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback, progress=None):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""
-        result = delineate(
-            graph, population, values, lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest,
-            initial=initial, locked=p["locked"], compactness=p["compactness"],
-            weight_by_population=p["weight_by_population"], seed=p["seed"],
-            on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active,
-            progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled,
-        )
+        result = delineate(graph, population, values, **self._run_arguments(nest, initial, blocks, active, p),
+                           progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)),
+                           is_cancelled=feedback.isCanceled)
         renumbering = None if initial is None else renumber(initial, result.labels, population, rule=p["numbering"])
         return result, renumbering
 
@@ -331,12 +351,15 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
-    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn, renumbering=None):
+    def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn, renumbering=None,
+                      certainty=None):
         fields = QgsFields()
         id_kind = "int" if renumbering is None or renumbering.integer_ids else "string"
         extra = stable_numbers.CHANGE_FIELDS if renumbering is not None else ()
         for name, kind in (("space_id", id_kind), ("population", "double"), ("n_blocks", "int"), ("ssd", "double"),
                            ("compactness", "double"), ("convex_hull_ratio", "double"), ("n_enclaves", "int"), ("status", "string"), ("flags", "string"), ("unit", "string"), *extra):
+            fields.append(compat.field(name, kind))
+        for name, kind in certainty_output.space_fields() if certainty is not None else ():
             fields.append(compat.field(name, kind))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SPACES, context, fields,
                                           polygon_wkb_type(source, multi=True), source.sourceCrs())
@@ -355,7 +378,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 None if enclaves is None or enclaves != enclaves else int(enclaves), space.status, ",".join(space.flags),
                 str(space.unit) if has_nest and space.unit is not None else None,
                 *([] if renumbering is None else stable_numbers.change_values(renumbering, space.space_id)),
-            ])
+            ] + ([] if certainty is None else certainty_output.space_values(certainty, space.space_id)))
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))
         return dest

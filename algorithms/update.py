@@ -15,6 +15,7 @@ from .help_examples import with_example
 
 class UpdateAlgorithm(DelineateAlgorithm):
     ALGORITHM_NAME = "update"
+    MEASURES_CERTAINTY = False  # its runs are updates, not fresh delineations: nothing to compare seeds with
     STABILITY = "STABILITY"
 
     def displayName(self):  # noqa: N802
@@ -60,7 +61,7 @@ class UpdateAlgorithm(DelineateAlgorithm):
         self._moved = None
         return p
 
-    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback):
+    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback, progress=None):
         from ..engine.geometry import representative_points
 
         if all(is_missing(value) for value in initial):
@@ -70,7 +71,7 @@ class UpdateAlgorithm(DelineateAlgorithm):
             graph, population, values, initial, lower=p["lower"], upper=p["upper"], stability=p["stability"], locked=p["locked"],
             nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=p["compactness"],
             weight_by_population=p["weight_by_population"], seed=p["seed"], on_infeasible=p["on_infeasible"], rule=p["numbering"],
-            progress=lambda f, s: feedback.setProgress(30 + 60 * f), is_cancelled=feedback.isCanceled)
+            progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)), is_cancelled=feedback.isCanceled)
         if result.needs_change:
             feedback.pushInfo(self.tr("Spaces that had to change: {spaces}; allowed to change with them (neighbours): {free}.").format(
                 spaces=", ".join(str(v) for v in result.needs_change),

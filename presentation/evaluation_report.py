@@ -152,7 +152,7 @@ def _parameter_rows(parameters):
 
 
 def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=None, map_png=None, map_note=None,
-                      command=None, caveats=()):
+                      command=None, caveats=(), extra_sections=()):
     """The page for ``evaluation``: a document a planner can hand on.
 
     Quality figures, the map (``map_png``: PNG bytes, or ``map_note`` saying why there is
@@ -160,7 +160,8 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
     reasons (``flags``: {space: engine flag codes} of a delineation), the parameters
     (``parameters``: {name: value} or (name, value text) rows), notes, the table of spaces and
     how to reproduce the run (``command``: the qgis_process line; ``caveats``: what it cannot
-    reproduce). Every text is escaped.
+    reproduce); ``extra_sections``: further (heading, HTML built with presentation.html) after the notes.
+    Every text is escaped.
     """
     lang = language()
     summary = evaluation.summary
@@ -182,6 +183,7 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
         sections.append((tr("Parameters"), html.table(_parameter_rows(parameters), [tr("Parameter"), tr("Value")])))
     if notes:
         sections.append((tr("Notes"), html.bullets(_note_text(note) for note in notes)))
+    sections.extend(extra_sections)
     legend = html.paragraphs([tr("Highlighted: spaces outside the population bounds or not contiguous.")], "legend")
     sections.append((tr("Spaces"), legend + _spaces_table(evaluation.spaces)))
     worst = _worst_shapes_table(evaluation.spaces)

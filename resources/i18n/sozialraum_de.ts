@@ -3557,5 +3557,85 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <source>Sum of squared deviations of the space's blocks from its means ({meaning})</source>
             <translation>Summe der quadrierten Abweichungen der Blöcke des Sozialraums von seinen Mittelwerten ({meaning})</translation>
         </message>
+        <message>
+            <source>Boundary certainty (optional, off by default): the search is run N more times with other seeds (N = 'number of further runs', default 10) and compared with the proposal. Block certainty: the share of runs that give a block the same neighbours in its space as the proposal (mean over its neighbours), in %. Per space: 'certainty' (mean of its blocks), 'overlap' (per run the largest overlap with a space of the run, residents in both / residents in either, averaged over the runs) and 'stability' (share of runs with a space overlapping it by at least 80 %). Where the runs agree the data decides the boundary; where they disagree the boundary is open to discussion. It costs N times the time of one run ('runs at the same time' above 1 uses more cores and memory); the log and the report say how long it took. Switched on by its check box or by asking for the layer 'Blocks with boundary certainty'.</source>
+            <translation>Grenzsicherheit (optional, standardmäßig aus): Die Suche wird N weitere Male mit anderen Startwerten ausgeführt (N = „Anzahl weiterer Läufe“, Standard 10) und mit dem Vorschlag verglichen. Sicherheit eines Blocks: der Anteil der Läufe, die einem Block dieselben Nachbarn in seinem Raum geben wie der Vorschlag (Mittel über seine Nachbarn), in %. Je Raum: „certainty“ (Mittel seiner Blöcke), „overlap“ (je Lauf die größte Überdeckung mit einem Raum des Laufs, Einwohner in beiden / Einwohner in einem der beiden, gemittelt über die Läufe) und „stability“ (Anteil der Läufe mit einem Raum, der sich mit ihm zu mindestens 80 % deckt). Wo die Läufe übereinstimmen, entscheiden die Daten die Grenze; wo sie abweichen, ist die Grenze offen für die Diskussion. Es kostet N-mal die Zeit eines Laufs („gleichzeitige Läufe“ über 1 nutzt mehr Prozessorkerne und Speicher); Protokoll und Bericht nennen die Dauer. Eingeschaltet durch sein Kontrollkästchen oder indem die Ebene „Blöcke mit Grenzsicherheit“ angefordert wird.</translation>
+        </message>
+        <message>
+            <source>Boundary certainty: number of further runs</source>
+            <translation>Grenzsicherheit: Anzahl weiterer Läufe</translation>
+        </message>
+        <message>
+            <source>Boundary certainty: runs at the same time (processes)</source>
+            <translation>Grenzsicherheit: gleichzeitige Läufe (Prozesse)</translation>
+        </message>
+        <message>
+            <source>Boundary certainty</source>
+            <translation>Grenzsicherheit</translation>
+        </message>
+        <message>
+            <source>Measure boundary certainty (further runs with other seeds)</source>
+            <translation>Grenzsicherheit messen (weitere Läufe mit anderen Startwerten)</translation>
+        </message>
+        <message>
+            <source>Blocks with boundary certainty</source>
+            <translation>Blöcke mit Grenzsicherheit</translation>
+        </message>
+        <message>
+            <source>Block certainty</source>
+            <translation>Sicherheit der Blöcke</translation>
+        </message>
+        <message>
+            <source>Mean overlap</source>
+            <translation>Mittlere Überdeckung</translation>
+        </message>
+        <message>
+            <source>Stability</source>
+            <translation>Stabilität</translation>
+        </message>
+        <message>
+            <source>Boundary certainty: {runs} further runs</source>
+            <translation>Grenzsicherheit: {runs} weitere Läufe</translation>
+        </message>
+        <message>
+            <source>Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took {seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the pairs of neighbouring blocks on a boundary between spaces are separated by at least 90 % of the runs; mean block certainty {mean:.0f} %.</source>
+            <translation>Die Grenzsicherheit aus {runs} weiteren Läufen (Startwerte {first} bis {last}, {workers} gleichzeitig) dauerte {seconds:.0f} s, {each:.1f} s je Lauf. {certain:.0f} % der Paare benachbarter Blöcke an einer Grenze zwischen Räumen werden von mindestens 90 % der Läufe getrennt; mittlere Sicherheit der Blöcke {mean:.0f} %.</translation>
+        </message>
+        <message>
+            <source>Boundary certainty: run {run} of {runs}</source>
+            <translation>Grenzsicherheit: Lauf {run} von {runs}</translation>
+        </message>
+        <message>
+            <source>The further runs could not use {workers} processes ({problem}); they ran one after the other.</source>
+            <translation>Die weiteren Läufe konnten keine {workers} Prozesse nutzen ({problem}); sie liefen nacheinander.</translation>
+        </message>
+        <message>
+            <source>The search was run {runs} more times with other seeds (took {seconds:.0f} s, {each:.1f} s a run). Block certainty: the share of runs that give a block the same neighbours in its space as this proposal (mean over its neighbours). Mean overlap of a space: per run the largest overlap with one of the run's spaces (residents in both / residents in either), averaged over the runs. Stability: the share of runs with a space that overlaps it by at least {overlap:.0f} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could as well lie elsewhere and is open to discussion.</source>
+            <translation>Die Suche wurde {runs} weitere Male mit anderen Startwerten ausgeführt (Dauer {seconds:.0f} s, {each:.1f} s je Lauf). Sicherheit eines Blocks: der Anteil der Läufe, die einem Block dieselben Nachbarn in seinem Raum geben wie dieser Vorschlag (Mittel über seine Nachbarn). Mittlere Überdeckung eines Raums: je Lauf die größte Überdeckung mit einem Raum des Laufs (Einwohner in beiden / Einwohner in einem der beiden), gemittelt über die Läufe. Stabilität: der Anteil der Läufe mit einem Raum, der sich mit ihm zu mindestens {overlap:.0f} % deckt. Grenzen, in denen die Läufe übereinstimmen, entscheiden die Daten; wo sie abweichen, könnte die Grenze ebenso woanders liegen und ist offen für die Diskussion.</translation>
+        </message>
+        <message>
+            <source>Of the {total} pairs of neighbouring blocks on a boundary between spaces, {certain} are separated by at least 90 % of the runs, {open} by fewer than half.</source>
+            <translation>Von den {total} Paaren benachbarter Blöcke an einer Grenze zwischen Räumen werden {certain} von mindestens 90 % der Läufe getrennt, {open} von weniger als der Hälfte.</translation>
+        </message>
+        <message>
+            <source>The {shown} least stable of {total} spaces.</source>
+            <translation>Die {shown} am wenigsten stabilen von {total} Räumen.</translation>
+        </message>
+        <message>
+            <source>Open: under 50 % of the runs agree with the proposal</source>
+            <translation>Offen: unter 50 % der Läufe stimmen mit dem Vorschlag überein</translation>
+        </message>
+        <message>
+            <source>Disputed: 50–75 %</source>
+            <translation>Strittig: 50–75 %</translation>
+        </message>
+        <message>
+            <source>Mostly certain: 75–90 %</source>
+            <translation>Weitgehend sicher: 75–90 %</translation>
+        </message>
+        <message>
+            <source>Certain: 90–100 %</source>
+            <translation>Sicher: 90–100 %</translation>
+        </message>
     </context>
 </TS>

@@ -1,0 +1,189 @@
+"""Boundary certainty in ``sozialraum:delineate``: parameters, the runs, the styled block layer,
+the fields of the spaces and the report section (the figures: engine/certainty.py).
+
+Off by default: it costs N further runs of the search. Switched on by its check box or by
+asking for the certainty layer.
+"""
+import math
+import os
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+)
+
+from ..engine.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, DelineateCall, run_certainty
+from ..engine.errors import SozialraumError
+from ..i18n import tr
+from ..presentation import html
+from . import compat
+from .base import raise_for_engine_error
+from .blocks_input import polygon_wkb_type, unique_name
+from .certainty_style import FIELD, certainty_style_on_load
+
+CERTAINTY = "CERTAINTY"
+CERTAINTY_RUNS = "CERTAINTY_RUNS"
+CERTAINTY_WORKERS = "CERTAINTY_WORKERS"
+OUTPUT_CERTAINTY = "OUTPUT_CERTAINTY"
+#: Spaces listed in the report, least stable first.
+REPORT_ROWS = 60
+
+_ADVANCED = compat.PARAMETER_ADVANCED
+
+
+def help_text():
+    """The paragraph of the algorithm's help on the boundary certainty."""
+    return tr(
+        "Boundary certainty (optional, off by default): the search is run N more times with other seeds (N = 'number of "
+        "further runs', default 10) and compared with the proposal. Block certainty: the share of runs that give a block "
+        "the same neighbours in its space as the proposal (mean over its neighbours), in %. Per space: 'certainty' (mean "
+        "of its blocks), 'overlap' (per run the largest overlap with a space of the run, residents in both / residents in "
+        "either, averaged over the runs) and 'stability' (share of runs with a space overlapping it by at least 80 %). "
+        "Where the runs agree the data decides the boundary; where they disagree the boundary is open to discussion. It "
+        "costs N times the time of one run ('runs at the same time' above 1 uses more cores and memory); the log and the "
+        "report say how long it took. Switched on by its check box or by asking for the layer 'Blocks with boundary "
+        "certainty'.")
+
+
+def add_certainty_parameters(algorithm):
+    add = algorithm.addParameter
+    add(QgsProcessingParameterBoolean(CERTAINTY, tr("Measure boundary certainty (further runs with other seeds)"),
+                                      defaultValue=False))
+    runs = QgsProcessingParameterNumber(CERTAINTY_RUNS, tr("Boundary certainty: number of further runs"),
+                                        type=compat.NUMBER_INTEGER, defaultValue=DEFAULT_RUNS, minValue=1, maxValue=100)
+    runs.setFlags(runs.flags() | _ADVANCED)
+    add(runs)
+    # one process by default: safe on any machine; more use more cores and memory (a copy of the town each)
+    workers = QgsProcessingParameterNumber(CERTAINTY_WORKERS, tr("Boundary certainty: runs at the same time (processes)"),
+                                           type=compat.NUMBER_INTEGER, defaultValue=1, minValue=1,
+                                           maxValue=max(1, os.cpu_count() or 1))
+    workers.setFlags(workers.flags() | _ADVANCED)
+    add(workers)
+    add(QgsProcessingParameterFeatureSink(OUTPUT_CERTAINTY, tr("Blocks with boundary certainty"), compat.SOURCE_POLYGON,
+                                          optional=True, createByDefault=False))
+
+
+def certainty_runs(algorithm, parameters, context):
+    """Number of further runs, 0 when the certainty is not wanted (neither switched on nor its layer asked for)."""
+    wanted = algorithm.parameterAsBoolean(parameters, CERTAINTY, context) or bool(parameters.get(OUTPUT_CERTAINTY))
+    return algorithm.parameterAsInt(parameters, CERTAINTY_RUNS, context) if wanted else 0
+
+
+def certainty_workers(algorithm, parameters, context):
+    return algorithm.parameterAsInt(parameters, CERTAINTY_WORKERS, context)
+
+
+def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, workers, population, progress):
+    """The certainty of ``proposal`` from ``runs`` further runs of ``delineate(*arguments, **keywords)`` with
+    other seeds (engine/certainty.py), ``workers`` at a time; logs the cost."""
+    feedback.setProgressText(tr("Boundary certainty: {runs} further runs").format(runs=runs))
+    solve_seed = DelineateCall(*delineate_arguments, **delineate_keywords)
+
+    def step(fraction, stage):
+        progress(fraction)
+        done = min(runs, int(fraction * runs))
+        feedback.setProgressText(tr("Boundary certainty: run {run} of {runs}").format(run=min(runs, done + 1), runs=runs))
+
+    try:
+        certainty = run_certainty(solve_seed, proposal, delineate_keywords["seed"], runs, population, DEFAULT_OVERLAP,
+                                  progress=step, is_cancelled=feedback.isCanceled, workers=workers)
+    except SozialraumError as error:
+        raise_for_engine_error(error)
+    if certainty.workers_failed:
+        feedback.pushWarning(tr("The further runs could not use {workers} processes ({problem}); they ran one after the "
+                                "other.").format(workers=workers, problem=certainty.workers_failed[:200]))
+    boundary = certainty.boundary_agreement
+    feedback.pushInfo(tr("Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took "
+                         "{seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the pairs of neighbouring blocks on a boundary "
+                         "between spaces are separated by at least 90 % of the runs; mean block certainty {mean:.0f} %.").format(
+        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=certainty.workers, seconds=certainty.seconds,
+        each=certainty.seconds / runs, certain=100 * float(np.mean(boundary >= 0.9)) if len(boundary) else 100.0,
+        mean=100 * float(np.nanmean(certainty.block_certainty)) if np.isfinite(certainty.block_certainty).any() else 100.0))
+    return certainty
+
+
+def percent(value):
+    """A share as a whole percentage for a field, None when not measured."""
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else int(round(100 * value))
+
+
+def space_fields():
+    """(name, type) of the fields the spaces output gets when the certainty is measured."""
+    return (("certainty", "int"), ("overlap", "int"), ("stability", "int"))
+
+
+def space_values(certainty, space_id):
+    """Values of :func:`space_fields` for one space: mean block certainty, mean overlap and stability, in %."""
+    return [percent(certainty.space_certainty.get(space_id)), percent(certainty.space_overlap.get(space_id)),
+            percent(certainty.space_stability.get(space_id))]
+
+
+def write_certainty_blocks(algorithm, parameters, context, source, blocks, labels, certainty):
+    """The blocks with their space and certainty (in %); None when the layer was not asked for."""
+    if not parameters.get(OUTPUT_CERTAINTY):
+        return None
+    fields = QgsFields(source.fields())
+    space_name = unique_name(fields, "space_id")
+    fields.append(compat.field(space_name, "int"))
+    certainty_name = unique_name(fields, FIELD)
+    fields.append(compat.field(certainty_name, "int"))
+    sink, dest = algorithm.parameterAsSink(parameters, OUTPUT_CERTAINTY, context, fields, polygon_wkb_type(source),
+                                           source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, OUTPUT_CERTAINTY))
+    for index, feature in enumerate(blocks.features):
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        label = int(labels[index])
+        out.setAttributes(list(feature.attributes()) + [label if label > 0 else None,
+                                                        percent(float(certainty.block_certainty[index]))])
+        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+    certainty_style_on_load(context, dest, certainty_name)
+    return dest
+
+
+def report_section(certainty, spaces):
+    """(heading, HTML) for the report: what was measured, how long it took, the least stable spaces.
+
+    ``spaces``: the delineation's spaces (id, population).
+    """
+    boundary = certainty.boundary_agreement
+    explained = html.paragraphs([
+        tr("The search was run {runs} more times with other seeds (took {seconds:.0f} s, {each:.1f} s a run). Block "
+           "certainty: the share of runs that give a block the same neighbours in its space as this proposal (mean over "
+           "its neighbours). Mean overlap of a space: per run the largest overlap with one of the run's spaces (residents "
+           "in both / residents in either), averaged over the runs. Stability: the share of runs with a space that overlaps "
+           "it by at least {overlap:.0f} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could "
+           "as well lie elsewhere and is open to discussion.").format(
+            runs=certainty.runs, seconds=certainty.seconds, each=certainty.seconds / max(certainty.runs, 1),
+            overlap=100 * certainty.overlap),
+        tr("Of the {total} pairs of neighbouring blocks on a boundary between spaces, {certain} are separated by at least "
+           "90 % of the runs, {open} by fewer than half.").format(certain=int(np.sum(boundary >= 0.9)), total=len(boundary), open=int(np.sum(boundary < 0.5))),
+    ], "legend")
+    ordered = sorted(spaces, key=lambda space: (_sort_value(certainty.space_overlap.get(space.space_id)),
+                                                _sort_value(certainty.space_stability.get(space.space_id)), space.space_id))
+    rows = []
+    for space in ordered[:REPORT_ROWS]:
+        mean, overlap, stability = space_values(certainty, space.space_id)
+        rows.append((str(space.space_id), f"{space.population:.0f}", _percent_text(mean), _percent_text(overlap),
+                     _percent_text(stability)))
+    table = html.table(rows, [tr("Space"), tr("Residents"), tr("Block certainty"), tr("Mean overlap"), tr("Stability")],
+                       numeric=[1, 2, 3, 4])
+    if len(ordered) > REPORT_ROWS:
+        table += html.paragraphs([tr("The {shown} least stable of {total} spaces.").format(shown=REPORT_ROWS, total=len(ordered))],
+                                 "legend")
+    return tr("Boundary certainty"), explained + table
+
+
+def _sort_value(value):
+    return 2.0 if value is None or value != value else value
+
+
+def _percent_text(value):
+    return "–" if value is None else f"{value} %"

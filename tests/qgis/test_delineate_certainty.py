@@ -1,0 +1,130 @@
+"""Boundary certainty of sozialraum:delineate (issue 20, 6): off by default, the certain boundary between
+two different halves of a lattice, the fields, the style, the report section, the log stating the cost."""
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import LogFeedback, memory_layer, square
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+ROWS, COLS = 8, 16
+
+
+@pytest.fixture
+def halves_layer():
+    """8 x 16 touching 100 m blocks of 100 residents; the right half differs by five standard deviations, inside a
+    half only noise (the engine test's lattice, engine/test_certainty.py)."""
+    import numpy as np
+
+    noise = np.random.default_rng(0).normal(0, 1, ROWS * COLS)
+    rows = []
+    for r in range(ROWS):
+        for c in range(COLS):
+            block = r * COLS + c
+            value = 5.0 * (c >= COLS // 2) + float(noise[block])
+            rows.append((square(300000 + c * 100, 5640000 + r * 100), [block, 100, value, c]))
+    return memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "rate:double", "col:integer"], rows)
+
+
+def run(layer, **parameters):
+    import processing
+
+    arguments = {"INPUT": layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"],
+                 "MIN_POPULATION": 1500, "MAX_POPULATION": 3000, "SEED": 1, "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:"}
+    arguments.update(parameters)
+    return processing.run("sozialraum:delineate", arguments)
+
+
+def test_off_by_default(provider, halves_layer):
+    result = run(halves_layer)
+    assert result.get("OUTPUT_CERTAINTY") is None
+    assert "stability" not in result["OUTPUT_SPACES"].fields().names()
+
+
+def test_certain_boundary_between_the_halves_and_open_ones_inside(provider, halves_layer, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsVectorLayer
+
+    before = [f.attributes() for f in halves_layer.getFeatures()]
+    report = tmp_path / "report.html"
+    target = tmp_path / "certainty.gpkg"
+    feedback = LogFeedback()
+    result = processing.run("sozialraum:delineate", {
+        "INPUT": halves_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"],
+        "MIN_POPULATION": 1500, "MAX_POPULATION": 3000, "SEED": 1, "CERTAINTY_RUNS": 4, "OUTPUT": "memory:",
+        "OUTPUT_SPACES": "memory:", "OUTPUT_CERTAINTY": str(target), "REPORT": str(report)}, feedback=feedback,
+        context=QgsProcessingContext())
+    assert [f.attributes() for f in halves_layer.getFeatures()] == before  # input untouched
+    layer = QgsVectorLayer(result["OUTPUT_CERTAINTY"], "certainty", "ogr")
+    assert layer.isValid() and layer.featureCount() == ROWS * COLS
+    certainty = {f["bid"]: f["certainty"] for f in layer.getFeatures()}
+    space = {f["bid"]: f["space_id"] for f in layer.getFeatures()}
+    blocks = {f["bid"]: f["space_id"] for f in result["OUTPUT"].getFeatures()}
+    assert space == blocks  # the same division as the blocks output
+    assert all(0 <= value <= 100 for value in certainty.values())
+    assert min(certainty.values()) < 70  # boundaries drawn through noise move between runs
+    # the halves are never in one space: no space crosses the middle in the proposal
+    for r in range(ROWS):
+        assert space[r * COLS + COLS // 2 - 1] != space[r * COLS + COLS // 2]
+    spaces = result["OUTPUT_SPACES"]
+    assert {"certainty", "overlap", "stability"} <= set(spaces.fields().names())
+    stability = [f["stability"] for f in spaces.getFeatures()]
+    assert all(value in (0, 25, 50, 75, 100) for value in stability)  # shares of 4 runs
+    assert min(stability) < 100
+    for feature in spaces.getFeatures():  # a space found in a run with >= 80 % overlap has a mean overlap >= 80 % x share
+        assert feature["overlap"] >= 0.8 * feature["stability"] - 1
+    cost = [line for line in feedback.lines if "further runs" in line]
+    assert cost and re.search(r"took \d+ s, \d+\.\d s a run", cost[0])
+    page = report.read_text(encoding="utf-8")
+    assert "Boundary certainty" in page and "4 more times" in page and "Stability" in page
+
+
+def test_style_of_the_certainty_layer_has_four_translated_classes(provider):
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
+
+    from sozialraum.algorithms.certainty_style import STYLE, class_labels, translate_legend
+    from sozialraum.algorithms.styles import style_path
+
+    layer = QgsVectorLayer("Polygon?field=certainty:integer", "c", "memory")
+    message, ok = layer.loadNamedStyle(str(style_path(STYLE)))
+    assert ok, message
+    translate_legend(layer)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == "certainty"
+    assert [r.label() for r in renderer.ranges()] == class_labels()
+    # whole percentages fall into exactly one class: 49 open, 50 disputed, 90 and 100 certain
+    classes = [[i for i, r in enumerate(renderer.ranges()) if r.lowerValue() < v <= r.upperValue()] for v in (0, 49, 50, 89, 90, 100)]
+    assert classes == [[0], [0], [1], [2], [3], [3]]
+
+
+def test_runs_in_two_processes_give_the_same_layer(provider, halves_layer):
+    def certainty(workers):
+        result = run(halves_layer, CERTAINTY_RUNS=2, CERTAINTY_WORKERS=workers, OUTPUT_CERTAINTY="memory:")
+        return {f["bid"]: f["certainty"] for f in result["OUTPUT_CERTAINTY"].getFeatures()}
+
+    assert certainty(2) == certainty(1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_cancelled_during_the_further_runs_writes_nothing(provider, halves_layer, tmp_path, workers):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class CancelAtSecondRun(QgsProcessingFeedback):
+        def setProgressText(self, text):  # noqa: N802 (QGIS API name)
+            super().setProgressText(text)
+            if text.startswith("Boundary certainty: run 2"):
+                self.cancel()
+
+    paths = [tmp_path / name for name in ("blocks.gpkg", "spaces.gpkg", "certainty.gpkg", "report.html")]
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        processing.run("sozialraum:delineate", {
+            "INPUT": halves_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"],
+            "MIN_POPULATION": 1500, "MAX_POPULATION": 3000, "CERTAINTY_RUNS": 6, "CERTAINTY_WORKERS": workers,
+            "OUTPUT": str(paths[0]), "OUTPUT_SPACES": str(paths[1]), "OUTPUT_CERTAINTY": str(paths[2]),
+            "REPORT": str(paths[3])}, feedback=CancelAtSecondRun())
+    assert not any(path.exists() for path in paths)
