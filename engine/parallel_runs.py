@@ -87,6 +87,11 @@ def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=
 def _stop(pool):
     """Stop the workers now: the runs already started would otherwise finish first."""
     processes = list(getattr(pool, "_processes", {}).values())  # no public API to terminate running tasks
+    # the executor's feeder thread may be blocked writing the next task into a pipe that no terminated
+    # worker reads: joining it hung the interpreter at exit (pytest finished, then waited for ever)
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        call_queue.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
