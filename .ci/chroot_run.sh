@@ -59,6 +59,9 @@ bind() { mkdir -p "$2"; mount --bind "$1" "$2"; MOUNTS+=("$2"); }
 
 T0=$(stamp)
 tar -C "$ROOT" --zstd -xf "$TARBALL"
+# again after the tarball: it stores "." with the 0700 of debootstrap's mktemp folder, so the root was
+# root-only and the postgres user could not run /usr/lib/postgresql/*/bin/initdb (Permission denied)
+chmod 755 "$ROOT"
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 {
     echo "deb $MIRROR $BASE_SUITE main"

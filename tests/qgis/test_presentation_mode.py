@@ -230,7 +230,8 @@ def test_a_project_saved_during_the_meeting_keeps_the_planners_styles(qgis_app, 
     project = ET.parse(path).getroot()
     layers = {layer.findtext("id"): layer for layer in project.iter("maplayer")}
     widths = [option.get("value") for option in layers[railway.id()].iter("Option") if option.get("name") == "line_width"]
-    assert widths == ["0.26"], widths
+    # the planner's 0.26 mm line, not the meeting's >= 1.4 mm (QGIS 3.40+ also write other symbols' line_width, e.g. 0.6)
+    assert "0.26" in widths and all(float(width) < 1.4 for width in widths), widths
     settings = layers[spaces.id()].find("labeling/settings")
     assert settings.find("text-style").get("fontSize") == "9"
     assert settings.find("placement").get("priority") != "10"
