@@ -97,3 +97,8 @@ def _stop(pool):
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+    # a worker still starting on a loaded machine outlived SIGTERM's 5 s once (CI, bookworm): kill it
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
