@@ -5,7 +5,6 @@ from pathlib import Path
 from qgis.core import QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from .algorithms import compat
 from .algorithms.adjacency import AdjacencyAlgorithm
 from .algorithms.aggregate import AggregateAlgorithm
 from .algorithms.atlas import AtlasAlgorithm
@@ -18,6 +17,7 @@ from .algorithms.profiles import ProfilesAlgorithm
 from .algorithms.social_index import SocialIndexAlgorithm
 from .algorithms.update import UpdateAlgorithm
 from .i18n import tr
+from .qgisio import compat
 
 ICON = Path(__file__).resolve().parent / "resources" / "icons" / "sozialraum.svg"
 

@@ -14,14 +14,20 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..engine.adjacency import QUEEN, ROOK
 from ..engine.errors import format_values
 from ..engine.population_band import DEFAULT_MIN_POPULATION
-from . import compat
+from ..engine.spatial.adjacency import QUEEN, ROOK
+from ..qgisio import compat
+from ..qgisio.blocks_input import (
+    block_adjacency,
+    polygon_wkb_type,
+    read_blocks,
+    report_geometry_problems,
+    unique_name,
+)
+from ..qgisio.number_format import add_number_format_parameter, number_format
 from .base import SozialraumAlgorithm
-from .blocks_input import block_adjacency, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
 from .help_examples import with_example
-from .number_format import add_number_format_parameter, number_format
 
 CONTIGUITY_CHOICES = (QUEEN, ROOK)
 

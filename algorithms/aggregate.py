@@ -19,10 +19,11 @@ from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import aggregate
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.messages import EXPORT_LABELS, label_text
-from . import compat
-from .atomic_files import atomic_path, write_text
+from ..qgisio import compat
+from ..qgisio.atomic_files import atomic_path, write_text
+from ..qgisio.blocks_input import polygon_wkb_type, report_invalid_geometries
+from ..qgisio.spaces_io import space_geometry
 from .base import SozialraumAlgorithm
-from .blocks_input import polygon_wkb_type, report_invalid_geometries
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
 from .help_examples import with_example
 from .indicator_blocks import read_block_table, visible
@@ -37,7 +38,6 @@ from .indicator_parameters import (
     language_parameter,
     load_catalogue_parameter,
 )
-from .spaces_io import space_geometry
 
 
 def write_total(algorithm, parameters, context, name, published, catalogue, lang, n_blocks):

@@ -17,8 +17,14 @@ from qgis.core import (
 from ..engine.errors import format_values
 from ..engine.numbers import parse_number_list
 from ..presentation.numbers import format_number
-from . import atlas_texts, compat
-from .atlas_data import (
+from ..qgisio import compat
+from ..qgisio.layer_io import plain, transformed_features
+from .base import SozialraumAlgorithm
+from .indicator_blocks import visible
+from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
+from .profiles import ProfilesAlgorithm
+from .reports import atlas_texts
+from .reports.atlas_data import (
     LANGUAGES,
     AtlasError,
     build_atlas,
@@ -28,11 +34,6 @@ from .atlas_data import (
     screen_geometry,
     write_atlas,
 )
-from .base import SozialraumAlgorithm
-from .indicator_blocks import visible
-from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
-from .layer_io import plain, transformed_features
-from .profiles import ProfilesAlgorithm
 
 WGS84 = "EPSG:4326"
 

@@ -1,4 +1,4 @@
-"""sozialraum:carry — carry an adopted division onto a new block layer (engine/carry.py)."""
+"""sozialraum:carry — carry an adopted division onto a new block layer (engine/delineation/carry.py)."""
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -14,11 +14,11 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..engine.carry import DEFAULT_TOLERANCE, OUTSIDE, PARTLY_OUTSIDE, SPLIT, carry_division
+from ..engine.delineation.carry import DEFAULT_TOLERANCE, OUTSIDE, PARTLY_OUTSIDE, SPLIT, carry_division
 from ..engine.errors import format_values
-from . import compat
+from ..qgisio import compat
+from ..qgisio.blocks_input import polygon_wkb_type
 from .base import SozialraumAlgorithm
-from .blocks_input import polygon_wkb_type
 from .help_examples import with_example
 
 #: Fields added to the new blocks besides the space field.

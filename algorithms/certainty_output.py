@@ -1,5 +1,5 @@
 """Boundary certainty in ``sozialraum:delineate``: parameters, the runs, the styled block layer,
-the fields of the spaces and the report section (the figures: engine/certainty.py).
+the fields of the spaces and the report section (the figures: engine/delineation/certainty.py).
 
 Off by default: it costs N further runs of the search. Switched on by its check box or by
 asking for the certainty layer.
@@ -18,14 +18,14 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..engine.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, DelineateCall, run_certainty
+from ..engine.delineation.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, DelineateCall, run_certainty
 from ..engine.errors import SozialraumError
 from ..i18n import tr
 from ..presentation import html
-from . import compat
-from .base import raise_for_engine_error
-from .blocks_input import polygon_wkb_type, unique_name
-from .certainty_style import FIELD, certainty_style_on_load
+from ..qgisio import compat
+from ..qgisio.blocks_input import polygon_wkb_type, unique_name
+from ..qgisio.certainty_style import FIELD, certainty_style_on_load
+from ..qgisio.engine_errors import raise_for_engine_error
 
 CERTAINTY = "CERTAINTY"
 CERTAINTY_RUNS = "CERTAINTY_RUNS"
@@ -81,7 +81,7 @@ def certainty_workers(algorithm, parameters, context):
 
 def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, workers, population, progress):
     """The certainty of ``proposal`` from ``runs`` further runs of ``delineate(*arguments, **keywords)`` with
-    other seeds (engine/certainty.py), ``workers`` at a time; logs the cost."""
+    other seeds (engine/delineation/certainty.py), ``workers`` at a time; logs the cost."""
     feedback.setProgressText(tr("Boundary certainty: {runs} further runs").format(runs=runs))
     solve_seed = DelineateCall(*delineate_arguments, **delineate_keywords)
 

@@ -16,16 +16,17 @@ from ..engine.indicators import compare_divisions
 from ..engine.indicators.change import crosswalk, space_changes
 from ..i18n import translator_for
 from ..presentation.comparison_report import comparison_report, summary_lines
-from . import compat
-from .atomic_files import write_text
+from ..qgisio import compat
+from ..qgisio.atomic_files import write_text
+from ..qgisio.blocks_input import polygon_wkb_type, read_blocks
+from ..qgisio.number_format import add_number_format_parameter, number_format
 from .base import SozialraumAlgorithm
-from .blocks_input import polygon_wkb_type, read_blocks
-from .change_report import add_change_parameters, change_inputs, change_map_png, write_pdf
+from .change_parameters import add_change_parameters, change_inputs
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, qgs_fields
 from .indicator_messages import raise_indicator_error
 from .indicator_parameters import language_parameter
-from .number_format import add_number_format_parameter, number_format
+from .reports.change_report import change_map_png, write_pdf
 
 
 class CompareAlgorithm(SozialraumAlgorithm):

@@ -16,23 +16,38 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..engine.delineate import FAIL, FALLBACK, delineate
+from ..engine.delineation.delineate import FAIL, FALLBACK, delineate
+from ..engine.delineation.numbering import renumber
 from ..engine.errors import InfeasibleError, SozialraumError
-from ..engine.geometry import representative_points
-from ..engine.graph import Graph
-from ..engine.numbering import renumber
 from ..engine.problem import DEFAULT_COMPACTNESS
 from ..engine.scoring import evaluate_division
-from . import certainty_output, compat, stable_numbers
-from .base import SozialraumAlgorithm, checked_band, raise_for_engine_error
-from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems, unique_name
-from .division_report import PROBLEM_STATUS, write_division_report
+from ..engine.spatial.geometry import representative_points
+from ..engine.spatial.graph import Graph
+from ..presentation.engine_messages import describe, describe_problems
+from ..qgisio import compat
+from ..qgisio.blocks_input import (
+    block_adjacency,
+    block_population,
+    polygon_wkb_type,
+    read_blocks,
+    report_geometry_problems,
+    unique_name,
+)
+from ..qgisio.engine_errors import checked_band, raise_for_engine_error
+from ..qgisio.number_format import add_number_format_parameter, number_format
+from ..qgisio.run_parameters import added_links, delineation_record, remember_delineation
+from ..qgisio.spaces_io import (
+    add_neighbourhood,
+    add_population_bounds,
+    prepared_attributes,
+    report_compactness_failures,
+    space_geometry,
+)
+from ..qgisio.styles import style_on_load
+from . import certainty_output, stable_numbers
+from .base import SozialraumAlgorithm
 from .help_examples import with_example
-from .messages import describe, describe_problems
-from .number_format import add_number_format_parameter, number_format
-from .run_parameters import added_links, delineation_record, remember_delineation
-from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
-from .styles import style_on_load
+from .reports.division_report import PROBLEM_STATUS, write_division_report
 
 INFEASIBLE_CHOICES = (FALLBACK, FAIL)
 
@@ -249,7 +264,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             space_ids = stable_numbers.apply_numbers(result, renumbering)
             stable_numbers.log_changes(renumbering, feedback)
         certainty = None
-        if certainty_runs:  # the same problem, other seeds (engine/certainty.py)
+        if certainty_runs:  # the same problem, other seeds (engine/delineation/certainty.py)
             certainty = certainty_output.measure(
                 feedback, result, (graph, population, values.values), self._run_arguments(nest, initial, blocks, active, p),
                 certainty_runs, certainty_output.certainty_workers(self, parameters, context), population,

@@ -14,16 +14,29 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..engine.graph import Graph
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division
-from . import compat
-from .base import SozialraumAlgorithm, checked_band
-from .blocks_input import block_adjacency, block_population, polygon_wkb_type, read_blocks, report_geometry_problems
-from .division_report import PROBLEM_STATUS, write_division_report
+from ..engine.spatial.graph import Graph
+from ..qgisio import compat
+from ..qgisio.blocks_input import (
+    block_adjacency,
+    block_population,
+    polygon_wkb_type,
+    read_blocks,
+    report_geometry_problems,
+)
+from ..qgisio.engine_errors import checked_band
+from ..qgisio.number_format import add_number_format_parameter, number_format
+from ..qgisio.spaces_io import (
+    add_neighbourhood,
+    add_population_bounds,
+    prepared_attributes,
+    report_compactness_failures,
+    space_geometry,
+)
+from ..qgisio.styles import style_on_load
+from .base import SozialraumAlgorithm
 from .help_examples import with_example
-from .number_format import add_number_format_parameter, number_format
-from .spaces_io import add_neighbourhood, add_population_bounds, prepared_attributes, report_compactness_failures, space_geometry
-from .styles import style_on_load
+from .reports.division_report import PROBLEM_STATUS, write_division_report
 
 COLUMN_KINDS = {"population": "double", "n_blocks": "int", "ssd": "double", "status": "string", "contiguous": "int",
                 "n_parts": "int", "barrier_crossings": "int", "polsby_popper": "double",

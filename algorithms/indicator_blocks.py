@@ -6,10 +6,10 @@ import pandas as pd
 from qgis.core import QgsProcessingException
 
 from ..engine.errors import SozialraumError
-from ..engine.geometry import polygon_areas
 from ..engine.indicators.catalogue import AREA_FIELD, Catalogue, Indicator, parse_expression
+from ..engine.spatial.geometry import polygon_areas
 from ..i18n import tr
-from .blocks_input import read_blocks
+from ..qgisio.blocks_input import read_blocks
 from .indicator_messages import raise_indicator_error
 
 #: hidden helper indicator when the population field is not read by the catalogue

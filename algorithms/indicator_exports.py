@@ -3,9 +3,9 @@ import pandas as pd
 
 from ..presentation.messages import EXPORT_LABELS, label_text
 from ..presentation.numbers import format_table
+from ..presentation.spreadsheet import write_csv  # noqa: F401 (the indicator algorithms export through here)
+from ..presentation.spreadsheet import write_xlsx as spreadsheet_xlsx
 from .indicator_blocks import visible
-from .spreadsheet import write_csv  # noqa: F401 (the indicator algorithms export through here)
-from .spreadsheet import write_xlsx as spreadsheet_xlsx
 
 
 def export_frame(published, catalogue, space_names, lang, include_total=True):

@@ -2,10 +2,10 @@
 import numpy as np
 from qgis.core import QgsFields, QgsProcessingLayerPostProcessorInterface
 
-from . import compat
-from .compat import SOURCE_VECTOR  # noqa: F401 (the table outputs' type, imported from here by the algorithms)
+from ..qgisio import compat
+from ..qgisio.compat import SOURCE_VECTOR  # noqa: F401 (the table outputs' type, imported from here by the algorithms)
+from ..qgisio.styles import style_path
 from .indicator_blocks import visible
-from .styles import style_path
 
 
 def indicator_fields(catalogue, lang, taken=()):

@@ -15,7 +15,7 @@ from ..engine.errors import (
 )
 from ..i18n import tr
 from ..presentation.messages import CATALOGUE_PROBLEMS, NULL_REASONS, text
-from .base import engine_error_message
+from ..qgisio.engine_errors import engine_error_message
 
 
 def _catalogue_problem(details):

@@ -13,8 +13,8 @@ from qgis.core import (
 from ..engine.errors import SozialraumError
 from ..engine.indicators import default_catalogue_path, load_catalogue
 from ..i18n import language, tr
-from . import compat
-from .compat import FILE_BEHAVIOUR
+from ..qgisio import compat
+from ..qgisio.compat import FILE_BEHAVIOUR
 from .indicator_messages import raise_indicator_error
 
 

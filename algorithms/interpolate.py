@@ -25,8 +25,9 @@ from ..engine.indicators import interpolate
 from ..i18n import language
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.numbers import format_number
-from . import compat
-from .atomic_files import write_text
+from ..qgisio import compat
+from ..qgisio.atomic_files import write_text
+from ..qgisio.layer_io import is_null, ordered_request, plain, to_shapely, transformed_features
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
 from .help_examples import with_example
@@ -42,7 +43,6 @@ from .indicator_parameters import (
     language_parameter,
     load_catalogue_parameter,
 )
-from .layer_io import is_null, ordered_request, plain, to_shapely, transformed_features
 
 METHODS = ("area", "points")
 

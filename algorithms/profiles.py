@@ -25,59 +25,26 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import AREA_FIELD, aggregate
-from ..i18n import translatable, translator_for
+from ..i18n import translator_for
 from ..presentation.messages import INDEX_CLASSES
 from ..presentation.numbers import format_number
 from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
 from ..presentation.profile_table import age_bars, profile_rows
 from ..presentation.svg_text import split_texts
-from . import compat
-from .atomic_files import atomic_path, staged_folder
+from ..qgisio import compat
+from ..qgisio.atomic_files import atomic_path, staged_folder
+from ..qgisio.layer_io import is_null, ordered_request, plain
+from ..qgisio.number_format import read_field
 from .base import SozialraumAlgorithm
 from .indicator_blocks import read_block_table, visible
 from .indicator_messages import raise_indicator_error
 from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
-from .layer_io import is_null, ordered_request, plain
-from .number_format import read_field
-from .profile_layout import TABLE_HEIGHT, build_layout, enum, field_ref
+from .reports.profile_layout import TABLE_HEIGHT, build_layout, enum, field_ref
+from .reports.profile_words import PAGE_TEXTS, UNITS
 
 #: QgsProcessingAlgorithm.FlagNoThreading (3.22) / Qgis.ProcessingAlgorithmFlag.NoThreading (3.36+)
 NO_THREADING = compat._pick("ProcessingAlgorithmFlag", "NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
 BLOCK_GROUP = "__town"  # one group for all blocks: only the municipal total is used
-
-#: fixed texts of the pages, translated into the page language (not the interface's) where used
-PAGE_TEXTS = {
-    "title": translatable("Social space"),
-    "indicator": translatable("Indicator"),
-    "unit": translatable("Unit"),
-    "space": translatable("This space"),
-    "municipal": translatable("Municipality"),
-    "difference": translatable("Difference"),
-    "age": translatable("Age structure: share of the residents in %"),
-    "legend_space": translatable("this space"),
-    "legend_town": translatable("municipality"),
-    "no_age": translatable("The catalogue has no age groups."),
-    "map_space": translatable("this space"),
-    "map_neighbour": translatable("neighbouring spaces"),
-    "footnote": translatable(
-        '".": value suppressed for statistical confidentiality (too few cases, or it would reveal a hidden value). '
-        '"x": cannot be computed (e.g. no residents or a denominator of 0). Difference: value of the space minus '
-        "the municipal value (shares in percentage points); counts have none."),
-    "no_municipal": translatable("Municipal values need the blocks layer with the fields of the catalogue."),
-    "page": translatable("Page {page} of {pages}"),
-    "index": translatable("Social index: {status}"),
-    "type": translatable("Type {number}"),
-}
-#: the catalogue's units in the page language (ASCII sources: Qt's translate() takes no "²")
-UNITS = {
-    "persons": translatable("persons"),
-    "households": translatable("households"),
-    "buildings": translatable("buildings"),
-    "residents per km²": translatable("residents per square kilometre"),
-    "per 100 aged 18-64": translatable("per 100 aged 18-64"),
-}
-
-
 
 def class_text(class_field, translate):
     """Expression: the atlas feature's index class in the page's language.

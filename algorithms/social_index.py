@@ -23,14 +23,14 @@ from ..engine.numbers import parse_number, parse_number_list, parse_pairs
 from ..i18n import language
 from ..presentation.messages import DYNAMICS_CLASSES, INDEX_CLASSES
 from ..presentation.messages import class_labels as class_labels_text
-from . import compat
+from ..qgisio import compat
+from ..qgisio.layer_io import ordered_request, plain
+from ..qgisio.number_format import add_number_format_parameter, number_format, read_field
 from .base import SozialraumAlgorithm
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, on_load, value
 from .indicator_messages import raise_indicator_error
 from .indicator_parameters import add_catalogue_parameter, load_catalogue_parameter
-from .layer_io import ordered_request, plain
-from .number_format import add_number_format_parameter, number_format, read_field
 
 TYPOLOGY_METHODS = ("kmeans", "ward")
 OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")

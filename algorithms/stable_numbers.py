@@ -1,11 +1,11 @@
 """Stable numbers in the outputs of delineate and update: the space field keeps its name and the
-numbers of the initial division; the spaces say what happened to them (engine/numbering.py)."""
+numbers of the initial division; the spaces say what happened to them (engine/delineation/numbering.py)."""
 from qgis.core import QgsFields, QgsProcessingParameterEnum
 
-from ..engine.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, normalise_id
+from ..engine.delineation.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, normalise_id
 from ..i18n import tr
-from . import compat
-from .blocks_input import unique_name
+from ..qgisio import compat
+from ..qgisio.blocks_input import unique_name
 
 NUMBERING = "NUMBERING"
 _ADVANCED = compat.PARAMETER_ADVANCED

@@ -5,10 +5,10 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..engine.delineation.numbering import is_missing
+from ..engine.delineation.update import DEFAULT_STABILITY, update_division
 from ..engine.errors import format_values
-from ..engine.numbering import is_missing
-from ..engine.update import DEFAULT_STABILITY, update_division
-from . import compat
+from ..qgisio import compat
 from .delineate import DelineateAlgorithm
 from .help_examples import with_example
 
@@ -62,7 +62,7 @@ class UpdateAlgorithm(DelineateAlgorithm):
         return p
 
     def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback, progress=None):
-        from ..engine.geometry import representative_points
+        from ..engine.spatial.geometry import representative_points
 
         if all(is_missing(value) for value in initial):
             raise QgsProcessingException(self.tr("The field '{field}' holds no space for any block: there is no division to "

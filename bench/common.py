@@ -114,9 +114,9 @@ def connect_components(n, left, right, coordinates, population):
 def build_instance(n_blocks, town_seed=TOWN_SEED, gap=GAP, log=print):
     """Town -> adjacency with barriers -> connected edge list, population, prepared attributes."""
     use_repository_engine()
-    from sozialraum.engine.adjacency import build_adjacency
     from sozialraum.engine.attributes import prepare_attributes
     from sozialraum.engine.sampletown import generate_town
+    from sozialraum.engine.spatial.adjacency import build_adjacency
 
     timings = {}
     start = time.perf_counter()

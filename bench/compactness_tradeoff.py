@@ -53,9 +53,9 @@ def build(n_blocks, town_seed, cache):
         with open(path, "rb") as handle:
             return pickle.load(handle)
     common.use_repository_engine()
-    from sozialraum.engine.adjacency import build_adjacency
     from sozialraum.engine.attributes import prepare_attributes
     from sozialraum.engine.sampletown import generate_town
+    from sozialraum.engine.spatial.adjacency import build_adjacency
 
     if n_blocks == "sample":
         sys.path.insert(0, str(common.REPO_ROOT / "tests" / "engine"))
@@ -130,15 +130,15 @@ def weighting_function(scheme):
 
 def use_weighting(scheme):
     """Make the delineation weight blocks by ``scheme`` (module-level swap, benchmark only)."""
-    from sozialraum.engine import delineate as delineate_module
+    from sozialraum.engine.delineation import delineate as delineate_module
 
     delineate_module.block_weights = weighting_function(scheme)
 
 
 def run(instance, compactness, weighted, seed=0, log=print, weighting="residents"):
-    from sozialraum.engine.delineate import delineate
-    from sozialraum.engine.graph import Graph
+    from sozialraum.engine.delineation.delineate import delineate
     from sozialraum.engine.scoring import evaluate_division
+    from sozialraum.engine.spatial.graph import Graph
 
     graph = Graph(instance["n"], instance["left"], instance["right"], instance["length"])
     start = time.perf_counter()
@@ -228,7 +228,7 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", default="/tmp/sozialraum_bench_cache")
     parser.add_argument("--no-tidy", action="store_true",
-                        help="diagnostic: skip the shape clean-up after the search (engine/shapes.py), to see the search alone")
+                        help="diagnostic: skip the shape clean-up after the search (engine/delineation/shapes.py), to see the search alone")
     parser.add_argument("--from-csv", help="comma-separated CSV files of earlier runs: table and plot only, no runs")
     parser.add_argument("--csv")
     parser.add_argument("--markdown")
@@ -236,7 +236,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     common.use_repository_engine()
     if args.no_tidy:
-        from sozialraum.engine import delineate as delineate_module
+        from sozialraum.engine.delineation import delineate as delineate_module
 
         if hasattr(delineate_module, "tidy_division"):
             delineate_module.tidy_division = lambda labels, *rest: labels

@@ -71,7 +71,8 @@ def import_engine(repo):
     folder = tempfile.mkdtemp(prefix="sozialraum-path-")
     os.symlink(Path(repo).resolve(), Path(folder) / "sozialraum", target_is_directory=True)
     sys.path.insert(0, folder)
-    from sozialraum.engine import delineate, graph
+    from sozialraum.engine.delineation import delineate
+    from sozialraum.engine.spatial import graph
     return delineate, graph
 
 

@@ -92,8 +92,8 @@ FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "seed
 def _sample():
     common.use_repository_engine()
     sys.path.insert(0, str(common.REPO_ROOT))
-    from sozialraum.engine.adjacency import build_adjacency
     from sozialraum.engine.attributes import prepare_attributes
+    from sozialraum.engine.spatial.adjacency import build_adjacency
     from tests.engine.gpkg_read import read_layer
 
     path = common.REPO_ROOT / "resources" / "sample" / "musterstadt.gpkg"
@@ -135,8 +135,8 @@ def _georgia():
     from libpysal import examples
 
     common.use_repository_engine()
-    from sozialraum.engine.adjacency import build_adjacency
     from sozialraum.engine.attributes import prepare_attributes
+    from sozialraum.engine.spatial.adjacency import build_adjacency
 
     frame = gpd.read_file(examples.get_path("G_utm.shp"))
     geometries = list(frame.geometry)
@@ -174,8 +174,8 @@ def child_main(args):
     instance = common.load_instance(args.instance)
     if args.method.startswith("ours"):
         common.use_repository_engine()
-        from sozialraum.engine.delineate import delineate
-        from sozialraum.engine.graph import Graph
+        from sozialraum.engine.delineation.delineate import delineate
+        from sozialraum.engine.spatial.graph import Graph
     elif args.method.startswith("spopt"):
         import spopt.region  # noqa: F401
     else:
@@ -229,8 +229,8 @@ def run_child(method, settings, instance_path, workdir, k, seed, timeout, memory
 
 
 def score(labels, instance, geometries, closing, missing):
-    from sozialraum.engine.graph import Graph
     from sozialraum.engine.scoring import evaluate_division
+    from sozialraum.engine.spatial.graph import Graph
 
     graph = Graph(int(instance["n"]), instance["left"], instance["right"])
     evaluation = evaluate_division(labels, instance["population"], instance["values"], float(instance["lower"]),

@@ -42,7 +42,7 @@ def child_main(args):
     blocks = list(shapely.from_wkb(data["blocks"]))
     barriers = list(shapely.from_wkb(data["barriers"]))
     if args.method.startswith("ours"):
-        from sozialraum.engine.adjacency import build_adjacency
+        from sozialraum.engine.spatial.adjacency import build_adjacency
     else:
         import geopandas as gpd
         from libpysal.weights import fuzzy_contiguity

@@ -10,7 +10,7 @@ attributes of bench/common.py prepared once (standardised, equal weights), and t
 method runs in its own subprocess on exactly that matrix, that edge list and the bounds
 700-8,500 residents:
 
-* ``ours``        sozialraum.engine.delineate (k chosen automatically, seed 0)
+* ``ours``        sozialraum.engine.delineation.delineate (k chosen automatically, seed 0)
 * ``skater``      pygeoda.skater, k = ours, bound_variable = population, min_bound = 700
 * ``redcap``      pygeoda.redcap 'fullorder-wardlinkage', k = ours, min_bound = 700
 * ``azp_tabu``    pygeoda.azp_tabu, k = ours, min_bound = 700 (tabu length 10)
@@ -104,8 +104,8 @@ def run_method(method, instance, k, seed, threads, workdir):
     info = {}
     if method in ("ours", "ours_maxp_k"):
         common.use_repository_engine()
-        from sozialraum.engine.delineate import delineate
-        from sozialraum.engine.graph import Graph
+        from sozialraum.engine.delineation.delineate import delineate
+        from sozialraum.engine.spatial.graph import Graph
 
         graph = Graph(n, left, right, instance["length"] if "length" in instance else None)  # lengths: as the plugin
         result = delineate(graph, population, values, lower=LOWER, upper=UPPER, n_spaces=k or 0, seed=seed,
@@ -153,7 +153,7 @@ def child_main(args):
     # import the method's libraries before measuring the baseline
     if args.method in ("ours", "ours_maxp_k"):
         common.use_repository_engine()
-        import sozialraum.engine.delineate  # noqa: F401
+        import sozialraum.engine.delineation.delineate  # noqa: F401
     elif args.method.startswith("spopt"):
         import spopt.region  # noqa: F401
     else:
@@ -255,8 +255,8 @@ def run_child(method, instance_path, workdir, k, seed, threads, timeout, memory_
 
 
 def score(row, instance, geometries):
-    from sozialraum.engine.graph import Graph
     from sozialraum.engine.scoring import evaluate_division
+    from sozialraum.engine.spatial.graph import Graph
 
     n = int(instance["n"])
     graph = Graph(n, instance["left"], instance["right"])

@@ -9,8 +9,8 @@ from common import use_repository_engine
 
 use_repository_engine()  # the checkout, importable as 'sozialraum'
 
-from sozialraum.engine.graph import Graph  # noqa: E402
 from sozialraum.engine.scoring import evaluate_division  # noqa: E402
+from sozialraum.engine.spatial.graph import Graph  # noqa: E402
 
 
 def grid(rows, cols):

@@ -1,4 +1,4 @@
-"""Speed of the consultation session (engine/session.py) on a 20k-block town (issue 11).
+"""Speed of the consultation session (engine/consultation/session.py) on a 20k-block town (issue 11).
 
     python -m sozialraum.engine.sampletown --blocks 20000 --seed 1 --out /tmp/t20k.gpkg
     python bench/session_speed.py [/tmp/t20k.gpkg] [--strokes 100]
@@ -31,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "engin
 
 import gpkg_read  # noqa: E402
 
-from sozialraum.engine.adjacency import build_adjacency  # noqa: E402
 from sozialraum.engine.attributes import prepare_attributes  # noqa: E402
-from sozialraum.engine.graph import Graph  # noqa: E402
+from sozialraum.engine.consultation.session import ConsultationSession  # noqa: E402
+from sozialraum.engine.delineation.treecut import TreeCutter  # noqa: E402
 from sozialraum.engine.objective import block_weights  # noqa: E402
-from sozialraum.engine.session import ConsultationSession  # noqa: E402
-from sozialraum.engine.treecut import TreeCutter  # noqa: E402
+from sozialraum.engine.spatial.adjacency import build_adjacency  # noqa: E402
+from sozialraum.engine.spatial.graph import Graph  # noqa: E402
 
 TARGET_PER_SPACE = 4600.0
 STROKE = 20

@@ -1,4 +1,4 @@
-"""The default run on Musterstadt before and after the shape clean-up (engine/shapes.py).
+"""The default run on Musterstadt before and after the shape clean-up (engine/delineation/shapes.py).
 
 The run the demo makes (scripts/demo.py: the bundled sample town, barriers, gap 30 m, the
 rates of scripts/sample_rates.py with balanced groups, seed 1, every other parameter at its
@@ -63,10 +63,10 @@ def default_instance():
     use_checkout()
     from gpkg_read import read_layer
 
-    from sozialraum.engine.adjacency import build_adjacency
     from sozialraum.engine.attributes import balance_groups, parse_weights, prepare_attributes
-    from sozialraum.engine.geometry import representative_points
-    from sozialraum.engine.graph import Graph
+    from sozialraum.engine.spatial.adjacency import build_adjacency
+    from sozialraum.engine.spatial.geometry import representative_points
+    from sozialraum.engine.spatial.graph import Graph
 
     geometries, frame = read_layer(SAMPLE, "blocks")
     barriers, _ = read_layer(SAMPLE, "barriers")
@@ -94,8 +94,8 @@ def shape_summary(labels, instance, graph, missing):
 def run(instance=None):
     """``(before, after, note, seconds)`` of the default run: shape figures and the clean-up's note."""
     instance = instance or default_instance()
-    import sozialraum.engine.delineate as delineate_module
-    from sozialraum.engine import shapes
+    import sozialraum.engine.delineation.delineate as delineate_module
+    from sozialraum.engine.delineation import shapes
 
     geometries, population, values, adjacency, graph, points = instance
     captured = {}

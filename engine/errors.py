@@ -170,7 +170,7 @@ class InvalidValueError(SozialraumError):
         )
 
 
-# --- consultation session (engine/session.py) ------------------------------------------------
+# --- consultation session (engine/consultation/session.py) ------------------------------------------------
 
 
 class LockedSpaceError(SozialraumError):

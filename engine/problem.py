@@ -5,7 +5,7 @@ links, residents, attributes, the population band, nesting units, the division i
 the settings are choices about the search (how many spaces, seed, effort, weights of the
 objective, what to do when the band cannot hold). The same problem can be solved with several
 settings, and a settings object can be reused on another town. Each class checks its own
-fields on construction, so :func:`~sozialraum.engine.delineate.solve` starts from valid input
+fields on construction, so :func:`~sozialraum.engine.delineation.delineate.solve` starts from valid input
 and a bad value is named before any work is done.
 
 Parameter names in the errors are the Processing parameter names where the user typed the
@@ -20,8 +20,8 @@ import numpy as np
 
 from .attributes import finite_values
 from .errors import ParameterError
-from .graph import Graph
 from .population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION, PopulationBand
+from .spatial.graph import Graph
 
 #: ``on_infeasible``: refuse with the exact problems, or apply the documented fallbacks
 #: (blocks above the maximum and islands become flagged spaces, islands join neighbours).

@@ -33,9 +33,16 @@ from scipy.sparse.csgraph import connected_components
 from shapely.geometry import Point, Polygon
 
 from .attributes import finite_values
-from .geometry import buffer_all, clean_polygons, explode_polygons, query_pairs, representative_points, union_all
 from .objective import ssd_per_space, total_ss
 from .population_band import ABOVE, BELOW, FLAGGED, LOCKED, WITHIN, optional_band
+from .spatial.geometry import (
+    buffer_all,
+    clean_polygons,
+    explode_polygons,
+    query_pairs,
+    representative_points,
+    union_all,
+)
 
 #: The status words of engine/population_band.py, under the names this module has always had.
 STATUS_OK, STATUS_BELOW, STATUS_ABOVE = WITHIN, BELOW, ABOVE

@@ -35,7 +35,7 @@ from pathlib import Path
 
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 #: the modules QGIS loads: everything but engine/ (which must not import Qt at all)
-PLUGIN_PARTS = ("__init__.py", "plugin.py", "provider.py", "i18n.py", "ui", "algorithms", "presentation")
+PLUGIN_PARTS = ("__init__.py", "plugin.py", "provider.py", "i18n.py", "ui", "algorithms", "qgisio", "presentation")
 QT_FREE_PARTS = ("engine",)
 
 #: What QGIS 4's qgis.PyQt adds to PyQt6 (python/PyQt/PyQt6/*.py in QGIS; QAction and QShortcut

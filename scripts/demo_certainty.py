@@ -60,10 +60,10 @@ def render_map(out):
     import render
     from qgis.core import QgsFillSymbol, QgsRectangle, QgsSingleSymbolRenderer
 
-    from sozialraum.algorithms import map_image
-    from sozialraum.algorithms.certainty_style import STYLE, translate_legend
-    from sozialraum.algorithms.space_labels import space_labeling
-    from sozialraum.algorithms.styles import style_path
+    from sozialraum.qgisio import map_image
+    from sozialraum.qgisio.certainty_style import STYLE, translate_legend
+    from sozialraum.qgisio.space_labels import space_labeling
+    from sozialraum.qgisio.styles import style_path
 
     blocks = render.load(out / "block_certainty.gpkg", name="certainty")
     blocks.loadNamedStyle(str(style_path(STYLE)))

@@ -16,8 +16,8 @@ use_checkout()
 
 from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
 
-from sozialraum.algorithms.certainty_style import STYLE, certainty_renderer  # noqa: E402
-from sozialraum.algorithms.styles import style_path  # noqa: E402
+from sozialraum.qgisio.certainty_style import STYLE, certainty_renderer  # noqa: E402
+from sozialraum.qgisio.styles import style_path  # noqa: E402
 
 
 def main():

@@ -23,8 +23,8 @@ from checkout_package import REPO_ROOT, use_checkout
 
 use_checkout()  # the repository root is the plugin folder: import it as package "sozialraum"
 
-from sozialraum.engine.geometry import geos_version  # noqa: E402
 from sozialraum.engine.sampletown import DEFAULT_BLOCKS, DEFAULT_SEED, generate_town, ogr_writer, write_town  # noqa: E402
+from sozialraum.engine.spatial.geometry import geos_version  # noqa: E402
 
 DEFAULT_OUT = REPO_ROOT / "resources" / "sample" / "musterstadt.gpkg"
 

@@ -24,7 +24,7 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
 )
 
-from sozialraum.algorithms.space_labels import space_labeling  # noqa: E402
+from sozialraum.qgisio.space_labels import space_labeling  # noqa: E402
 
 STYLES = Path(__file__).resolve().parent.parent / "resources" / "styles"
 SPACE_COLOUR = "color_hsl((coalesce(\"{field}\", 0) * 137) % 360, 55 + (coalesce(\"{field}\", 0) % 3) * 12, 72)"

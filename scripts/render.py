@@ -1,6 +1,6 @@
 """Render QGIS layers to a PNG map with a title, a legend and a scale bar (used by the demo).
 
-The drawing itself is sozialraum.algorithms.map_image, shared with the delineation report.
+The drawing itself is sozialraum.qgisio.map_image, shared with the delineation report.
 """
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -40,7 +40,7 @@ def render_png(layers, extent, path, title, legend, size=(1800, 1500), print_wid
     layers, as far as they occur. The image is rendered as if printed ``print_width_mm`` wide,
     so labels keep their print size.
     """
-    from sozialraum.algorithms import map_image
+    from sozialraum.qgisio import map_image
 
     entries = map_image.entries_from_colours(legend, layers) if legend else map_image.legend_from_layers(layers)
     image = map_image.render_map(layers, extent, title, entries, size=size, print_width_mm=print_width_mm)
@@ -50,7 +50,7 @@ def render_png(layers, extent, path, title, legend, size=(1800, 1500), print_wid
 
 def outline_entry(label, colour, width="1.2"):
     """A legend item for ``render_png`` drawn as an outline only (e.g. the red outline of flagged spaces)."""
-    from sozialraum.algorithms import map_image
+    from sozialraum.qgisio import map_image
 
     return map_image.fill_entry(label, "#ffffff", colour, width)
 

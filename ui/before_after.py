@@ -30,8 +30,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..algorithms.space_labels import OVER_POINT
 from ..i18n import tr
+from ..qgisio.space_labels import OVER_POINT
 from .compat import LINE_GEOMETRY, disconnect_all
 
 #: the before map is at least this high (px), and opens at this share of the main window's height

@@ -1,7 +1,7 @@
 """Enum names of the consultation tools that moved between QGIS 3.22 and QGIS 3.30+/4 (Qt6)."""
 from qgis.core import QgsFeatureRequest, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsVectorDataProvider, QgsWkbTypes
 
-from ..algorithms.compat import _pick
+from ..qgisio.compat import _pick
 
 POLYGON_GEOMETRY = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
 LINE_GEOMETRY = _pick("GeometryType", "Line", QgsWkbTypes, "LineGeometry")

@@ -33,8 +33,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..algorithms.run_parameters import delineation_of
 from ..i18n import tr
+from ..qgisio.run_parameters import delineation_of
 from . import session_choices as choices
 from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once

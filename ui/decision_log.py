@@ -35,10 +35,10 @@ from qgis.core import QgsSettings
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..algorithms.spreadsheet import write_xlsx as write_sheet
-from ..engine.sessionrecords import LOCK
+from ..engine.consultation.sessionrecords import LOCK
 from ..i18n import language, tr
 from ..presentation import html
+from ..presentation.spreadsheet import write_xlsx as write_sheet
 from .compat import QUndoCommand
 from .decision_log_store import (  # noqa: F401 - the stores, named from here by tests and scripts
     PROJECT_SCOPE,

@@ -27,8 +27,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..algorithms.compat import field as make_field
 from ..i18n import tr
+from ..qgisio.compat import field as make_field
 
 #: the table of decisions next to the blocks (GeoPackage, or the blocks table's schema)
 TABLE = "sozialraum_decisions"

@@ -10,7 +10,7 @@ kind this version does not know keeps its text as written.
 """
 from __future__ import annotations
 
-from ..engine.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, REOPTIMISE, SPLIT
+from ..engine.consultation.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, REOPTIMISE, SPLIT
 from ..i18n import tr, translator_for
 
 UNLOCK = "unlock"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
-from ..algorithms.run_parameters import delineation_of
+from ..qgisio.run_parameters import delineation_of
 from . import session_choices as choices
 from .compat import LINE_GEOMETRY
 from .layer_checks import is_derived

@@ -5,7 +5,7 @@ preview share, so a figure reads the same wherever it is shown (and in the curre
 """
 from __future__ import annotations
 
-from ..engine.sessionrecords import ABOVE, BELOW, WITHIN
+from ..engine.consultation.sessionrecords import ABOVE, BELOW, WITHIN
 from ..i18n import language, tr
 from ..presentation.numbers import format_number
 

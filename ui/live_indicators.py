@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsFeatureRequest
 
-from ..algorithms.layer_io import plain
 from ..engine.errors import SozialraumError
 from ..engine.indicators.aggregate import group_sums, indicators_from_sums, prepare_blocks
 from ..engine.indicators.catalogue import AREA_FIELD, default_catalogue
 from ..i18n import language
+from ..qgisio.layer_io import plain
 from .compat import NO_GEOMETRY
 
 #: the live layer shows at most this many catalogue indicators (labels and attribute table stay readable)

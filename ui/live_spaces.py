@@ -33,12 +33,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..algorithms.compat import field as make_field
-from ..algorithms.layer_io import plain
-from ..algorithms.space_labels import space_labeling
+from ..engine.consultation.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..engine.number_columns import readable_numbers
-from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from ..i18n import tr
+from ..qgisio.compat import field as make_field
+from ..qgisio.layer_io import plain
+from ..qgisio.space_labels import space_labeling
 from .compat import NO_GEOMETRY, disconnect_all
 from .live_indicators import LiveIndicators, field_name
 

@@ -5,9 +5,9 @@ refused and the problems it caused are worded here, once, for every tool and the
 """
 from __future__ import annotations
 
+from ..engine.consultation.linesplit import CROSSES_ITSELF
+from ..engine.consultation.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS
 from ..engine.errors import LockedSpaceError, NotAdjacentError, ParameterError, SplitError
-from ..engine.linesplit import CROSSES_ITSELF
-from ..engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS
 from ..i18n import tr
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from qgis.core import Qgis
 
+from ..engine.consultation.linesplit import sides_of_line
 from ..engine.errors import LockedSpaceError, ParameterError, SplitError
-from ..engine.linesplit import sides_of_line
 from ..i18n import tr
 from .formatting import format_population
 from .operation_messages import line_split_message, refusal_message

@@ -27,7 +27,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 
-from ..algorithms.compat import _pick
+from ..qgisio.compat import _pick
 from .compat import LINE_GEOMETRY
 
 #: scale denominators above this (a whole town on a screen) show space numbers only

@@ -25,7 +25,7 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QApplication
 
-from ..engine.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
+from ..engine.consultation.sessionrecords import MERGE, MOVE, NEW_SPACE, SPLIT
 from ..i18n import tr
 from .compat import POLYGON_GEOMETRY, disconnect_all
 from .formatting import ssd_share_change

@@ -1,7 +1,7 @@
 """What the dock chooses for a blocks layer before the planner does: fields, bounds, neighbourhood.
 
 The bounds come from the run that made the layer (its stored record,
-``algorithms/run_parameters.py``), else from the defaults of "Propose social spaces" itself
+``qgisio/run_parameters.py``), else from the defaults of "Propose social spaces" itself
 (its parameter definitions: the one place they are set), so the dock and the algorithm never
 disagree. Fields: the record's, else a field named like a space or a population; never the
 feature id column ``fid`` (a GeoPackage's), which a field box would otherwise pick first.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..algorithms.run_parameters import barrier_layers, delineation_of
 from ..i18n import tr
+from ..qgisio.run_parameters import barrier_layers, delineation_of
 from .formatting import format_population
 from .session_layer import DEFAULT_GAP
 
@@ -84,7 +84,7 @@ def attributes(layer, record=None):
 
 @dataclass(frozen=True)
 class Neighbourhood:
-    """The adjacency rules of a session: as :func:`~sozialraum.algorithms.blocks_input.block_adjacency` takes them."""
+    """The adjacency rules of a session: as :func:`~sozialraum.qgisio.blocks_input.block_adjacency` takes them."""
 
     gap: float
     barriers: tuple

@@ -20,9 +20,9 @@ from qgis.core import (
     QgsSpatialIndex,
 )
 
-from ..algorithms.blocks_input import block_adjacency, block_population, read_blocks
-from ..algorithms.spaces_io import prepared_attributes
-from ..engine.graph import Graph
+from ..engine.spatial.graph import Graph
+from ..qgisio.blocks_input import block_adjacency, block_population, read_blocks
+from ..qgisio.spaces_io import prepared_attributes
 
 
 class BlockIndex:

@@ -1,6 +1,6 @@
 """A consultation session bound to a blocks layer: the layer's edit buffer is the truth.
 
-:class:`LayerSession` builds a :class:`~sozialraum.engine.session.ConsultationSession` from a
+:class:`LayerSession` builds a :class:`~sozialraum.engine.consultation.session.ConsultationSession` from a
 polygon layer (``ui/session_input.py``: the delineation's adjacency, residents, attributes) and
 performs every operation on ONE path, :meth:`LayerSession.perform`: the engine change, one edit
 command on the layer's own undo stack with its decision-log row, the map redrawn, a report in
@@ -31,11 +31,11 @@ import numpy as np
 from qgis.core import Qgis, QgsFeatureRequest, QgsProcessingException
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..algorithms.layer_io import plain
+from ..engine.consultation.session import ConsultationSession
+from ..engine.consultation.sessionrecords import MOVE, Change
 from ..engine.errors import LockedSpaceError, SozialraumError, StaleChangeError
-from ..engine.session import ConsultationSession
-from ..engine.sessionrecords import MOVE, Change
 from ..i18n import tr
+from ..qgisio.layer_io import plain
 from .compat import NO_GEOMETRY, disconnect_all
 from .decision_log import Decision, LogCommand, locked_spaces, log_for
 from .layer_checks import check_layer, editing_problem, is_derived  # noqa: F401 (is_derived: part of this API)

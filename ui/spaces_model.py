@@ -5,7 +5,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
-from ..engine.sessionrecords import WITHIN
+from ..engine.consultation.sessionrecords import WITHIN
 from ..i18n import tr
 from .formatting import format_decimal, format_population, ssd_share_meaning, status_text
 

@@ -5,7 +5,7 @@ usually along a street between the blocks; the right button (or Enter) finishes 
 discards everything. The blocks on the side with fewer residents become a new space, in ONE
 edit command on the layer's undo stack like every other change; a side left in two parts is
 allowed and flagged as the other tools do. Which side a block is on is decided by the engine
-(:func:`~sozialraum.engine.linesplit.sides_of_line`), from the block's inner point: the tool makes a
+(:func:`~sozialraum.engine.consultation.linesplit.sides_of_line`), from the block's inner point: the tool makes a
 :class:`~sozialraum.ui.operations.SplitAlongLine` of the space and the line, the session layer performs it.
 """
 from __future__ import annotations

@@ -27,7 +27,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..errors import ParameterError
-from ..geometry import clean_polygons, first_containing, overlay_areas, polygon_areas
+from ..spatial.geometry import clean_polygons, first_containing, overlay_areas, polygon_areas
 from .aggregate import IndicatorTable, build_table, prepare_blocks
 from .catalogue import AREA_FIELD, Catalogue
 

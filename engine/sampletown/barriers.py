@@ -11,7 +11,7 @@ import numpy as np
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import unary_union
 
-from ..geometry import explode_polygons
+from ..spatial.geometry import explode_polygons
 from . import names
 
 CORRIDOR_WIDTH = {"river": 24.0, "railway": 18.0, "motorway": 26.0}

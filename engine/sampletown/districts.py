@@ -11,7 +11,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
-from .. import geometry as geo
+from ..spatial import geometry as geo
 from . import names
 
 _CROSS_PENALTY = 10.0

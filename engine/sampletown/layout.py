@@ -19,7 +19,7 @@ from scipy.spatial import Voronoi, cKDTree
 from shapely.geometry import LineString, Point, Polygon
 from shapely.ops import polygonize, unary_union
 
-from .. import geometry as geo
+from ..spatial import geometry as geo
 from .barriers import build_barriers, build_sectors, chunk_lines
 from .character import CHARACTERS
 from .neighbourhoods import block_size

@@ -10,7 +10,7 @@ from scipy.spatial import cKDTree
 from shapely import wkb
 from shapely.geometry import MultiLineString, MultiPoint, MultiPolygon, Polygon
 
-from .. import geometry as geo
+from ..spatial import geometry as geo
 from . import names, ogr_writer, schema
 from .attributes import COUNT_COLUMNS, block_attributes, draw_land_use
 from .barriers import draw_barrier_plan, layer_lines

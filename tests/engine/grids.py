@@ -1,5 +1,5 @@
 """Grid graphs for the engine tests (block r * cols + c)."""
-from sozialraum.engine.graph import Graph
+from sozialraum.engine.spatial.graph import Graph
 
 
 def grid_graph(rows, cols, diagonals=False):

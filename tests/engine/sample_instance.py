@@ -33,9 +33,9 @@ def _bench_common():
 
 @functools.lru_cache(maxsize=1)
 def sample_instance():
-    from sozialraum.engine.adjacency import build_adjacency
     from sozialraum.engine.attributes import prepare_attributes
-    from sozialraum.engine.graph import Graph
+    from sozialraum.engine.spatial.adjacency import build_adjacency
+    from sozialraum.engine.spatial.graph import Graph
 
     common = _bench_common()
     geometries, frame = read_layer(SAMPLE, "blocks")

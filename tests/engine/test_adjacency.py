@@ -5,8 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Polygon, box
 
-from sozialraum.engine.adjacency import ROOK, build_adjacency, check_unique_ids
 from sozialraum.engine.errors import Cancelled, DuplicateIdError, ParameterError
+from sozialraum.engine.spatial.adjacency import ROOK, build_adjacency, check_unique_ids
 
 
 def street_grid(rows, cols, size=100.0, street=12.0):

@@ -1,10 +1,10 @@
-"""Expert comments downloaded from the web atlas, read back as proposals (algorithms/atlas_comments.py)."""
+"""Expert comments downloaded from the web atlas, read back as proposals (algorithms/reports/atlas_comments.py)."""
 import json
 
 import pytest
 
-from sozialraum.algorithms.atlas_comments import FORMAT, ExpertComment, read_comments
-from sozialraum.algorithms.atlas_data import AtlasError
+from sozialraum.algorithms.reports.atlas_comments import FORMAT, ExpertComment, read_comments
+from sozialraum.algorithms.reports.atlas_data import AtlasError
 
 
 def comment_file(tmp_path, comments, **extra):

@@ -1,11 +1,11 @@
-"""The web atlas's data preparation (algorithms/atlas_data.py), QGIS-free: classes, legends, geometries, the folder."""
+"""The web atlas's data preparation (algorithms/reports/atlas_data.py), QGIS-free: classes, legends, geometries, the folder."""
 import json
 
 import numpy as np
 import pytest
 from shapely.geometry import LineString, Point, Polygon, shape
 
-from sozialraum.algorithms.atlas_data import (
+from sozialraum.algorithms.reports.atlas_data import (
     MARKER,
     AtlasError,
     build_atlas,

@@ -1,7 +1,7 @@
 """Issue 18.7: blocks exported twice, and lines or points in a layer of mixed geometry."""
 from shapely.geometry import GeometryCollection, LineString, Point, Polygon, box
 
-from sozialraum.engine.geometry import identical_groups, not_polygonal
+from sozialraum.engine.spatial.geometry import identical_groups, not_polygonal
 
 
 def test_identical_blocks_are_grouped_whatever_their_start_vertex():

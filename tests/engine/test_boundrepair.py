@@ -1,13 +1,13 @@
-"""Bound repair (engine/boundrepair.py): ejection chains and relocations on hand-made graphs,
+"""Bound repair (engine/delineation/boundrepair.py): ejection chains and relocations on hand-made graphs,
 and the sample town at the max-p peers' k, where the bounds are tight for the number of spaces."""
 import numpy as np
 import pytest
 
-from sozialraum.engine.boundrepair import repair_bounds
-from sozialraum.engine.delineate import delineate
-from sozialraum.engine.graph import Graph, is_connected
-from sozialraum.engine.localsearch import RegionState, improve, violation
-from sozialraum.engine.treecut import TreeCutter
+from sozialraum.engine.delineation.boundrepair import repair_bounds
+from sozialraum.engine.delineation.delineate import delineate
+from sozialraum.engine.delineation.localsearch import RegionState, improve, violation
+from sozialraum.engine.delineation.treecut import TreeCutter
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 from .grids import grid_graph
 from .sample_instance import sample_instance

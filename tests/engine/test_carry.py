@@ -1,8 +1,8 @@
-"""Carrying a division onto new blocks (engine/carry.py): the largest overlap wins, split and
+"""Carrying a division onto new blocks (engine/delineation/carry.py): the largest overlap wins, split and
 outside blocks are flagged, weight points decide where they exist."""
 import pytest
 
-from sozialraum.engine.carry import OUTSIDE, PARTLY_OUTSIDE, SPLIT, carry_division
+from sozialraum.engine.delineation.carry import OUTSIDE, PARTLY_OUTSIDE, SPLIT, carry_division
 
 
 def test_each_block_gets_the_space_it_overlaps_most_and_slivers_are_not_splits():

@@ -1,9 +1,9 @@
-"""Boundary certainty (engine/certainty.py): the figures as defined, and what they show on lattices."""
+"""Boundary certainty (engine/delineation/certainty.py): the figures as defined, and what they show on lattices."""
 import numpy as np
 import pytest
 
-from sozialraum.engine.certainty import certainty_seeds, measure_certainty, run_certainty, solver_for
-from sozialraum.engine.delineate import solve
+from sozialraum.engine.delineation.certainty import certainty_seeds, measure_certainty, run_certainty, solver_for
+from sozialraum.engine.delineation.delineate import solve
 from sozialraum.engine.errors import Cancelled, ParameterError
 from sozialraum.engine.problem import Problem, Settings
 
@@ -11,7 +11,7 @@ from .grids import grid_graph
 
 
 def path_graph(n):
-    from sozialraum.engine.graph import Graph
+    from sozialraum.engine.spatial.graph import Graph
 
     return Graph(n, np.arange(n - 1), np.arange(1, n))
 
@@ -148,7 +148,7 @@ def test_a_cancelled_parallel_run_stops_its_workers():
     import multiprocessing
     import time
 
-    from sozialraum.engine.parallel_runs import labels_in_processes
+    from sozialraum.engine.delineation.parallel_runs import labels_in_processes
 
     started = time.perf_counter()
     with pytest.raises(Cancelled):  # each "run" sleeps 120 s: only terminated workers end within the grace
@@ -171,7 +171,7 @@ def test_a_cancelled_parallel_run_stops_its_workers():
 
 
 def test_when_worker_processes_cannot_start_the_runs_are_made_one_after_the_other(monkeypatch):
-    from sozialraum.engine import parallel_runs
+    from sozialraum.engine.delineation import parallel_runs
 
     problem, _ = two_halves(6, 12)
     settings = Settings(seed=5, effort=0.3)
@@ -187,7 +187,7 @@ def test_workers_start_with_the_interpreter_of_this_installation():
     import os
     import sys
 
-    from sozialraum.engine.parallel_runs import python_executable
+    from sozialraum.engine.delineation.parallel_runs import python_executable
 
     python = python_executable()
     assert os.path.realpath(python).startswith(os.path.realpath(sys.exec_prefix)) or os.path.samefile(python, sys.executable)

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sozialraum.engine.delineate import FAIL, delineate
+from sozialraum.engine.delineation.delineate import FAIL, delineate
 from sozialraum.engine.errors import InfeasibleError, ParameterError
-from sozialraum.engine.graph import Graph, is_connected
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 
 def grid(rows, cols):
@@ -284,9 +284,9 @@ def test_whenever_a_feasible_division_exists_ours_is_feasible_with_the_same_k(in
 
 
 def test_iterated_local_search_never_worsens_ssd_nor_breaks_bounds():
-    from sozialraum.engine.localsearch import RegionState
-    from sozialraum.engine.recombine import perturb
-    from sozialraum.engine.treecut import TreeCutter
+    from sozialraum.engine.delineation.localsearch import RegionState
+    from sozialraum.engine.delineation.recombine import perturb
+    from sozialraum.engine.delineation.treecut import TreeCutter
 
     graph, coordinates = grid(14, 14)
     rng = np.random.default_rng(4)
@@ -312,7 +312,7 @@ def test_tree_cut_prefers_admissible_cuts_whatever_the_ssd_scale():
     """Cuts from several trees rank by (violation, balance, SSD) in order. With attributes of
     order 1e7 (SSD ~1e14) the former packed float (violation * 1e12 + SSD) preferred a cut
     that broke the bounds by 32 residents over an admissible one (found by random search)."""
-    from sozialraum.engine.treecut import TreeCutter
+    from sozialraum.engine.delineation.treecut import TreeCutter
 
     graph = Graph(5, [1, 2, 3, 4, 0, 2], [0, 0, 2, 1, 4, 4])
     values = np.array([[-6617025.72039035], [-4364352.471432213], [-11698019.07772864], [17393678.77130134],
@@ -328,7 +328,7 @@ def test_tree_cut_prefers_admissible_cuts_whatever_the_ssd_scale():
 def test_tree_cut_small_graph_and_scipy_paths_agree(monkeypatch):
     """The plain-Python Kruskal (small graphs) and scipy's minimum spanning tree give the same
     tree (unique weights) and so the same best cut."""
-    import sozialraum.engine.treecut as treecut
+    import sozialraum.engine.delineation.treecut as treecut
 
     rng = np.random.default_rng(11)
     for trial in range(6):
@@ -351,10 +351,10 @@ def test_tree_cut_small_graph_and_scipy_paths_agree(monkeypatch):
 
 
 def test_iterated_local_search_with_shape_and_weights_never_worsens_the_objective():
-    from sozialraum.engine.localsearch import RegionState
+    from sozialraum.engine.delineation.localsearch import RegionState
+    from sozialraum.engine.delineation.recombine import perturb, recombine
+    from sozialraum.engine.delineation.treecut import TreeCutter
     from sozialraum.engine.objective import block_weights, border_length, border_weight, total_link_length, total_ss
-    from sozialraum.engine.recombine import perturb, recombine
-    from sozialraum.engine.treecut import TreeCutter
 
     graph, _ = grid(14, 14)
     rng = np.random.default_rng(5)

@@ -1,12 +1,12 @@
-"""Re-optimising around decisions (engine/reoptimise.py): pinned blocks and locked spaces never move."""
+"""Re-optimising around decisions (engine/consultation/reoptimise.py): pinned blocks and locked spaces never move."""
 import numpy as np
 import pytest
 
+from sozialraum.engine.consultation.reoptimise import improve_around
+from sozialraum.engine.consultation.session import ConsultationSession
+from sozialraum.engine.delineation.localsearch import RegionState, improve
 from sozialraum.engine.errors import LockedSpaceError
-from sozialraum.engine.graph import is_connected
-from sozialraum.engine.localsearch import RegionState, improve
-from sozialraum.engine.reoptimise import improve_around
-from sozialraum.engine.session import ConsultationSession
+from sozialraum.engine.spatial.graph import is_connected
 
 from .grids import grid_graph
 

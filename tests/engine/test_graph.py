@@ -1,7 +1,7 @@
 """The CSR graph: induced subgraphs take the same edges whichever way they are built."""
 import numpy as np
 
-from sozialraum.engine.graph import Graph, is_connected
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 
 def induced_by_scan(graph, nodes):

@@ -1,12 +1,12 @@
 """COMPACTNESS=0 means homogeneity only: no step of the delineation trades SSD for shape (issue 20)."""
 import numpy as np
 
-from sozialraum.engine.delineate import Settings, delineate
-from sozialraum.engine.feasibility import make_plan
-from sozialraum.engine.graph import is_connected
+from sozialraum.engine.delineation.delineate import Settings, delineate
+from sozialraum.engine.delineation.feasibility import make_plan
+from sozialraum.engine.delineation.shapes import tidy_division
 from sozialraum.engine.objective import group_ssd
 from sozialraum.engine.problem import Problem
-from sozialraum.engine.shapes import tidy_division
+from sozialraum.engine.spatial.graph import is_connected
 
 from .grids import grid_graph
 

@@ -77,7 +77,7 @@ def test_number_lists_in_both_conventions():
 
 def test_one_nan_value_scores_the_same_in_delineate_and_evaluate():
     """One policy for non-finite values: delineate's SSD share equals evaluate_division's."""
-    from sozialraum.engine.delineate import delineate
+    from sozialraum.engine.delineation.delineate import delineate
     from sozialraum.engine.scoring import evaluate_division
 
     from .grids import grid_graph

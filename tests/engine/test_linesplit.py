@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
+from sozialraum.engine.consultation.linesplit import CROSSES_ITSELF, TOO_SHORT, sides_of_line
 from sozialraum.engine.errors import ParameterError
-from sozialraum.engine.linesplit import CROSSES_ITSELF, TOO_SHORT, sides_of_line
 
 # a 4 x 4 grid of block centres, 100 m apart; streets run between them at x = 50, 150, 250
 GRID = np.array([(x, y) for y in range(0, 400, 100) for x in range(0, 400, 100)], dtype=float)

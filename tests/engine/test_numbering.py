@@ -1,9 +1,9 @@
-"""Stable numbers (engine/numbering.py): surviving spaces keep their number, the rest is numbered
+"""Stable numbers (engine/delineation/numbering.py): surviving spaces keep their number, the rest is numbered
 by the documented rules and every space says what happened to it."""
 import numpy as np
 import pytest
 
-from sozialraum.engine.numbering import CHANGED, KEPT, NEW, SPLIT, normalise_id, renumber
+from sozialraum.engine.delineation.numbering import CHANGED, KEPT, NEW, SPLIT, normalise_id, renumber
 
 
 def test_the_same_division_keeps_every_number_whatever_the_labels():

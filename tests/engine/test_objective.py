@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sozialraum.engine.graph import Graph, is_connected
-from sozialraum.engine.localsearch import RegionState, improve
+from sozialraum.engine.delineation.localsearch import RegionState, improve
+from sozialraum.engine.delineation.recombine import _border_change
 from sozialraum.engine.objective import (
     block_weights,
     border_length,
@@ -17,7 +17,7 @@ from sozialraum.engine.objective import (
     total_link_length,
     total_ss,
 )
-from sozialraum.engine.recombine import _border_change
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 from .grids import grid_graph
 
@@ -202,7 +202,7 @@ def test_evaluate_reports_the_unweighted_and_the_weighted_ssd_share():
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 10_000))
 def test_the_border_inside_a_recombined_group_is_what_border_length_counts(seed):
-    from sozialraum.engine.recombine import _inner_border
+    from sozialraum.engine.delineation.recombine import _inner_border
 
     rng = np.random.default_rng(seed)
     grid = grid_graph(6, 6, diagonals=True)

@@ -2,8 +2,8 @@
 import numpy as np
 import pytest
 
+from sozialraum.engine.consultation.session import ConsultationSession
 from sozialraum.engine.errors import ParameterError
-from sozialraum.engine.graph import Graph
 from sozialraum.engine.population_band import (
     ABOVE,
     BAND_ORDER_KEY,
@@ -17,7 +17,7 @@ from sozialraum.engine.population_band import (
 )
 from sozialraum.engine.problem import Problem
 from sozialraum.engine.scoring import evaluate_division
-from sozialraum.engine.session import ConsultationSession
+from sozialraum.engine.spatial.graph import Graph
 
 
 def test_status_on_and_beside_the_bounds():

@@ -4,9 +4,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from sozialraum.engine.delineate import FAIL, Problem, Settings, delineate, solve
+from sozialraum.engine.delineation.delineate import FAIL, Problem, Settings, delineate, solve
 from sozialraum.engine.errors import ParameterError
-from sozialraum.engine.graph import Graph
+from sozialraum.engine.spatial.graph import Graph
 
 from .grids import grid_graph
 

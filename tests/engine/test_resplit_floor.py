@@ -10,10 +10,10 @@ from pathlib import Path
 
 import numpy as np
 
-from sozialraum.engine import recombine
-from sozialraum.engine.delineate import delineate
-from sozialraum.engine.graph import Graph
+from sozialraum.engine.delineation import recombine
+from sozialraum.engine.delineation.delineate import delineate
 from sozialraum.engine.objective import group_ssd
+from sozialraum.engine.spatial.graph import Graph
 
 REPO = Path(__file__).resolve().parents[2]
 PROVEN_OPTIMUM = 20.4896  # bench/exact.py, HiGHS, gap 0

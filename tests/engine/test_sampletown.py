@@ -17,12 +17,12 @@ from shapely.geometry import LineString
 from shapely.ops import nearest_points, unary_union
 from shapely.prepared import prep
 
-from sozialraum.engine import geometry as geo
 from sozialraum.engine.sampletown import DEFAULT_SEED, Layer, Town, generate_town, ogr_writer, write_town
 from sozialraum.engine.sampletown.attributes import AGE_COLUMNS, BUILDING_TYPE_COLUMNS, PERIOD_COLUMNS
 from sozialraum.engine.sampletown.districts import district_count
 from sozialraum.engine.sampletown.schema import FIELDS, alias_style_qml
 from sozialraum.engine.sampletown.town import layer_record
+from sozialraum.engine.spatial import geometry as geo
 
 from .gpkg_read import default_style, list_layers, read_layer, style_aliases
 

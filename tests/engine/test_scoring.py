@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import box
 
-from sozialraum.engine.graph import Graph
 from sozialraum.engine.scoring import evaluate_division
+from sozialraum.engine.spatial.graph import Graph
 
 from .grids import grid_graph
 
@@ -65,7 +65,7 @@ def test_non_contiguous_space_has_two_parts():
 
 
 def test_graph_given_as_edge_arrays_or_adjacency():
-    from sozialraum.engine.adjacency import build_adjacency
+    from sozialraum.engine.spatial.adjacency import build_adjacency
 
     labels = np.array([1 if (i % 4) in (0, 3) else 2 for i in range(16)])
     graph = grid_graph(4, 4)
@@ -87,7 +87,7 @@ def test_barrier_crossings_counted_inside_spaces_only():
 def test_barrier_pairs_from_the_adjacency():
     from shapely.geometry import LineString
 
-    from sozialraum.engine.adjacency import build_adjacency
+    from sozialraum.engine.spatial.adjacency import build_adjacency
 
     blocks = grid_blocks(2, 2)
     barrier = LineString([(106, -50), (106, 300)])  # along the street between columns 0 and 1
@@ -281,7 +281,7 @@ def test_property_sums_of_squares_parts_and_population(case):
     assert (result.spaces["n_parts"] >= 1).all()
     assert (result.spaces["n_parts"] <= result.spaces["n_blocks"]).all()
     # n_parts agrees with a direct connectivity check
-    from sozialraum.engine.graph import is_connected
+    from sozialraum.engine.spatial.graph import is_connected
 
     for row in result.spaces.itertuples():
         members = [i for i in assigned if labels[i] == row.space]

@@ -1,9 +1,11 @@
-"""The consultation session (engine/session.py): operations, records, locks, status, errors."""
+"""The consultation session (engine/consultation/session.py): operations, records, locks, status, errors."""
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from sozialraum.engine.consultation.session import ConsultationSession, next_label
+from sozialraum.engine.consultation.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
 from sozialraum.engine.errors import (
     DuplicateIdError,
     LockedSpaceError,
@@ -15,10 +17,8 @@ from sozialraum.engine.errors import (
     UnknownBlockError,
     UnknownSpaceError,
 )
-from sozialraum.engine.graph import Graph, is_connected
 from sozialraum.engine.objective import block_weights, group_ssd
-from sozialraum.engine.session import ConsultationSession, next_label
-from sozialraum.engine.sessionrecords import ABOVE, BELOW, NOT_CONTIGUOUS, WITHIN
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 from .grids import grid_graph
 

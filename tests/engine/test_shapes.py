@@ -1,12 +1,12 @@
-"""The shape clean-up after the search (engine/shapes.py): hand-made tentacles and enclaves,
+"""The shape clean-up after the search (engine/delineation/shapes.py): hand-made tentacles and enclaves,
 and the shape of the default run on the sample town."""
 import importlib.util
 from pathlib import Path
 
 import numpy as np
 
-from sozialraum.engine.graph import Graph, is_connected
-from sozialraum.engine.shapes import enclaves, tidy_shapes
+from sozialraum.engine.delineation.shapes import enclaves, tidy_shapes
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 from .grids import grid_graph
 

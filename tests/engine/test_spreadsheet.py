@@ -5,7 +5,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from sozialraum.algorithms.spreadsheet import cell_number, write_xlsx
+from sozialraum.presentation.spreadsheet import cell_number, write_xlsx
 
 NS = {"s": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 

@@ -1,12 +1,12 @@
-"""Updating an adopted division with minimal change (engine/update.py): spaces within the bounds
+"""Updating an adopted division with minimal change (engine/delineation/update.py): spaces within the bounds
 stay unless a neighbour needs them, numbers stay, moved residents are counted."""
 import numpy as np
 import pytest
 
-from sozialraum.engine.delineate import delineate
-from sozialraum.engine.graph import is_connected
-from sozialraum.engine.numbering import KEPT
-from sozialraum.engine.update import update_division
+from sozialraum.engine.delineation.delineate import delineate
+from sozialraum.engine.delineation.numbering import KEPT
+from sozialraum.engine.delineation.update import update_division
+from sozialraum.engine.spatial.graph import is_connected
 
 from .grids import grid_graph
 from .sample_instance import sample_instance

@@ -1,8 +1,8 @@
 """Contiguity-constrained Ward clustering used as the first partition."""
 import numpy as np
 
-from sozialraum.engine.graph import Graph, is_connected
-from sozialraum.engine.ward import ward_partition
+from sozialraum.engine.delineation.ward import ward_partition
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 from .grids import grid_graph
 

@@ -195,7 +195,7 @@ def make_layer(geometry_type, crs, fields, rows, name="blocks"):
     """A memory layer with typed fields added through the provider (any field name is possible)."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    from sozialraum.algorithms import compat
+    from sozialraum.qgisio import compat
 
     layer = QgsVectorLayer(f"{geometry_type}?crs={crs}", name, "memory")
     assert layer.isValid()
@@ -300,7 +300,7 @@ def build(case):
 
 def snapshot(layer):
     """Everything a run must leave alone: fields, attribute values, geometries."""
-    from sozialraum.algorithms.layer_io import is_null
+    from sozialraum.qgisio.layer_io import is_null
 
     fields = [(f.name(), f.typeName()) for f in layer.fields()]
     features = []

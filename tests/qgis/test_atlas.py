@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from sozialraum.algorithms.atlas_data import MARKER, read_script
+from sozialraum.algorithms.reports.atlas_data import MARKER, read_script
 
 from .conftest import LogFeedback
 from .test_headless import qgis_process  # noqa: F401 (the fixture running qgis_process with the plugin)

@@ -9,7 +9,7 @@ import time
 import pytest
 from headless_chromium import browser, missing, open_atlas
 
-from sozialraum.algorithms.atlas_data import read_script
+from sozialraum.algorithms.reports.atlas_data import read_script
 
 from .test_atlas import atlas, run_atlas  # noqa: F401 (the sample town's atlas)
 from .test_profiles import town  # noqa: F401
@@ -212,7 +212,7 @@ def test_expert_comments_are_downloaded_as_json(town, tmp_path):  # noqa: F811
     assert comments["comments"] == [{"space": "03", "text": "The boundary should follow the railway."}]
     assert read_script(folder / "data" / "atlas.js")["comments"] is True
     # read back for the consultation: a proposal on a space the consultation knows
-    from sozialraum.algorithms.atlas_comments import read_comments
+    from sozialraum.algorithms.reports.atlas_comments import read_comments
 
     spaces = [str(f["space"]) for f in town["spaces"].getFeatures()]
     [proposal] = read_comments(files[0], spaces)

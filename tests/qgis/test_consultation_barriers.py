@@ -31,7 +31,7 @@ def test_the_run_keeps_its_rules_with_a_geopackage_output(qgis_app, provider, qg
                                                           railway_layer, tmp_path):
     from qgis.core import QgsVectorLayer
 
-    from sozialraum.algorithms.run_parameters import delineation_of
+    from sozialraum.qgisio.run_parameters import delineation_of
 
     path = delineated(street_grid_layer, railway_layer, str(tmp_path / "proposal.gpkg"))
     fresh = QgsVectorLayer(path, "reopened", "ogr")  # opened anew, as in another project
@@ -105,7 +105,7 @@ def test_a_stroke_across_the_railway_is_flagged_as_the_delineation_would(qgis_ap
 def test_barriers_not_in_the_project_are_opened_from_their_source(qgis_app, qgis_new_project):
     from pathlib import Path
 
-    from sozialraum.algorithms.run_parameters import barrier_layers
+    from sozialraum.qgisio.run_parameters import barrier_layers
 
     sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "musterstadt.gpkg"
     record = {"barriers": [{"name": "musterstadt", "source": f"{sample}|layername=barriers", "provider": "ogr"},
@@ -151,7 +151,7 @@ def test_an_island_the_run_joined_counts_as_connected_in_the_session(qgis_app, p
     import processing
     from qgis.core import QgsProject
 
-    from sozialraum.algorithms.run_parameters import delineation_of
+    from sozialraum.qgisio.run_parameters import delineation_of
     from sozialraum.ui.consultation_dock import ConsultationDock
 
     QgsProject.instance().addMapLayer(railway_layer)

@@ -86,8 +86,8 @@ def test_certain_boundary_between_the_halves_and_open_ones_inside(provider, halv
 def test_style_of_the_certainty_layer_has_four_translated_classes(provider):
     from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
 
-    from sozialraum.algorithms.certainty_style import STYLE, class_labels, translate_legend
-    from sozialraum.algorithms.styles import style_path
+    from sozialraum.qgisio.certainty_style import STYLE, class_labels, translate_legend
+    from sozialraum.qgisio.styles import style_path
 
     layer = QgsVectorLayer("Polygon?field=certainty:integer", "c", "memory")
     message, ok = layer.loadNamedStyle(str(style_path(STYLE)))

@@ -200,7 +200,7 @@ def street_blocks_with_html_names():
     """2 x 3 blocks in two quarters; a numeric field and the layer are named like HTML."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
 
-    from sozialraum.algorithms import compat
+    from sozialraum.qgisio import compat
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:25832", "<b>Blöcke</b>", "memory")
     layer.dataProvider().addAttributes([compat.field("bid", "int"), compat.field("pop", "int"),
@@ -242,7 +242,7 @@ def test_user_text_is_escaped_everywhere(provider, tmp_path):
 
 
 def test_report_is_written_when_the_map_cannot_be_drawn(provider, tmp_path, monkeypatch):
-    from sozialraum.algorithms import map_image
+    from sozialraum.qgisio import map_image
 
     def broken(*args, **kwargs):
         raise RuntimeError("no map renderer here")

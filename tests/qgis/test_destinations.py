@@ -259,7 +259,7 @@ def test_a_stopped_run_removes_the_layer_it_added(provider, town, tmp_path):
 
 
 def test_a_file_written_by_the_plugin_is_all_or_nothing(tmp_path):
-    from sozialraum.algorithms.atomic_files import atomic_path, write_text
+    from sozialraum.qgisio.atomic_files import atomic_path, write_text
 
     target = tmp_path / "report.html"
     write_text(target, "old, complete")

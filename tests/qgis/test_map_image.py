@@ -1,4 +1,4 @@
-"""Maps a person can read (algorithms/map_image.py): legend of the classes on the map, scale bar, title."""
+"""Maps a person can read (qgisio/map_image.py): legend of the classes on the map, scale bar, title."""
 import pytest
 
 from .conftest import memory_layer, square
@@ -16,7 +16,7 @@ def index_layer(crs="EPSG:25832", origin=(300000, 5640000), size=100.0):
 
 
 def test_legend_lists_only_the_classes_on_the_map(qgis_app):
-    from sozialraum.algorithms.map_image import legend_from_layers
+    from sozialraum.qgisio.map_image import legend_from_layers
 
     assert [entry.label for entry in legend_from_layers([index_layer()])] == ["class 1", "class 2"]
 
@@ -24,7 +24,7 @@ def test_legend_lists_only_the_classes_on_the_map(qgis_app):
 def test_colour_pairs_take_the_symbol_they_stand_for(qgis_app):
     from qgis.core import QgsLineSymbol, QgsSingleSymbolRenderer
 
-    from sozialraum.algorithms.map_image import entries_from_colours
+    from sozialraum.qgisio.map_image import entries_from_colours
 
     river = memory_layer("LineString", "EPSG:25832", ["kind:string"], [("LINESTRING(0 0, 10 10)", ["river"])])
     river.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"line_color": "#1f78b4", "line_width": "1"})))
@@ -37,7 +37,7 @@ def test_scale_bar_length_is_round_and_true_in_any_crs(qgis_app):
     from qgis.core import QgsCoordinateReferenceSystem, QgsMapSettings, QgsRectangle
     from qgis.PyQt.QtCore import QSize
 
-    from sozialraum.algorithms.map_image import metres_per_pixel, nice_length
+    from sozialraum.qgisio.map_image import metres_per_pixel, nice_length
 
     assert [nice_length(m) for m in (7.3, 180, 2600, 999)] == [5, 100, 2000, 500]
     settings = QgsMapSettings()
@@ -53,7 +53,7 @@ def test_scale_bar_length_is_round_and_true_in_any_crs(qgis_app):
 def test_title_legend_and_scale_bar_sit_outside_the_map(qgis_app):
     from qgis.PyQt.QtGui import QColor
 
-    from sozialraum.algorithms.map_image import render_map
+    from sozialraum.qgisio.map_image import render_map
 
     layer = index_layer()
     image = render_map([layer], layer.extent(), "Title", None, size=(800, 300), print_width_mm=200)

@@ -14,7 +14,7 @@ def test_package_zip_contents(tmp_path):
     assert {name.split("/")[0] for name in names} == {"sozialraum"}
     for required in (
         "metadata.txt", "__init__.py", "plugin.py", "provider.py", "LICENSE", "algorithms/adjacency.py",
-        "engine/adjacency.py", "resources/i18n/sozialraum_de.qm", "resources/icons/sozialraum.svg",
+        "engine/spatial/adjacency.py", "resources/i18n/sozialraum_de.qm", "resources/icons/sozialraum.svg",
         "resources/sample/musterstadt.gpkg",
     ):
         assert f"sozialraum/{required}" in names, required
@@ -35,7 +35,7 @@ def test_packaged_plugin_imports_without_the_development_modules(tmp_path):
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "from qgis.core import QgsApplication; app = QgsApplication([], False); app.initQgis();"
         "from sozialraum.provider import SozialraumProvider; p = SozialraumProvider(); p.loadAlgorithms();"
-        "import sozialraum.engine.delineate, sozialraum.engine.indicators;"
+        "import sozialraum.engine.delineation.delineate, sozialraum.engine.indicators;"
         "import sozialraum; print(sozialraum.__file__); print(len(p.algorithms()), flush=True); import os; os._exit(0)"
     )
     env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")

@@ -3,9 +3,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sozialraum.engine.graph import Graph
 from sozialraum.engine.indicators import compare_divisions, social_index
 from sozialraum.engine.scoring import evaluate_division
+from sozialraum.engine.spatial.graph import Graph
 
 
 @pytest.fixture

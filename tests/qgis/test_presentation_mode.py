@@ -132,7 +132,7 @@ def test_everything_in_the_dock_grows_under_qgis_style_sheet(qgis_app, qgis_canv
 def spaces_and_railway():
     from qgis.core import QgsLineSymbol, QgsProject, QgsSingleSymbolRenderer
 
-    from sozialraum.algorithms.space_labels import space_labeling
+    from sozialraum.qgisio.space_labels import space_labeling
 
     spaces = memory_layer("Polygon", "EPSG:25832", ["space_id:integer", "population:double"],
                           [(square(300000, 5640000, 2000), [20, 8473])])

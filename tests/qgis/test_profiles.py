@@ -106,7 +106,7 @@ def test_one_page_per_space_and_the_pages_are_not_blank(provider, town, english,
     assert pages(english["pdf"]) == 13
     image = page_image(english["pdf"], 1, tmp_path)
     assert ink(image) > 0.08  # title, map, chart and table
-    from sozialraum.algorithms.profile_layout import CHART_BOX, MAP_BOX, TABLE_TOP
+    from sozialraum.algorithms.reports.profile_layout import CHART_BOX, MAP_BOX, TABLE_TOP
 
     assert ink(image, MAP_BOX) > 0.3  # blocks and outlines fill the map
     assert ink(image, CHART_BOX) > 0.03
@@ -124,7 +124,7 @@ def test_the_atlas_layout_is_stored_in_the_project(provider, town, english):
     maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
     assert len(maps) == 1 and maps[0].atlasDriven() and town["spaces"].id() in maps[0].layerStyleOverrides()
     assert atlas.updateFeatures() == 13
-    from sozialraum.algorithms.profile_layout import MAP_BOX
+    from sozialraum.algorithms.reports.profile_layout import MAP_BOX
 
     assert atlas.beginRender() and atlas.seekTo(3)
     try:  # on an atlas page the map keeps its frame (not reshaped into the key and the table) and shows the space
@@ -152,8 +152,8 @@ def test_the_stored_layout_survives_saving_and_reopening_the_project(provider, t
     import processing
     from qgis.core import QgsLayoutExporter, QgsProject, QgsVectorLayer
 
-    from sozialraum.algorithms import compat
-    from sozialraum.algorithms.profile_layout import MAP_BOX, TABLE_TOP, enum
+    from sozialraum.algorithms.reports.profile_layout import MAP_BOX, TABLE_TOP, enum
+    from sozialraum.qgisio import compat
 
     spaces_file = tmp_path / "spaces.gpkg"
     processing.run("native:savefeatures", {"INPUT": town["spaces"], "OUTPUT": str(spaces_file)})

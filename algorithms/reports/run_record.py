@@ -1,0 +1,154 @@
+"""What a run actually used, read back from an algorithm's parameters: for the report's parameter
+table and its ``qgis_process`` command line.
+
+One generic pass over the algorithm's parameter definitions, so a parameter added to an
+algorithm appears in its report without anyone remembering to list it.
+"""
+import os
+from dataclasses import dataclass, field
+
+from qgis.core import QgsProcessingFeatureSourceDefinition
+
+from ...i18n import language, tr
+from ...presentation.numbers import format_number, is_whole
+from ...qgisio import compat
+
+#: qgis_process's word for an output that is not written to a file
+TEMPORARY_OUTPUT = "TEMPORARY_OUTPUT"
+
+
+@dataclass
+class UsedParameter:
+    name: str
+    description: str
+    shown: str  # the value as a planner reads it
+    command: list = field(default_factory=list)  # values for qgis_process (several for multiple fields/layers)
+
+
+@dataclass
+class RunRecord:
+    parameters: list
+    #: texts about what the command cannot reproduce (temporary input layers, a selection)
+    caveats: list = field(default_factory=list)
+
+    def rows(self):
+        return [(p.description, p.shown) for p in self.parameters]
+
+    def arguments(self):
+        return [(p.name, value) for p in self.parameters for value in p.command]
+
+
+def run_record(algorithm, parameters, context, outputs):
+    """The :class:`RunRecord` of ``algorithm`` run with ``parameters``; ``outputs``: its result dict."""
+    used, caveats = [], []
+    for definition in algorithm.parameterDefinitions():
+        name, kind = definition.name(), definition.type()
+        reader = _READERS.get(kind)
+        if reader is None:
+            continue
+        shown, command = reader(algorithm, definition, parameters, context, outputs, caveats)
+        used.append(UsedParameter(name, definition.description(), shown, command))
+    return RunRecord(used, caveats)
+
+
+def _none():
+    return tr("(none)")
+
+
+def _source(algorithm, definition, parameters, context, outputs, caveats):
+    layer = algorithm.parameterAsVectorLayer(parameters, definition.name(), context)
+    if layer is None:
+        return _none(), []
+    value = parameters.get(definition.name())
+    shown = layer_text(layer)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
+        shown += " – " + tr("selected features only")
+        caveats.append(tr("Only the selected features of '{layer}' were used; the command uses the whole layer.").format(
+            layer=layer.name()))
+    return shown, [_layer_source(layer, caveats)]
+
+
+def _layers(algorithm, definition, parameters, context, outputs, caveats):
+    layers = algorithm.parameterAsLayerList(parameters, definition.name(), context) or []
+    if not layers:
+        return _none(), []
+    return ", ".join(layer_text(layer) for layer in layers), [_layer_source(layer, caveats) for layer in layers]
+
+
+def layer_text(layer):
+    """A layer as a planner names it: its name, and the file it comes from when it has one."""
+    path = _file_of(layer)
+    return f"{layer.name()} ({path})" if path else layer.name()
+
+
+def _file_of(layer):
+    path = layer.source().split("|")[0]
+    return path if layer.providerType() == "ogr" and os.path.exists(path) else None
+
+
+def _layer_source(layer, caveats):
+    if layer.providerType() == "memory" or not layer.source():
+        caveats.append(tr("'{layer}' is a temporary layer: save it to a file and put its path into the command.").format(
+            layer=layer.name()))
+        return layer.name()
+    return layer.source()
+
+
+def _fields(algorithm, definition, parameters, context, outputs, caveats):
+    if definition.allowMultiple():
+        names = compat.parameter_as_fields(algorithm, parameters, definition.name(), context) or []
+    else:
+        name = algorithm.parameterAsString(parameters, definition.name(), context)
+        names = [name] if name else []
+    return (", ".join(names) if names else _none()), names
+
+
+def _number(algorithm, definition, parameters, context, outputs, caveats):
+    if definition.dataType() == compat.NUMBER_INTEGER:
+        value = algorithm.parameterAsInt(parameters, definition.name(), context)
+        return format_number(value, 0, language()), [str(value)]
+    value = algorithm.parameterAsDouble(parameters, definition.name(), context)
+    places = next((n for n in range(5) if round(value, n) == value), 4)  # 0.25 as typed, not 0.2500
+    return format_number(value, places, language()), [f"{value:g}" if is_whole(value) else repr(value)]
+
+
+def _boolean(algorithm, definition, parameters, context, outputs, caveats):
+    value = algorithm.parameterAsBoolean(parameters, definition.name(), context)
+    return (tr("yes") if value else tr("no")), ["true" if value else "false"]
+
+
+def _enum(algorithm, definition, parameters, context, outputs, caveats):
+    index = algorithm.parameterAsEnum(parameters, definition.name(), context)
+    options = definition.options()
+    return (options[index] if 0 <= index < len(options) else str(index)), [str(index)]
+
+
+def _string(algorithm, definition, parameters, context, outputs, caveats):
+    value = algorithm.parameterAsString(parameters, definition.name(), context)
+    return (value if value else _none()), ([value] if value else [])
+
+
+def _output(algorithm, definition, parameters, context, outputs, caveats):
+    """A layer or file output: the file written, else a temporary layer."""
+    dest = outputs.get(definition.name())
+    if isinstance(dest, str) and dest and os.path.exists(dest.split("|")[0]):
+        return dest, [dest]
+    if definition.type() == "fileDestination":
+        return (dest or _none()), ([dest] if dest else [])
+    return tr("temporary layer"), [TEMPORARY_OUTPUT]
+
+
+_READERS = {
+    "source": _source,
+    "vector": _source,
+    "multilayer": _layers,
+    "field": _fields,
+    "number": _number,
+    "distance": _number,
+    "boolean": _boolean,
+    "enum": _enum,
+    "string": _string,
+    "sink": _output,
+    "vectorDestination": _output,
+    "fileDestination": _output,
+}

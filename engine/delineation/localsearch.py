@@ -1,0 +1,270 @@
+"""Local search that keeps both population bounds and contiguity.
+
+Single-block moves between neighbouring regions, with O(attributes) changes of the within
+sum of squares from running region sums, an articulation test so the donor region stays
+connected, and the bounds checked on every move. The objective is lexicographic: first the
+total violation of the bounds (so the same search repairs an infeasible start), then the
+within sum of squares plus a compactness term (length of region borders), see
+:mod:`~sozialraum.engine.objective`.
+
+Blocks and weights are kept apart: a region's block count decides whether a block may leave
+(never the last one), its total weight (residents, or 1 per block without population
+weights) is the W of the weighted SSD. A block without residents weighs 0: moving it never
+changes the SSD, only the borders, so it goes where the outline gets shorter.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import Cancelled
+from ..objective import EMPTY_WEIGHT, ssd_of_sums
+
+
+class RegionState:
+    """Labels plus running sums per region: population, blocks, weight W, Σw·x, Σw‖x‖².
+
+    ``weights``: the weight of each block in the SSD (None: 1 each, the unweighted SSD).
+    ``values``/``sqnorm`` stay the unweighted rows; ``wvalues``/``wsq`` are the weighted ones.
+    """
+
+    def __init__(self, labels, values, sqnorm, population, n_regions, weights=None):
+        self.labels = np.asarray(labels, dtype=np.int64).copy()
+        self.values = values
+        self.sqnorm = sqnorm
+        self.population = population
+        if weights is None:
+            self.weights = np.ones(len(self.labels))
+            self.wvalues, self.wsq = values, sqnorm
+        else:
+            self.weights = np.asarray(weights, dtype=float)
+            self.wvalues, self.wsq = values * self.weights[:, None], sqnorm * self.weights
+        k = n_regions
+        self.pop = np.bincount(self.labels, weights=population, minlength=k).astype(float)
+        self.count = np.bincount(self.labels, minlength=k).astype(float)
+        self.weight = np.bincount(self.labels, weights=self.weights, minlength=k).astype(float)
+        self.sq = np.bincount(self.labels, weights=self.wsq, minlength=k).astype(float)
+        self.sums = np.zeros((k, values.shape[1]))
+        np.add.at(self.sums, self.labels, self.wvalues)
+        self.journal = None  # a list while moves are recorded (to undo them)
+        self.label_list = self.labels.tolist()  # the same labels as a list: fast one-by-one access
+        self.weight_list = self.weights.tolist()
+
+    def undo(self, journal):
+        """Take back the moves recorded in ``journal`` (latest first)."""
+        recording, self.journal = self.journal, None
+        for node, source in reversed(journal):
+            self.move(node, source)
+        self.journal = recording
+
+    @property
+    def n_regions(self):
+        return len(self.pop)
+
+    def ssd(self, region):
+        return ssd_of_sums(self.weight[region], self.sums[region], self.sq[region])
+
+    def total_ssd(self):
+        return float(ssd_of_sums(self.weight, self.sums, self.sq).sum())
+
+    def nodes_ssd(self, nodes):
+        """SSD of the blocks ``nodes`` as one group (weighted like the state)."""
+        return ssd_of_sums(self.weights[nodes].sum(), self.wvalues[nodes].sum(axis=0), self.wsq[nodes].sum())
+
+    def move(self, node, target):
+        source = self.labels[node]
+        if self.journal is not None:
+            self.journal.append((node, int(source)))
+        x = self.wvalues[node]
+        w = self.weights[node]
+        self.pop[source] -= self.population[node]
+        self.pop[target] += self.population[node]
+        self.count[source] -= 1
+        self.count[target] += 1
+        self.weight[source] -= w
+        self.weight[target] += w
+        self.sq[source] -= self.wsq[node]
+        self.sq[target] += self.wsq[node]
+        self.sums[source] -= x
+        self.sums[target] += x
+        self.labels[node] = target
+        self.label_list[node] = target
+
+
+def violation(population, lower, upper):
+    return max(0.0, lower - population) + max(0.0, population - upper)
+
+
+def stays_connected(node, region, labels, lists):
+    """Would ``region`` stay connected without ``node``?
+
+    ``labels`` is a Python list (fast to index). First a local test: the neighbours of
+    ``node`` in the region are usually linked to each other directly or through one common
+    neighbour; only when that fails, a breadth-first search through the region decides.
+    """
+    inside = [other for other in lists[node] if labels[other] == region]
+    if len(inside) <= 1:
+        return True
+    # local test: union the inside neighbours through edges among them or shared region neighbours
+    parent = {other: other for other in inside}
+
+    def find(item):
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    groups = len(inside)
+    seen_via = {}
+    for other in inside:
+        for third in lists[other]:
+            if third == node or labels[third] != region:
+                continue
+            anchor = third if third in parent else seen_via.setdefault(third, other)
+            a, b = find(other), find(anchor)
+            if a != b:
+                parent[a] = b
+                groups -= 1
+                if groups == 1:
+                    return True
+    # full search
+    targets = set(inside)
+    start = inside[0]
+    targets.discard(start)
+    seen = {node, start}
+    stack = [start]
+    while stack:
+        current = stack.pop()
+        for other in lists[current]:
+            if other not in seen and labels[other] == region:
+                if other in targets:
+                    targets.discard(other)
+                    if not targets:
+                        return True
+                seen.add(other)
+                stack.append(other)
+    return not targets
+
+
+def improve(
+    state,
+    graph,
+    lower,
+    upper,
+    rng,
+    frozen=None,
+    compactness=0.0,
+    ssd_scale=1.0,
+    length_scale=1.0,
+    max_passes=30,
+    is_cancelled=None,
+    around=None,
+    pinned=None,
+):
+    """Improve ``state`` in place by single-block moves; returns the number of moves made.
+
+    ``around``: look only at these blocks and their neighbours first (after a local change);
+    default: every block on a region border.
+
+    ``frozen`` marks blocks that must not move (locked spaces, flagged blocks); regions of
+    frozen blocks also never receive blocks. ``pinned`` marks blocks that must not move while
+    their regions stay open (blocks the experts placed by hand in a consultation: the space
+    around them may still grow or shrink). The objective per move is
+    ΔSSD / ssd_scale + compactness · Δborder / length_scale.
+    """
+    lists = graph.neighbour_lists()
+    lengths = graph.length_lists() if compactness > 0 else None
+    labels = state.label_list  # a list: much faster to index one by one than numpy
+    n = len(labels)
+    frozen = np.zeros(n, dtype=bool) if frozen is None else frozen
+    closed_regions = set(np.unique(state.labels[frozen]).tolist()) if frozen.any() else set()
+    values, sqnorm, population = state.wvalues, state.wsq, state.population
+    population_list = population.tolist()
+    weight_list = state.weight_list
+    eps = 1e-12 * max(ssd_scale, 1.0)
+    moves = 0
+    movable = ~frozen if pinned is None else ~(frozen | np.asarray(pinned, dtype=bool))
+    # the first pass looks at every block on a region border, later passes only around moves
+    if around is None:
+        different = state.labels[graph.left] != state.labels[graph.right]
+        work = np.unique(np.concatenate([graph.left[different], graph.right[different]]))
+    else:
+        near = set(int(node) for node in around)
+        for node in list(near):
+            near.update(lists[node])
+        work = np.asarray(sorted(near), dtype=np.int64)
+    work = work[movable[work]].tolist() if len(work) else []
+    for _ in range(max_passes):
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled()
+        if not work:
+            break
+        order = rng.permutation(len(work))
+        touched = set()
+        moved_this_pass = 0
+        for position in order.tolist():
+            node = work[position]
+            source = labels[node]
+            if state.count[source] <= 1:
+                continue
+            targets = {labels[j] for j in lists[node]}
+            targets.discard(source)
+            targets -= closed_regions
+            if not targets:
+                continue
+            p = population_list[node]
+            pop_source = state.pop[source]
+            x = values[node]
+            xx = float(sqnorm[node])
+            w = weight_list[node]
+            weight_source = state.weight[source]
+            sums_source = state.sums[source]
+            # weighted SSD Q - |S|^2 / W before and after; a region left without weight has SSD 0
+            before_source = state.sq[source] - sums_source.dot(sums_source) / weight_source if weight_source > EMPTY_WEIGHT else 0.0
+            after_sums_source = sums_source - x
+            after_source = ((state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (weight_source - w)
+                            if weight_source - w > EMPTY_WEIGHT else 0.0)
+            violation_source_before = violation(pop_source, lower, upper)
+            violation_source_after = violation(pop_source - p, lower, upper)
+            if compactness > 0:
+                border = {}
+                for other, length in zip(lists[node], lengths[node]):
+                    border[labels[other]] = border.get(labels[other], 0.0) + length
+            best = None
+            for target in targets:
+                pop_target = state.pop[target]
+                delta_violation = (
+                    violation_source_after + violation(pop_target + p, lower, upper)
+                    - violation_source_before - violation(pop_target, lower, upper)
+                )
+                if delta_violation > 1e-9:
+                    continue
+                weight_target = state.weight[target]
+                sums_target = state.sums[target]
+                before_target = (state.sq[target] - sums_target.dot(sums_target) / weight_target
+                                 if weight_target > EMPTY_WEIGHT else 0.0)
+                after_sums_target = sums_target + x
+                after_target = ((state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (weight_target + w)
+                                if weight_target + w > EMPTY_WEIGHT else 0.0)
+                delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
+                if compactness > 0:
+                    # border length with the source region appears, with the target disappears
+                    delta += compactness * (border.get(source, 0.0) - border.get(target, 0.0)) / length_scale
+                key = (delta_violation, delta)
+                if best is None or key < best[0]:
+                    best = (key, target)
+            if best is None:
+                continue
+            (delta_violation, delta), target = best
+            if not (delta_violation < -1e-9 or delta < -eps / ssd_scale):
+                continue
+            if not stays_connected(node, source, labels, lists):
+                continue
+            state.move(node, target)
+            moves += 1
+            moved_this_pass += 1
+            touched.add(node)
+            touched.update(lists[node])
+        if moved_this_pass == 0:
+            break
+        work = [node for node in sorted(touched) if movable[node] and any(labels[j] != labels[node] for j in lists[node])]
+    return moves

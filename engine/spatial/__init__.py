@@ -1,0 +1,1 @@
+"""Shared geometry and graph: adjacency from polygons, the block graph, geometry repair."""

@@ -1,0 +1,106 @@
+"""Shared by the algorithms that make or score spaces: attributes and dissolved space geometry."""
+import numpy as np
+from qgis.core import (
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+)
+
+from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
+from ..engine.errors import SozialraumError, format_values
+from ..engine.population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION
+from ..i18n import tr
+from . import compat
+from .engine_errors import raise_for_engine_error
+
+
+def add_population_bounds(algorithm):
+    """MIN_POPULATION and MAX_POPULATION, as delineate and evaluate share them."""
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "MIN_POPULATION", tr("Minimum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_MIN_POPULATION, minValue=0))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "MAX_POPULATION", tr("Maximum population per space"), type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_MAX_POPULATION, minValue=1))
+
+
+def add_neighbourhood(algorithm):
+    """GAP_DISTANCE, BARRIERS and NEST_FIELD: the block neighbourhood of delineate and evaluate."""
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "GAP_DISTANCE", tr("Gap distance across streets (m)"), type=compat.NUMBER_DOUBLE, defaultValue=30.0, minValue=0.0))
+    algorithm.addParameter(QgsProcessingParameterMultipleLayers(
+        "BARRIERS", tr("Barrier lines (railways, rivers, major roads)"), layerType=compat.SOURCE_ANY_GEOMETRY,
+        optional=True))
+    algorithm.addParameter(QgsProcessingParameterField(
+        "NEST_FIELD", tr("Nesting field (spaces stay inside its units)"), parentLayerParameterName="INPUT",
+        type=compat.FIELD_ANY, optional=True))
+
+
+def prepared_attributes(blocks, attributes, weights_text, structure, balance, feedback):
+    """Standardised, weighted attribute matrix of ``blocks`` (engine.attributes)."""
+    columns = []
+    for name in attributes:
+        column = blocks.numeric(name)
+        missing = np.flatnonzero(np.isnan(column))
+        if len(missing):
+            feedback.pushInfo(tr("Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count "
+                                 "as average: {ids}").format(field=name, count=len(missing), ids=blocks.name_blocks(missing, 5)))
+        infinite = np.flatnonzero(np.isinf(column))
+        if len(infinite):  # like an empty value: an infinite rate is a broken one, not the most extreme
+            feedback.pushWarning(tr("Attribute '{field}' is infinite for {count} blocks; they count as average, like empty "
+                                    "values: {ids}").format(field=name, count=len(infinite), ids=blocks.name_blocks(infinite, 5)))
+            column = np.where(np.isinf(column), np.nan, column)
+        columns.append(column)
+    try:
+        weights = parse_weights(weights_text, attributes)
+    except SozialraumError as error:
+        raise_for_engine_error(error)
+    if balance:
+        if not structure:
+            raise QgsProcessingException(tr("To balance the groups, choose which attributes describe building structure."))
+        groups = {name: ("structure" if name in structure else "social") for name in attributes}
+        weights = balance_groups(weights, groups)
+    prepared = prepare_attributes(np.column_stack(columns), list(attributes), weights)
+    for name in prepared.constant:
+        feedback.pushWarning(tr("Attribute '{field}' has the same value for every block and has no influence.").format(field=name))
+    if not any(name not in prepared.constant and weight > 0 for name, weight in zip(prepared.names, prepared.weights)):
+        # the SSD share is then 0.000, which reads as a perfect division
+        feedback.reportError(tr("No attribute has any influence (each has the same value in every block): the SSD share "
+                                "of 0 says nothing about homogeneity; the spaces follow population and compactness "
+                                "alone."), False)
+    return prepared
+
+
+def space_geometry(blocks, members, gap):
+    """Union of the blocks of a space, street gaps inside it closed (projected layers only)."""
+    # Invalid block polygons (self-intersections in census or ALKIS layers) make GEOS unions fail
+    # or come back empty: union the repaired shapes, and keep the plain union if closing fails.
+    parts = []
+    for i in members:
+        part = blocks.features[i].geometry()
+        if part.isNull() or part.isEmpty():
+            continue
+        if not part.isGeosValid():
+            part = part.makeValid()
+        parts.append(part)
+    geometry = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
+    closing = gap / 2.0 if not blocks.source.sourceCrs().isGeographic() else 0.0
+    if closing > 0 and not geometry.isNull() and not geometry.isEmpty():
+        closed = geometry.buffer(closing, 4).buffer(-closing, 4)
+        if not closed.isNull() and not closed.isEmpty():
+            geometry = closed
+    if geometry.isNull():
+        return geometry
+    geometry.convertToMultiType()
+    return geometry
+
+
+def report_compactness_failures(evaluation, feedback):
+    """Name the spaces whose compactness could not be computed; their division stands."""
+    failed = evaluation.compactness_failed
+    if failed:
+        feedback.pushWarning(
+            tr("The compactness (Polsby-Popper) of {count} spaces could not be computed and is left empty: {spaces}").format(
+                count=len(failed), spaces=format_values(failed)
+            )
+        )
