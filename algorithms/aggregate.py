@@ -142,7 +142,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         started = time.time()
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:

@@ -15,13 +15,19 @@ from qgis.core import (
 )
 
 from ..engine.errors import format_values
-from ..engine.numbers import parse_number_list
 from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.layer_io import plain, transformed_features
 from .base import SozialraumAlgorithm
 from .indicator_blocks import visible
-from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
+from .indicator_parameters import (
+    add_catalogue_parameter,
+    add_language_parameter,
+    add_spaces_with_indicators,
+    class_breaks,
+    language_parameter,
+    load_catalogue_parameter,
+)
 from .profiles import ProfilesAlgorithm
 from .reports import atlas_texts
 from .reports.atlas_data import (
@@ -95,13 +101,7 @@ class AtlasAlgorithm(SozialraumAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
-        add(QgsProcessingParameterVectorLayer(self.INPUT, self.tr("Spaces with indicators"), [compat.SOURCE_POLYGON]))
-        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Space id field"), parentLayerParameterName=self.INPUT,
-                                        type=compat.FIELD_ANY))
-        add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Space name field (optional)"),
-                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
-        add(QgsProcessingParameterVectorLayer(self.BLOCKS, self.tr("Blocks (municipal values and a map layer; optional)"),
-                                              [compat.SOURCE_POLYGON], optional=True))
+        add_spaces_with_indicators(self, self.tr("Blocks (municipal values and a map layer; optional)"))
         add(QgsProcessingParameterVectorLayer(self.BARRIERS, self.tr("Barriers (lines; optional)"), [compat.SOURCE_LINE],
                                               optional=True))
         add_catalogue_parameter(self, self.CATALOGUE)
@@ -140,15 +140,7 @@ class AtlasAlgorithm(SozialraumAlgorithm):
         return field
 
     def _breaks(self, parameters, context):
-        text = self.parameterAsString(parameters, self.BREAKS, context) or ""
-        try:
-            breaks = parse_number_list(text)
-        except ValueError:
-            breaks = ()
-        if not breaks or list(breaks) != sorted(set(breaks)) or len(breaks) > 6:
-            raise QgsProcessingException(self.tr("The class breaks '{text}' must be 1 to 6 increasing numbers separated by "
-                                                 "semicolons (-1; 1; 1,5) or commas (-1,1,1.5).").format(text=text))
-        return breaks
+        return class_breaks(self, parameters, self.BREAKS, context, most=6)
 
     def _geometries(self, layer, context, feedback):
         """{feature id: shapely geometry in WGS 84}."""
@@ -191,7 +183,7 @@ class AtlasAlgorithm(SozialraumAlgorithm):
         return feature_collection(items)
 
     # -- run ----------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         started = time.time()
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:

@@ -29,11 +29,6 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
     #: Python packages the algorithm needs beyond QGIS (checked by the provider).
     REQUIRES = ()
 
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        if "processAlgorithm" in cls.__dict__:
-            cls.processAlgorithm = _without_tracebacks(cls.__dict__["processAlgorithm"])
-
     def tr(self, text):
         return tr(text)
 
@@ -54,6 +49,18 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
 
     def helpUrl(self):  # noqa: N802
         return ""
+
+    def process(self, parameters, context, feedback):
+        """The algorithm's work (subclasses): read, call the engine, write; returns the outputs."""
+        raise NotImplementedError
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Processing's entry point: :meth:`process` behind the net of :func:`_without_tracebacks`.
+
+        Replaced below the function's definition by the guarded call itself, so that no extra
+        frame of this method holds the run's layers while QGIS keeps the raised exception.
+        """
+        return self.process(parameters, context, feedback)
 
 
 def _without_tracebacks(process):
@@ -111,3 +118,7 @@ def _remove_written(written, feedback):
         return
     if removed and feedback is not None:
         feedback.pushInfo(tr("The run stopped; removed what it had written: {files}").format(files=", ".join(removed)))
+
+
+# the entry point is the guarded call itself (see processAlgorithm's docstring)
+SozialraumAlgorithm.processAlgorithm = _without_tracebacks(SozialraumAlgorithm.processAlgorithm)

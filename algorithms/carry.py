@@ -75,7 +75,7 @@ class CarryAlgorithm(SozialraumAlgorithm):
                                   ("N_PARTLY_OUTSIDE", self.tr("Blocks partly outside every old space"))):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         spaces = self.parameterAsSource(parameters, self.SPACES, context)
         if source is None:

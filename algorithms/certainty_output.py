@@ -4,6 +4,7 @@ the fields of the spaces and the report section (the figures: engine/delineation
 Off by default: it costs N further runs of the search. Switched on by its check box or by
 asking for the certainty layer.
 """
+import dataclasses
 import math
 import os
 
@@ -124,13 +125,29 @@ def space_values(certainty, space_id):
             percent(certainty.space_stability.get(space_id))]
 
 
-def write_certainty_blocks(algorithm, parameters, context, source, blocks, labels, certainty):
-    """The blocks with their space and certainty (in %); None when the layer was not asked for."""
+def with_numbers(certainty, numbers):
+    """The certainty with its spaces under their stable numbers (``numbers``: engine label -> number).
+
+    The runs compare engine labels; with an initial division the outputs show the spaces' carried-on
+    numbers, and the certainty fields must sit with the same space.
+    """
+    def renamed(values):
+        return {numbers.get(space, space): value for space, value in values.items()}
+
+    return dataclasses.replace(certainty, space_certainty=renamed(certainty.space_certainty),
+                               space_stability=renamed(certainty.space_stability),
+                               space_overlap=renamed(certainty.space_overlap))
+
+
+def write_certainty_blocks(algorithm, parameters, context, source, blocks, space_ids, certainty):
+    """The blocks with their space (as in the spaces output) and certainty (in %); None when the layer was
+    not asked for."""
     if not parameters.get(OUTPUT_CERTAINTY):
         return None
     fields = QgsFields(source.fields())
     space_name = unique_name(fields, "space_id")
-    fields.append(compat.field(space_name, "int"))
+    whole = all(space is None or isinstance(space, (int, np.integer)) for space in space_ids)
+    fields.append(compat.field(space_name, "int" if whole else "string"))
     certainty_name = unique_name(fields, FIELD)
     fields.append(compat.field(certainty_name, "int"))
     sink, dest = algorithm.parameterAsSink(parameters, OUTPUT_CERTAINTY, context, fields, polygon_wkb_type(source),
@@ -140,9 +157,9 @@ def write_certainty_blocks(algorithm, parameters, context, source, blocks, label
     for index, feature in enumerate(blocks.features):
         out = QgsFeature(fields)
         out.setGeometry(feature.geometry())
-        label = int(labels[index])
-        out.setAttributes(list(feature.attributes()) + [label if label > 0 else None,
-                                                        percent(float(certainty.block_certainty[index]))])
+        space = space_ids[index]
+        space = None if space is None or (whole and int(space) <= 0) else (int(space) if whole else str(space))
+        out.setAttributes(list(feature.attributes()) + [space, percent(float(certainty.block_certainty[index]))])
         sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
     certainty_style_on_load(context, dest, certainty_name)
     return dest

@@ -1,4 +1,6 @@
 """sozialraum:delineate — propose social spaces from blocks."""
+from dataclasses import dataclass
+
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -67,6 +69,32 @@ def space_text(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+@dataclass
+class DelineationChoices:
+    """What the user chose in delineate's (and update's) parameters, read and checked once."""
+
+    id_field: object  # None: QGIS feature ids
+    population: str
+    attributes: list
+    weights: str
+    structure: list
+    balance: bool
+    lower: float
+    upper: float
+    n_spaces: int
+    gap: float
+    barriers: list
+    nest: object
+    initial: object
+    locked: list
+    compactness: float
+    weight_by_population: bool
+    seed: int
+    on_infeasible: str
+    numbering: object = None  # the rule for stable numbers, read with the outputs (stable_numbers.py)
+    stability: float = 0.0  # sozialraum:update only
 
 
 class DelineateAlgorithm(SozialraumAlgorithm):
@@ -195,48 +223,48 @@ class DelineateAlgorithm(SozialraumAlgorithm):
 
     # -- reading ----------------------------------------------------------------------
     def _parameters(self, parameters, context):
-        p = {
-            "id_field": self.parameterAsString(parameters, self.ID_FIELD, context) or None,
-            "population": self.parameterAsString(parameters, self.POPULATION_FIELD, context),
-            "attributes": compat.parameter_as_fields(self, parameters, self.ATTRIBUTES, context),
-            "weights": self.parameterAsString(parameters, self.WEIGHTS, context),
-            "structure": compat.parameter_as_fields(self, parameters, self.STRUCTURE_ATTRIBUTES, context) or [],
-            "balance": self.parameterAsBoolean(parameters, self.BALANCE_GROUPS, context),
-            "lower": self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
-            "upper": self.parameterAsDouble(parameters, self.MAX_POPULATION, context),
-            "n_spaces": self.parameterAsInt(parameters, self.N_SPACES, context),
-            "gap": self.parameterAsDouble(parameters, self.GAP_DISTANCE, context),
-            "barriers": self.parameterAsLayerList(parameters, self.BARRIERS, context) or [],
-            "nest": self.parameterAsString(parameters, self.NEST_FIELD, context) or None,
-            "initial": self.parameterAsString(parameters, self.INITIAL_FIELD, context) or None,
-            "locked": [_locked_text(v) for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
-            "compactness": self.parameterAsDouble(parameters, self.COMPACTNESS, context),
-            "weight_by_population": self.parameterAsBoolean(parameters, self.WEIGHT_BY_POPULATION, context),
-            "seed": self.parameterAsInt(parameters, self.SEED, context),
-            "on_infeasible": INFEASIBLE_CHOICES[self.parameterAsEnum(parameters, self.ON_INFEASIBLE, context)],
-        }
-        if not p["attributes"]:
+        chosen = DelineationChoices(
+            id_field=self.parameterAsString(parameters, self.ID_FIELD, context) or None,
+            population=self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+            attributes=compat.parameter_as_fields(self, parameters, self.ATTRIBUTES, context),
+            weights=self.parameterAsString(parameters, self.WEIGHTS, context),
+            structure=compat.parameter_as_fields(self, parameters, self.STRUCTURE_ATTRIBUTES, context) or [],
+            balance=self.parameterAsBoolean(parameters, self.BALANCE_GROUPS, context),
+            lower=self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
+            upper=self.parameterAsDouble(parameters, self.MAX_POPULATION, context),
+            n_spaces=self.parameterAsInt(parameters, self.N_SPACES, context),
+            gap=self.parameterAsDouble(parameters, self.GAP_DISTANCE, context),
+            barriers=self.parameterAsLayerList(parameters, self.BARRIERS, context) or [],
+            nest=self.parameterAsString(parameters, self.NEST_FIELD, context) or None,
+            initial=self.parameterAsString(parameters, self.INITIAL_FIELD, context) or None,
+            locked=[_locked_text(v) for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
+            compactness=self.parameterAsDouble(parameters, self.COMPACTNESS, context),
+            weight_by_population=self.parameterAsBoolean(parameters, self.WEIGHT_BY_POPULATION, context),
+            seed=self.parameterAsInt(parameters, self.SEED, context),
+            on_infeasible=INFEASIBLE_CHOICES[self.parameterAsEnum(parameters, self.ON_INFEASIBLE, context)],
+        )
+        if not chosen.attributes:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
-        checked_band(p["lower"], p["upper"])  # refused before the blocks are read
-        if p["locked"] and not p["initial"]:
+        checked_band(chosen.lower, chosen.upper)  # refused before the blocks are read
+        if chosen.locked and not chosen.initial:
             raise QgsProcessingException(self.tr("Locked spaces need an initial division field."))
-        return p
+        return chosen
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        p = self._parameters(parameters, context)
+        chosen = self._parameters(parameters, context)
         feedback.setProgressText(self.tr("Reading blocks"))
-        blocks = read_blocks(source, context, feedback, p["id_field"], [p["population"], *p["attributes"], p["nest"], p["initial"]],
+        blocks = read_blocks(source, context, feedback, chosen.id_field, [chosen.population, *chosen.attributes, chosen.nest, chosen.initial],
                              number_format(self, parameters, context))
-        population = block_population(blocks, p["population"], feedback)
-        values = prepared_attributes(blocks, p["attributes"], p["weights"], p["structure"], p["balance"], feedback)
-        nest = blocks.values(p["nest"]) if p["nest"] else None
-        initial = self._initial(blocks, p)
+        population = block_population(blocks, chosen.population, feedback)
+        values = prepared_attributes(blocks, chosen.attributes, chosen.weights, chosen.structure, chosen.balance, feedback)
+        nest = blocks.values(chosen.nest) if chosen.nest else None
+        initial = self._initial(blocks, chosen)
 
         feedback.setProgressText(self.tr("Building block adjacency"))
-        adjacency = block_adjacency(blocks, p["barriers"], p["gap"], context, feedback, nest=nest, population=population,
+        adjacency = block_adjacency(blocks, chosen.barriers, chosen.gap, context, feedback, nest=nest, population=population,
                                     progress=lambda f, s: feedback.setProgress(10 + 20 * f))
         report_geometry_problems(adjacency, blocks, feedback)
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
@@ -244,11 +272,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         active[adjacency.skipped] = False
 
         feedback.setProgressText(self.tr("Proposing social spaces"))
-        p["numbering"] = stable_numbers.numbering_rule(self, parameters, context)
+        chosen.numbering = stable_numbers.numbering_rule(self, parameters, context)
         certainty_runs = certainty_output.certainty_runs(self, parameters, context) if self.MEASURES_CERTAINTY else 0
         share = 60 / (1 + certainty_runs)  # of the progress bar, for the proposal; the further runs take the rest
         try:
-            result, renumbering = self._solve(graph, population, values.values, nest, initial, blocks, active, p, feedback,
+            result, renumbering = self._solve(graph, population, values.values, nest, initial, blocks, active, chosen, feedback,
                                               progress=lambda f, s: feedback.setProgress(30 + share * f))
         except InfeasibleError as error:
             raise QgsProcessingException(
@@ -266,24 +294,26 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         certainty = None
         if certainty_runs:  # the same problem, other seeds (engine/delineation/certainty.py)
             certainty = certainty_output.measure(
-                feedback, result, (graph, population, values.values), self._run_arguments(nest, initial, blocks, active, p),
+                feedback, result, (graph, population, values.values), self._run_arguments(nest, initial, blocks, active, chosen),
                 certainty_runs, certainty_output.certainty_workers(self, parameters, context), population,
                 lambda f: feedback.setProgress(30 + share + (60 - share) * f))
+            if renumbering is not None:  # the runs compare engine labels; the outputs show the stable numbers
+                certainty = certainty_output.with_numbers(certainty, renumbering.numbers)
 
         feedback.setProgressText(self.tr("Writing the results"))
-        evaluation = evaluate_division(space_ids, population, values.values, p["lower"], p["upper"], graph=result.graph,
+        evaluation = evaluate_division(space_ids, population, values.values, chosen.lower, chosen.upper, graph=result.graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
-                                       closing=p["gap"], missing=(0,),
+                                       closing=chosen.gap, missing=(0,),
                                        statuses={space_ids[space.blocks[0]]: space.status for space in result.spaces})
         report_compactness_failures(evaluation, feedback)
         shape_columns = ["polsby_popper", "convex_hull_ratio", "n_enclaves"]
         compactness = {row.pop("space"): row for row in evaluation.spaces[["space", *shape_columns]].to_dict("records")}
-        blocks_dest = self._write_blocks(parameters, context, source, blocks, result, space_ids, renumbering, p["initial"])
-        space_field = p["initial"] if renumbering is not None else unique_name(QgsFields(source.fields()), "space_id")
-        remember_delineation(context, blocks_dest, delineation_record(p, space_field,
+        blocks_dest = self._write_blocks(parameters, context, source, blocks, result, space_ids, renumbering, chosen.initial)
+        space_field = chosen.initial if renumbering is not None else unique_name(QgsFields(source.fields()), "space_id")
+        remember_delineation(context, blocks_dest, delineation_record(vars(chosen), space_field,
                                                                       len(blocks.ids), added_links(graph, result.graph)))
         drawn = []  # the spaces as the report's map shows them
-        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, p["gap"], bool(p["nest"]), drawn,
+        spaces_dest = self._write_spaces(parameters, context, source, blocks, result, compactness, chosen.gap, bool(chosen.nest), drawn,
                                          renumbering, certainty)
         style_on_load(context, blocks_dest, "blocks_by_space")
         style_on_load(context, spaces_dest, "spaces")
@@ -306,39 +336,39 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         }
         if certainty is not None:
             outputs[certainty_output.OUTPUT_CERTAINTY] = certainty_output.write_certainty_blocks(
-                self, parameters, context, source, blocks, result.labels, certainty)
+                self, parameters, context, source, blocks, space_ids, certainty)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             outputs[self.REPORT] = report
             feedback.setProgressText(self.tr("Writing the report"))
             write_division_report(report, self, parameters, context, feedback, outputs, evaluation,
                                   self.tr("Proposed social spaces: {layer}").format(layer=source.sourceName()),
-                                  drawn=drawn, crs=source.sourceCrs(), barriers=p["barriers"],
+                                  drawn=drawn, crs=source.sourceCrs(), barriers=chosen.barriers,
                                   notes=[describe(note, blocks) for note in result.notes],
                                   flags={space.space_id: list(space.flags) for space in result.spaces},
                                   sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)])
         feedback.setProgress(100)
         return outputs
 
-    def _run_arguments(self, nest, initial, blocks, active, p):
+    def _run_arguments(self, nest, initial, blocks, active, chosen):
         """The engine's arguments besides the graph and the values: the proposal and the certainty's further
         runs (other seeds) make the same call."""
-        return dict(lower=p["lower"], upper=p["upper"], n_spaces=p["n_spaces"], nest=nest, initial=initial, locked=p["locked"],
-                    compactness=p["compactness"], weight_by_population=p["weight_by_population"], seed=p["seed"],
-                    on_infeasible=p["on_infeasible"], coordinates=representative_points(blocks.shapes), active=active)
+        return dict(lower=chosen.lower, upper=chosen.upper, n_spaces=chosen.n_spaces, nest=nest, initial=initial, locked=chosen.locked,
+                    compactness=chosen.compactness, weight_by_population=chosen.weight_by_population, seed=chosen.seed,
+                    on_infeasible=chosen.on_infeasible, coordinates=representative_points(blocks.shapes), active=active)
 
-    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback, progress=None):
+    def _solve(self, graph, population, values, nest, initial, blocks, active, chosen, feedback, progress=None):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""
-        result = delineate(graph, population, values, **self._run_arguments(nest, initial, blocks, active, p),
+        result = delineate(graph, population, values, **self._run_arguments(nest, initial, blocks, active, chosen),
                            progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)),
                            is_cancelled=feedback.isCanceled)
-        renumbering = None if initial is None else renumber(initial, result.labels, population, rule=p["numbering"])
+        renumbering = None if initial is None else renumber(initial, result.labels, population, rule=chosen.numbering)
         return result, renumbering
 
-    def _initial(self, blocks, p):
-        if not p["initial"]:
+    def _initial(self, blocks, chosen):
+        if not chosen.initial:
             return None
-        values = blocks.values(p["initial"])
+        values = blocks.values(chosen.initial)
         # locked values are typed as text; compare initial values as text too, whole numbers
         # of a REAL field as "1", not "1.0" (LOCKED=1 must match them)
         return [None if value is None else space_text(value) for value in values]

@@ -105,7 +105,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

@@ -8,10 +8,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterVectorLayer,
 )
 
 from ..engine.errors import SozialraumError
 from ..engine.indicators import default_catalogue_path, load_catalogue
+from ..engine.numbers import parse_number_list
 from ..i18n import language, tr
 from ..qgisio import compat
 from ..qgisio.compat import FILE_BEHAVIOUR
@@ -69,3 +71,32 @@ def add_language_parameter(algorithm, name="LANGUAGE"):
 def language_parameter(algorithm, parameters, context, name="LANGUAGE"):
     choice = algorithm.parameterAsEnum(parameters, name, context)
     return {1: "de", 2: "en"}.get(choice, language())
+
+
+def class_breaks(algorithm, parameters, name, context, most=None):
+    """The increasing class breaks of parameter ``name`` ("-1; 1; 1,5" or "-1,1,1.5"), at most ``most``."""
+    text = algorithm.parameterAsString(parameters, name, context) or ""
+    try:
+        breaks = parse_number_list(text)
+    except ValueError:
+        breaks = ()
+    if breaks and list(breaks) == sorted(set(breaks)) and (most is None or len(breaks) <= most):
+        return breaks
+    if most is None:
+        message = tr("The class breaks '{text}' must be increasing numbers separated by semicolons (-1; 1; 1,5) or "
+                     "commas (-1,1,1.5).")
+    else:
+        message = tr("The class breaks '{text}' must be 1 to {most} increasing numbers separated by semicolons "
+                     "(-1; 1; 1,5) or commas (-1,1,1.5).")
+    raise QgsProcessingException(message.format(text=text, most=most))
+
+
+def add_spaces_with_indicators(algorithm, blocks_description):
+    """The inputs the profiles and the atlas share: spaces with indicators, their id and name, the blocks."""
+    add = algorithm.addParameter
+    add(QgsProcessingParameterVectorLayer(algorithm.INPUT, tr("Spaces with indicators"), [compat.SOURCE_POLYGON]))
+    add(QgsProcessingParameterField(algorithm.ID_FIELD, tr("Space id field"), parentLayerParameterName=algorithm.INPUT,
+                                    type=compat.FIELD_ANY))
+    add(QgsProcessingParameterField(algorithm.NAME_FIELD, tr("Space name field (optional)"),
+                                    parentLayerParameterName=algorithm.INPUT, type=compat.FIELD_ANY, optional=True))
+    add(QgsProcessingParameterVectorLayer(algorithm.BLOCKS, blocks_description, [compat.SOURCE_POLYGON], optional=True))

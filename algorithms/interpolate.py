@@ -177,7 +177,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         feedback.pushInfo(self.tr("{count} weight points read.").format(count=len(points)))
         return points, weights
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         started = time.time()
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
     QgsProject,
 )
 
@@ -38,7 +37,13 @@ from ..qgisio.number_format import read_field
 from .base import SozialraumAlgorithm
 from .indicator_blocks import read_block_table, visible
 from .indicator_messages import raise_indicator_error
-from .indicator_parameters import add_catalogue_parameter, add_language_parameter, language_parameter, load_catalogue_parameter
+from .indicator_parameters import (
+    add_catalogue_parameter,
+    add_language_parameter,
+    add_spaces_with_indicators,
+    language_parameter,
+    load_catalogue_parameter,
+)
 from .reports.profile_layout import TABLE_HEIGHT, build_layout, enum, field_ref
 from .reports.profile_words import PAGE_TEXTS, UNITS
 
@@ -124,13 +129,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
-        add(QgsProcessingParameterVectorLayer(self.INPUT, self.tr("Spaces with indicators"), [compat.SOURCE_POLYGON]))
-        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Space id field"), parentLayerParameterName=self.INPUT,
-                                        type=compat.FIELD_ANY))
-        add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Space name field (optional)"),
-                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
-        add(QgsProcessingParameterVectorLayer(self.BLOCKS, self.tr("Blocks (map and municipal values; optional)"),
-                                              [compat.SOURCE_POLYGON], optional=True))
+        add_spaces_with_indicators(self, self.tr("Blocks (map and municipal values; optional)"))
         add(QgsProcessingParameterField(self.BLOCK_SPACE_FIELD, self.tr("Space field of the blocks (optional)"),
                                         parentLayerParameterName=self.BLOCKS, type=compat.FIELD_ANY, optional=True))
         add_catalogue_parameter(self, self.CATALOGUE)
@@ -295,7 +294,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.tr("Cannot write {file}: {error}").format(
                 file=path, error=error or self.tr("the export failed (is the file open in another program?)")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         started = time.time()
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         if layer is None:

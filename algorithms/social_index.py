@@ -19,7 +19,7 @@ from qgis.core import (
 from ..engine.errors import ParameterError, SozialraumError, format_values
 from ..engine.indicators import DEFAULT_BREAKS, dynamics_index, social_index, typology
 from ..engine.indicators.index import DEFAULT_LABELS, DYNAMICS_LABELS
-from ..engine.numbers import parse_number, parse_number_list, parse_pairs
+from ..engine.numbers import parse_number, parse_pairs
 from ..i18n import language
 from ..presentation.messages import DYNAMICS_CLASSES, INDEX_CLASSES
 from ..presentation.messages import class_labels as class_labels_text
@@ -30,7 +30,7 @@ from .base import SozialraumAlgorithm
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, on_load, value
 from .indicator_messages import raise_indicator_error
-from .indicator_parameters import add_catalogue_parameter, load_catalogue_parameter
+from .indicator_parameters import add_catalogue_parameter, class_breaks, load_catalogue_parameter
 
 TYPOLOGY_METHODS = ("kmeans", "ward")
 OUTPUT_FIELDS = ("si_index", "si_class", "si_label", "si_note", "dyn_index", "dyn_class", "dyn_label", "space_type")
@@ -166,18 +166,10 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         return signs
 
     def _breaks(self, parameters, context):
-        text = self.parameterAsString(parameters, self.BREAKS, context) or ""
-        try:
-            breaks = parse_number_list(text)
-        except ValueError:
-            breaks = ()
-        if not breaks or list(breaks) != sorted(set(breaks)):
-            raise QgsProcessingException(self.tr("The class breaks '{text}' must be increasing numbers separated by "
-                                                 "semicolons (-1; 1; 1,5) or commas (-1,1,1.5).").format(text=text))
-        return breaks
+        return class_breaks(self, parameters, self.BREAKS, context)
 
     # -- run --------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))

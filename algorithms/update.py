@@ -56,21 +56,21 @@ class UpdateAlgorithm(DelineateAlgorithm):
 
     def _parameters(self, parameters, context):
         parameters = dict(parameters, **{self.N_SPACES: 0})
-        p = super()._parameters(parameters, context)
-        p["stability"] = self.parameterAsDouble(parameters, self.STABILITY, context)
+        chosen = super()._parameters(parameters, context)
+        chosen.stability = self.parameterAsDouble(parameters, self.STABILITY, context)
         self._moved = None
-        return p
+        return chosen
 
-    def _solve(self, graph, population, values, nest, initial, blocks, active, p, feedback, progress=None):
+    def _solve(self, graph, population, values, nest, initial, blocks, active, chosen, feedback, progress=None):
         from ..engine.spatial.geometry import representative_points
 
         if all(is_missing(value) for value in initial):
             raise QgsProcessingException(self.tr("The field '{field}' holds no space for any block: there is no division to "
-                                                 "update. Choose the field with the adopted spaces.").format(field=p["initial"]))
+                                                 "update. Choose the field with the adopted spaces.").format(field=chosen.initial))
         result = update_division(
-            graph, population, values, initial, lower=p["lower"], upper=p["upper"], stability=p["stability"], locked=p["locked"],
-            nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=p["compactness"],
-            weight_by_population=p["weight_by_population"], seed=p["seed"], on_infeasible=p["on_infeasible"], rule=p["numbering"],
+            graph, population, values, initial, lower=chosen.lower, upper=chosen.upper, stability=chosen.stability, locked=chosen.locked,
+            nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=chosen.compactness,
+            weight_by_population=chosen.weight_by_population, seed=chosen.seed, on_infeasible=chosen.on_infeasible, rule=chosen.numbering,
             progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)), is_cancelled=feedback.isCanceled)
         if result.needs_change:
             feedback.pushInfo(self.tr("Spaces that had to change: {spaces}; allowed to change with them (neighbours): {free}.").format(
@@ -89,8 +89,8 @@ class UpdateAlgorithm(DelineateAlgorithm):
         self._moved = result
         return result.delineation, result.renumbering
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        outputs = super().processAlgorithm(parameters, context, feedback)
+    def process(self, parameters, context, feedback):
+        outputs = super().process(parameters, context, feedback)
         if self._moved is not None:
             outputs.update(MOVED_POPULATION=self._moved.moved_population, MOVED_BLOCKS=self._moved.moved_blocks,
                            MOVED_SHARE=self._moved.moved_share)

@@ -17,11 +17,6 @@ def format_number(value, decimals=0, lang="en", thousands=True):
     return text
 
 
-def format_count(value, lang="en"):
-    """A whole number with thousands separators."""
-    return format_number(value, 0, lang)
-
-
 def is_whole(value):
     return float(value) == int(value) and abs(value) < 1e15
 

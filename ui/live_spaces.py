@@ -198,7 +198,7 @@ class LiveSpaces(QObject):
         status = session.status(space)
         blocks = session.blocks_of(space)
         rows = [self._position[block] for block in blocks]
-        attributes = [self.layer_session.label_value(space), float(status.population), int(status.blocks),
+        attributes = [space, float(status.population), int(status.blocks),
                       status_code(status), int(status.parts)]
         if self.attributes:
             population = self.layer_session.populations[rows]

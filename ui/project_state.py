@@ -80,8 +80,3 @@ def read_state(project):
     locked = tuple(label for label in locked if isinstance(label, (str, int, float)) and not isinstance(label, bool))
     return ConsultationState(text["layer_id"], text["space_field"], text["population_field"], tuple(attributes), lower,
                              upper, locked, text["session_id"] or uuid.uuid4().hex)
-
-
-def clear_state(project):
-    project.removeEntry(SCOPE, PREFIX.rstrip("/"))
-    project.removeEntry(SCOPE, "schema_version")

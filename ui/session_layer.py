@@ -169,10 +169,6 @@ class LayerSession(QObject):
         self._rebuild()
         self._schedule()
 
-    def label_value(self, label):
-        """A session label as the layer's field stores it."""
-        return label
-
     def block_at(self, point):
         """The block (feature id) whose polygon holds ``point`` (layer CRS), else None."""
         return self._blocks.block_at(point)
@@ -274,7 +270,7 @@ class LayerSession(QObject):
         layer.beginEditCommand(text)
         try:
             for block, label in zip(change.blocks, change.after):
-                if not layer.changeAttributeValue(block, self.field_index, self.label_value(label)):
+                if not layer.changeAttributeValue(block, self.field_index, label):
                     raise RuntimeError(block)
             self._log(change, text)  # inside: a failing log row must not leave the edit command open
         except Exception:

@@ -29,9 +29,9 @@ Why it is shaped like this:
 - **The SSD is the delineation's** (:mod:`~sozialraum.engine.objective`): weighted by
   residents by default (a park counts nothing), the block weights fixed for the session so
   the running sums stay consistent.
-- :meth:`ConsultationSession.recompute` counts everything again from the labels alone
-  (other formulas: centred SSD, scipy components), so the tests can hold the incremental
-  state against it after any sequence of operations.
+- The tests hold the incremental state against an independent recount from the labels alone
+  (tests/session_recount.py: other formulas, centred SSD, scipy components) after any
+  sequence of operations; :meth:`ConsultationSession.validate` recounts the sums here.
 
 Labels are whatever the space field holds (any hashable; numpy scalars become Python ones,
 None and NaN mean "in no space"). Block ids are the caller's (e.g. feature ids). Everything is
@@ -42,8 +42,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from ..attributes import finite_values
 from ..errors import (
@@ -56,7 +54,7 @@ from ..errors import (
     UnknownBlockError,
     UnknownSpaceError,
 )
-from ..objective import block_weights, ssd_of_sums, ssd_per_space, total_ss
+from ..objective import block_weights, ssd_of_sums, total_ss
 from ..population_band import PopulationBand
 from .reoptimise import DEFAULT_PASSES, improve_around
 from .sessionrecords import (
@@ -249,41 +247,6 @@ class ConsultationSession:
         """
         self._sums.recount()
         return self.summary()
-
-    def recompute(self):
-        """``(statuses, summary)`` counted from scratch from the labels alone (for tests).
-
-        Independent of the running sums: populations by bincount, the centred SSD of
-        :func:`~sozialraum.engine.objective.ssd_per_space`, parts by scipy's connected
-        components on the links inside spaces. The state is not changed.
-        """
-        codes = np.asarray(self._sums.code_list, dtype=np.int64)
-        k = self._sums.used
-        population = self._sums.population
-        pop = np.bincount(codes, weights=population, minlength=k)
-        count = np.bincount(codes, minlength=k)
-        ssd = ssd_per_space(codes - 1, self._values, k - 1, self._weights if self._weighted else None)
-        left, right = self._graph.left, self._graph.right
-        inside = (codes[left] == codes[right]) & (codes[left] != UNASSIGNED)
-        n = len(codes)
-        matrix = coo_matrix((np.ones(int(inside.sum())), (left[inside], right[inside])), shape=(n, n))
-        _, component = connected_components(matrix, directed=False)
-        pairs = np.unique(np.stack([codes, component], axis=1), axis=0)
-        parts = np.bincount(pairs[:, 0], minlength=k)
-        statuses = tuple(
-            SpaceStatus(self._labels[c], float(pop[c]), int(count[c]), float(max(ssd[c - 1], 0.0)),
-                        self._band.status(pop[c]), int(parts[c]), c in self._locked)
-            for c in range(1, k) if count[c] > 0
-        )
-        problems = [s.problems for s in statuses]
-        summary = Summary(
-            spaces=len(statuses), blocks=int(count[1:].sum()), population=float(pop[1:].sum()),
-            unassigned_blocks=int(count[UNASSIGNED]), unassigned_population=float(pop[UNASSIGNED]),
-            below=sum(BELOW in p for p in problems), above=sum(ABOVE in p for p in problems),
-            not_contiguous=sum(not s.contiguous for s in statuses), problems=sum(bool(p) for p in problems),
-            locked=sum(s.locked for s in statuses), ssd=float(sum(s.ssd for s in statuses)), tss=float(self._tss),
-        )
-        return statuses, summary
 
     # -- operations ---------------------------------------------------------------------
     def move(self, blocks, target):

@@ -3637,5 +3637,9 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <source>Certain: 90–100 %</source>
             <translation>Sicher: 90–100 %</translation>
         </message>
+        <message>
+            <source>The class breaks '{text}' must be 1 to {most} increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
+            <translation>Die Klassengrenzen '{text}' müssen 1 bis {most} aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
+        </message>
     </context>
 </TS>

@@ -1,6 +1,7 @@
 """A small grid of blocks in spaces, and the gestures on it, shared by the consultation tests
 (the fixture ``setup`` that opens a session on it is in conftest.py)."""
 import pytest
+from session_recount import recount
 
 from .conftest import memory_layer, square
 
@@ -67,7 +68,7 @@ def assert_session_follows_layer(layer_session):
     session = layer_session.session
     values = spaces_of_layer(layer_session.layer)
     assert dict(zip(session.block_ids, session.labels())) == values
-    statuses, summary = session.recompute()
+    statuses, summary = recount(session)
     assert [(s.space, s.population, s.blocks, s.bound, s.parts, s.locked) for s in session.statuses()] == [
         (s.space, pytest.approx(s.population), s.blocks, s.bound, s.parts, s.locked) for s in statuses]
     mine = session.summary()

@@ -128,3 +128,28 @@ def test_cancelled_during_the_further_runs_writes_nothing(provider, halves_layer
             "OUTPUT": str(paths[0]), "OUTPUT_SPACES": str(paths[1]), "OUTPUT_CERTAINTY": str(paths[2]),
             "REPORT": str(paths[3])}, feedback=CancelAtSecondRun())
     assert not any(path.exists() for path in paths)
+
+
+def test_with_an_initial_division_the_certainty_follows_the_stable_numbers(provider, halves_layer):
+    """The runs compare the engine's labels; the outputs must show the carried-on numbers of the initial
+    division (here 101 for the left half, 205 for the right), in the certainty layer and the spaces' fields."""
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QVariant
+
+    halves_layer.startEditing()
+    halves_layer.addAttribute(QgsField("old", QVariant.Int))
+    halves_layer.commitChanges()
+    halves_layer.startEditing()
+    index = halves_layer.fields().indexFromName("old")
+    for feature in halves_layer.getFeatures():
+        halves_layer.changeAttributeValue(feature.id(), index, 101 if feature["col"] < COLS // 2 else 205)
+    halves_layer.commitChanges()
+    result = run(halves_layer, INITIAL_FIELD="old", N_SPACES=0, CERTAINTY_RUNS=3, OUTPUT_CERTAINTY="memory:")
+    blocks = {f["bid"]: f["old"] for f in result["OUTPUT"].getFeatures()}
+    certainty_layer = result["OUTPUT_CERTAINTY"]
+    assert {f["bid"]: f["space_id"] for f in certainty_layer.getFeatures()} == blocks
+    numbers = set(blocks.values())
+    assert {101, 205} <= numbers  # the initial numbers carry on (the halves are too big: split, new numbers beside)
+    spaces = {f["space_id"]: (f["certainty"], f["overlap"], f["stability"]) for f in result["OUTPUT_SPACES"].getFeatures()}
+    assert set(spaces) == numbers
+    assert all(value is not None and value == value for figures in spaces.values() for value in figures)
