@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write resources/styles/block_certainty.qml (the blocks with boundary certainty) with the QGIS API.
 
-The classes and colours live in sozialraum/algorithms/certainty_style.py; run this after changing them.
+The classes and colours live in sozialraum/qgisio/certainty_style.py; run this after changing them.
 Usage: /usr/bin/python3 scripts/make_certainty_style.py
 """
 import os

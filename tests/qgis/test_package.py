@@ -23,7 +23,7 @@ def test_package_zip_contents(tmp_path):
         assert not inner.startswith(("tests/", "bench/", "scripts/", ".ci/", ".build/", ".venv")), name
         assert inner not in ("Makefile", "pytest.ini") and not name.endswith((".pyc", ".ts")), name
         assert not inner.startswith(("engine/sampletown/", "engine/indicators/synthetic.py")), name
-    assert "sozialraum/engine/geometry.py" in names  # the one Shapely 1.8/2 module, used by the plugin
+    assert "sozialraum/engine/spatial/geometry.py" in names  # the one Shapely 1.8/2 module, used by the plugin
 
 
 def test_packaged_plugin_imports_without_the_development_modules(tmp_path):
