@@ -5,6 +5,7 @@ here only the button, the file dialog and the message.
 """
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.PyQt.QtWidgets import QFileDialog, QPushButton
 
 from ..i18n import tr
@@ -29,8 +30,9 @@ class DockExpertComments:
             self.show_message(tr("Open a session on a blocks layer first."), problem=True)
             return None
         outcome = import_comment_files(self.layer_session, paths)
-        self.refresh()
-        self.show_message(outcome.message(), problem=bool(outcome.problems or self.layer_session.decision_log.problem))
+        self.refresh()  # the log's rows now, before the message (a later refresh rewrites the message line)
+        failed = bool(outcome.problems or self.layer_session.decision_log.problem)
+        self.report(outcome.message(), Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
         return outcome
 
     def _import_comments_clicked(self):

@@ -47,7 +47,7 @@ class ImportOutcome:
         if self.already:
             parts.append(tr("%n comment(s) were in the decision log already and were not added again.", self.already))
         if self.sketches:
-            parts.append(tr("%n sketch(es) added to the layer '{layer}'.", self.sketches).format(
+            parts.append(tr("Sketches of %n comment(s) added to the layer '{layer}'.", self.sketches).format(
                 layer=self.sketch_layer.name()))
         if self.unknown:
             parts.append(tr("Spaces this layer does not have (logged as written): {spaces}.").format(

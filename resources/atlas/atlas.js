@@ -293,10 +293,12 @@ var SozialraumAtlas = (function () {
       },
       onEachFeature: function (feature, layer) {
         var id = String(feature.properties.id);
-        layer.on("add", function () { layer.getElement().setAttribute("data-space", id); });
-        if (id === state.selected || neighbours[id]) {
-          layer.bindTooltip(spaceLabel(indexById[id]), { permanent: true, direction: "center", pane: "labels",
-                                                        className: id === state.selected ? "print-label selected" : "print-label" });
+        layer.on("add", function () { layer.getElement().setAttribute("data-print-space", id); });
+        var place = (id === state.selected || neighbours[id]) && labelPlace(feature.geometry, view);
+        if (place) {
+          L.tooltip({ permanent: true, direction: "center", pane: "labels", interactive: false,
+                      className: id === state.selected ? "print-label selected" : "print-label" })
+            .setLatLng(place).setContent(spaceLabel(indexById[id])).addTo(printMap);
         }
       }
     }).addTo(printMap);
@@ -305,6 +307,38 @@ var SozialraumAtlas = (function () {
     }
     printMap.invalidateSize();
     printMap.fitBounds(view, { animate: false });
+  }
+
+  // a place for a space's name inside the part of it on the print map: of a grid over that part, the point inside
+  // the space nearest the part's middle (a neighbour's own centre is often off the map)
+  function labelPlace(geometry, view) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    var box = L.geoJSON(geometry).getBounds();
+    if (!box.intersects(view)) { return null; }
+    var south = Math.max(box.getSouth(), view.getSouth()), north = Math.min(box.getNorth(), view.getNorth());
+    var west = Math.max(box.getWest(), view.getWest()), east = Math.min(box.getEast(), view.getEast());
+    var middle = [(west + east) / 2, (south + north) / 2], best = null, bestDistance = Infinity;
+    for (var i = 1; i < 12; i++) {
+      for (var j = 1; j < 12; j++) {
+        var point = [west + (east - west) * i / 12, south + (north - south) * j / 12];
+        var distance = Math.pow(point[0] - middle[0], 2) + Math.pow(point[1] - middle[1], 2);
+        if (distance < bestDistance && inside(point, polygons)) { best = point; bestDistance = distance; }
+      }
+    }
+    return best && [best[1], best[0]];
+  }
+
+  function inside(point, polygons) {  // even-odd rule over every ring: holes count out
+    var crossings = 0;
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        for (var a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+          if ((ring[a][1] > point[1]) !== (ring[b][1] > point[1]) &&
+              point[0] < (ring[b][0] - ring[a][0]) * (point[1] - ring[a][1]) / (ring[b][1] - ring[a][1]) + ring[a][0]) { crossings++; }
+        }
+      });
+    });
+    return crossings % 2 === 1;
   }
 
   // -- table ---------------------------------------------------------------------------------------

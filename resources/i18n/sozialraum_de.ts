@@ -3739,13 +3739,6 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
                 <numerusform>%n Vorschläge aus {files} importiert.</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>%n sketch(es) added to the layer '{layer}'.</source>
-            <translation>
-                <numerusform>%n Skizze in den Layer '{layer}' aufgenommen.</numerusform>
-                <numerusform>%n Skizzen in den Layer '{layer}' aufgenommen.</numerusform>
-            </translation>
-        </message>
         <message>
             <source>Spaces this layer does not have (logged as written): {spaces}.</source>
             <translation>Räume, die dieser Layer nicht hat (wie geschrieben protokolliert): {spaces}.</translation>
@@ -3757,6 +3750,13 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         <message>
             <source>1 line sketched for this space</source>
             <translation>1 Linie für diesen Raum skizziert</translation>
+        </message>
+        <message numerus="yes">
+            <source>Sketches of %n comment(s) added to the layer '{layer}'.</source>
+            <translation>
+                <numerusform>Skizzen von %n Kommentar in den Layer '{layer}' aufgenommen.</numerusform>
+                <numerusform>Skizzen von %n Kommentaren in den Layer '{layer}' aufgenommen.</numerusform>
+            </translation>
         </message>
     </context>
 </TS>
