@@ -111,7 +111,7 @@ def _position(point):
             not all(isinstance(value, (int, float)) and not isinstance(value, bool) for value in point[:2]):
         raise ValueError("not a position")
     lon, lat = float(point[0]), float(point[1])
-    if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):  # noqa: PLR2004 - the ranges of WGS 84
+    if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):  # the ranges of WGS 84
         raise ValueError("not WGS 84")
     return lon, lat
 

@@ -32,8 +32,8 @@ LINE = [centre(0, 3), centre(1, 4), centre(3, 4)]
 AREA = [(X0 + 520, Y0 + 320), (X0 + 580, Y0 + 320), (X0 + 580, Y0 + 380), (X0 + 520, Y0 + 320)]
 
 
-def comment_file(path, comments, author="Schulamt, B. Beispiel", **extra):
-    document = {"format": "sozialraum-atlas-comments", "version": 1, "atlas": "Gitter", "author": author,
+def comment_file(path, comments, writer="Schulamt, B. Beispiel", **extra):
+    document = {"format": "sozialraum-atlas-comments", "version": 1, "atlas": "Gitter", "author": writer,
                 "written": "2026-12-06T14:05:00.000Z", "comments": comments}
     document.update(extra)
     path.write_text(json.dumps(document), encoding="utf-8")
