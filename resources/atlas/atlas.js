@@ -514,13 +514,17 @@ var SozialraumAtlas = (function () {
   }
 
   // -- free-hand sketches ("I would move this boundary"): strokes of the open space, drawn on Leaflet's map ------
-  function sketchColour() { return { color: "#c51b7d", weight: 4, opacity: 0.95, lineCap: "round", lineJoin: "round", interactive: false }; }
+  function sketchColour() { return { color: "#c51b7d", weight: 4, opacity: 1, lineCap: "round", lineJoin: "round", interactive: false }; }
+
+  function sketchCasing() { return { color: "#ffffff", weight: 8, opacity: 0.9, lineCap: "round", lineJoin: "round", interactive: false }; }
 
   function drawSketches() {
     if (!sketch.layer) { return; }
     sketch.layer.clearLayers();
     strokesOf(state.selected).forEach(function (stroke) {
-      L.polyline(stroke.map(function (p) { return [p[1], p[0]]; }), sketchColour()).addTo(sketch.layer);
+      var points = stroke.map(function (p) { return [p[1], p[0]]; });
+      L.polyline(points, sketchCasing()).addTo(sketch.layer);  // a white edge: the line shows on every class colour
+      L.polyline(points, sketchColour()).addTo(sketch.layer);
     });
     var count = strokesOf(state.selected).length;
     document.getElementById("sketch-count").textContent = count === 1 ? t("sketch_count_one") : count ? fill(t("sketch_count"), { count: count }) : "";

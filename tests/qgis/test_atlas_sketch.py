@@ -49,14 +49,20 @@ def draw(driver, points):
 
 
 @pytest.fixture(scope="module")
-def downloaded(town, tmp_path_factory):  # noqa: F811
-    """The atlas with comments, a comment with a sketch on space 03 drawn with the mouse, the file downloaded."""
+def comment_atlas(town, tmp_path_factory):  # noqa: F811
+    """The sample town's atlas with expert comments: (folder, its spaces' GeoJSON)."""
     from sozialraum.algorithms.atlas_data import read_script
 
-    root = tmp_path_factory.mktemp("sketch")
-    folder = root / "atlas"
+    folder = tmp_path_factory.mktemp("sketch") / "atlas"
     run_atlas(town, folder, COMMENTS=True)
-    spaces = read_script(folder / "data" / "spaces.js")
+    return folder, read_script(folder / "data" / "spaces.js")
+
+
+@pytest.fixture(scope="module")
+def downloaded(comment_atlas, tmp_path_factory):
+    """A comment with a sketch on space 03 drawn with the mouse, the file downloaded."""
+    folder, spaces = comment_atlas
+    root = tmp_path_factory.mktemp("downloads")
     downloads = root / "downloads"
     downloads.mkdir()
     points = inside_points(spaces, SPACE)
@@ -118,6 +124,40 @@ def test_a_sketch_drawn_with_the_mouse_is_downloaded_as_geojson(downloaded):
     # where the mouse went: within a few pixels of the points it was moved through, inside the space
     assert drawn.hausdorff_distance(wanted) < 0.1 * wanted.length
     assert polygon.buffer(1e-4).contains(drawn)
+
+
+def test_on_a_phone_a_finger_draws_and_nothing_is_wider_than_the_screen(comment_atlas):
+    from selenium.webdriver.common.actions import interaction
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+    from selenium.webdriver.common.actions.pointer_input import PointerInput
+
+    folder, spaces = comment_atlas
+    points = inside_points(spaces, SPACE)
+    with browser(390, 844) as phone:
+        open_atlas(phone, folder / "index.html", f"#space={SPACE}")
+        start = phone.find_element("id", "sketch-start")
+        phone.execute_script("arguments[0].scrollIntoView({block: 'center'})", start)
+        start.click()
+        phone.execute_script("document.getElementById('map').scrollIntoView()")
+        box = phone.find_element("id", "map")
+        assert box.value_of_css_property("touch-action") == "none"  # a finger draws instead of scrolling the page
+        pixels = [phone.execute_script(
+            "var p = SozialraumAtlas.map().latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];",
+            lat, lon) for lon, lat in points]
+        finger = ActionBuilder(phone, mouse=PointerInput(interaction.POINTER_TOUCH, "finger"))
+        finger.pointer_action.move_to(box, round(pixels[0][0] - box.size["width"] / 2),
+                                      round(pixels[0][1] - box.size["height"] / 2)).pointer_down()
+        for x, y in pixels[1:]:
+            finger.pointer_action.move_to(box, round(x - box.size["width"] / 2), round(y - box.size["height"] / 2))
+        finger.pointer_action.pointer_up()
+        finger.perform()
+        strokes = phone.execute_script("return SozialraumAtlas.commentFile().comments")
+        assert phone.execute_script("return document.documentElement.scrollWidth") <= 390
+        heights = [b.rect["height"] for b in phone.find_elements("css selector", ".sketch-buttons button:not([hidden])")]
+    [comment] = strokes
+    assert comment["space"] == SPACE and len(comment["sketch"]["coordinates"]) == 1
+    assert len(comment["sketch"]["coordinates"][0]) >= 3
+    assert len(heights) == 4 and min(heights) >= 32  # big enough for a finger
 
 
 def test_the_downloaded_file_becomes_a_proposal_and_a_sketch_in_the_dock(downloaded, town, qgis_canvas, qgis_new_project):  # noqa: F811
