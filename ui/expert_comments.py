@@ -128,5 +128,9 @@ def import_comment_files(layer_session, paths):
     if rows:
         log.add_stored(rows)
         outcome.added = len(rows)
-    outcome.sketch_layer, outcome.sketches = add_sketches(layer_session.layer, sketches)
+    outcome.sketch_layer, added = add_sketches(layer_session.layer, sketches)
+    if added is None:
+        outcome.problems.append(tr("The sketches could not be written to the layer '{layer}'.").format(
+            layer=outcome.sketch_layer.name()))
+    outcome.sketches = added or 0
     return outcome

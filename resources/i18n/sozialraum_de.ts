@@ -3758,5 +3758,9 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
                 <numerusform>Skizzen von %n Kommentaren in den Layer '{layer}' aufgenommen.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>The sketches could not be written to the layer '{layer}'.</source>
+            <translation>Die Skizzen konnten nicht in den Layer '{layer}' geschrieben werden.</translation>
+        </message>
     </context>
 </TS>

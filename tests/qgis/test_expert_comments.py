@@ -194,3 +194,13 @@ def test_in_a_geopackage_the_proposals_are_stored_at_once_and_outlive_a_rollback
     layer.startEditing()
     again = dock.import_expert_comments([str(good_file(tmp_path))])
     assert again.added == 0 and len(stored_rows(path)) == 3
+    # the sketches live beside the blocks too: a table of the GeoPackage, found again after the layer was removed
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    sketches = outcome.sketch_layer
+    assert sketches.providerType() == "ogr" and sketches.source().startswith(path)
+    QgsProject.instance().removeMapLayer(sketches.id())
+    third = dock.import_expert_comments([str(good_file(tmp_path))])
+    assert (third.added, third.sketches) == (0, 0) and third.sketch_layer.featureCount() == 1
+    [sketch] = QgsVectorLayer(f"{path}|layername=sozialraum_sketches", "read", "ogr").getFeatures()
+    assert (sketch["author"], sketch["space"]) == ("Schulamt, B. Beispiel", "2") and sketch.geometry().length() > 300
