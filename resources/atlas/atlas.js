@@ -601,6 +601,7 @@ var SozialraumAtlas = (function () {
       if (!sketch.on || event.button !== 0 || event.target.closest(".leaflet-control")) { return; }
       event.preventDefault();
       if (box.setPointerCapture) { try { box.setPointerCapture(event.pointerId); } catch (error) { /* synthetic pointer */ } }
+      if (sketch.stroke) { endStroke(); }  // a line begun with the keyboard ends where the hand begins another
       sketch.pointer = event.pointerId;
       beginStroke(map.mouseEventToLatLng(event));
     });
