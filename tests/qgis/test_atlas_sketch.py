@@ -112,6 +112,12 @@ def test_a_sketch_drawn_with_the_mouse_is_downloaded_as_geojson(downloaded):
     assert downloaded["keyboard_count"] == "2 Linien für diesen Raum skizziert"
     assert downloaded["title"] == f"Sozialraum {SPACE}"
     assert downloaded["strokes"] >= 1
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage.fromData(downloaded["screenshot"])  # the line is on the map, magenta over a white edge
+    magenta = sum(1 for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)
+                  if image.pixelColor(x, y).name() == "#c51b7d")
+    assert magenta > 20
     document = json.loads(downloaded["file"].read_text(encoding="utf-8"))
     [comment] = document["comments"]
     assert (comment["space"], comment["text"]) == (SPACE, TEXT)
