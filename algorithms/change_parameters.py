@@ -36,7 +36,10 @@ def change_inputs(algorithm, parameters, context, feedback):
             feedback.pushWarning(tr("The decision log has no field {fields}; it is left out of the report.").format(
                 fields=", ".join(missing)))
         else:
+            kinds = "kind" in source.fields().names()
             for feature in source.getFeatures():
+                if kinds and feature["kind"] == "proposal":  # an expert's comment from the web atlas: no decision
+                    continue
                 decisions.append({name: _text(feature[name]) for name in DECISION_FIELDS})
     return bounds[0], bounds[1], decisions
 

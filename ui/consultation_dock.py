@@ -40,6 +40,7 @@ from .compat import NUMERIC_FIELDS, POLYGON_LAYERS, disconnect_all
 from .decision_log import ask_author_once
 from .dock_body import scrolling
 from .dock_choices import DockChoices
+from .dock_comments import DockExpertComments
 from .dock_live import DockLiveLayer
 from .dock_log import DockDecisionLog
 from .dock_reoptimise import DockReoptimise
@@ -55,7 +56,8 @@ from .session_layer import LayerSession, SessionInputError
 REFRESH_DELAY = 80
 
 
-class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLayer, DockDecisionLog, DockProjectState, QgsDockWidget):
+class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLayer, DockDecisionLog, DockExpertComments,
+                       DockProjectState, QgsDockWidget):
     """The dock; ``session_opened``/``session_closed`` tell the plugin to enable its tools."""
 
     session_opened = pyqtSignal(object)
@@ -191,6 +193,7 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
         exports.addWidget(self.xlsx_button)
         exports.addWidget(self.html_button)
         layout.addLayout(exports)
+        self._build_comments_import(layout)
         self.setWidget(scrolling(body))  # texts never cut, whatever the dock's height
         self._layer_chosen(self.layer_combo.currentLayer())
         QgsProject.instance().layerWillBeRemoved.connect(self._layer_removed)

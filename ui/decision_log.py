@@ -237,6 +237,27 @@ class DecisionLog(QObject):
             del self._rows[row_id]
             self.changed.emit()
 
+    def add_stored(self, rows):
+        """Rows that are no change of the layer (experts' proposals): stored at once, on no undo stack.
+
+        Rows whose id the log has are left out. A failed write keeps them (tried again at the next save).
+        """
+        rows = [row for row in rows if row.id not in self._rows]
+        if not rows:
+            return True
+        self._rows.update((row.id, row) for row in rows)
+        self._unwritten.update(row.id for row in rows)  # kept by a roll-back, written with the next save if not now
+        if self.store.append([asdict(row) for row in rows]):
+            self._saved.update(row.id for row in rows)
+            self._unwritten.difference_update(row.id for row in rows)
+            self.changed.emit()
+            return True
+        self.problem = tr("The decision log could not be written to {place}; it is tried again at the next save.").format(
+            place=self.store.describe())
+        self.write_failed.emit(self.problem)
+        self.changed.emit()
+        return False
+
     # -- storage ----------------------------------------------------------------------
     def write(self):
         """Store every row not yet stored (the layer's edits were just committed); True when written."""

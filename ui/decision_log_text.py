@@ -17,7 +17,10 @@ UNLOCK = "unlock"
 #: operation codes (stored in the row's ``operation`` column)
 PAINT = "paint"
 SPLIT_LINE = "split_line"
-OPERATIONS = (PAINT, MERGE, SPLIT, SPLIT_LINE, NEW_SPACE, LOCK, UNLOCK, REOPTIMISE)
+#: an expert's comment from the web atlas (ui/expert_comments.py): a proposal, no change of the blocks
+PROPOSAL = "proposal"
+PROPOSAL_SKETCH = "proposal_sketch"
+OPERATIONS = (PAINT, MERGE, SPLIT, SPLIT_LINE, NEW_SPACE, LOCK, UNLOCK, REOPTIMISE, PROPOSAL, PROPOSAL_SKETCH)
 _CODE_OF_KIND = {MOVE: PAINT, MERGE: MERGE, SPLIT: SPLIT, NEW_SPACE: NEW_SPACE, LOCK: LOCK, UNLOCK: UNLOCK,
                  REOPTIMISE: REOPTIMISE}
 #: the undo text of a split along a line (only this tells it from a split in two, in old rows)
@@ -72,12 +75,16 @@ def operation_text(row):
     if code == REOPTIMISE:
         return tr("Re-optimise: %n block(s), {population} residents moved", blocks).format(
             population=format_population(row.population))
+    if code == PROPOSAL:
+        return tr("Proposal for space {space} (web atlas)").format(space=target)
+    if code == PROPOSAL_SKETCH:
+        return tr("Proposal for space {space} with a sketch (web atlas)").format(space=target)
     return row.operation  # a kind this version does not know: its text as it was written
 
 
 def kind_text(kind):
     return {MOVE: tr("paint"), MERGE: tr("merge"), SPLIT: tr("split"), NEW_SPACE: tr("new space"), LOCK: tr("lock"),
-            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised")}.get(kind, kind)
+            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised"), PROPOSAL: tr("proposal")}.get(kind, kind)
 
 
 def header():

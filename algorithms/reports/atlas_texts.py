@@ -47,6 +47,18 @@ ATLAS_TEXTS = {
                                  "to the planning office; they are proposals, the office decides."),
     "comment_download": translatable("Download my comments (JSON)"),
     "comment_count": translatable("{count} spaces commented"),
+    "sketch_heading": translatable("I would move this boundary: sketch on the map"),
+    "sketch_help": translatable("Press 'Draw on the map', then draw lines with the mouse or a finger; a line that "
+                                "ends where it began marks an area. With the keyboard: move the map with the arrow "
+                                "keys and press Enter for a point at the cross, Escape ends the line."),
+    "sketch_start": translatable("Draw on the map"),
+    "sketch_stop": translatable("Stop drawing"),
+    "sketch_point": translatable("Point at the cross"),
+    "sketch_finish": translatable("End the line"),
+    "sketch_undo": translatable("Remove the last line"),
+    "sketch_count": translatable("{count} lines sketched for this space"),
+    "sketch_count_one": translatable("1 line sketched for this space"),
+    "print_map_caption": translatable("The space (outlined in black) and its neighbours."),
     "group_population": translatable("Population"),
     "group_age": translatable("Age"),
     "group_households": translatable("Households"),

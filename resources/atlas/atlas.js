@@ -10,6 +10,8 @@ var SozialraumAtlas = (function () {
   var map, spacesLayer, layersById = {}, indexById = {}, rowsById = {};
   var comments = {};
   var COMMENTS_KEY = "sozialraum-atlas-comments";
+  var sketch = { on: false, layer: null, stroke: null, line: null, pointer: null };
+  var printMap = null;
 
   // ColorBrewer sequential palettes (colour-blind safe, print safe): YlOrRd where a direction of need is
   // known (darker = more need), Blues for neutral indicators (darker = higher).
@@ -101,7 +103,7 @@ var SozialraumAtlas = (function () {
       onEachFeature: function (feature, layer) {
         var id = String(feature.properties.id);
         layersById[id] = layer;
-        layer.on("click", function () { select(id, true); });
+        layer.on("click", function () { if (!sketch.on) { select(id, true); } });
         layer.bindTooltip(function () { return tooltip(indexById[id]); }, { sticky: true });
         // the SVG path exists once the map has a view: mark it with its space (tests, styling)
         layer.on("add", function () { layer.getElement().setAttribute("data-space", id); });
@@ -260,6 +262,83 @@ var SozialraumAtlas = (function () {
     document.getElementById("profile-footnote").textContent = t("page_footnote") + (data.atlas.indicators.some(function (entry) {
       return entry.kind !== "index" && entry.municipal !== null; }) ? "" : " " + t("page_no_municipal"));
     drawComment();
+    drawPrintMap();
+  }
+
+  // -- the print view's map: the space and its neighbours (a second Leaflet map, off screen until printed) --
+  function drawPrintMap() {
+    var box = document.getElementById("print-map");
+    if (!box || state.selected === null || !layersById[state.selected]) { return; }
+    if (!printMap) {
+      // a fixed size in CSS pixels, the same on screen (off it) and on paper: Leaflet draws once, nothing resizes at print
+      printMap = L.map(box, { zoomControl: false, attributionControl: false, dragging: false, keyboard: false,
+                              scrollWheelZoom: false, doubleClickZoom: false, boxZoom: false, touchZoom: false,
+                              zoomSnap: 0, fadeAnimation: false, zoomAnimation: false, markerZoomAnimation: false });
+      printMap.createPane("labels").style.zIndex = 650;
+    }
+    printMap.eachLayer(function (layer) { printMap.removeLayer(layer); });
+    var bounds = layersById[state.selected].getBounds();
+    var view = bounds.pad(0.45);
+    var neighbours = {};
+    data.spaces.features.forEach(function (feature) {
+      var id = String(feature.properties.id);
+      if (id !== state.selected && layersById[id] && layersById[id].getBounds().intersects(bounds)) { neighbours[id] = true; }
+    });
+    L.geoJSON(data.spaces, {
+      interactive: false,
+      style: function (feature) {
+        var id = String(feature.properties.id);
+        if (id === state.selected) { return { fillColor: "#fdb863", fillOpacity: 1, color: "#000000", weight: 3.5, opacity: 1 }; }
+        return { fillColor: neighbours[id] ? "#ffffff" : "#eeeeee", fillOpacity: 1, color: "#444444", weight: 1.2, opacity: 1 };
+      },
+      onEachFeature: function (feature, layer) {
+        var id = String(feature.properties.id);
+        layer.on("add", function () { layer.getElement().setAttribute("data-print-space", id); });
+        var place = (id === state.selected || neighbours[id]) && labelPlace(feature.geometry, view);
+        if (place) {
+          L.tooltip({ permanent: true, direction: "center", pane: "labels", interactive: false,
+                      className: id === state.selected ? "print-label selected" : "print-label" })
+            .setLatLng(place).setContent(spaceLabel(indexById[id])).addTo(printMap);
+        }
+      }
+    }).addTo(printMap);
+    if (data.barriers && data.barriers.features.length) {
+      L.geoJSON(data.barriers, { interactive: false, style: { color: "#08306b", weight: 2, opacity: 0.9, dashArray: "6 3" } }).addTo(printMap);
+    }
+    printMap.invalidateSize();
+    printMap.fitBounds(view, { animate: false });
+  }
+
+  // a place for a space's name inside the part of it on the print map: of a grid over that part, the point inside
+  // the space nearest the part's middle (a neighbour's own centre is often off the map)
+  function labelPlace(geometry, view) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    var box = L.geoJSON(geometry).getBounds();
+    if (!box.intersects(view)) { return null; }
+    var south = Math.max(box.getSouth(), view.getSouth()), north = Math.min(box.getNorth(), view.getNorth());
+    var west = Math.max(box.getWest(), view.getWest()), east = Math.min(box.getEast(), view.getEast());
+    var middle = [(west + east) / 2, (south + north) / 2], best = null, bestDistance = Infinity;
+    for (var i = 1; i < 12; i++) {
+      for (var j = 1; j < 12; j++) {
+        var point = [west + (east - west) * i / 12, south + (north - south) * j / 12];
+        var distance = Math.pow(point[0] - middle[0], 2) + Math.pow(point[1] - middle[1], 2);
+        if (distance < bestDistance && inside(point, polygons)) { best = point; bestDistance = distance; }
+      }
+    }
+    return best && [best[1], best[0]];
+  }
+
+  function inside(point, polygons) {  // even-odd rule over every ring: holes count out
+    var crossings = 0;
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        for (var a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+          if ((ring[a][1] > point[1]) !== (ring[b][1] > point[1]) &&
+              point[0] < (ring[b][0] - ring[a][0]) * (point[1] - ring[a][1]) / (ring[b][1] - ring[a][1]) + ring[a][0]) { crossings++; }
+        }
+      });
+    });
+    return crossings % 2 === 1;
   }
 
   // -- table ---------------------------------------------------------------------------------------
@@ -401,28 +480,162 @@ var SozialraumAtlas = (function () {
     document.getElementById("comment-section").hidden = false;
     document.getElementById("comment-text").value = (comments.spaces && comments.spaces[state.selected]) || "";
     document.getElementById("comment-author").value = comments.author || "";
+    if (sketch.on) { setSketching(false); }
+    document.getElementById("sketch-start").textContent = t("sketch_start");
+    drawSketches();
     countComments();
   }
 
   function countComments() {
-    var n = Object.keys(comments.spaces || {}).filter(function (k) { return comments.spaces[k].trim(); }).length;
+    var ids = Object.keys(comments.spaces || {}).concat(Object.keys(comments.sketches || {}));
+    var n = ids.filter(function (id, i) { return ids.indexOf(id) === i && commented(id); }).length;
     document.getElementById("comment-count").textContent = fill(t("comment_count"), { count: n });
   }
 
+  function strokesOf(id) { return (comments.sketches && comments.sketches[id]) || []; }
+
+  function commented(id) {
+    return Boolean((comments.spaces && (comments.spaces[id] || "").trim()) || strokesOf(id).length);
+  }
+
   function commentFile() {
-    var spaces = comments.spaces || {};
+    var ids = Object.keys(comments.spaces || {});
+    Object.keys(comments.sketches || {}).forEach(function (id) { if (ids.indexOf(id) < 0) { ids.push(id); } });
     return {
       format: "sozialraum-atlas-comments", version: 1, atlas: data.atlas.title, author: comments.author || "",
       written: new Date().toISOString(),
-      comments: Object.keys(spaces).filter(function (id) { return spaces[id].trim(); }).map(function (id) {
-        return { space: id, text: spaces[id].trim() };
+      comments: ids.filter(commented).map(function (id) {
+        var entry = { space: id, text: ((comments.spaces || {})[id] || "").trim() };
+        // GeoJSON (RFC 7946): longitude, latitude in WGS 84; a closed stroke ends where it began
+        if (strokesOf(id).length) { entry.sketch = { type: "MultiLineString", coordinates: strokesOf(id) }; }
+        return entry;
       })
     };
+  }
+
+  // -- free-hand sketches ("I would move this boundary"): strokes of the open space, drawn on Leaflet's map ------
+  function sketchColour() { return { color: "#c51b7d", weight: 4, opacity: 1, lineCap: "round", lineJoin: "round", interactive: false }; }
+
+  function sketchCasing() { return { color: "#ffffff", weight: 8, opacity: 0.9, lineCap: "round", lineJoin: "round", interactive: false }; }
+
+  function drawSketches() {
+    if (!sketch.layer) { return; }
+    sketch.layer.clearLayers();
+    strokesOf(state.selected).forEach(function (stroke) {
+      var points = stroke.map(function (p) { return [p[1], p[0]]; });
+      L.polyline(points, sketchCasing()).addTo(sketch.layer);  // a white edge: the line shows on every class colour
+      L.polyline(points, sketchColour()).addTo(sketch.layer);
+    });
+    var count = strokesOf(state.selected).length;
+    document.getElementById("sketch-count").textContent = count === 1 ? t("sketch_count_one") : count ? fill(t("sketch_count"), { count: count }) : "";
+    document.getElementById("sketch-undo").disabled = !count;
+  }
+
+  function rounded(latlng) {  // 6 decimals: 0.1 m, more than a hand draws
+    return [Math.round(latlng.lng * 1e6) / 1e6, Math.round(latlng.lat * 1e6) / 1e6];
+  }
+
+  function beginStroke(latlng) {
+    sketch.stroke = [rounded(latlng)];
+    sketch.line = L.polyline([latlng], sketchColour()).addTo(sketch.layer);
+  }
+
+  function extendStroke(latlng) {
+    var last = sketch.stroke[sketch.stroke.length - 1];
+    var from = map.latLngToContainerPoint([last[1], last[0]]);
+    if (from.distanceTo(map.latLngToContainerPoint(latlng)) < 3) { return; }  // no point per pixel of a shaking hand
+    sketch.stroke.push(rounded(latlng));
+    sketch.line.addLatLng(latlng);
+  }
+
+  function endStroke() {
+    var stroke = sketch.stroke;
+    sketch.stroke = null;
+    if (sketch.line) { sketch.layer.removeLayer(sketch.line); sketch.line = null; }
+    if (stroke && stroke.length >= 2 && state.selected !== null) {
+      var first = map.latLngToContainerPoint([stroke[0][1], stroke[0][0]]);
+      var last = map.latLngToContainerPoint([stroke[stroke.length - 1][1], stroke[stroke.length - 1][0]]);
+      if (stroke.length >= 4 && first.distanceTo(last) < 15) { stroke.push(stroke[0]); }  // back at the start: an area
+      comments.sketches = comments.sketches || {};
+      comments.sketches[state.selected] = strokesOf(state.selected).concat([stroke]);
+      storeComments(); countComments();
+    }
+    drawSketches();
+    showSketchButtons();
+  }
+
+  function setSketching(on) {
+    if (on && state.selected === null) { return; }
+    if (!on && sketch.stroke) { endStroke(); }
+    sketch.on = on;
+    var box = map.getContainer();
+    box.classList.toggle("sketching", on);
+    if (on) { map.dragging.disable(); map.doubleClickZoom.disable(); } else { map.dragging.enable(); map.doubleClickZoom.enable(); }
+    var button = document.getElementById("sketch-start");
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.textContent = t(on ? "sketch_stop" : "sketch_start");
+    document.getElementById("sketch-crosshair").hidden = !on;
+    showSketchButtons();
+  }
+
+  function showSketchButtons() {
+    document.getElementById("sketch-point").hidden = !sketch.on;
+    document.getElementById("sketch-finish").hidden = !sketch.on;
+    document.getElementById("sketch-finish").disabled = !sketch.stroke;
+  }
+
+  function pointAtCentre() {  // keyboard: move the map with the arrow keys, a point where the cross is
+    if (!sketch.on) { return; }
+    if (sketch.stroke) { sketch.stroke.push(rounded(map.getCenter())); sketch.line.addLatLng(map.getCenter()); }
+    else { beginStroke(map.getCenter()); }
+    showSketchButtons();
+  }
+
+  function setUpSketches() {
+    sketch.layer = L.layerGroup().addTo(map);
+    var box = map.getContainer();
+    box.appendChild(element("div", null, "sketch-crosshair")).id = "sketch-crosshair";
+    document.getElementById("sketch-crosshair").hidden = true;
+    // pointer events cover mouse, pen and finger alike; Leaflet turns their position into a place on the map
+    box.addEventListener("pointerdown", function (event) {
+      if (!sketch.on || event.button !== 0 || event.target.closest(".leaflet-control")) { return; }
+      event.preventDefault();
+      if (box.setPointerCapture) { try { box.setPointerCapture(event.pointerId); } catch (error) { /* synthetic pointer */ } }
+      if (sketch.stroke) { endStroke(); }  // a line begun with the keyboard ends where the hand begins another
+      sketch.pointer = event.pointerId;
+      beginStroke(map.mouseEventToLatLng(event));
+    });
+    box.addEventListener("pointermove", function (event) {
+      if (sketch.on && sketch.stroke && event.pointerId === sketch.pointer) { extendStroke(map.mouseEventToLatLng(event)); }
+    });
+    ["pointerup", "pointercancel"].forEach(function (name) {
+      box.addEventListener(name, function (event) {
+        if (sketch.on && sketch.stroke && event.pointerId === sketch.pointer) { sketch.pointer = null; endStroke(); }
+      });
+    });
+    box.addEventListener("keydown", function (event) {
+      if (!sketch.on) { return; }
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); pointAtCentre(); }
+      else if (event.key === "Escape") { event.preventDefault(); if (sketch.stroke) { endStroke(); } else { setSketching(false); } }
+    });
+    document.getElementById("sketch-start").addEventListener("click", function () {
+      setSketching(!sketch.on);
+      if (sketch.on) { box.focus(); }
+    });
+    document.getElementById("sketch-point").addEventListener("click", pointAtCentre);
+    document.getElementById("sketch-finish").addEventListener("click", function () { endStroke(); });
+    document.getElementById("sketch-undo").addEventListener("click", function () {
+      var strokes = strokesOf(state.selected).slice(0, -1);
+      comments.sketches = comments.sketches || {};
+      if (strokes.length) { comments.sketches[state.selected] = strokes; } else { delete comments.sketches[state.selected]; }
+      storeComments(); countComments(); drawSketches();
+    });
   }
 
   function setUpComments() {
     if (!data.atlas.comments) { return; }
     readComments();
+    setUpSketches();
     document.getElementById("comment-text").addEventListener("input", function (event) {
       comments.spaces = comments.spaces || {};
       comments.spaces[state.selected] = event.target.value;
@@ -446,11 +659,13 @@ var SozialraumAtlas = (function () {
   function select(id, fromUser) {
     var previous = state.selected;
     state.selected = id === null ? null : String(id);
+    if (sketch.on) { setSketching(false); }
     if (previous && layersById[previous]) { spacesLayer.resetStyle(layersById[previous]); }
     if (state.selected && layersById[state.selected]) {
       spacesLayer.resetStyle(layersById[state.selected]);
       layersById[state.selected].bringToFront();
     }
+    if (state.selected === null && sketch.layer) { sketch.layer.clearLayers(); }
     drawProfile();
     drawTable();
     writeHash();
@@ -560,6 +775,6 @@ var SozialraumAtlas = (function () {
   return {
     load: load, start: start, select: select, setIndicator: setIndicator, setLanguage: setLanguage,
     state: state, map: function () { return map; }, layer: function (id) { return layersById[String(id)]; },
-    commentFile: commentFile
+    commentFile: commentFile, printMap: function () { return printMap; }
   };
 })();

@@ -3641,5 +3641,130 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <source>The class breaks '{text}' must be 1 to {most} increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
             <translation>Die Klassengrenzen '{text}' müssen 1 bis {most} aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
         </message>
+        <message>
+            <source>I would move this boundary: sketch on the map</source>
+            <translation>Ich würde diese Grenze verlegen: auf der Karte skizzieren</translation>
+        </message>
+        <message>
+            <source>Press 'Draw on the map', then draw lines with the mouse or a finger; a line that ends where it began marks an area. With the keyboard: move the map with the arrow keys and press Enter for a point at the cross, Escape ends the line.</source>
+            <translation>Drücken Sie 'Auf der Karte zeichnen' und zeichnen Sie dann Linien mit der Maus oder dem Finger; eine Linie, die dort endet, wo sie begann, umrandet eine Fläche. Mit der Tastatur: die Karte mit den Pfeiltasten verschieben und Enter für einen Punkt am Kreuz drücken, Escape beendet die Linie.</translation>
+        </message>
+        <message>
+            <source>Draw on the map</source>
+            <translation>Auf der Karte zeichnen</translation>
+        </message>
+        <message>
+            <source>Stop drawing</source>
+            <translation>Zeichnen beenden</translation>
+        </message>
+        <message>
+            <source>Point at the cross</source>
+            <translation>Punkt am Kreuz</translation>
+        </message>
+        <message>
+            <source>End the line</source>
+            <translation>Linie beenden</translation>
+        </message>
+        <message>
+            <source>Remove the last line</source>
+            <translation>Letzte Linie entfernen</translation>
+        </message>
+        <message>
+            <source>{count} lines sketched for this space</source>
+            <translation>{count} Linien für diesen Raum skizziert</translation>
+        </message>
+        <message>
+            <source>1 line sketched for this space</source>
+            <translation>1 Linie für diesen Raum skizziert</translation>
+        </message>
+        <message>
+            <source>The space (outlined in black) and its neighbours.</source>
+            <translation>Der Raum (schwarz umrandet) und seine Nachbarn.</translation>
+        </message>
+        <message>
+            <source>Proposal for space {space} (web atlas)</source>
+            <translation>Vorschlag zum Raum {space} (Web-Atlas)</translation>
+        </message>
+        <message>
+            <source>Proposal for space {space} with a sketch (web atlas)</source>
+            <translation>Vorschlag zum Raum {space} mit Skizze (Web-Atlas)</translation>
+        </message>
+        <message>
+            <source>proposal</source>
+            <translation>Vorschlag</translation>
+        </message>
+        <message>
+            <source>Import expert comments…</source>
+            <translation>Expertenkommentare importieren…</translation>
+        </message>
+        <message>
+            <source>Comment files downloaded from the web atlas (JSON): each comment becomes a proposal in the decision log, never a change of the blocks; sketches go into the layer 'Expert sketches'.</source>
+            <translation>Aus dem Web-Atlas heruntergeladene Kommentardateien (JSON): Jeder Kommentar wird ein Vorschlag im Entscheidungsprotokoll, nie eine Änderung der Blöcke; Skizzen kommen in den Layer 'Skizzen der Fachleute'.</translation>
+        </message>
+        <message>
+            <source>Import expert comments</source>
+            <translation>Expertenkommentare importieren</translation>
+        </message>
+        <message>
+            <source>Comment files of the web atlas (*.json *.geojson);;All files (*)</source>
+            <translation>Kommentardateien des Web-Atlas (*.json *.geojson);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Comment {entry} in '{file}' has no space or no text: the file was not imported.</source>
+            <translation>Kommentar {entry} in '{file}' hat keinen Raum oder keinen Text: Die Datei wurde nicht importiert.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n comment(s) were in the decision log already and were not added again.</source>
+            <translation>
+                <numerusform>%n Kommentar stand schon im Entscheidungsprotokoll und wurde nicht noch einmal aufgenommen.</numerusform>
+                <numerusform>%n Kommentare standen schon im Entscheidungsprotokoll und wurden nicht noch einmal aufgenommen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>'{file}' is too large for a comment file of the web atlas: not imported.</source>
+            <translation>'{file}' ist zu groß für eine Kommentardatei des Web-Atlas: nicht importiert.</translation>
+        </message>
+        <message>
+            <source>'{file}' could not be read as a comment file of the web atlas (a JSON file downloaded from the atlas): not imported.</source>
+            <translation>'{file}' ließ sich nicht als Kommentardatei des Web-Atlas lesen (eine aus dem Atlas heruntergeladene JSON-Datei): nicht importiert.</translation>
+        </message>
+        <message>
+            <source>'{file}' is not a comment file of the web atlas (another JSON document, or one of another version): not imported.</source>
+            <translation>'{file}' ist keine Kommentardatei des Web-Atlas (ein anderes JSON-Dokument oder eine andere Version): nicht importiert.</translation>
+        </message>
+        <message>
+            <source>Comment {entry} in '{file}' is longer than {limit} characters: the file was not imported.</source>
+            <translation>Kommentar {entry} in '{file}' ist länger als {limit} Zeichen: Die Datei wurde nicht importiert.</translation>
+        </message>
+        <message>
+            <source>The sketch of comment {entry} in '{file}' is not a line in longitude and latitude: the file was not imported.</source>
+            <translation>Die Skizze von Kommentar {entry} in '{file}' ist keine Linie in geographischer Länge und Breite: Die Datei wurde nicht importiert.</translation>
+        </message>
+        <message>
+            <source>The sketches could not be written to the layer '{layer}'.</source>
+            <translation>Die Skizzen konnten nicht in den Layer '{layer}' geschrieben werden.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n proposal(s) imported from {files}.</source>
+            <translation>
+                <numerusform>%n Vorschlag aus {files} importiert.</numerusform>
+                <numerusform>%n Vorschläge aus {files} importiert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Sketches of %n comment(s) added to the layer '{layer}'.</source>
+            <translation>
+                <numerusform>Skizzen von %n Kommentar in den Layer '{layer}' aufgenommen.</numerusform>
+                <numerusform>Skizzen von %n Kommentaren in den Layer '{layer}' aufgenommen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Spaces this layer does not have (logged as written): {spaces}.</source>
+            <translation>Räume, die dieser Layer nicht hat (wie geschrieben protokolliert): {spaces}.</translation>
+        </message>
+        <message>
+            <source>Expert sketches</source>
+            <translation>Skizzen der Fachleute</translation>
+        </message>
     </context>
 </TS>

@@ -46,3 +46,33 @@ def test_a_missing_file_is_refused(tmp_path):
     with pytest.raises(AtlasError) as error:
         read_comments(tmp_path / "none.json")
     assert error.value.code == "comments_unreadable"
+
+
+def test_a_sketch_comes_as_strokes_in_wgs84(tmp_path):
+    line = [[7.01, 50.9], [7.02, 50.91], [7.03, 50.905]]
+    area = [[7.0, 50.0], [7.1, 50.0], [7.1, 50.1], [7.0, 50.0]]
+    path = comment_file(tmp_path, [
+        {"space": "4", "text": "", "sketch": {"type": "MultiLineString", "coordinates": [line, area]}},
+        {"space": "5", "text": "Fläche", "sketch": {"type": "Polygon", "coordinates": [area]}},
+        {"space": "6", "text": "", "sketch": None},  # neither text nor sketch: nothing to propose
+    ])
+    first, second = read_comments(path)
+    assert (first.space, first.text) == ("4", "")  # a sketch without words is a proposal too
+    assert first.sketch == (tuple(map(tuple, line)), tuple(map(tuple, area)))
+    assert second.sketch == (tuple(map(tuple, area)),)  # an area comes as its outline
+
+
+@pytest.mark.parametrize("sketch", [
+    {"type": "Point", "coordinates": [7.0, 50.0]},
+    {"type": "LineString", "coordinates": [[7.0, 50.0]]},  # one point is no line
+    {"type": "LineString", "coordinates": [[300000, 5640000], [300100, 5640100]]},  # metres, not degrees
+    {"type": "LineString", "coordinates": [[7.0, "50"], [7.1, 50.1]]},
+    {"type": "LineString", "coordinates": [[True, 50.0], [7.1, 50.1]]},
+    {"type": "MultiLineString", "coordinates": 7},
+    "LINESTRING(7 50, 8 51)",
+])
+def test_a_sketch_that_is_no_line_in_degrees_is_refused(tmp_path, sketch):
+    path = comment_file(tmp_path, [{"space": "4", "text": "x", "sketch": sketch}])
+    with pytest.raises(AtlasError) as error:
+        read_comments(path)
+    assert error.value.code == "comments_entry" and error.value.details["reason"] == "sketch"

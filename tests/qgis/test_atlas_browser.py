@@ -171,6 +171,16 @@ def test_the_print_view_shows_only_the_profile(page):
         assert not page.find_element("id", "spaces-table").is_displayed()
         assert page.find_element("id", "profile-table").is_displayed()
         assert not page.find_element("id", "print").is_displayed()
+        # a map of the space and its neighbours above the numbers, drawn by Leaflet, labelled
+        box = page.find_element("id", "print-map")
+        assert box.is_displayed() and box.rect["width"] >= 600 and box.rect["height"] >= 400
+        assert box.rect["y"] < page.find_element("id", "profile-table").rect["y"]
+        selected = page.find_element("css selector", '#print-map path[data-print-space="01"]')
+        assert selected.get_attribute("fill") == "#fdb863" and selected.get_attribute("stroke-width") == "3.5"
+        labels = [label.text for label in page.find_elements("css selector", "#print-map .print-label")]
+        assert "01" in labels and len(labels) >= 3  # the space and at least two neighbours by name
+        drawn = selected.rect  # the space drawn large on the map, not a dot
+        assert drawn["width"] > 150 and box.rect["x"] <= drawn["x"] and drawn["x"] + drawn["width"] <= box.rect["x"] + box.rect["width"] + 1
     finally:
         page.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         page.execute_script("document.body.classList.remove('print-profile')")

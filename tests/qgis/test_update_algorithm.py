@@ -200,8 +200,10 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
     updated = processing.run("sozialraum:update", parameters)
     grown, shrunk = scenario["grown"], scenario["shrunk"]
     decisions = memory_layer("None", "EPSG:25832", ["from_spaces:string", "to_spaces:string", "reason:string", "author:string",
-                                                    "time:string"],
-                             [(None, [str(grown), "", "keep the estate with the school", "A. Planner", "2026-12-01"])])
+                                                    "time:string", "kind:string"],
+                             [(None, [str(grown), "", "keep the estate with the school", "A. Planner", "2026-12-01", "move"]),
+                              # an expert's comment imported from the web atlas is a proposal, not a decision
+                              (None, ["", str(shrunk), "the park belongs here", "Jugendamt", "2026-12-02", "proposal"])])
     report, pdf = tmp_path / "change.html", tmp_path / "change.pdf"
     result = processing.run("sozialraum:compare", {
         "INPUT": updated["OUTPUT"], "ID_FIELD": "block_id", "OLD_FIELD": "space_before", "NEW_FIELD": "space_id",
@@ -212,6 +214,7 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
     assert "What changed, space by space" in text and "Crosswalk: old space to new space" in text
     assert "outside the population bounds" in text and f"repairs neighbour {grown}" in text
     assert "expert decision (A. Planner, 2026-12-01): keep the estate with the school" in text
+    assert "the park belongs here" not in text
     assert "data:image/png;base64," in text
     crosswalk = {(f["old_space"], f["new_space"]): f["share_of_old"] for f in result["OUTPUT_OVERLAP"].getFeatures()}
     assert crosswalk[(str(grown), str(grown))] < 100 and crosswalk[(str(shrunk), str(shrunk))] == 100
