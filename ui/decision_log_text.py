@@ -11,15 +11,18 @@ kind this version does not know keeps its text as written.
 from __future__ import annotations
 
 from ..engine.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, REOPTIMISE, SPLIT
+from ..engine.variants import VARIANT
 from ..i18n import tr, translator_for
 
 UNLOCK = "unlock"
 #: operation codes (stored in the row's ``operation`` column)
 PAINT = "paint"
 SPLIT_LINE = "split_line"
-OPERATIONS = (PAINT, MERGE, SPLIT, SPLIT_LINE, NEW_SPACE, LOCK, UNLOCK, REOPTIMISE)
+OPERATIONS = (PAINT, MERGE, SPLIT, SPLIT_LINE, NEW_SPACE, LOCK, UNLOCK, REOPTIMISE, VARIANT)
 _CODE_OF_KIND = {MOVE: PAINT, MERGE: MERGE, SPLIT: SPLIT, NEW_SPACE: NEW_SPACE, LOCK: LOCK, UNLOCK: UNLOCK,
-                 REOPTIMISE: REOPTIMISE}
+                 REOPTIMISE: REOPTIMISE, VARIANT: VARIANT}
+#: a switch to a variant stores its operation as "variant:<the variant's name>"
+VARIANT_PREFIX = VARIANT + ":"
 #: the undo text of a split along a line (only this tells it from a split in two, in old rows)
 _SPLIT_LINE_SOURCE = "Split space {space} along a line (new space {new})"
 
@@ -72,12 +75,15 @@ def operation_text(row):
     if code == REOPTIMISE:
         return tr("Re-optimise: %n block(s), {population} residents moved", blocks).format(
             population=format_population(row.population))
+    if code == VARIANT:
+        name = row.operation[len(VARIANT_PREFIX):] if row.operation.startswith(VARIANT_PREFIX) else ""
+        return tr("Switch to variant '{name}': %n block(s) moved", blocks).format(name=name)
     return row.operation  # a kind this version does not know: its text as it was written
 
 
 def kind_text(kind):
     return {MOVE: tr("paint"), MERGE: tr("merge"), SPLIT: tr("split"), NEW_SPACE: tr("new space"), LOCK: tr("lock"),
-            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised")}.get(kind, kind)
+            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised"), VARIANT: tr("variant")}.get(kind, kind)
 
 
 def header():
