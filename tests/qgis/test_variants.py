@@ -251,3 +251,20 @@ def test_compare_from_the_dock_writes_the_change_report_and_opens_it(setup, prov
     assert opened.urls == [str(target)]
     assert dock.compare_divisions("current", "current", str(tmp_path / "none.html")) is None
     assert "two different divisions" in dock.message_label.text() and not (tmp_path / "none.html").exists()
+
+
+def test_in_german_the_undo_step_the_log_and_the_offered_name_are_german(setup, author):  # noqa: F811
+    from sozialraum.ui.decision_log import operation_text
+
+    from .conftest import german_interface
+
+    layer, canvas, dock, host = setup
+    with german_interface():
+        assert dock.suggested_variant_name() == "Variante A"
+        save_in_dock(dock, "")  # an empty name: the offered one
+        paint(canvas, dock, 1, [(0, 3), (1, 3)])
+        switch_in_dock(dock, "Variante A")
+        stack = layer.undoStack()
+        expected = "Zur Variante „Variante A“ wechseln: 2 Blöcke verschoben"
+        assert stack.text(stack.count() - 1) == expected
+        assert operation_text(dock.layer_session.decision_log.rows()[-1]) == expected
