@@ -53,6 +53,7 @@ class DockVariants:
         box.setObjectName("variantsBox")
         box.setToolTip(tr("Save the division as a named variant, switch between variants (one undo step each) and "
                           "compare any two in the council's change report."))
+        box.setCollapsed(True)  # the spaces table keeps the room; QGIS restores the planner's last choice
         inner = QVBoxLayout(box)
         save_row = QHBoxLayout()
         self.variant_name_edit = QLineEdit()
@@ -80,7 +81,9 @@ class DockVariants:
         header = self.variant_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.variant_table.setMinimumHeight(header.sizeHint().height() * 4)
+        rows = self.variant_table.verticalHeader().defaultSectionSize()
+        self.variant_table.setMinimumHeight(header.sizeHint().height() + 2 * rows)
+        self.variant_table.setMaximumHeight(header.sizeHint().height() + 5 * rows)  # the spaces table keeps the room
         self.variant_table.itemSelectionChanged.connect(self._variant_buttons)
         self.variant_table.itemDoubleClicked.connect(lambda *args: self.switch_to_variant())
         inner.addWidget(self.variant_table)
@@ -129,10 +132,11 @@ class DockVariants:
     def reload_variants(self, *args):
         """Read the variants of the session's layer again and show them (none without a session)."""
         layer_session = self.layer_session
+        selected = self.selected_variant()  # chosen again after the reading, if still there
         self._variant_store = VariantStore(layer_session.layer) if layer_session is not None else None
         self._variants = self._variant_store.variants() if self._variant_store is not None else []
         table = self.variant_table
-        selected = self.selected_variant()
+        table.clearSelection()
         table.setRowCount(len(self._variants))
         for row, variant in enumerate(self._variants):
             time = variant.time[:16].replace("T", " ")
