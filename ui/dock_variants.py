@@ -83,7 +83,7 @@ class DockVariants:
         header.setStretchLastSection(True)
         rows = self.variant_table.verticalHeader().defaultSectionSize()
         self.variant_table.setMinimumHeight(header.sizeHint().height() + 2 * rows)
-        self.variant_table.setMaximumHeight(header.sizeHint().height() + 5 * rows)  # the spaces table keeps the room
+        self.variant_table.setMaximumHeight(header.sizeHint().height() + 4 * rows)  # the spaces table keeps the room
         self.variant_table.itemSelectionChanged.connect(self._variant_buttons)
         self.variant_table.itemDoubleClicked.connect(lambda *args: self.switch_to_variant())
         inner.addWidget(self.variant_table)
@@ -207,7 +207,7 @@ class DockVariants:
         self.variant_name_edit.clear()
         self.variant_note_edit.clear()
         self.reload_variants()
-        self.report(tr("Variant '{name}' saved ({spaces} spaces) in {place}.").format(
+        self.report(tr("Variant '{name}' saved ({spaces} spaces): {place}.").format(
             name=name, spaces=len(session.spaces), place=self._variant_store.describe()), Qgis.MessageLevel.Success)
         return variant
 

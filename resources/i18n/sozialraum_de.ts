@@ -3717,10 +3717,6 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <translation>Wählen Sie zuerst eine Variante.</translation>
         </message>
         <message>
-            <source>Variant '{name}' saved ({spaces} spaces) in {place}.</source>
-            <translation>Variante „{name}“ gespeichert ({spaces} Sozialräume) in {place}.</translation>
-        </message>
-        <message>
             <source>Variant '{name}' deleted.</source>
             <translation>Variante „{name}“ gelöscht.</translation>
         </message>
@@ -3794,6 +3790,10 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
                 <numerusform>Zur Variante „{name}“ gewechselt: %n Block, {population} Einwohner verschoben. Ein Rückgängig-Schritt (Strg+Z) bringt die vorige Einteilung zurück.</numerusform>
                 <numerusform>Zur Variante „{name}“ gewechselt: %n Blöcke, {population} Einwohner verschoben. Ein Rückgängig-Schritt (Strg+Z) bringt die vorige Einteilung zurück.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Variant '{name}' saved ({spaces} spaces): {place}.</source>
+            <translation>Variante „{name}“ gespeichert ({spaces} Sozialräume): {place}.</translation>
         </message>
     </context>
 </TS>

@@ -100,6 +100,9 @@ def answer_dialogs():
         path = answers.pop(0)
         report["dialogs"].append(f"answered: {widget.windowTitle()} -> {path}")
         widget.selectFile(str(path))
+        name = widget.findChild(QLineEdit, "fileNameEdit")
+        if name is not None and not name.text():  # Qt's selectFile leaves the name field alone while it has the focus
+            name.setText(str(path))
         QTest.keyClick(widget, Qt.Key.Key_Return)  # the dialog's default button: Save
     else:
         text = getattr(widget, "text", lambda: "")()
