@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from ..engine.variants import encode_division
@@ -54,7 +55,13 @@ class DockVariants:
         box.setToolTip(tr("Save the division as a named variant, switch between variants (one undo step each) and "
                           "compare any two in the council's change report."))
         box.setCollapsed(True)  # the spaces table keeps the room; QGIS restores the planner's last choice
-        inner = QVBoxLayout(box)
+        # the contents are disabled without a session, never the box: a disabled box neither stores
+        # nor restores its collapsed state
+        self.variants_body = QWidget()
+        self.variants_body.setObjectName("variantsBody")
+        QVBoxLayout(box).addWidget(self.variants_body)
+        inner = QVBoxLayout(self.variants_body)
+        inner.setContentsMargins(0, 0, 0, 0)
         save_row = QHBoxLayout()
         self.variant_name_edit = QLineEdit()
         self.variant_name_edit.setObjectName("variantName")
@@ -158,7 +165,7 @@ class DockVariants:
             combo.blockSignals(False)
         if not self.variant_name_edit.text().strip() or self.variant_named(self.variant_name_edit.text().strip()):
             self.variant_name_edit.setText(self.suggested_variant_name())
-        self.variants_box.setEnabled(layer_session is not None)
+        self.variants_body.setEnabled(layer_session is not None)
         self._variant_buttons()
 
     def selected_variant(self):

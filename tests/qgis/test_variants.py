@@ -268,3 +268,29 @@ def test_in_german_the_undo_step_the_log_and_the_offered_name_are_german(setup, 
         expected = "Zur Variante „Variante A“ wechseln: 2 Blöcke verschoben"
         assert stack.text(stack.count() - 1) == expected
         assert operation_text(dock.layer_session.decision_log.rows()[-1]) == expected
+
+
+def test_the_box_opened_once_is_open_in_the_next_dock(setup):
+    """Collapsed at first (the spaces table keeps the room); QGIS keeps the planner's choice."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt import sip
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    layer, canvas, dock, host = setup
+    for key in [key for key in QgsSettings().allKeys() if "variantsBox" in key]:
+        QgsSettings().remove(key)
+    first = ConsultationDock(None, canvas)
+    first.show()
+    assert first.variants_box.isCollapsed()
+    first.variants_box.setCollapsed(False)  # the planner opens it
+    first.hide()
+    first.cleanup()
+    sip.delete(first)  # the box stores its state when it goes (QGIS closing)
+    fresh = ConsultationDock(None, canvas)
+    try:
+        fresh.show()
+        assert not fresh.variants_box.isCollapsed()
+    finally:
+        fresh.cleanup()
+        fresh.deleteLater()
