@@ -54,7 +54,10 @@ class DockVariants:
         box.setObjectName("variantsBox")
         box.setToolTip(tr("Save the division as a named variant, switch between variants (one undo step each) and "
                           "compare any two in the council's change report."))
-        box.setCollapsed(True)  # the spaces table keeps the room; QGIS restores the planner's last choice
+        # collapsed at first: the spaces table keeps the room. The box stores the planner's choice when it
+        # goes and a new dock restores it (the plugin reloaded); after a restart of QGIS it was collapsed
+        # again in the desktop walk-through
+        box.setCollapsed(True)
         # the contents are disabled without a session, never the box: a disabled box neither stores
         # nor restores its collapsed state
         self.variants_body = QWidget()
