@@ -46,6 +46,7 @@ from .dock_log import DockDecisionLog
 from .dock_reoptimise import DockReoptimise
 from .dock_state import DockProjectState
 from .dock_table import DockSpacesTable
+from .dock_variants import DockVariants
 from .formatting import format_population, ssd_share_figure
 from .layer_checks import check_layer, crs_note, is_derived
 from .log_model import LogModel
@@ -57,7 +58,7 @@ REFRESH_DELAY = 80
 
 
 class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLayer, DockDecisionLog, DockExpertComments,
-                       DockProjectState, QgsDockWidget):
+                       DockProjectState, DockVariants, QgsDockWidget):
     """The dock; ``session_opened``/``session_closed`` tell the plugin to enable its tools."""
 
     session_opened = pyqtSignal(object)
@@ -154,6 +155,7 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
                                       "means, updated after every change (for maps and labels during the meeting)."))
         self.live_check.toggled.connect(self._live_toggled)
         self.action_row.addWidget(self.live_check)
+        self._build_variants(layout)  # ui/dock_variants.py: save, switch, delete, compare
         # the spaces and the log share the room left, in a splitter the planner can move (3:1 at first)
         self.tables_splitter = QSplitter(Qt.Orientation.Vertical)
         self.tables_splitter.setObjectName("tablesSplitter")

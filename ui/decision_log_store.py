@@ -77,16 +77,18 @@ def geopackage_of(layer):
 class GeoPackageStore:
     """Rows in the table :data:`TABLE` of a GeoPackage (a table without geometry)."""
 
+    table = TABLE  # a subclass keeps other rows beside them (ui/variant_store.py)
+
     def __init__(self, path, columns, make_row):
         self.path, self.columns, self.make_row = path, tuple(columns), make_row
 
     def describe(self):
-        return tr("the table '{table}' in {path}").format(table=TABLE, path=self.path)
+        return tr("the table '{table}' in {path}").format(table=self.table, path=self.path)
 
     def _layer(self):
         if not self._has_table():  # asked first: opening a missing table logs "Cannot find layer" (issue 19, 11)
             return None
-        layer = QgsVectorLayer(f"{self.path}|layername={TABLE}", TABLE, "ogr")
+        layer = QgsVectorLayer(f"{self.path}|layername={self.table}", self.table, "ogr")
         return layer if layer.isValid() else None
 
     def _has_table(self):
@@ -94,7 +96,7 @@ class GeoPackageStore:
         try:
             with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as connection:
                 found = connection.execute("SELECT 1 FROM gpkg_contents WHERE lower(table_name) = lower(?)",
-                                           (TABLE,)).fetchone()
+                                           (self.table,)).fetchone()
         except sqlite3.Error:
             return True  # cannot tell: let OGR try
         return found is not None
@@ -110,7 +112,7 @@ class GeoPackageStore:
         memory = _memory_table(self.columns, rows)
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
-        options.layerName = TABLE
+        options.layerName = self.table
         options.fileEncoding = "UTF-8"
         exists = self._layer() is not None
         options.actionOnExistingFile = _writer_enum("ActionOnExistingFile",
@@ -141,17 +143,19 @@ class PostgresStore:
     values bound by QGIS, not pasted into SQL).
     """
 
+    table = TABLE
+
     def __init__(self, layer, columns, make_row):
         source = QgsDataSourceUri(layer.source())
         self.schema = source.schema() or "public"
         self.connection_info = source.connectionInfo(False)
         self.columns, self.make_row = tuple(columns), make_row
         table = QgsDataSourceUri(self.connection_info)
-        table.setDataSource(self.schema, TABLE, None, "", "fid")
+        table.setDataSource(self.schema, self.table, None, "", "fid")
         self.table_uri = table.uri(False)
 
     def describe(self):
-        return tr("the table '{table}' in the database schema '{schema}'").format(table=TABLE, schema=self.schema)
+        return tr("the table '{table}' in the database schema '{schema}'").format(table=self.table, schema=self.schema)
 
     def _connection(self):
         metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
@@ -159,18 +163,18 @@ class PostgresStore:
 
     def _has_table(self):
         try:
-            return self._connection().tableExists(self.schema, TABLE)
+            return self._connection().tableExists(self.schema, self.table)
         except Exception:  # noqa: BLE001 - QgsProviderConnectionException: unreachable, no rights
             return False
 
     def _layer(self):
-        layer = QgsVectorLayer(self.table_uri, TABLE, "postgres")
+        layer = QgsVectorLayer(self.table_uri, self.table, "postgres")
         return layer if layer.isValid() else None
 
     def create_table(self):
         """Create the table when it is missing; True when it exists afterwards."""
         columns = ", ".join(f"{quote_identifier(name)} {_SQL_TYPES.get(NUMERIC.get(name), 'text')}" for name in self.columns)
-        sql = (f"CREATE TABLE IF NOT EXISTS {quote_identifier(self.schema)}.{quote_identifier(TABLE)} "
+        sql = (f"CREATE TABLE IF NOT EXISTS {quote_identifier(self.schema)}.{quote_identifier(self.table)} "
                f"(fid serial PRIMARY KEY, {columns})")
         try:
             self._connection().executeSql(sql)
@@ -208,8 +212,10 @@ class PostgresStore:
 class ProjectStore:
     """Rows in the QGIS project (layers outside a GeoPackage or database): a JSON entry per layer."""
 
+    key_prefix = "decisions"
+
     def __init__(self, layer_id, make_row):
-        self.key = f"decisions/{layer_id}"
+        self.key = f"{self.key_prefix}/{layer_id}"
         self.make_row = make_row
 
     def describe(self):

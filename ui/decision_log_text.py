@@ -11,6 +11,7 @@ kind this version does not know keeps its text as written.
 from __future__ import annotations
 
 from ..engine.consultation.sessionrecords import LOCK, MERGE, MOVE, NEW_SPACE, REOPTIMISE, SPLIT
+from ..engine.consultation.variants import VARIANT
 from ..i18n import tr, translator_for
 
 UNLOCK = "unlock"
@@ -20,9 +21,11 @@ SPLIT_LINE = "split_line"
 #: an expert's comment from the web atlas (ui/expert_comments.py): a proposal, no change of the blocks
 PROPOSAL = "proposal"
 PROPOSAL_SKETCH = "proposal_sketch"
-OPERATIONS = (PAINT, MERGE, SPLIT, SPLIT_LINE, NEW_SPACE, LOCK, UNLOCK, REOPTIMISE, PROPOSAL, PROPOSAL_SKETCH)
+OPERATIONS = (PAINT, MERGE, SPLIT, SPLIT_LINE, NEW_SPACE, LOCK, UNLOCK, REOPTIMISE, VARIANT, PROPOSAL, PROPOSAL_SKETCH)
 _CODE_OF_KIND = {MOVE: PAINT, MERGE: MERGE, SPLIT: SPLIT, NEW_SPACE: NEW_SPACE, LOCK: LOCK, UNLOCK: UNLOCK,
-                 REOPTIMISE: REOPTIMISE}
+                 REOPTIMISE: REOPTIMISE, VARIANT: VARIANT}
+#: a switch to a variant stores its operation as "variant:<the variant's name>"
+VARIANT_PREFIX = VARIANT + ":"
 #: the undo text of a split along a line (only this tells it from a split in two, in old rows)
 _SPLIT_LINE_SOURCE = "Split space {space} along a line (new space {new})"
 
@@ -79,12 +82,16 @@ def operation_text(row):
         return tr("Proposal for space {space} (web atlas)").format(space=target)
     if code == PROPOSAL_SKETCH:
         return tr("Proposal for space {space} with a sketch (web atlas)").format(space=target)
+    if code == VARIANT:
+        name = row.operation[len(VARIANT_PREFIX):] if row.operation.startswith(VARIANT_PREFIX) else ""
+        return tr("Switch to variant '{name}': %n block(s) moved", blocks).format(name=name)
     return row.operation  # a kind this version does not know: its text as it was written
 
 
 def kind_text(kind):
     return {MOVE: tr("paint"), MERGE: tr("merge"), SPLIT: tr("split"), NEW_SPACE: tr("new space"), LOCK: tr("lock"),
-            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised"), PROPOSAL: tr("proposal")}.get(kind, kind)
+            UNLOCK: tr("unlock"), REOPTIMISE: tr("re-optimised"), PROPOSAL: tr("proposal"),
+            VARIANT: tr("variant")}.get(kind, kind)
 
 
 def header():

@@ -48,6 +48,10 @@ class Operation:
     def done_text(self, layer_session, change):
         return None
 
+    def log_code(self, change):
+        """The decision-log row's operation code (None: the change's kind tells it)."""
+        return None
+
 
 @dataclass(frozen=True)
 class Paint(Operation):

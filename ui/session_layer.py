@@ -243,7 +243,7 @@ class LayerSession(QObject):
         if change.is_empty:
             return Outcome(operation, change)
         try:
-            self._write(change, operation.command_text(change))
+            self._write(change, operation.command_text(change), operation.log_code(change))
         except Exception as error:  # noqa: BLE001 - undone in _write; the planner is told, the meeting goes on
             return Outcome(operation, None, tr("The change could not be written, nothing was changed: {error}").format(
                 error=error), Qgis.MessageLevel.Critical)
@@ -252,13 +252,13 @@ class LayerSession(QObject):
             return Outcome(operation, change, warning, Qgis.MessageLevel.Warning)
         return Outcome(operation, change, operation.done_text(self, change) or "", Qgis.MessageLevel.Success)
 
-    def _write(self, change, text):
+    def _write(self, change, text, code=None):
         if change.lock is not None and not change.blocks:
             self._write_lock(change, text)
         else:
-            self.commit(change, text)
+            self.commit(change, text, code)
 
-    def commit(self, change, text):
+    def commit(self, change, text, code=None):
         """Write a change the session already made to the layer as ONE edit command.
 
         Returns True when written. An empty change writes nothing. A failure destroys the edit
@@ -272,7 +272,7 @@ class LayerSession(QObject):
             for block, label in zip(change.blocks, change.after):
                 if not layer.changeAttributeValue(block, self.field_index, label):
                     raise RuntimeError(block)
-            self._log(change, text)  # inside: a failing log row must not leave the edit command open
+            self._log(change, text, code)  # inside: a failing log row must not leave the edit command open
         except Exception:
             layer.destroyEditCommand()  # undoes what was written (log row too); the session follows the buffer
             self._revert_quietly(change)
@@ -297,10 +297,11 @@ class LayerSession(QObject):
         self.layer.endEditCommand()
         self._schedule()
 
-    def _log(self, change, text):
-        """The change's log row, as a command in the open macro (QGIS undo removes it, redo restores it)."""
+    def _log(self, change, text, code=None):
+        """The change's log row, as a command in the open macro (QGIS undo removes it, redo restores it);
+        ``code``: the row's operation code when the change's kind does not tell it (a variant's name)."""
         reason = self.reason_source() if self.reason_source is not None else ""
-        row = Decision.from_change(change, self.decision_log.next_number(), text, reason)
+        row = Decision.from_change(change, self.decision_log.next_number(), text, reason, code=code)
         command = LogCommand(self.layer_id, row, text)
         self.layer.undoStack().push(command)  # redo() adds the row
         keep_alive(self.layer_id, command)

@@ -3766,5 +3766,163 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
             <source>Expert sketches</source>
             <translation>Skizzen der Fachleute</translation>
         </message>
+        <message numerus="yes">
+            <source>Switch to variant '{name}': %n block(s) moved</source>
+            <translation>
+                <numerusform>Zur Variante „{name}“ wechseln: %n Block verschoben</numerusform>
+                <numerusform>Zur Variante „{name}“ wechseln: %n Blöcke verschoben</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>variant</source>
+            <translation>Variante</translation>
+        </message>
+        <message>
+            <source>Variants</source>
+            <translation>Varianten</translation>
+        </message>
+        <message>
+            <source>Save the division as a named variant, switch between variants (one undo step each) and compare any two in the council's change report.</source>
+            <translation>Die Einteilung als benannte Variante speichern, zwischen Varianten wechseln (je ein Rückgängig-Schritt) und zwei beliebige im Änderungsbericht für den Rat vergleichen.</translation>
+        </message>
+        <message>
+            <source>Name of the variant</source>
+            <translation>Name der Variante</translation>
+        </message>
+        <message>
+            <source>Note (optional)</source>
+            <translation>Notiz (optional)</translation>
+        </message>
+        <message>
+            <source>Save as variant</source>
+            <translation>Als Variante speichern</translation>
+        </message>
+        <message>
+            <source>Store the division shown now (saved or not) under this name, with your name and the time, beside the decision log.</source>
+            <translation>Die jetzt gezeigte Einteilung (gespeichert oder nicht) unter diesem Namen mit Ihrem Namen und der Uhrzeit neben dem Entscheidungsprotokoll ablegen.</translation>
+        </message>
+        <message>
+            <source>Switch to variant</source>
+            <translation>Zur Variante wechseln</translation>
+        </message>
+        <message>
+            <source>Give every block the space it has in the chosen variant: one change, one undo step, one row of the decision log. Locked spaces are never changed: a variant that would change one is refused.</source>
+            <translation>Jedem Block den Sozialraum geben, den er in der gewählten Variante hat: eine Änderung, ein Rückgängig-Schritt, eine Zeile im Entscheidungsprotokoll. Gesperrte Sozialräume werden nie geändert: Eine Variante, die einen ändern würde, wird abgelehnt.</translation>
+        </message>
+        <message>
+            <source>Delete variant</source>
+            <translation>Variante löschen</translation>
+        </message>
+        <message>
+            <source>Compare…</source>
+            <translation>Vergleichen…</translation>
+        </message>
+        <message>
+            <source>Write the change report for the council (HTML and PDF) from the first division (old) to the second (new), with the decision log, and open it.</source>
+            <translation>Den Änderungsbericht für den Rat (HTML und PDF) von der ersten Einteilung (alt) zur zweiten (neu) mit dem Entscheidungsprotokoll schreiben und öffnen.</translation>
+        </message>
+        <message>
+            <source>Write the change report</source>
+            <translation>Änderungsbericht schreiben</translation>
+        </message>
+        <message>
+            <source>Variant</source>
+            <translation>Variante</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Gespeichert</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Variant {letter}</source>
+            <translation>Variante {letter}</translation>
+        </message>
+        <message>
+            <source>Choose a variant first.</source>
+            <translation>Wählen Sie zuerst eine Variante.</translation>
+        </message>
+        <message>
+            <source>Variant '{name}' saved ({spaces} spaces): {place}.</source>
+            <translation>Variante „{name}“ gespeichert ({spaces} Sozialräume): {place}.</translation>
+        </message>
+        <message>
+            <source>Variant '{name}' deleted.</source>
+            <translation>Variante „{name}“ gelöscht.</translation>
+        </message>
+        <message>
+            <source>Change report written: {html} (PDF: {pdf}).</source>
+            <translation>Änderungsbericht geschrieben: {html} (PDF: {pdf}).</translation>
+        </message>
+        <message>
+            <source>Change report {first} to {second}</source>
+            <translation>Änderungsbericht {first} zu {second}</translation>
+        </message>
+        <message>
+            <source>A variant named '{name}' exists already: choose another name, or delete that variant first.</source>
+            <translation>Eine Variante namens „{name}“ gibt es schon: Wählen Sie einen anderen Namen oder löschen Sie zuerst diese Variante.</translation>
+        </message>
+        <message>
+            <source>The variant could not be written to {place}.</source>
+            <translation>Die Variante konnte nicht in {place} geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>The division already is variant '{name}': nothing to change.</source>
+            <translation>Die Einteilung ist schon die Variante „{name}“: nichts zu ändern.</translation>
+        </message>
+        <message>
+            <source>Delete variant '{name}'? The division of the blocks is not changed.</source>
+            <translation>Variante „{name}“ löschen? Die Einteilung der Blöcke bleibt, wie sie ist.</translation>
+        </message>
+        <message>
+            <source>The variant could not be deleted from {place}.</source>
+            <translation>Die Variante konnte nicht aus {place} gelöscht werden.</translation>
+        </message>
+        <message>
+            <source>{name}: saved by {author} on {time} from the field '{field}', {blocks} blocks. {note}</source>
+            <translation>{name}: gespeichert von {author} am {time} aus dem Feld „{field}“, {blocks} Blöcke. {note}</translation>
+        </message>
+        <message>
+            <source>Choose two different divisions to compare.</source>
+            <translation>Wählen Sie zwei verschiedene Einteilungen zum Vergleich.</translation>
+        </message>
+        <message>
+            <source>Saved state</source>
+            <translation>Gespeicherter Stand</translation>
+        </message>
+        <message>
+            <source>Current division</source>
+            <translation>Aktuelle Einteilung</translation>
+        </message>
+        <message>
+            <source>The division could not be read: {error}</source>
+            <translation>Die Einteilung konnte nicht gelesen werden: {error}</translation>
+        </message>
+        <message>
+            <source>The comparison could not be written: {error}</source>
+            <translation>Der Vergleich konnte nicht geschrieben werden: {error}</translation>
+        </message>
+        <message>
+            <source>Variant '{name}' cannot be read: it was stored by another program or a later version.</source>
+            <translation>Variante „{name}“ kann nicht gelesen werden: Sie wurde von einem anderen Programm oder einer neueren Version gespeichert.</translation>
+        </message>
+        <message>
+            <source>Variant '{name}' would change the locked space(s) {spaces}. Locks are not part of a variant and a switch never changes a locked space: unlock them first, then switch again.</source>
+            <translation>Variante „{name}“ würde die gesperrten Sozialräume {spaces} ändern. Sperren gehören nicht zu einer Variante, und ein Wechsel ändert nie einen gesperrten Sozialraum: Entsperren Sie sie zuerst und wechseln Sie dann erneut.</translation>
+        </message>
+        <message>
+            <source>The blocks of the layer changed since variant '{name}' was saved ({missing} of its blocks are missing, {new} blocks are new; first ids: {ids}): the variant cannot be applied.</source>
+            <translation>Die Blöcke des Layers haben sich geändert, seit Variante „{name}“ gespeichert wurde ({missing} ihrer Blöcke fehlen, {new} Blöcke sind neu; erste IDs: {ids}): Die Variante kann nicht angewendet werden.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Switched to variant '{name}': %n block(s), {population} residents moved. One undo step (Ctrl+Z) brings the previous division back.</source>
+            <translation>
+                <numerusform>Zur Variante „{name}“ gewechselt: %n Block, {population} Einwohner verschoben. Ein Rückgängig-Schritt (Strg+Z) bringt die vorige Einteilung zurück.</numerusform>
+                <numerusform>Zur Variante „{name}“ gewechselt: %n Blöcke, {population} Einwohner verschoben. Ein Rückgängig-Schritt (Strg+Z) bringt die vorige Einteilung zurück.</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

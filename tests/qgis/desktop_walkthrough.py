@@ -21,7 +21,7 @@ from pathlib import Path
 from qgis import processing
 from qgis.core import Qgis, QgsApplication, QgsPointXY, QgsProject, QgsRectangle, QgsSettings
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QEvent, QEventLoop, QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QFontInfo, QMouseEvent
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import (
@@ -29,9 +29,11 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
+    QTableWidget,
     QToolBar,
     QWidget,
 )
@@ -98,6 +100,9 @@ def answer_dialogs():
         path = answers.pop(0)
         report["dialogs"].append(f"answered: {widget.windowTitle()} -> {path}")
         widget.selectFile(str(path))
+        name = widget.findChild(QLineEdit, "fileNameEdit")
+        if name is not None and not name.text():  # Qt's selectFile leaves the name field alone while it has the focus
+            name.setText(str(path))
         QTest.keyClick(widget, Qt.Key.Key_Return)  # the dialog's default button: Save
     else:
         text = getattr(widget, "text", lambda: "")()
@@ -499,6 +504,55 @@ def new_space_from_selection(locked):
     screenshot("new_space")
 
 
+def save_variant():
+    """Save the division as a variant, with the name the dock offers and a note typed in."""
+    panel = dock()
+    box = widget(QWidget, "variantsBox")
+    box.setCollapsed(False)  # the planner opens the box (collapsed at first: the spaces table keeps the room)
+    wait()
+    panel.widget().ensureWidgetVisible(box)
+    note = widget(QLineEdit, "variantNote")
+    note.setFocus()
+    QTest.keyClicks(note, "Stand vor der Sitzung")
+    name = widget(QLineEdit, "variantName").text()
+    click(widget(QPushButton, "saveVariant"))
+    variants = panel.variants()
+    check("the division is saved as a variant with the offered name and the note",
+          [(v.name, v.note, v.author) for v in variants] == [(tr("Variant {letter}").format(letter="A"), "Stand vor der Sitzung",
+                                                              AUTHOR)] and name == variants[0].name,
+          f"{[(v.name, v.note, v.author) for v in variants]}; {message_bar_texts()[-1:]}")
+    screenshot("variant_saved")
+    return {str(block): str(space) for block, space in zip(panel.layer_session.session.block_ids,
+                                                              panel.layer_session.session.labels())}
+
+
+def switch_to_variant_and_undo(saved):
+    """Switch back to the variant (one click), then one Ctrl+Z (QGIS's undo action) brings the change back."""
+    panel = dock()
+    layer = panel.layer_session.layer
+    table = widget(QTableWidget, "variantList")
+    panel.widget().ensureWidgetVisible(table)
+    changed = {str(b): str(s) for b, s in zip(panel.layer_session.session.block_ids, panel.layer_session.session.labels())}
+    rows = len(panel.layer_session.decision_log.rows())
+    table.selectRow(0)
+    click(widget(QPushButton, "switchVariant"))
+    wait(400)
+    now = {str(b): str(s) for b, s in zip(panel.layer_session.session.block_ids, panel.layer_session.session.labels())}
+    check("switching to the variant brings its division back, with one log row",
+          now == saved and len(panel.layer_session.decision_log.rows()) == rows + 1,
+          f"{sum(1 for k in saved if now.get(k) != saved[k])} blocks differ; {message_bar_texts()[-1:]}")
+    screenshot("variant_switched")
+    iface.setActiveLayer(layer)
+    undo = iface.mainWindow().findChild(QObject, "mActionUndo")  # Edit > Undo, the action Ctrl+Z triggers
+    check("QGIS's undo action is there, on Ctrl+Z", undo is not None and undo.shortcut().toString() == "Ctrl+Z",
+          undo.shortcut().toString() if undo is not None else None)
+    undo.trigger()
+    wait(400)
+    now = {str(b): str(s) for b, s in zip(panel.layer_session.session.block_ids, panel.layer_session.session.labels())}
+    check("one Ctrl+Z after the switch brings the division before it back", now == changed and len(
+        panel.layer_session.decision_log.rows()) == rows, f"{sum(1 for k in changed if now.get(k) != changed[k])} blocks differ")
+
+
 def export_log():
     panel = dock()
     path = OUT / "decision_log.html"
@@ -625,7 +679,9 @@ def edit_phase():
     switch_layer_and_back(locked)
     reoptimise(locked)
     split_along_line(locked)
+    saved = save_variant()
     new_space_from_selection(locked)
+    switch_to_variant_and_undo(saved)
     export_log()
     presentation_on()
     before_after()
@@ -657,6 +713,8 @@ def reopen_phase():
           .hasCustomLayerOrder() and max(c.symbol().width() for c in barriers[0].renderer().categories()) < 1.41)
     decisions = len(panel.layer_session.decision_log.rows()) if panel.layer_session is not None else 0
     check("the decision log is kept", decisions == expected["decisions"], f"{decisions} of {expected['decisions']}")
+    variants = [variant.name for variant in panel.variants()]
+    check("the variant is kept in the GeoPackage", variants == [tr("Variant {letter}").format(letter="A")], variants)
     screenshot("reopened")
 
 
