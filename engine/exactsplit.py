@@ -1,0 +1,110 @@
+"""Exact re-division of a few blocks: the cheapest division of a small group into contiguous parts.
+
+Single moves, chains and one-way transfers change one border in one direction; some groups of
+spaces can only be brought within the bounds by an exchange (a space gives one group of blocks
+and takes another back, the neighbour the other way round), and random spanning trees find
+such a division only by luck. On a group of a few dozen blocks every division can be listed:
+each part is a connected set of blocks whose residents lie within [lower, upper]. The first
+part is grown from the group's lowest block over its neighbours (every connected set holding
+that block is listed once: the exclusive-neighbourhood enumeration of Wernicke's ESU), a branch
+stops as soon as its residents pass the ceiling (residents never shrink when a block is
+added), and the rest is divided the same way. The cheapest division by ``cost`` wins.
+
+A step budget bounds the work (groups of blocks without residents have many connected
+subsets); when it runs out the best division found so far is returned. Deterministic: the
+order of the listing depends only on the block numbers and the neighbour lists.
+"""
+from __future__ import annotations
+
+#: Connected sets looked at in one call at most.
+STEP_BUDGET = 20000
+
+
+class _OutOfSteps(Exception):
+    pass
+
+
+def exact_division(nodes, parts, lists, population, lower, upper, cost, budget=STEP_BUDGET):
+    """The cheapest division of ``nodes`` into ``parts`` connected parts within [lower, upper].
+
+    ``lists``: neighbour lists of the whole graph; ``population``: residents per block (a list,
+    none negative); ``cost(part)``: the cost of one part (a sorted list of blocks; not negative).
+    Returns ((total cost, list of parts as sorted lists) or None when no division was found
+    within ``budget`` steps, the steps used).
+    """
+    search = _Search(lists, population, float(lower), float(upper), cost, budget)
+    try:
+        search.divide(frozenset(int(node) for node in nodes), parts, 0.0, [])
+    except _OutOfSteps:
+        pass
+    return search.best, budget - max(search.steps, 0)
+
+
+class _Search:
+    def __init__(self, lists, population, lower, upper, cost, budget):
+        self.lists, self.population = lists, population
+        self.lower, self.upper = lower, upper
+        self.cost = cost
+        self.steps = budget
+        self.best = None
+
+    def _bound(self):
+        return float("inf") if self.best is None else self.best[0]
+
+    def divide(self, universe, parts, spent, chosen):
+        """Divide ``universe`` into ``parts`` parts; ``spent``: the cost of ``chosen`` so far."""
+        residents = sum(self.population[node] for node in universe)
+        if not (parts * self.lower <= residents <= parts * self.upper) or len(universe) < parts:
+            return
+        if parts == 1:
+            if self._connected(universe):
+                part = sorted(universe)
+                total = spent + self.cost(part)
+                if total < self._bound() - 1e-12 * max(1.0, abs(total)):
+                    self.best = (total, [*chosen, part])
+            return
+        root = min(universe)
+        for part, part_residents in self._connected_sets(universe, root):
+            if part_residents < self.lower:
+                continue
+            rest = universe.difference(part)
+            rest_residents = residents - part_residents
+            if not ((parts - 1) * self.lower <= rest_residents <= (parts - 1) * self.upper):
+                continue
+            members = sorted(part)
+            total = spent + self.cost(members)
+            if total >= self._bound():
+                continue  # costs are not negative: the rest can only add
+            self.divide(rest, parts - 1, total, [*chosen, members])
+
+    def _connected_sets(self, universe, root):
+        """(set, residents) of every connected set of ``universe`` holding ``root`` with at most
+        ``upper`` residents (generated; each costs a step)."""
+        lists, population, upper = self.lists, self.population, self.upper
+        start = [node for node in lists[root] if node in universe]
+        stack = [([root], population[root], start, frozenset(start) | {root})]
+        while stack:
+            members, residents, extension, blocked = stack.pop()
+            self.steps -= 1
+            if self.steps < 0:
+                raise _OutOfSteps()
+            yield frozenset(members), residents
+            extension = list(extension)
+            while extension:
+                node = extension.pop()
+                grown = residents + population[node]
+                if grown > upper:
+                    continue
+                added = [other for other in lists[node] if other in universe and other not in blocked]
+                stack.append(([*members, node], grown, extension + added, blocked.union(added)))
+
+    def _connected(self, nodes):
+        first = min(nodes)
+        seen, stack = {first}, [first]
+        while stack:
+            node = stack.pop()
+            for other in self.lists[node]:
+                if other in nodes and other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return len(seen) == len(nodes)
