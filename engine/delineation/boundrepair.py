@@ -16,6 +16,11 @@ and the articulation test is exact. A chain is kept only when every space on it 
 the bounds (the space it started from at least closer to them), so the total violation goes
 down strictly with each chain kept.
 
+Some spaces fit only after an exchange: one space gives a group of blocks and takes another
+back (either half alone just moves the surplus to the neighbour). Where the violating space
+and one or two neighbours hold few blocks, they are divided anew, exactly (every contiguous
+division within the bounds listed, the one of least SSD kept: engine/exactsplit.py).
+
 Iterative deepening finds the shortest chain first (fewest blocks moved); a node budget
 bounds the work on instances where the bounds cannot be met. Candidates are tried in a
 fixed order (by how well they close the gap, then block number), so the result depends
@@ -41,7 +46,14 @@ RELOCATION_REACH = 400
 GROW_SEEDS = 6
 GROW_MERGES = 2
 #: The kinds of step, in the order they are tried for every violating space.
-CHAIN, RELOCATE, TRANSFER, PARTIAL = "chain", "relocate", "transfer", "partial"
+CHAIN, RELOCATE, TRANSFER, EXACT, PARTIAL = "chain", "relocate", "transfer", "exact", "partial"
+#: An exact re-division (engine/exactsplit.py) looks at groups of the violating space and one
+#: or two neighbours with at most this many blocks together.
+EXACT_BLOCKS = 30
+#: Steps (connected sets listed) per group at most, and in one repair in all (its own budget:
+#: on a tiny graph the chains may have used up theirs, and the listing is what settles it there).
+EXACT_STEPS = 20000
+EXACT_TOTAL = 100000
 #: Most blocks a transfer moves across one border at once.
 TRANSFER_BLOCKS = 200
 #: Candidate blocks tried per step (the best by the ordering); keeps the branching small.
@@ -57,7 +69,9 @@ def repair_bounds(state, graph, lower, upper, cutter=None, closed=(), frozen=Non
     neighbour and the nearest space that splits within the bounds is split in two (or a new
     space is grown from the room of many), a space above the ceiling is split and the nearest
     pair of neighbouring spaces that fits the bounds merges; for those still left, a chain that
-    brings the space closer to the bounds. Then again from chains, until nothing changes.
+    brings the space closer to the bounds; before those, an exchange: the space and one or two
+    neighbours divided anew, exactly, when they hold few blocks. Then again from chains, until
+    nothing changes.
 
     ``state`` is a :class:`~.localsearch.RegionState` (changed in place); ``closed`` regions
     neither give nor take blocks, ``frozen`` blocks never move. The number of spaces stays the
@@ -71,10 +85,10 @@ def repair_bounds(state, graph, lower, upper, cutter=None, closed=(), frozen=Non
             break
         progress = False
         # the cheap steps for every space first, so a hard space does not use up the budget
-        for step in (CHAIN, RELOCATE, TRANSFER, PARTIAL):
+        for step in (CHAIN, RELOCATE, TRANSFER, EXACT, PARTIAL):
             for region in bad:
-                if search.total <= 0:
-                    return kept
+                if search.total <= 0 and step != EXACT:  # the listing has its own budget
+                    break
                 if violation(state.pop[region], lower, upper) <= 0:
                     continue
                 if search.fix(region, step, max_depth, budget):
@@ -104,6 +118,7 @@ class _ChainSearch:
         self.nodes = 0
         self.cut_off = False
         self.total = min(TOTAL_BUDGET, BUDGET_PER_BLOCK * len(self.labels))
+        self.exact_total = EXACT_TOTAL
         self.journal = None  # a list while the moves of a relocation are recorded
         self.members = [set() for _ in range(state.n_regions)]
         for node, label in enumerate(self.labels):
@@ -134,6 +149,8 @@ class _ChainSearch:
             return self.cutter is not None and self.relocate(region)
         if step == TRANSFER:
             return self.transfer(region)
+        if step == EXACT:
+            return self.exchange(region)
         partial = step == PARTIAL
         self.nodes = budget // 4 if partial else budget
         for depth in range(1, max_depth + 1):
@@ -299,6 +316,60 @@ class _ChainSearch:
                     seen.add(j)
                     stack.append(j)
         return len(seen) == len(rest)
+
+    # -- exchange: a small group of spaces divided anew, exactly ---------------------------------
+    def exchange(self, region):
+        """Divide ``region`` and one or two neighbouring spaces anew so that all of them fit:
+        the division of least SSD among all contiguous ones within the bounds (listed in full,
+        engine/exactsplit.py), for groups of at most EXACT_BLOCKS blocks.
+
+        Chains and transfers move blocks one way across a border; some groups fit only after an
+        exchange (a space gives one group of blocks and takes another back), which the listing
+        finds. Returns True when done (else nothing changed).
+        """
+        from .exactsplit import exact_division
+
+        state = self.state
+        for group in self._small_groups(region):
+            nodes = set().union(*(self.members[r] for r in group))
+            if any(self.frozen[node] for node in nodes):
+                continue
+            budget = min(self.exact_total, EXACT_STEPS)
+            if budget <= 0:
+                return False
+            found, used = exact_division(nodes, len(group), self.lists, self.population, self.lower, self.upper,
+                                         lambda part: float(state.nodes_ssd(part)), budget=budget)
+            self.exact_total -= used
+            if found is None:
+                continue
+            remaining = list(group)
+            for part in sorted(found[1], key=len, reverse=True):  # each part keeps the label it overlaps most
+                label = max(remaining, key=lambda r: (len(self.members[r].intersection(part)), -r))
+                remaining.remove(label)
+                for node in part:
+                    if self.labels[node] != label:
+                        self.move(node, label)
+            return True
+        return False
+
+    def _small_groups(self, region):
+        """``region`` with one neighbour, then with two (neighbours of it or of the first), each
+        group once and at most EXACT_BLOCKS blocks; in the order of the region numbers."""
+        count = self.state.count
+        around = self._neighbours(region)
+        groups, seen = [], set()
+        for other in around:
+            if count[region] + count[other] <= EXACT_BLOCKS:
+                groups.append((region, other))
+        for other in around:
+            for third in sorted(set(around) | set(self._neighbours(other))):
+                key = tuple(sorted((region, other, third)))
+                if third in (region, other) or key in seen:
+                    continue
+                seen.add(key)
+                if count[region] + count[other] + count[third] <= EXACT_BLOCKS:
+                    groups.append(key)
+        return groups
 
     # -- relocation: merge here, split there (or the other way round) --------------------------
     def relocate(self, region):

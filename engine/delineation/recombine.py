@@ -190,6 +190,9 @@ RESPLITS_PER_BLOCK = 10
 #: The re-splits beyond the regular budget stop after this many in a row were not kept
 #: (the search has settled: most small graphs, e.g. the property tests', need none).
 EXTRA_RESPLITS_PATIENCE = 100
+#: Graphs of up to this many blocks end the iterated local search with an exact polish of
+#: small groups of spaces (bench/exact.py's instances have 30-40 blocks).
+POLISH_LIMIT = 100
 
 
 def _border_change(journal, labels, lists, lengths):
@@ -272,4 +275,8 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
         else:
             state.undo(journal)
             not_kept += 1
+    if graph.n <= POLISH_LIMIT:  # exact re-divisions of small groups (engine/exactsplit.py)
+        from .exactsplit import polish
+
+        kept += polish(state, graph, lower, upper, closed, border_weight, frozen=search.get("frozen"))
     return kept

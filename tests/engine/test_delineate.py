@@ -259,11 +259,13 @@ def tiny_instances(draw):
     return Graph(n, left, right), population, values, lower, upper, draw(st.integers(0, 10_000))
 
 
-# derandomize: the same 150 instances in every run, so CI judges the engine and not the draw. A fresh
-# random draw found (2026-12-06) an 8-block instance (residents 0, 249, 0, 0, 0, 249, 250, 1; bounds
-# 50-498) where a feasible division exists but ours leaves one space above the maximum: the bound
-# repair needs a swap it does not make yet (issue 20, noted).
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+# Random draws again (issue 20): a fresh draw found (2026-12-06) an 8-block instance (residents 0, 249,
+# 0, 0, 0, 249, 250, 1; bounds 50-498; seeds 1, 2, 3, ...) where ours left a space above the maximum;
+# the bound repair's exchange step fixes it (test_boundrepair's exchange test keeps that instance),
+# and 8,000 further random draws found nothing. Each run draws 150 new instances, so the claim keeps
+# being tested; a failure is a real engine bug: print_blob prints the @reproduce_failure line that
+# replays it, and no example database makes a run depend on an earlier one.
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None, print_blob=True)
 @given(tiny_instances())
 def test_whenever_a_feasible_division_exists_ours_is_feasible_with_the_same_k(instance):
     """Exhaustive check on tiny graphs: for every k that admits a division into contiguous
