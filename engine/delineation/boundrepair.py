@@ -19,7 +19,7 @@ down strictly with each chain kept.
 Some spaces fit only after an exchange: one space gives a group of blocks and takes another
 back (either half alone just moves the surplus to the neighbour). Where the violating space
 and one or two neighbours hold few blocks, they are divided anew, exactly (every contiguous
-division within the bounds listed, the one of least SSD kept: engine/exactsplit.py).
+division within the bounds listed, the one of least SSD kept: engine/delineation/exactsplit.py).
 
 Iterative deepening finds the shortest chain first (fewest blocks moved); a node budget
 bounds the work on instances where the bounds cannot be met. Candidates are tried in a
@@ -47,7 +47,7 @@ GROW_SEEDS = 6
 GROW_MERGES = 2
 #: The kinds of step, in the order they are tried for every violating space.
 CHAIN, RELOCATE, TRANSFER, EXACT, PARTIAL = "chain", "relocate", "transfer", "exact", "partial"
-#: An exact re-division (engine/exactsplit.py) looks at groups of the violating space and one
+#: An exact re-division (engine/delineation/exactsplit.py) looks at groups of the violating space and one
 #: or two neighbours with at most this many blocks together.
 EXACT_BLOCKS = 30
 #: Steps (connected sets listed) per group at most, and in one repair in all (its own budget:
@@ -321,7 +321,7 @@ class _ChainSearch:
     def exchange(self, region):
         """Divide ``region`` and one or two neighbouring spaces anew so that all of them fit:
         the division of least SSD among all contiguous ones within the bounds (listed in full,
-        engine/exactsplit.py), for groups of at most EXACT_BLOCKS blocks.
+        engine/delineation/exactsplit.py), for groups of at most EXACT_BLOCKS blocks.
 
         Chains and transfers move blocks one way across a border; some groups fit only after an
         exchange (a space gives one group of blocks and takes another back), which the listing

@@ -275,7 +275,7 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
         else:
             state.undo(journal)
             not_kept += 1
-    if graph.n <= POLISH_LIMIT:  # exact re-divisions of small groups (engine/exactsplit.py)
+    if graph.n <= POLISH_LIMIT:  # exact re-divisions of small groups (engine/delineation/exactsplit.py)
         from .exactsplit import polish
 
         kept += polish(state, graph, lower, upper, closed, border_weight, frozen=search.get("frozen"))

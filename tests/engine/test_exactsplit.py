@@ -1,10 +1,10 @@
-"""Exact re-division of a small group of blocks (engine/exactsplit.py)."""
+"""Exact re-division of a small group of blocks (engine/delineation/exactsplit.py)."""
 import itertools
 
 import numpy as np
 
-from sozialraum.engine.exactsplit import exact_division
-from sozialraum.engine.graph import Graph, is_connected
+from sozialraum.engine.delineation.exactsplit import exact_division
+from sozialraum.engine.spatial.graph import Graph, is_connected
 from sozialraum.engine.objective import group_ssd
 
 from .grids import grid_graph
