@@ -193,6 +193,20 @@ def improve(
             near.update(lists[node])
         work = np.asarray(sorted(near), dtype=np.int64)
     work = work[movable[work]].tolist() if len(work) else []
+    # within SSD of a region as the moves below see it, kept until the region changes: most
+    # blocks compare the same few regions, and the formula is the one used inline before
+    region_ssd = {}
+
+    def ssd_now(region):
+        value = region_ssd.get(region)
+        if value is None:
+            weight_region = state.weight[region]
+            sums_region = state.sums[region]
+            value = state.sq[region] - sums_region.dot(sums_region) / weight_region if weight_region > EMPTY_WEIGHT else 0.0
+            region_ssd[region] = value
+        return value
+
+    not_better = -eps / ssd_scale
     for _ in range(max_passes):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
@@ -219,12 +233,14 @@ def improve(
             weight_source = state.weight[source]
             sums_source = state.sums[source]
             # weighted SSD Q - |S|^2 / W before and after; a region left without weight has SSD 0
-            before_source = state.sq[source] - sums_source.dot(sums_source) / weight_source if weight_source > EMPTY_WEIGHT else 0.0
+            before_source = ssd_now(source)
             after_sums_source = sums_source - x
             after_source = ((state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (weight_source - w)
                             if weight_source - w > EMPTY_WEIGHT else 0.0)
-            violation_source_before = violation(pop_source, lower, upper)
-            violation_source_after = violation(pop_source - p, lower, upper)
+            # violation() written out: the same arithmetic without a call per target
+            violation_source_before = max(0.0, lower - pop_source) + max(0.0, pop_source - upper)
+            pop_source_after = pop_source - p
+            violation_source_after = max(0.0, lower - pop_source_after) + max(0.0, pop_source_after - upper)
             if compactness > 0:
                 border = {}
                 for other, length in zip(lists[node], lengths[node]):
@@ -232,17 +248,16 @@ def improve(
             best = None
             for target in targets:
                 pop_target = state.pop[target]
+                pop_target_after = pop_target + p
                 delta_violation = (
-                    violation_source_after + violation(pop_target + p, lower, upper)
-                    - violation_source_before - violation(pop_target, lower, upper)
+                    violation_source_after + (max(0.0, lower - pop_target_after) + max(0.0, pop_target_after - upper))
+                    - violation_source_before - (max(0.0, lower - pop_target) + max(0.0, pop_target - upper))
                 )
                 if delta_violation > 1e-9:
                     continue
                 weight_target = state.weight[target]
-                sums_target = state.sums[target]
-                before_target = (state.sq[target] - sums_target.dot(sums_target) / weight_target
-                                 if weight_target > EMPTY_WEIGHT else 0.0)
-                after_sums_target = sums_target + x
+                before_target = ssd_now(target)
+                after_sums_target = state.sums[target] + x
                 after_target = ((state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (weight_target + w)
                                 if weight_target + w > EMPTY_WEIGHT else 0.0)
                 delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
@@ -255,11 +270,13 @@ def improve(
             if best is None:
                 continue
             (delta_violation, delta), target = best
-            if not (delta_violation < -1e-9 or delta < -eps / ssd_scale):
+            if not (delta_violation < -1e-9 or delta < not_better):
                 continue
             if not stays_connected(node, source, labels, lists):
                 continue
             state.move(node, target)
+            region_ssd.pop(source, None)
+            region_ssd.pop(target, None)
             moves += 1
             moved_this_pass += 1
             touched.add(node)

@@ -15,9 +15,12 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import depth_first_order, minimum_spanning_tree
 
 from .objective import ssd_of_sums
+from .treeorder import tree_preorder
 
 #: Up to this many edges, a plain-Python Kruskal beats scipy's sparse-matrix overhead.
 SMALL_TREE_EDGES = 400
+#: Up to this many nodes, engine/treeorder.py's walk beats scipy's depth_first_order (same result).
+SMALL_PREORDER_NODES = 500
 
 
 def _small_tree(n, left, right, weight, root):
@@ -151,9 +154,9 @@ class TreeCutter:
     # -- internals ----------------------------------------------------------------------
     def _edges(self, nodes):
         """Edges of the induced subgraph (local indices) and their dissimilarity weights."""
-        sub = self.graph.subgraph(nodes)
-        diff = self.values[nodes[sub.left]] - self.values[nodes[sub.right]]
-        return sub.left, sub.right, (diff * diff).sum(axis=1)
+        left, right, _ = self.graph.induced_edges(nodes)  # the subgraph's edges, no CSR built
+        diff = self.values[nodes[left]] - self.values[nodes[right]]
+        return left, right, (diff * diff).sum(axis=1)
 
     def _tree(self, nodes, randomness, edges=None):
         """Spanning tree of the induced subgraph: (preorder, parent) in local indices.
@@ -174,8 +177,12 @@ class TreeCutter:
         weight = weight + 1e-9 * scale + 1e-12  # scipy drops zero-weight edges
         matrix = coo_matrix((weight, (left, right)), shape=(n, n)).tocsr()
         tree = minimum_spanning_tree(matrix)
-        tree = tree + tree.T
-        order, parent = depth_first_order(tree, root, directed=False, return_predecessors=True)
+        if n <= SMALL_PREORDER_NODES:  # the same order and parents without scipy's sparse overhead
+            tree = tree.tocoo()
+            order, parent = tree_preorder(n, tree.row, tree.col, root)
+        else:
+            tree = tree + tree.T
+            order, parent = depth_first_order(tree, root, directed=False, return_predecessors=True)
         if len(order) != n:
             return None  # not connected
         return order, parent
