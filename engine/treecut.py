@@ -10,6 +10,8 @@ sum of squares wins. Memory is linear in blocks + edges.
 """
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import depth_first_order, minimum_spanning_tree
@@ -62,6 +64,20 @@ def _small_tree(n, left, right, weight, root):
     return np.asarray(order, dtype=np.int64), parent
 
 
+#: Cuts on minimum spanning trees remembered per cutter (then forgotten all at once): a few
+#: KB each, the recombination rounds of a 100k town try about 3,000 pairs a round.
+FIRST_CUT_CACHE = 8192
+_MISSING = object()
+
+
+def _copy_candidate(candidate):
+    """A remembered cut with fresh arrays (callers may keep or change them)."""
+    if candidate is None:
+        return None
+    rank, violation, side, q_side, rest, q_rest = candidate
+    return rank, violation, side.copy(), q_side, rest.copy(), q_rest
+
+
 class TreeCutter:
     """Splits connected node sets of ``graph`` into parts whose populations respect the bounds.
 
@@ -81,6 +97,7 @@ class TreeCutter:
         self.upper = float(upper)
         self.rng = rng
         self.attempts = attempts
+        self._first_cuts = {}  # (q, nodes) -> (best cut on the minimum spanning tree,) or None
 
     # -- public -----------------------------------------------------------------------
     def partition(self, nodes, parts, is_cancelled=None, attempts=None, retries=12):
@@ -132,14 +149,33 @@ class TreeCutter:
         perturb the weights more and more (attempt 4 on: random trees from a random root).
         ``pick_random`` takes a random admissible cut instead of the best (to diversify retries).
         """
+        nodes = np.asarray(nodes, dtype=np.int64)
         best = None
         attempts = self.attempts if attempts is None else attempts
-        edges = self._edges(nodes)
+        edges = None
         for attempt in range(start, start + attempts):
-            tree = self._tree(nodes, randomness=0.0 if attempt == 0 else min(1.0, 0.25 * attempt), edges=edges)
-            if tree is None:
-                return None
-            candidate = self._cut_on_tree(nodes, q, *tree, pick_random=pick_random)
+            if attempt == 0 and not pick_random:
+                # the minimum spanning tree and its best cut draw no random numbers: the same
+                # nodes give the same cut, so a pair tried again unchanged is looked up
+                key = (q, len(nodes), hashlib.blake2b(nodes.tobytes(), digest_size=16).digest())
+                found = self._first_cuts.get(key, _MISSING)
+                if found is _MISSING:
+                    edges = self._edges(nodes)
+                    tree = self._tree(nodes, randomness=0.0, edges=edges)
+                    found = None if tree is None else (self._cut_on_tree(nodes, q, *tree),)
+                    if len(self._first_cuts) >= FIRST_CUT_CACHE:
+                        self._first_cuts.clear()
+                    self._first_cuts[key] = found
+                if found is None:
+                    return None  # not connected
+                candidate = _copy_candidate(found[0])
+            else:
+                if edges is None:
+                    edges = self._edges(nodes)
+                tree = self._tree(nodes, randomness=min(1.0, 0.25 * attempt), edges=edges)
+                if tree is None:
+                    return None
+                candidate = self._cut_on_tree(nodes, q, *tree, pick_random=pick_random)
             if candidate is None:
                 continue
             if best is None or candidate[0] < best[0]:

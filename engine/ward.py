@@ -38,6 +38,8 @@ def ward_partition(graph, nodes, values, population, parts, upper, weights=None)
     pop = population[nodes].astype(float).tolist()
     # Python floats and one row view per cluster: the same arithmetic as on the arrays, without
     # numpy's per-element overhead in the million cost evaluations of a large town
+    with np.errstate(divide="ignore", invalid="ignore"):  # clusters without weight: their mean is never read
+        means = list(sums / count[:, None])  # the mean of each cluster, recomputed when it grows
     count = count.tolist()
     sums = list(sums)
     neighbours = [set() for _ in range(n)]
@@ -52,7 +54,7 @@ def ward_partition(graph, nodes, values, population, parts, upper, weights=None)
         count_a, count_b = count[a], count[b]
         if count_a <= EMPTY_WEIGHT or count_b <= EMPTY_WEIGHT:
             return 0.0
-        diff = sums[a] / count_a - sums[b] / count_b
+        diff = means[a] - means[b]
         return count_a * count_b / (count_a + count_b) * float(diff.dot(diff))
 
     heap = []
@@ -70,6 +72,8 @@ def ward_partition(graph, nodes, values, population, parts, upper, weights=None)
         # merge b into a
         sums[a] += sums[b]
         count[a] += count[b]
+        if count[a] > EMPTY_WEIGHT:
+            means[a] = sums[a] / count[a]
         pop[a] += pop[b]
         members[a].extend(members[b])
         members[b] = []
