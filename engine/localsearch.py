@@ -193,18 +193,21 @@ def improve(
             near.update(lists[node])
         work = np.asarray(sorted(near), dtype=np.int64)
     work = work[movable[work]].tolist() if len(work) else []
-    # within SSD of a region as the moves below see it, kept until the region changes: most
-    # blocks compare the same few regions, and the formula is the one used inline before
-    region_ssd = {}
+    # per region (population, blocks, weight W, Σw‖x‖², Σw·x, within SSD) as Python floats, kept
+    # until the region changes: most blocks compare the same few regions, and Python floats
+    # give the same results as numpy's scalars (the same IEEE operations), only faster
+    regions_now = {}
 
-    def ssd_now(region):
-        value = region_ssd.get(region)
-        if value is None:
-            weight_region = state.weight[region]
+    def region_now(region):
+        found = regions_now.get(region)
+        if found is None:
+            weight_region = float(state.weight[region])
+            square_region = float(state.sq[region])
             sums_region = state.sums[region]
-            value = state.sq[region] - sums_region.dot(sums_region) / weight_region if weight_region > EMPTY_WEIGHT else 0.0
-            region_ssd[region] = value
-        return value
+            ssd = square_region - float(sums_region.dot(sums_region)) / weight_region if weight_region > EMPTY_WEIGHT else 0.0
+            found = (float(state.pop[region]), float(state.count[region]), weight_region, square_region, sums_region, ssd)
+            regions_now[region] = found
+        return found
 
     not_better = -eps / ssd_scale
     for _ in range(max_passes):
@@ -218,7 +221,8 @@ def improve(
         for position in order.tolist():
             node = work[position]
             source = labels[node]
-            if state.count[source] <= 1:
+            pop_source, count_source, weight_source, square_source, sums_source, before_source = region_now(source)
+            if count_source <= 1:
                 continue
             targets = {labels[j] for j in lists[node]}
             targets.discard(source)
@@ -226,16 +230,12 @@ def improve(
             if not targets:
                 continue
             p = population_list[node]
-            pop_source = state.pop[source]
             x = values[node]
             xx = float(sqnorm[node])
             w = weight_list[node]
-            weight_source = state.weight[source]
-            sums_source = state.sums[source]
             # weighted SSD Q - |S|^2 / W before and after; a region left without weight has SSD 0
-            before_source = ssd_now(source)
             after_sums_source = sums_source - x
-            after_source = ((state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (weight_source - w)
+            after_source = ((square_source - xx) - float(after_sums_source.dot(after_sums_source)) / (weight_source - w)
                             if weight_source - w > EMPTY_WEIGHT else 0.0)
             # violation() written out: the same arithmetic without a call per target
             violation_source_before = max(0.0, lower - pop_source) + max(0.0, pop_source - upper)
@@ -247,7 +247,7 @@ def improve(
                     border[labels[other]] = border.get(labels[other], 0.0) + length
             best = None
             for target in targets:
-                pop_target = state.pop[target]
+                pop_target, _, weight_target, square_target, sums_target, before_target = region_now(target)
                 pop_target_after = pop_target + p
                 delta_violation = (
                     violation_source_after + (max(0.0, lower - pop_target_after) + max(0.0, pop_target_after - upper))
@@ -255,10 +255,8 @@ def improve(
                 )
                 if delta_violation > 1e-9:
                     continue
-                weight_target = state.weight[target]
-                before_target = ssd_now(target)
-                after_sums_target = state.sums[target] + x
-                after_target = ((state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (weight_target + w)
+                after_sums_target = sums_target + x
+                after_target = ((square_target + xx) - float(after_sums_target.dot(after_sums_target)) / (weight_target + w)
                                 if weight_target + w > EMPTY_WEIGHT else 0.0)
                 delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
                 if compactness > 0:
@@ -275,8 +273,8 @@ def improve(
             if not stays_connected(node, source, labels, lists):
                 continue
             state.move(node, target)
-            region_ssd.pop(source, None)
-            region_ssd.pop(target, None)
+            regions_now.pop(source, None)
+            regions_now.pop(target, None)
             moves += 1
             moved_this_pass += 1
             touched.add(node)
