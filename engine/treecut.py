@@ -234,15 +234,18 @@ class TreeCutter:
             size[parent_list[node]] += size[node]
         size = np.asarray(size, dtype=np.int64)
 
-        def prefix(values):
-            ordered = values[order]
-            return np.concatenate([np.zeros((1,) + ordered.shape[1:]), np.cumsum(ordered, axis=0)])
+        nodes_in_order = nodes[order]  # one gather per attribute instead of two
+
+        def prefix(ordered):
+            out = np.zeros((len(ordered) + 1,) + ordered.shape[1:])
+            np.cumsum(ordered, axis=0, out=out[1:])
+            return out
 
         start = position
         end = position + size
-        pop_prefix = prefix(self.population[nodes].astype(float))
-        sq_prefix = prefix(self.wsq[nodes].astype(float))
-        sum_prefix = prefix(self.wvalues[nodes])
+        pop_prefix = prefix(self.population[nodes_in_order].astype(float))
+        sq_prefix = prefix(self.wsq[nodes_in_order].astype(float))
+        sum_prefix = prefix(self.wvalues[nodes_in_order])
         pop = pop_prefix[end] - pop_prefix[start]
         squares = sq_prefix[end] - sq_prefix[start]
         sums = sum_prefix[end] - sum_prefix[start]
@@ -250,7 +253,7 @@ class TreeCutter:
         if self.weights is None:
             weight = count
         else:
-            weight_prefix = prefix(self.weights[nodes])
+            weight_prefix = prefix(self.weights[nodes_in_order])
             weight = weight_prefix[end] - weight_prefix[start]
 
         root = order[0]
