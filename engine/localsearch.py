@@ -94,6 +94,12 @@ def violation(population, lower, upper):
     return max(0.0, lower - population) + max(0.0, population - upper)
 
 
+def _violation(population, lower, upper):
+    """violation() with conditional expressions instead of max() (the same values, faster)."""
+    below, above = lower - population, population - upper
+    return (below if below > 0.0 else 0.0) + (above if above > 0.0 else 0.0)
+
+
 def stays_connected(node, region, labels, lists):
     """Would ``region`` stay connected without ``node``?
 
@@ -238,9 +244,8 @@ def improve(
             after_source = ((square_source - xx) - float(after_sums_source.dot(after_sums_source)) / (weight_source - w)
                             if weight_source - w > EMPTY_WEIGHT else 0.0)
             # violation() written out: the same arithmetic without a call per target
-            violation_source_before = max(0.0, lower - pop_source) + max(0.0, pop_source - upper)
-            pop_source_after = pop_source - p
-            violation_source_after = max(0.0, lower - pop_source_after) + max(0.0, pop_source_after - upper)
+            violation_source_before = _violation(pop_source, lower, upper)
+            violation_source_after = _violation(pop_source - p, lower, upper)
             if compactness > 0:
                 border = {}
                 for other, length in zip(lists[node], lengths[node]):
@@ -248,10 +253,17 @@ def improve(
             best = None
             for target in targets:
                 pop_target, _, weight_target, square_target, sums_target, before_target = region_now(target)
-                pop_target_after = pop_target + p
+                # violation(pop_target + p) - violation(pop_target), written out: max(0.0, v) is
+                # "v if v > 0.0 else 0.0" (max keeps its first argument unless the second is larger)
+                below_after = lower - (pop_target + p)
+                above_after = (pop_target + p) - upper
+                below_before = lower - pop_target
+                above_before = pop_target - upper
                 delta_violation = (
-                    violation_source_after + (max(0.0, lower - pop_target_after) + max(0.0, pop_target_after - upper))
-                    - violation_source_before - (max(0.0, lower - pop_target) + max(0.0, pop_target - upper))
+                    violation_source_after
+                    + ((below_after if below_after > 0.0 else 0.0) + (above_after if above_after > 0.0 else 0.0))
+                    - violation_source_before
+                    - ((below_before if below_before > 0.0 else 0.0) + (above_before if above_before > 0.0 else 0.0))
                 )
                 if delta_violation > 1e-9:
                     continue
