@@ -394,6 +394,7 @@ def parent_main(args):
         print(f"\n=== {name}: {int(instance['n'])} units, {instance['population'].sum():.0f} residents, k {k}, "
               f"bounds {lower:g}-{upper:g} (built in {time.perf_counter() - started:.1f} s) ===", flush=True)
         settings = tuple(settings) + tuple(s for s in (args.extra_settings or "").split(",") if s and s not in settings)
+        peer_methods = args.peers.split(",") if args.peers else peer_methods
         methods = [("ours", s) for s in settings] + ([] if args.no_peers else [(p, "") for p in peer_methods])
         with tempfile.TemporaryDirectory(prefix="sozialraum-quality-") as workdir:
             path = Path(workdir) / "instance.npz"
@@ -452,6 +453,7 @@ def main(argv=None):
     parser.add_argument("--full", action="store_true", help="also the 10k lattice and the 20k town")
     parser.add_argument("--instances", help=f"comma-separated, from {', '.join(INSTANCES)}")
     parser.add_argument("--no-peers", action="store_true", help="ours only")
+    parser.add_argument("--peers", help="these peers instead of the instance's (e.g. skater,redcap,azp_tabu,spopt_ward)")
     parser.add_argument("--extra-settings", help="more settings of ours, e.g. c0.5,u0.25 (compactness weight; "
                                                  "c weighted by residents, u unweighted)")
     parser.add_argument("--seed", type=int, default=0, help="first seed of ours (default 0)")

@@ -94,6 +94,12 @@ def violation(population, lower, upper):
     return max(0.0, lower - population) + max(0.0, population - upper)
 
 
+def _violation(population, lower, upper):
+    """violation() with conditional expressions instead of max() (the same values, faster)."""
+    below, above = lower - population, population - upper
+    return (below if below > 0.0 else 0.0) + (above if above > 0.0 else 0.0)
+
+
 def stays_connected(node, region, labels, lists):
     """Would ``region`` stay connected without ``node``?
 
@@ -193,6 +199,23 @@ def improve(
             near.update(lists[node])
         work = np.asarray(sorted(near), dtype=np.int64)
     work = work[movable[work]].tolist() if len(work) else []
+    # per region (population, blocks, weight W, Σw‖x‖², Σw·x, within SSD) as Python floats, kept
+    # until the region changes: most blocks compare the same few regions, and Python floats
+    # give the same results as numpy's scalars (the same IEEE operations), only faster
+    regions_now = {}
+
+    def region_now(region):
+        found = regions_now.get(region)
+        if found is None:
+            weight_region = float(state.weight[region])
+            square_region = float(state.sq[region])
+            sums_region = state.sums[region]
+            ssd = square_region - float(sums_region.dot(sums_region)) / weight_region if weight_region > EMPTY_WEIGHT else 0.0
+            found = (float(state.pop[region]), float(state.count[region]), weight_region, square_region, sums_region, ssd)
+            regions_now[region] = found
+        return found
+
+    not_better = -eps / ssd_scale
     for _ in range(max_passes):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
@@ -204,7 +227,8 @@ def improve(
         for position in order.tolist():
             node = work[position]
             source = labels[node]
-            if state.count[source] <= 1:
+            pop_source, count_source, weight_source, square_source, sums_source, before_source = region_now(source)
+            if count_source <= 1:
                 continue
             targets = {labels[j] for j in lists[node]}
             targets.discard(source)
@@ -212,38 +236,39 @@ def improve(
             if not targets:
                 continue
             p = population_list[node]
-            pop_source = state.pop[source]
             x = values[node]
             xx = float(sqnorm[node])
             w = weight_list[node]
-            weight_source = state.weight[source]
-            sums_source = state.sums[source]
             # weighted SSD Q - |S|^2 / W before and after; a region left without weight has SSD 0
-            before_source = state.sq[source] - sums_source.dot(sums_source) / weight_source if weight_source > EMPTY_WEIGHT else 0.0
             after_sums_source = sums_source - x
-            after_source = ((state.sq[source] - xx) - after_sums_source.dot(after_sums_source) / (weight_source - w)
+            after_source = ((square_source - xx) - float(after_sums_source.dot(after_sums_source)) / (weight_source - w)
                             if weight_source - w > EMPTY_WEIGHT else 0.0)
-            violation_source_before = violation(pop_source, lower, upper)
-            violation_source_after = violation(pop_source - p, lower, upper)
+            # violation() written out: the same arithmetic without a call per target
+            violation_source_before = _violation(pop_source, lower, upper)
+            violation_source_after = _violation(pop_source - p, lower, upper)
             if compactness > 0:
                 border = {}
                 for other, length in zip(lists[node], lengths[node]):
                     border[labels[other]] = border.get(labels[other], 0.0) + length
             best = None
             for target in targets:
-                pop_target = state.pop[target]
+                pop_target, _, weight_target, square_target, sums_target, before_target = region_now(target)
+                # violation(pop_target + p) - violation(pop_target), written out: max(0.0, v) is
+                # "v if v > 0.0 else 0.0" (max keeps its first argument unless the second is larger)
+                below_after = lower - (pop_target + p)
+                above_after = (pop_target + p) - upper
+                below_before = lower - pop_target
+                above_before = pop_target - upper
                 delta_violation = (
-                    violation_source_after + violation(pop_target + p, lower, upper)
-                    - violation_source_before - violation(pop_target, lower, upper)
+                    violation_source_after
+                    + ((below_after if below_after > 0.0 else 0.0) + (above_after if above_after > 0.0 else 0.0))
+                    - violation_source_before
+                    - ((below_before if below_before > 0.0 else 0.0) + (above_before if above_before > 0.0 else 0.0))
                 )
                 if delta_violation > 1e-9:
                     continue
-                weight_target = state.weight[target]
-                sums_target = state.sums[target]
-                before_target = (state.sq[target] - sums_target.dot(sums_target) / weight_target
-                                 if weight_target > EMPTY_WEIGHT else 0.0)
                 after_sums_target = sums_target + x
-                after_target = ((state.sq[target] + xx) - after_sums_target.dot(after_sums_target) / (weight_target + w)
+                after_target = ((square_target + xx) - float(after_sums_target.dot(after_sums_target)) / (weight_target + w)
                                 if weight_target + w > EMPTY_WEIGHT else 0.0)
                 delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
                 if compactness > 0:
@@ -255,11 +280,13 @@ def improve(
             if best is None:
                 continue
             (delta_violation, delta), target = best
-            if not (delta_violation < -1e-9 or delta < -eps / ssd_scale):
+            if not (delta_violation < -1e-9 or delta < not_better):
                 continue
             if not stays_connected(node, source, labels, lists):
                 continue
             state.move(node, target)
+            regions_now.pop(source, None)
+            regions_now.pop(target, None)
             moves += 1
             moved_this_pass += 1
             touched.add(node)

@@ -10,14 +10,19 @@ sum of squares wins. Memory is linear in blocks + edges.
 """
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import depth_first_order, minimum_spanning_tree
 
 from ..objective import ssd_of_sums
+from .treeorder import tree_preorder
 
 #: Up to this many edges, a plain-Python Kruskal beats scipy's sparse-matrix overhead.
 SMALL_TREE_EDGES = 400
+#: Up to this many nodes, engine/treeorder.py's walk beats scipy's depth_first_order (same result).
+SMALL_PREORDER_NODES = 500
 
 
 def _small_tree(n, left, right, weight, root):
@@ -59,6 +64,20 @@ def _small_tree(n, left, right, weight, root):
     return np.asarray(order, dtype=np.int64), parent
 
 
+#: Cuts on minimum spanning trees remembered per cutter (then forgotten all at once): a few
+#: KB each, the recombination rounds of a 100k town try about 3,000 pairs a round.
+FIRST_CUT_CACHE = 8192
+_MISSING = object()
+
+
+def _copy_candidate(candidate):
+    """A remembered cut with fresh arrays (callers may keep or change them)."""
+    if candidate is None:
+        return None
+    rank, violation, side, q_side, rest, q_rest = candidate
+    return rank, violation, side.copy(), q_side, rest.copy(), q_rest
+
+
 class TreeCutter:
     """Splits connected node sets of ``graph`` into parts whose populations respect the bounds.
 
@@ -78,6 +97,7 @@ class TreeCutter:
         self.upper = float(upper)
         self.rng = rng
         self.attempts = attempts
+        self._first_cuts = {}  # (q, nodes) -> (best cut on the minimum spanning tree,) or None
 
     # -- public -----------------------------------------------------------------------
     def partition(self, nodes, parts, is_cancelled=None, attempts=None, retries=12):
@@ -129,14 +149,33 @@ class TreeCutter:
         perturb the weights more and more (attempt 4 on: random trees from a random root).
         ``pick_random`` takes a random admissible cut instead of the best (to diversify retries).
         """
+        nodes = np.asarray(nodes, dtype=np.int64)
         best = None
         attempts = self.attempts if attempts is None else attempts
-        edges = self._edges(nodes)
+        edges = None
         for attempt in range(start, start + attempts):
-            tree = self._tree(nodes, randomness=0.0 if attempt == 0 else min(1.0, 0.25 * attempt), edges=edges)
-            if tree is None:
-                return None
-            candidate = self._cut_on_tree(nodes, q, *tree, pick_random=pick_random)
+            if attempt == 0 and not pick_random:
+                # the minimum spanning tree and its best cut draw no random numbers: the same
+                # nodes give the same cut, so a pair tried again unchanged is looked up
+                key = (q, len(nodes), hashlib.blake2b(nodes.tobytes(), digest_size=16).digest())
+                found = self._first_cuts.get(key, _MISSING)
+                if found is _MISSING:
+                    edges = self._edges(nodes)
+                    tree = self._tree(nodes, randomness=0.0, edges=edges)
+                    found = None if tree is None else (self._cut_on_tree(nodes, q, *tree),)
+                    if len(self._first_cuts) >= FIRST_CUT_CACHE:
+                        self._first_cuts.clear()
+                    self._first_cuts[key] = found
+                if found is None:
+                    return None  # not connected
+                candidate = _copy_candidate(found[0])
+            else:
+                if edges is None:
+                    edges = self._edges(nodes)
+                tree = self._tree(nodes, randomness=min(1.0, 0.25 * attempt), edges=edges)
+                if tree is None:
+                    return None
+                candidate = self._cut_on_tree(nodes, q, *tree, pick_random=pick_random)
             if candidate is None:
                 continue
             if best is None or candidate[0] < best[0]:
@@ -151,9 +190,9 @@ class TreeCutter:
     # -- internals ----------------------------------------------------------------------
     def _edges(self, nodes):
         """Edges of the induced subgraph (local indices) and their dissimilarity weights."""
-        sub = self.graph.subgraph(nodes)
-        diff = self.values[nodes[sub.left]] - self.values[nodes[sub.right]]
-        return sub.left, sub.right, (diff * diff).sum(axis=1)
+        left, right, _ = self.graph.induced_edges(nodes)  # the subgraph's edges, no CSR built
+        diff = self.values[nodes[left]] - self.values[nodes[right]]
+        return left, right, (diff * diff).sum(axis=1)
 
     def _tree(self, nodes, randomness, edges=None):
         """Spanning tree of the induced subgraph: (preorder, parent) in local indices.
@@ -174,8 +213,12 @@ class TreeCutter:
         weight = weight + 1e-9 * scale + 1e-12  # scipy drops zero-weight edges
         matrix = coo_matrix((weight, (left, right)), shape=(n, n)).tocsr()
         tree = minimum_spanning_tree(matrix)
-        tree = tree + tree.T
-        order, parent = depth_first_order(tree, root, directed=False, return_predecessors=True)
+        if n <= SMALL_PREORDER_NODES:  # the same order and parents without scipy's sparse overhead
+            tree = tree.tocoo()
+            order, parent = tree_preorder(n, tree.row, tree.col, root)
+        else:
+            tree = tree + tree.T
+            order, parent = depth_first_order(tree, root, directed=False, return_predecessors=True)
         if len(order) != n:
             return None  # not connected
         return order, parent
@@ -191,15 +234,18 @@ class TreeCutter:
             size[parent_list[node]] += size[node]
         size = np.asarray(size, dtype=np.int64)
 
-        def prefix(values):
-            ordered = values[order]
-            return np.concatenate([np.zeros((1,) + ordered.shape[1:]), np.cumsum(ordered, axis=0)])
+        nodes_in_order = nodes[order]  # one gather per attribute instead of two
+
+        def prefix(ordered):
+            out = np.zeros((len(ordered) + 1,) + ordered.shape[1:])
+            np.cumsum(ordered, axis=0, out=out[1:])
+            return out
 
         start = position
         end = position + size
-        pop_prefix = prefix(self.population[nodes].astype(float))
-        sq_prefix = prefix(self.wsq[nodes].astype(float))
-        sum_prefix = prefix(self.wvalues[nodes])
+        pop_prefix = prefix(self.population[nodes_in_order].astype(float))
+        sq_prefix = prefix(self.wsq[nodes_in_order].astype(float))
+        sum_prefix = prefix(self.wvalues[nodes_in_order])
         pop = pop_prefix[end] - pop_prefix[start]
         squares = sq_prefix[end] - sq_prefix[start]
         sums = sum_prefix[end] - sum_prefix[start]
@@ -207,7 +253,7 @@ class TreeCutter:
         if self.weights is None:
             weight = count
         else:
-            weight_prefix = prefix(self.weights[nodes])
+            weight_prefix = prefix(self.weights[nodes_in_order])
             weight = weight_prefix[end] - weight_prefix[start]
 
         root = order[0]

@@ -35,7 +35,13 @@ def ward_partition(graph, nodes, values, population, parts, upper, weights=None)
     else:
         count = np.asarray(weights, dtype=float)[nodes].copy()
         sums = values[nodes].astype(float) * count[:, None]
-    pop = population[nodes].astype(float).copy()
+    pop = population[nodes].astype(float).tolist()
+    # Python floats and one row view per cluster: the same arithmetic as on the arrays, without
+    # numpy's per-element overhead in the million cost evaluations of a large town
+    with np.errstate(divide="ignore", invalid="ignore"):  # clusters without weight: their mean is never read
+        means = list(sums / count[:, None])  # the mean of each cluster, recomputed when it grows
+    count = count.tolist()
+    sums = list(sums)
     neighbours = [set() for _ in range(n)]
     for a, b in zip(sub.left.tolist(), sub.right.tolist()):
         neighbours[a].add(b)
@@ -45,10 +51,11 @@ def ward_partition(graph, nodes, values, population, parts, upper, weights=None)
     members = [[i] for i in range(n)]
 
     def cost(a, b):
-        if count[a] <= EMPTY_WEIGHT or count[b] <= EMPTY_WEIGHT:
+        count_a, count_b = count[a], count[b]
+        if count_a <= EMPTY_WEIGHT or count_b <= EMPTY_WEIGHT:
             return 0.0
-        diff = sums[a] / count[a] - sums[b] / count[b]
-        return count[a] * count[b] / (count[a] + count[b]) * float(diff.dot(diff))
+        diff = means[a] - means[b]
+        return count_a * count_b / (count_a + count_b) * float(diff.dot(diff))
 
     heap = []
     for a in range(n):
@@ -65,6 +72,8 @@ def ward_partition(graph, nodes, values, population, parts, upper, weights=None)
         # merge b into a
         sums[a] += sums[b]
         count[a] += count[b]
+        if count[a] > EMPTY_WEIGHT:
+            means[a] = sums[a] / count[a]
         pop[a] += pop[b]
         members[a].extend(members[b])
         members[b] = []

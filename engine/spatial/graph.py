@@ -99,11 +99,12 @@ class Graph:
 
     def _small_subgraph(self, nodes):
         """Induced subgraph of a few nodes from their CSR rows (no pass over all edges)."""
+        return Graph(len(nodes), *self._small_induced_edges(nodes))
+
+    def _small_induced_edges(self, nodes):
         counts = self.indptr[nodes + 1] - self.indptr[nodes]
         heads = np.repeat(np.arange(len(nodes)), counts)
-        rows = [self.indices[self.indptr[v] : self.indptr[v + 1]] for v in nodes.tolist()]
-        tails_global = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-        lengths = np.concatenate([self.edge_length[self.indptr[v] : self.indptr[v + 1]] for v in nodes.tolist()]) if rows else np.zeros(0)
+        _, tails_global, lengths = self.rows(nodes)  # the rows of ``nodes`` one after the other
         order = np.argsort(nodes, kind="stable")
         sorted_nodes = nodes[order]
         position = np.searchsorted(sorted_nodes, tails_global)
@@ -111,7 +112,21 @@ class Graph:
         inside = sorted_nodes[position] == tails_global
         tails = order[position]
         keep = inside & (heads < tails)
-        return Graph(len(nodes), heads[keep], tails[keep], lengths[keep])
+        return heads[keep], tails[keep], lengths[keep]
+
+    def induced_edges(self, nodes):
+        """(left, right, length) of ``subgraph(nodes)`` without building its CSR arrays.
+
+        The same edges in the same order as the subgraph's ``left``/``right``/``length``
+        (the order decides ties in the spanning trees of engine/treecut.py).
+        """
+        nodes = np.asarray(nodes, dtype=np.int64)
+        if len(nodes) * 8 < self.n:
+            return self._small_induced_edges(nodes)
+        local = np.full(self.n, -1, dtype=np.int64)
+        local[nodes] = np.arange(len(nodes))
+        keep = (local[self.left] >= 0) & (local[self.right] >= 0)
+        return local[self.left[keep]], local[self.right[keep]], self.length[keep]
 
     def with_edges(self, left, right, length=None):
         """A copy with extra edges (e.g. links that join islands to their nearest neighbour)."""

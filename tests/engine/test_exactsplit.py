@@ -4,8 +4,8 @@ import itertools
 import numpy as np
 
 from sozialraum.engine.delineation.exactsplit import exact_division
-from sozialraum.engine.spatial.graph import Graph, is_connected
 from sozialraum.engine.objective import group_ssd
+from sozialraum.engine.spatial.graph import Graph, is_connected
 
 from .grids import grid_graph
 
