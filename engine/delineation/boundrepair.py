@@ -29,6 +29,7 @@ only on the state: deterministic. This stage runs only while bounds are violated
 from __future__ import annotations
 
 from ..errors import Cancelled
+from .exactsplit import connected, exact_division
 from .localsearch import stays_connected, violation
 
 #: Longest chain tried (spaces whose population changes, the violating one included).
@@ -305,17 +306,7 @@ class _ChainSearch:
     def _connected_without(self, region, removed):
         """Are the blocks of ``region`` outside ``removed`` connected (and some left)?"""
         rest = self.members[region] - removed
-        if not rest:
-            return False
-        first = min(rest)
-        seen, stack = {first}, [first]
-        while stack:
-            node = stack.pop()
-            for j in self.lists[node]:
-                if j in rest and j not in seen:
-                    seen.add(j)
-                    stack.append(j)
-        return len(seen) == len(rest)
+        return bool(rest) and connected(rest, self.lists)
 
     # -- exchange: a small group of spaces divided anew, exactly ---------------------------------
     def exchange(self, region):
@@ -327,8 +318,6 @@ class _ChainSearch:
         exchange (a space gives one group of blocks and takes another back), which the listing
         finds. Returns True when done (else nothing changed).
         """
-        from .exactsplit import exact_division
-
         state = self.state
         for group in self._small_groups(region):
             nodes = set().union(*(self.members[r] for r in group))

@@ -99,15 +99,7 @@ class _Search:
                 stack.append(([*members, node], grown, extension + added, blocked.union(added)))
 
     def _connected(self, nodes):
-        first = min(nodes)
-        seen, stack = {first}, [first]
-        while stack:
-            node = stack.pop()
-            for other in self.lists[node]:
-                if other in nodes and other not in seen:
-                    seen.add(other)
-                    stack.append(other)
-        return len(seen) == len(nodes)
+        return connected(nodes, self.lists)
 
 
 #: Polish (below): groups of two or three neighbouring spaces with at most this many blocks
@@ -186,3 +178,16 @@ def _neighbouring_groups(graph, labels, closed):
                 if third not in (region, other):
                     triples.add(tuple(sorted((region, other, third))))
     return sorted(pairs) + sorted(triples)
+
+
+def connected(nodes, lists):
+    """Are the blocks ``nodes`` (a non-empty set) one piece through the links of ``lists``?"""
+    first = min(nodes)
+    seen, stack = {first}, [first]
+    while stack:
+        node = stack.pop()
+        for other in lists[node]:
+            if other in nodes and other not in seen:
+                seen.add(other)
+                stack.append(other)
+    return len(seen) == len(nodes)
