@@ -40,6 +40,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -71,6 +72,9 @@ def settings_options(name):
     (residents-weighted, that compactness) and ``u<weight>`` (unweighted) for trade-off curves."""
     if name in SETTINGS:
         return SETTINGS[name]
+    mixed = re.fullmatch(r"m([0-9.]+)c([0-9.]+)", name)
+    if mixed:  # block weights alpha * residents/mean + (1 - alpha), that compactness (an experiment, issue 20, 4)
+        return {"compactness": float(mixed.group(2)), "weight_by_population": True, "_mix": float(mixed.group(1))}
     if name[:1] in ("c", "u"):
         try:
             weight = float(name[1:])
@@ -78,7 +82,7 @@ def settings_options(name):
             weight = None
         if weight is not None and weight >= 0:
             return {"compactness": weight, "weight_by_population": name[0] == "c"}
-    raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight> or u<weight>")
+    raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight>, u<weight> or m<share>c<weight>")
 #: (higher is better?) for each gated figure
 GATED = {"ssd_share": False, "ssd_share_weighted": False, "mean_polsby_popper": True, "min_polsby_popper": True}
 FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "seeds", "status", "k", "feasible", "n_below",
@@ -184,10 +188,20 @@ def child_main(args):
     start, cpu_start = time.perf_counter(), time.process_time()
     if args.method.startswith("ours"):
         n = int(instance["n"])
+        options = dict(settings_options(args.settings))
+        mix = options.pop("_mix", None)
+        if mix is not None:  # the experiment of m<share>c<weight>: the engine's block weights, mixed
+            from sozialraum.engine import objective
+            from sozialraum.engine.delineation import delineate as delineate_module
+
+            def mixed_weights(population, active=None):
+                return mix * objective.block_weights(population, active) + (1.0 - mix)
+
+            delineate_module.block_weights = mixed_weights
         graph = Graph(n, instance["left"].astype(np.int64), instance["right"].astype(np.int64), instance["length"])
         result = delineate(graph, instance["population"], instance["values"], lower=float(instance["lower"]),
                            upper=float(instance["upper"]), n_spaces=args.k, seed=args.seed,
-                           coordinates=instance["coordinates"], **settings_options(args.settings))
+                           coordinates=instance["coordinates"], **options)
         labels = np.asarray(result.labels)
     else:
         # the peers' bounds are the instance's floor (run_delineation passes common.LOWER)
