@@ -133,11 +133,10 @@ def test_cancelled_during_the_further_runs_writes_nothing(provider, halves_layer
 def test_with_an_initial_division_the_certainty_follows_the_stable_numbers(provider, halves_layer):
     """The runs compare the engine's labels; the outputs must show the carried-on numbers of the initial
     division (here 101 for the left half, 205 for the right), in the certainty layer and the spaces' fields."""
-    from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
+    from sozialraum.qgisio.compat import field
 
     halves_layer.startEditing()
-    halves_layer.addAttribute(QgsField("old", QVariant.Int))
+    halves_layer.addAttribute(field("old", "int"))
     halves_layer.commitChanges()
     halves_layer.startEditing()
     index = halves_layer.fields().indexFromName("old")
