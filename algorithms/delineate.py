@@ -21,7 +21,7 @@ from qgis.core import (
 from ..engine.delineation.delineate import FAIL, FALLBACK, delineate
 from ..engine.delineation.numbering import renumber
 from ..engine.errors import InfeasibleError, SozialraumError
-from ..engine.problem import DEFAULT_COMPACTNESS
+from ..engine.problem import DEFAULT_COMPACTNESS, DEFAULT_POPULATION_WEIGHT
 from ..engine.scoring import evaluate_division
 from ..engine.spatial.geometry import representative_points
 from ..engine.spatial.graph import Graph
@@ -93,6 +93,7 @@ class DelineationChoices:
     weight_by_population: bool
     seed: int
     on_infeasible: str
+    population_weight: float = DEFAULT_POPULATION_WEIGHT  # residents' share in the search's block weights
     numbering: object = None  # the rule for stable numbers, read with the outputs (stable_numbers.py)
     stability: float = 0.0  # sozialraum:update only
 
@@ -121,6 +122,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
     LOCKED = "LOCKED"
     COMPACTNESS = "COMPACTNESS"
     WEIGHT_BY_POPULATION = "WEIGHT_BY_POPULATION"
+    POPULATION_WEIGHT = "POPULATION_WEIGHT"
     SEED = "SEED"
     ON_INFEASIBLE = "ON_INFEASIBLE"
     OUTPUT = "OUTPUT"
@@ -197,6 +199,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                          type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_COMPACTNESS, minValue=0.0))
         add(QgsProcessingParameterBoolean(self.WEIGHT_BY_POPULATION, self.tr("Weight blocks by residents in the homogeneity"),
                                           defaultValue=True))
+        share = QgsProcessingParameterNumber(
+            self.POPULATION_WEIGHT, self.tr("Residents' share in the block weights (0 = every block alike, 1 = by residents only)"),
+            type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_POPULATION_WEIGHT, minValue=0.0, maxValue=1.0)
+        share.setFlags(share.flags() | compat.PARAMETER_ADVANCED)
+        add(share)
         add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), type=compat.NUMBER_INTEGER, defaultValue=1, minValue=0))
         add(QgsProcessingParameterEnum(self.ON_INFEASIBLE, self.tr("When the bounds cannot hold"),
                                        options=[self.tr("Use the fallback and flag the spaces"), self.tr("Stop with a message")],
@@ -240,6 +247,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             locked=[_locked_text(v) for v in (self.parameterAsString(parameters, self.LOCKED, context) or "").split(",") if v.strip()],
             compactness=self.parameterAsDouble(parameters, self.COMPACTNESS, context),
             weight_by_population=self.parameterAsBoolean(parameters, self.WEIGHT_BY_POPULATION, context),
+            population_weight=self.parameterAsDouble(parameters, self.POPULATION_WEIGHT, context),
             seed=self.parameterAsInt(parameters, self.SEED, context),
             on_infeasible=INFEASIBLE_CHOICES[self.parameterAsEnum(parameters, self.ON_INFEASIBLE, context)],
         )
@@ -354,8 +362,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         """The engine's arguments besides the graph and the values: the proposal and the certainty's further
         runs (other seeds) make the same call."""
         return dict(lower=chosen.lower, upper=chosen.upper, n_spaces=chosen.n_spaces, nest=nest, initial=initial, locked=chosen.locked,
-                    compactness=chosen.compactness, weight_by_population=chosen.weight_by_population, seed=chosen.seed,
-                    on_infeasible=chosen.on_infeasible, coordinates=representative_points(blocks.shapes), active=active)
+                    compactness=chosen.compactness, weight_by_population=chosen.weight_by_population,
+                    population_weight=chosen.population_weight, seed=chosen.seed, on_infeasible=chosen.on_infeasible,
+                    coordinates=representative_points(blocks.shapes), active=active)
 
     def _solve(self, graph, population, values, nest, initial, blocks, active, chosen, feedback, progress=None):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""

@@ -70,7 +70,8 @@ class UpdateAlgorithm(DelineateAlgorithm):
         result = update_division(
             graph, population, values, initial, lower=chosen.lower, upper=chosen.upper, stability=chosen.stability, locked=chosen.locked,
             nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=chosen.compactness,
-            weight_by_population=chosen.weight_by_population, seed=chosen.seed, on_infeasible=chosen.on_infeasible, rule=chosen.numbering,
+            weight_by_population=chosen.weight_by_population, population_weight=chosen.population_weight, seed=chosen.seed,
+            on_infeasible=chosen.on_infeasible, rule=chosen.numbering,
             progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)), is_cancelled=feedback.isCanceled)
         if result.needs_change:
             feedback.pushInfo(self.tr("Spaces that had to change: {spaces}; allowed to change with them (neighbours): {free}.").format(

@@ -30,6 +30,9 @@ FALLBACK = "fallback"
 #: Default weight of the border length against the SSD (see engine/objective.py): chosen on
 #: the sample town and a 20,000-block town, bench/compactness_tradeoff.py and bench/RESULTS.md.
 DEFAULT_COMPACTNESS = 0.25
+#: Default share of residents in the search's block weights (engine/objective.block_weights):
+#: 1 weighs each block by its residents, 0 counts every block alike. TBD (issue 20, point 4).
+DEFAULT_POPULATION_WEIGHT = 1.0
 
 
 @dataclass(frozen=True, eq=False)  # eq on arrays is ambiguous; compare fields explicitly
@@ -94,7 +97,8 @@ class Settings:
     target_population: float | None = None  # residents per space aimed at when automatic; None: middle of the band
     seed: int = 0  # seeds every random choice; restarts use seeds derived from it
     compactness: float = DEFAULT_COMPACTNESS  # weight of the border length against the SSD (0: SSD only)
-    weight_by_population: bool = True  # SSD weights each block by its residents (False: every block counts 1)
+    weight_by_population: bool = True  # SSD weights blocks by residents (False: every block counts 1, as population_weight 0)
+    population_weight: float = DEFAULT_POPULATION_WEIGHT  # residents' share in the block weights, 0..1 (objective.block_weights)
     effort: float = 1.0  # scales the improvement passes and re-splits (0.1: quick look, 1: default)
     on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
 
@@ -105,3 +109,10 @@ class Settings:
             raise ParameterError("on_infeasible", self.on_infeasible, "must be 'fail' or 'fallback'")
         if self.compactness < 0:
             raise ParameterError("COMPACTNESS", self.compactness, "must be 0 or more")
+        if not 0.0 <= self.population_weight <= 1.0:
+            raise ParameterError("POPULATION_WEIGHT", self.population_weight, "must be between 0 and 1")
+
+    @property
+    def residents_share(self):
+        """The residents' share the search weighs blocks with: 0 when weighting is switched off."""
+        return float(self.population_weight) if self.weight_by_population else 0.0

@@ -54,8 +54,9 @@ from ..errors import (
     UnknownBlockError,
     UnknownSpaceError,
 )
-from ..objective import block_weights, ssd_of_sums, total_ss
+from ..objective import block_weights, search_weights, ssd_of_sums, total_ss
 from ..population_band import PopulationBand
+from ..problem import DEFAULT_POPULATION_WEIGHT
 from .reoptimise import DEFAULT_PASSES, improve_around
 from .sessionrecords import (
     ABOVE,
@@ -123,11 +124,13 @@ class ConsultationSession:
     non-finite as the mean 0, as :func:`~sozialraum.engine.attributes.finite_values`);
     ``spaces``: the space label of each block (None: in no space); ``lower``/``upper``: the
     population bounds; ``locked``: labels of locked spaces; ``weight_by_population``: the SSD
-    weighs each block by its residents, as the delineation does; ``seed``: for splits.
+    shown weighs each block by its residents; ``population_weight``: the residents' share in
+    the block weights of splits and re-optimisation, as in the delineation's search
+    (``Settings.population_weight``); ``seed``: for splits.
     """
 
     def __init__(self, block_ids, population, attributes, graph, spaces, lower, upper, locked=(),
-                 weight_by_population=True, seed=0):
+                 weight_by_population=True, seed=0, population_weight=DEFAULT_POPULATION_WEIGHT):
         n = graph.n
         ids = [plain_label(block) for block in block_ids]
         if len(ids) != n:
@@ -159,6 +162,9 @@ class ConsultationSession:
         self._lower, self._upper = band.lower, band.upper
         self._seed = int(seed)
         self._weighted = bool(weight_by_population)
+        if not 0.0 <= population_weight <= 1.0:
+            raise ParameterError("population_weight", population_weight, "must be between 0 and 1")
+        self._population_weight = float(population_weight)
         self._labels = [None]  # code -> label; code 0 is "no space"
         self._codes = {}  # label -> code
         codes = [self._register(label) for label in labels]
@@ -166,6 +172,8 @@ class ConsultationSession:
         self._values = values
         self._sqnorm = (values**2).sum(axis=1)
         self._weights = weights
+        # splits and re-optimisation search as the delineation does: residents and blocks mixed
+        self._search_weights = search_weights(population, None, self._population_weight) if self._weighted else None
         self._tss = total_ss(values, weights if self._weighted else None)
         self._sums = SpaceSums(codes, len(self._labels), population, values * weights[:, None], self._sqnorm * weights,
                                weights, graph.neighbour_lists())
@@ -313,7 +321,7 @@ class ConsultationSession:
         if self._sums.parts[code] > 1:
             raise SplitError(self._labels[code], "not_contiguous")
         pieces = balanced_split(self._graph, nodes, self._values, self._sqnorm, self._sums.population, self._lower,
-                                self._upper, weights=self._weights if self._weighted else None, balance=balance,
+                                self._upper, weights=self._search_weights, balance=balance,
                                 seed=self._seed)
         if pieces is None:
             raise SplitError(self._labels[code], "not_contiguous")
@@ -369,13 +377,13 @@ class ConsultationSession:
         known = [block for block in (plain_label(b) for b in fixed_blocks) if block in self._index]
         pinned[self._nodes(known)] = True
         codes = improve_around(self._graph, sums.population, self._values, sums.codes, self._lower, self._upper,
-                               closed=self._locked, pinned=pinned, weights=self._weights if self._weighted else None,
+                               closed=self._locked, pinned=pinned, weights=self._search_weights,
                                max_passes=max_passes, time_limit=time_limit, seed=self._seed)
         moving = np.flatnonzero(codes != sums.codes).tolist()
         labels = self._labels
         after = ConsultationSession(self._ids, sums.population, self._values, self._graph, [labels[c] for c in codes.tolist()],
                                     self._lower, self._upper, locked=self.locked, weight_by_population=self._weighted,
-                                    seed=self._seed)
+                                    seed=self._seed, population_weight=self._population_weight)
         return Proposal(blocks=tuple(self._ids[node] for node in moving),
                         before=tuple(labels[sums.code_list[node]] for node in moving),
                         after=tuple(labels[int(codes[node])] for node in moving),

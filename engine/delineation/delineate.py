@@ -26,11 +26,11 @@ import numpy as np
 
 from ..errors import Cancelled
 from ..objective import (
-    block_weights,
     border_length,
     border_weight,
     division_ssd,
     group_ssd,
+    search_weights,
     total_link_length,
     total_ss,
 )
@@ -44,7 +44,7 @@ from ..population_band import (
     space_status,
 )
 from ..population_band import LOCKED as LOCKED_STATUS
-from ..problem import DEFAULT_COMPACTNESS, FAIL, FALLBACK, Problem, Settings
+from ..problem import DEFAULT_COMPACTNESS, DEFAULT_POPULATION_WEIGHT, FAIL, FALLBACK, Problem, Settings
 from ..spatial.graph import Graph, is_connected
 from .boundrepair import repair_bounds
 from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
@@ -125,6 +125,7 @@ def delineate(
     effort=1.0,
     progress=None,
     is_cancelled=None,
+    population_weight=DEFAULT_POPULATION_WEIGHT,
 ):
     """Partition the blocks of ``graph`` into contiguous spaces: :func:`solve` with keywords.
 
@@ -141,7 +142,8 @@ def delineate(
     problem = Problem(graph, population, values, min_population=lower, max_population=upper, units=nest,
                       initial_division=initial, locked_spaces=locked, points=coordinates, active=active)
     settings = Settings(n_spaces=n_spaces, target_population=target_size, seed=seed, compactness=compactness,
-                        weight_by_population=weight_by_population, effort=effort, on_infeasible=on_infeasible)
+                        weight_by_population=weight_by_population, population_weight=population_weight, effort=effort,
+                        on_infeasible=on_infeasible)
     return solve(problem, settings, progress=progress, is_cancelled=is_cancelled)
 
 
@@ -216,8 +218,8 @@ class _SolveContext:
         self.step, self.is_cancelled = step, is_cancelled
         self.sqnorm = (problem.attributes**2).sum(axis=1)  # kept: every start and cut needs it
         self.tss = total_ss(problem.attributes[problem.active])  # unweighted: the reported SSD share
-        # the objective: SSD (weighted by residents unless switched off) + λ · border length
-        self.weights = block_weights(problem.population, problem.active) if settings.weight_by_population else None
+        # the objective: SSD (blocks weighted by residents and count as the settings mix them) + λ · border length
+        self.weights = search_weights(problem.population, problem.active, settings.residents_share)
         active_weights = None if self.weights is None else self.weights[problem.active]
         self.ssd_scale = (self.tss if self.weights is None else total_ss(problem.attributes[problem.active], active_weights)) or 1.0
         self.border_weight = border_weight(settings.compactness, self.ssd_scale, plan.graph)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..objective import ssd_of_sums
+from ..objective import search_weights, ssd_of_sums
 from ..spatial.graph import is_connected
 from .localsearch import stays_connected
 
@@ -467,13 +467,13 @@ def tidy_division(labels, problem, settings, plan):
 
     Merging is allowed only when the number of spaces is automatic and there is no warm start
     (a given count or the planners' division keeps its number of spaces). Tentacle moves
-    may cost SSD (weighted by residents when the settings weight by population) at the
+    may cost SSD (with the search's block weights, :func:`~sozialraum.engine.objective.search_weights`) at the
     search's compactness weight, at least :data:`TIDY_COMPACTNESS`. With compactness 0 the
     objective is homogeneity alone and nothing is changed: the enclaves are only reported.
     The clean-up's :meth:`ShapeReport.note` is added to ``plan.notes`` when something was found.
     """
     allow_merge = settings.n_spaces == 0 and problem.initial_division is None
-    weighted = getattr(settings, "weight_by_population", False)
+    weights = search_weights(problem.population, problem.active, settings.residents_share)
     if not settings.compactness > 0:
         # homogeneity only: every merge, opening and tentacle move would trade SSD for shape
         # (issue 20: at the floor weight TIDY_COMPACTNESS they did, +7 % SSD on a 10k lattice).
@@ -486,7 +486,7 @@ def tidy_division(labels, problem, settings, plan):
     tidy, report = tidy_shapes(labels, plan.graph, problem.population, problem.min_population, problem.max_population,
                                frozen_regions=range(len(plan.fixed_regions)), units=problem.units, points=problem.points,
                                allow_merge=allow_merge, values=problem.attributes,
-                               weights=problem.population if weighted else None,
+                               weights=weights,
                                compactness=max(TIDY_COMPACTNESS, settings.compactness))
     note = report.note()
     if note is not None:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..objective import block_weights, group_ssd, total_ss
+from ..problem import DEFAULT_POPULATION_WEIGHT
 from ..spatial.graph import is_connected
 from .delineate import FALLBACK, STATUS_ABOVE, STATUS_BELOW, STATUS_FLAGGED, STATUS_OK, Delineation, Space, delineate
 from .numbering import Renumbering, normalise_id, renumber
@@ -56,7 +57,7 @@ class UpdateResult:
 def update_division(graph, population, values, initial, lower=700.0, upper=8500.0, stability=DEFAULT_STABILITY,
                     locked=(), nest=None, coordinates=None, active=None, compactness=None,
                     weight_by_population=True, seed=0, on_infeasible=FALLBACK, rule="next_free",
-                    progress=None, is_cancelled=None):
+                    progress=None, is_cancelled=None, population_weight=DEFAULT_POPULATION_WEIGHT):
     """Update the division ``initial`` (old space per block) with minimal change; see the module text."""
     n = graph.n
     population = np.nan_to_num(np.asarray(population, dtype=float))
@@ -108,7 +109,8 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
         settings = {} if compactness is None else {"compactness": compactness}
         run = delineate(graph, population, values, lower=lower, upper=upper, n_spaces=count, nest=nest,
                         initial=[old[b] if mask[b] else None for b in range(n)], coordinates=coordinates,
-                        active=mask & active, weight_by_population=weight_by_population, seed=seed,
+                        active=mask & active, weight_by_population=weight_by_population,
+                        population_weight=population_weight, seed=seed,
                         on_infeasible=on_infeasible, is_cancelled=is_cancelled,
                         progress=None if progress is None else _share(progress, index, len(clusters)), **settings)
         for space in run.spaces:
@@ -117,7 +119,8 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
         free_all |= cluster
         notes.extend(run.notes)
 
-    weights = block_weights(population, active) if weight_by_population else np.ones(n)
+    # an optional move is judged with the search's block weights
+    weights = block_weights(population, active, population_weight if weight_by_population else 0.0)
     reverted = 0
     if stability > 0 and free_all:
         numbering = renumber(old, labels, population)

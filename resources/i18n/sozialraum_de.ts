@@ -2737,7 +2737,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         </message>
         <message>
             <source>– (no attributes chosen)</source>
-            <translation>– (keine Merkmale gewählt)</translation>
+            <translation type="obsolete">– (keine Merkmale gewählt)</translation>
         </message>
         <message numerus="yes">
             <source>New space {space} of %n block(s)</source>
@@ -3304,7 +3304,7 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>The class breaks '{text}' must be 1 to 6 increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
-            <translation>Die Klassengrenzen '{text}' müssen 1 bis 6 aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
+            <translation type="obsolete">Die Klassengrenzen '{text}' müssen 1 bis 6 aufsteigende Zahlen sein, getrennt durch Semikolons (-1; 1; 1,5) oder Kommas (-1,1,1.5).</translation>
         </message>
         <message>
             <source>The layer {layer} has no features: there is no space to show.</source>
@@ -3923,6 +3923,10 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
                 <numerusform>Zur Variante „{name}“ gewechselt: %n Block, {population} Einwohner verschoben. Ein Rückgängig-Schritt (Strg+Z) bringt die vorige Einteilung zurück.</numerusform>
                 <numerusform>Zur Variante „{name}“ gewechselt: %n Blöcke, {population} Einwohner verschoben. Ein Rückgängig-Schritt (Strg+Z) bringt die vorige Einteilung zurück.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Residents' share in the block weights (0 = every block alike, 1 = by residents only)</source>
+            <translation>Anteil der Einwohner an den Blockgewichten (0 = jeder Block gleich, 1 = nur nach Einwohnern)</translation>
         </message>
     </context>
 </TS>

@@ -389,6 +389,32 @@ def test_iterated_local_search_with_shape_and_weights_never_worsens_the_objectiv
         assert 1500 <= population[members].sum() <= 4000
 
 
+def test_a_residents_share_of_zero_is_the_unweighted_search_and_the_share_is_checked():
+    from sozialraum.engine.errors import ParameterError
+    from sozialraum.engine.problem import DEFAULT_POPULATION_WEIGHT, Settings
+
+    assert 0.0 <= Settings().population_weight == DEFAULT_POPULATION_WEIGHT <= 1.0
+    assert Settings(population_weight=0.4).residents_share == 0.4
+    assert Settings(population_weight=0.4, weight_by_population=False).residents_share == 0.0
+    for bad in (-0.1, 1.5, float("nan")):
+        with pytest.raises(ParameterError) as raised:
+            Settings(population_weight=bad)
+        assert raised.value.details["name"] == "POPULATION_WEIGHT"
+    graph, coordinates = grid(10, 10)
+    values = quadrant_values(10, 10, noise=0.3)
+    population = np.random.default_rng(3).integers(0, 400, 100).astype(float)
+    kwargs = dict(lower=1500, upper=8000, n_spaces=5, seed=2, coordinates=coordinates)
+    share_zero = delineate(graph, population, values, population_weight=0.0, **kwargs)
+    switched_off = delineate(graph, population, values, weight_by_population=False, **kwargs)
+    np.testing.assert_array_equal(share_zero.labels, switched_off.labels)
+    by_residents = delineate(graph, population, values, population_weight=1.0, **kwargs)
+    mixed = delineate(graph, population, values, population_weight=0.5, **kwargs)
+    for result in (share_zero, by_residents, mixed):
+        assert_valid(result, graph, population, 1500, 8000)
+    # the share changes what the search weighs: the three divisions are not all the same
+    assert len({tuple(r.labels.tolist()) for r in (share_zero, by_residents, mixed)}) > 1
+
+
 def test_population_weights_and_shape_are_the_defaults_and_can_be_switched_off():
     from sozialraum.engine.problem import DEFAULT_COMPACTNESS, Settings
 

@@ -5,7 +5,8 @@ import pytest
 from sozialraum.engine.consultation.reoptimise import improve_around
 from sozialraum.engine.consultation.session import ConsultationSession
 from sozialraum.engine.delineation.localsearch import RegionState, improve
-from sozialraum.engine.errors import LockedSpaceError
+from sozialraum.engine.errors import LockedSpaceError, ParameterError
+from sozialraum.engine.objective import block_weights
 from sozialraum.engine.spatial.graph import is_connected
 
 from .grids import grid_graph
@@ -86,6 +87,29 @@ def test_a_session_proposal_keeps_locks_and_fixed_blocks_and_applies_as_one_reco
     assert s.blocks_of("C") == tuple(f"b{r * COLS + c}" for r in range(ROWS) for c in (6, 7))
     s.revert(change)
     assert s.labels() == labels
+
+
+def test_a_session_searches_with_the_residents_share_it_is_given():
+    graph, _, values, codes = unbalanced()
+    population = np.random.default_rng(5).integers(0, 200, len(codes)).astype(float)
+    ids = [f"b{i}" for i in range(len(codes))]
+    labels = ["ABC"[code - 1] for code in codes.tolist()]
+
+    def proposal(**weighting):
+        s = ConsultationSession(ids, population, values, graph, labels, 1200, 3000, **weighting)
+        return s.reoptimise()
+
+    def expected(weights):
+        moved = improve_around(graph, population, values, codes, 1200, 3000, weights=weights)
+        return tuple(ids[i] for i in np.flatnonzero(moved != codes).tolist())
+
+    for share in (0.0, 0.5, 1.0):
+        weights = None if share == 0 else block_weights(population, share=share)
+        assert proposal(population_weight=share).blocks == expected(weights)
+    assert proposal(population_weight=0.5, weight_by_population=False).blocks == expected(None)
+    assert expected(None) != expected(block_weights(population))  # the instance tells the weightings apart
+    with pytest.raises(ParameterError):
+        ConsultationSession(ids, population, values, graph, labels, 1200, 3000, population_weight=2.0)
 
 
 def test_assign_refuses_moves_into_a_locked_space():

@@ -171,6 +171,29 @@ def test_objective_defaults_and_the_unweighted_shape_blind_objective(provider, t
     assert plain["OUTPUT"].featureCount() == town["blocks"].featureCount()
 
 
+def test_the_residents_share_is_an_advanced_parameter_and_zero_is_the_unweighted_search(provider, town):
+    from qgis.core import QgsApplication
+
+    from sozialraum.engine.problem import DEFAULT_POPULATION_WEIGHT
+    from sozialraum.qgisio import compat
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:delineate")
+    share = algorithm.parameterDefinition("POPULATION_WEIGHT")
+    assert share.defaultValue() == DEFAULT_POPULATION_WEIGHT
+    assert (share.minimum(), share.maximum()) == (0.0, 1.0)
+    assert share.flags() & compat.PARAMETER_ADVANCED
+    update = QgsApplication.processingRegistry().algorithmById("sozialraum:update")
+    assert update.parameterDefinition("POPULATION_WEIGHT") is not None
+
+    def division(**parameters):
+        run = delineate(town, N_SPACES=12, **parameters)
+        return {f["block_id"]: f["space_id"] for f in run["OUTPUT"].getFeatures()}
+
+    share_zero = division(POPULATION_WEIGHT=0.0)
+    assert share_zero == division(WEIGHT_BY_POPULATION=False)
+    assert share_zero != division(POPULATION_WEIGHT=1.0)
+
+
 def test_counts_read_the_status_the_spaces_layer_shows(provider, town):
     """A locked space below the minimum is ``locked`` in the layer and not counted in N_BELOW
     (it was, because the algorithm derived every status again); N_BELOW, N_ABOVE and N_FLAGGED
