@@ -68,24 +68,51 @@ SETTINGS = {
 
 
 def settings_options(name):
-    """delineate() keywords of a settings name: those of :data:`SETTINGS`, or ``c<weight>``
-    (residents-weighted, that compactness) and ``u<weight>`` (unweighted) for trade-off curves."""
+    """delineate() keywords of a settings name: those of :data:`SETTINGS`, ``c<weight>`` (blocks
+    weighted by residents alone, that compactness), ``u<weight>`` (every block alike) and
+    ``m<share>c<weight>`` (residents' share in the block weights, that compactness), each with an
+    optional ``e<effort>``, for trade-off curves."""
     if name in SETTINGS:
         return SETTINGS[name]
-    mixed = re.fullmatch(r"m([0-9.]+)c([0-9.]+)", name)
-    if mixed:  # block weights alpha * residents/mean + (1 - alpha), that compactness (an experiment, issue 20, 4)
-        return {"compactness": float(mixed.group(2)), "weight_by_population": True, "_mix": float(mixed.group(1))}
-    if name[:1] in ("c", "u"):
+    found = re.fullmatch(r"(?:m([0-9.]+)c|([cu]))([0-9.]+)(?:e([0-9.]+))?", name)
+    if found:
         try:
-            weight = float(name[1:])
+            share = float(found.group(1)) if found.group(1) else (1.0 if found.group(2) == "c" else 0.0)
+            options = {"compactness": float(found.group(3)), "population_weight": share}
+            if found.group(4):
+                options["effort"] = float(found.group(4))
         except ValueError:
-            weight = None
-        if weight is not None and weight >= 0:
-            return {"compactness": weight, "weight_by_population": name[0] == "c"}
-    raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight>, u<weight> or m<share>c<weight>")
+            options = None
+        if options is not None and 0 <= options["population_weight"] <= 1:
+            return options
+    raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight>, u<weight> or m<share>c<weight>, "
+                     "each optionally followed by e<effort>")
+
+
+#: The engine's defaults before the residents' share became a setting (issue 20): history rows
+#: without an ``objective`` were made with these.
+LEGACY_DEFAULTS = {"population_weight": 1.0, "compactness": 0.25}
+
+
+def objective_of(name, defaults):
+    """``w<share>c<compactness>`` of a settings name under the engine's ``defaults``: a change of
+    the defaults starts a new series in the history instead of reading as a regression."""
+    options = dict(defaults, **settings_options(name))
+    if options.pop("weight_by_population", True) is False:
+        options["population_weight"] = 0.0
+    text = f"w{options['population_weight']:g}c{options['compactness']:g}"
+    return text + (f"e{options['effort']:g}" if options.get("effort", 1.0) != 1.0 else "")
+
+
+def engine_defaults():
+    from sozialraum.engine.problem import DEFAULT_COMPACTNESS, DEFAULT_POPULATION_WEIGHT
+
+    return {"population_weight": DEFAULT_POPULATION_WEIGHT, "compactness": DEFAULT_COMPACTNESS}
+
+
 #: (higher is better?) for each gated figure
 GATED = {"ssd_share": False, "ssd_share_weighted": False, "mean_polsby_popper": True, "min_polsby_popper": True}
-FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "seeds", "status", "k", "feasible", "n_below",
+FIELDS = ("commit", "date", "mode", "instance", "n", "method", "settings", "objective", "seeds", "status", "k", "feasible", "n_below",
           "n_above", "n_noncontiguous", "ssd_share", "ssd_share_weighted", "mean_polsby_popper", "min_polsby_popper",
           "seconds", "cpu_seconds", "peak_mb", "load")
 
@@ -189,15 +216,6 @@ def child_main(args):
     if args.method.startswith("ours"):
         n = int(instance["n"])
         options = dict(settings_options(args.settings))
-        mix = options.pop("_mix", None)
-        if mix is not None:  # the experiment of m<share>c<weight>: the engine's block weights, mixed
-            from sozialraum.engine import objective
-            from sozialraum.engine.delineation import delineate as delineate_module
-
-            def mixed_weights(population, active=None):
-                return mix * objective.block_weights(population, active) + (1.0 - mix)
-
-            delineate_module.block_weights = mixed_weights
         graph = Graph(n, instance["left"].astype(np.int64), instance["right"].astype(np.int64), instance["length"])
         result = delineate(graph, instance["population"], instance["values"], lower=float(instance["lower"]),
                            upper=float(instance["upper"]), n_spaces=args.k, seed=args.seed,
@@ -296,6 +314,13 @@ def _number(value):
         return None
 
 
+def _objective(row):
+    """The row's objective; rows from before the column have the legacy defaults."""
+    if not row["method"].startswith("ours"):
+        return ""
+    return row.get("objective") or objective_of(row["settings"], LEGACY_DEFAULTS)
+
+
 def regressions(rows, history, tolerance=TOLERANCE):
     """Ours' figures worse than the best recorded for the same instance, settings and k."""
     found = []
@@ -303,7 +328,8 @@ def regressions(rows, history, tolerance=TOLERANCE):
         if not row["method"].startswith("ours") or row["status"] != "ok":
             continue
         same = [old for old in history if old["instance"] == row["instance"] and old["method"] == row["method"]
-                and old["settings"] == row["settings"] and old["status"] == "ok" and str(old["k"]) == str(row["k"])
+                and old["settings"] == row["settings"] and _objective(old) == _objective(row)
+                and old["status"] == "ok" and str(old["k"]) == str(row["k"])
                 and str(old.get("seeds") or 1) == str(row.get("seeds") or 1)]
         if not same:
             continue
@@ -397,6 +423,7 @@ def parent_main(args):
     if not args.instances and not args.full:
         names = [n for n in names if INSTANCES[n][6]]
     commit, date = git_commit(), dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
+    defaults = engine_defaults()
     mode = "full" if args.full else ("custom" if args.instances else "quick")
     rows = []
     for name in names:
@@ -422,6 +449,7 @@ def parent_main(args):
                 outcome = failed or outcomes[0]
                 row = {"commit": commit, "date": date, "mode": mode, "instance": name, "n": int(instance["n"]),
                        "method": method, "settings": setting, "seeds": runs, "status": outcome["status"],
+                       "objective": objective_of(setting, defaults) if method == "ours" else "",
                        "seconds": round(float(np.mean([o["seconds"] for o in outcomes])), 2),
                        "cpu_seconds": round(float(np.mean([o.get("cpu_seconds", 0) for o in outcomes])), 2),
                        "peak_mb": round(max(o.get("peak_mb", 0) or 0 for o in outcomes)),

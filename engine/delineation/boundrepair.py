@@ -29,7 +29,7 @@ only on the state: deterministic. This stage runs only while bounds are violated
 from __future__ import annotations
 
 from ..errors import Cancelled
-from .exactsplit import connected, exact_division
+from .exactsplit import connected, exact_division, reachable
 from .localsearch import stays_connected, violation
 
 #: Longest chain tried (spaces whose population changes, the violating one included).
@@ -293,15 +293,8 @@ class _ChainSearch:
     def _attached(group, taker, labels, lists):
         """Is every block of ``group`` linked to the space ``taker`` through blocks of ``group``?"""
         members = set(group)
-        seen = [i for i in group if any(labels[j] == taker for j in lists[i])]
-        reached, stack = set(seen), list(seen)
-        while stack:
-            node = stack.pop()
-            for j in lists[node]:
-                if j in members and j not in reached:
-                    reached.add(j)
-                    stack.append(j)
-        return len(reached) == len(members)
+        touching = [i for i in group if any(labels[j] == taker for j in lists[i])]
+        return len(reachable(touching, members, lists)) == len(members)
 
     def _connected_without(self, region, removed):
         """Are the blocks of ``region`` outside ``removed`` connected (and some left)?"""

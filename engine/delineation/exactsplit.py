@@ -180,14 +180,19 @@ def _neighbouring_groups(graph, labels, closed):
     return sorted(pairs) + sorted(triples)
 
 
-def connected(nodes, lists):
-    """Are the blocks ``nodes`` (a non-empty set) one piece through the links of ``lists``?"""
-    first = min(nodes)
-    seen, stack = {first}, [first]
+def reachable(starts, nodes, lists):
+    """The blocks of ``nodes`` (a set) reached from ``starts`` (blocks of ``nodes``) through links
+    of ``lists`` that stay within ``nodes``."""
+    seen, stack = set(starts), list(starts)
     while stack:
         node = stack.pop()
         for other in lists[node]:
             if other in nodes and other not in seen:
                 seen.add(other)
                 stack.append(other)
-    return len(seen) == len(nodes)
+    return seen
+
+
+def connected(nodes, lists):
+    """Are the blocks ``nodes`` (a non-empty set) one piece through the links of ``lists``?"""
+    return len(reachable([min(nodes)], nodes, lists)) == len(nodes)
