@@ -12,9 +12,10 @@ Two objectives, both additive per space, so a set's cost is known on its own:
 
 * ``ssd``: the unweighted SSD (what the engine minimises with COMPACTNESS=0 and
   WEIGHT_BY_POPULATION=false);
-* ``default``: the engine's default objective (engine/objective.py): the SSD weighted by
-  residents (weights = residents / mean residents per block) plus λ times the border
-  length between spaces, λ = compactness (0.25) x weighted TSS / total link length. A link
+* ``default``: the engine's default objective (engine/objective.py): the SSD with the
+  default block weights (share · residents / mean residents per block + 1 − share, the share
+  and the compactness read from the engine's defaults) plus λ times the border length
+  between spaces, λ = compactness x weighted TSS / total link length. A link
   between two spaces is half in each space's cost: each space pays λ/2 per unit of length of
   its links to blocks outside it, and the sum over spaces is λ x the border length.
 
@@ -43,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lattice import import_engine, lattice_instance
 
 DEFAULT_COMPACTNESS = 0.25  # engine/problem.py DEFAULT_COMPACTNESS (read from the engine when it has it)
+DEFAULT_POPULATION_WEIGHT = 1.0  # engine/problem.py DEFAULT_POPULATION_WEIGHT (idem; before it, residents alone)
 #: Admissible sets listed per instance at most (beyond, the instance is too large to be exact here).
 MAX_SETS = 3_000_000
 VERBOSE = False
@@ -210,11 +212,11 @@ def admissible_sets(instance):
     return found
 
 
-def objective_setup(instance, objective, compactness=DEFAULT_COMPACTNESS):
+def objective_setup(instance, objective, compactness=DEFAULT_COMPACTNESS, share=DEFAULT_POPULATION_WEIGHT):
     """(weights per block or None, λ per unit of border length) of an objective."""
     if objective == "ssd":
         return None, 0.0
-    weights = instance.population / instance.population.mean()
+    weights = share * instance.population / instance.population.mean() + (1.0 - share)
     mean = weights.dot(instance.values) / weights.sum()
     weighted_tss = float(weights.dot(((instance.values - mean) ** 2).sum(axis=1)))
     total_length = float(instance.length.sum()) or 1.0
@@ -334,6 +336,8 @@ def main(argv=None):
     delineate_module, graph_module = import_engine(args.repo)
     objectives = ("ssd", "default") if args.objective == "both" else (args.objective,)
     compactness = getattr(sys.modules.get("sozialraum.engine.problem"), "DEFAULT_COMPACTNESS", DEFAULT_COMPACTNESS)
+    share = getattr(sys.modules.get("sozialraum.engine.problem"), "DEFAULT_POPULATION_WEIGHT", DEFAULT_POPULATION_WEIGHT)
+    print(f"default objective: residents' share {share:g}, compactness {compactness:g}")
     rows = []
     known = {}
     if args.optima:
@@ -347,7 +351,7 @@ def main(argv=None):
         sets = [] if reuse else admissible_sets(instance)
         enumerated = time.perf_counter() - started
         for objective in objectives:
-            weights, border_weight = objective_setup(instance, objective, compactness)
+            weights, border_weight = objective_setup(instance, objective, compactness, share)
             started = time.perf_counter()
             ran = run_engine(delineate_module, graph_module, instance, objective)
             engine_seconds = time.perf_counter() - started

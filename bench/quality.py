@@ -69,21 +69,24 @@ SETTINGS = {
 
 def settings_options(name):
     """delineate() keywords of a settings name: those of :data:`SETTINGS`, ``c<weight>`` (blocks
-    weighted by residents alone, that compactness), ``u<weight>`` (every block alike) and
-    ``m<share>c<weight>`` (residents' share in the block weights, that compactness), each with an
-    optional ``e<effort>``, for trade-off curves."""
+    weighted by residents alone, that compactness), ``u<weight>`` (every block counts 1, parks
+    too: WEIGHT_BY_POPULATION=false) and ``m<share>c<weight>`` (residents' share in the weights of
+    the inhabited blocks, that compactness), each with an optional ``e<effort>``, for trade-off curves."""
     if name in SETTINGS:
         return SETTINGS[name]
     found = re.fullmatch(r"(?:m([0-9.]+)c|([cu]))([0-9.]+)(?:e([0-9.]+))?", name)
     if found:
         try:
-            share = float(found.group(1)) if found.group(1) else (1.0 if found.group(2) == "c" else 0.0)
-            options = {"compactness": float(found.group(3)), "population_weight": share}
+            options = {"compactness": float(found.group(3))}
+            if found.group(2) == "u":
+                options["weight_by_population"] = False
+            else:
+                options["population_weight"] = float(found.group(1)) if found.group(1) else 1.0
             if found.group(4):
                 options["effort"] = float(found.group(4))
         except ValueError:
             options = None
-        if options is not None and 0 <= options["population_weight"] <= 1:
+        if options is not None and 0 <= options.get("population_weight", 0) <= 1:
             return options
     raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight>, u<weight> or m<share>c<weight>, "
                      "each optionally followed by e<effort>")
@@ -98,9 +101,8 @@ def objective_of(name, defaults):
     """``w<share>c<compactness>`` of a settings name under the engine's ``defaults``: a change of
     the defaults starts a new series in the history instead of reading as a regression."""
     options = dict(defaults, **settings_options(name))
-    if options.pop("weight_by_population", True) is False:
-        options["population_weight"] = 0.0
-    text = f"w{options['population_weight']:g}c{options['compactness']:g}"
+    weights = "u" if options.get("weight_by_population", True) is False else f"w{options['population_weight']:g}"
+    text = f"{weights}c{options['compactness']:g}"
     return text + (f"e{options['effort']:g}" if options.get("effort", 1.0) != 1.0 else "")
 
 

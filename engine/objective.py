@@ -30,12 +30,15 @@ EMPTY_WEIGHT = 1e-9
 
 def block_weights(population, active=None, share=1.0):
     """Weight per block for the weighted SSD: ``share`` · residents / mean residents of the
-    ``active`` blocks + (1 − ``share``).
+    ``active`` blocks + (1 − ``share``) for each block with residents; blocks without residents
+    (parks, industry) weigh 0.
 
-    ``share`` 1 weighs each block by its residents (a park counts nothing), 0 counts every
-    block alike; the search mixes both (``Settings.population_weight``). The scale (mean 1)
-    keeps the weighted SSD of the same order as the unweighted one; the objective's ratios do
-    not depend on it. Without residents at all every block weighs 1.
+    ``share`` 1 weighs each block by its residents, 0 counts every inhabited block alike; the
+    search mixes both (``Settings.population_weight``, bench/RESULTS.md). Either way a block
+    without residents has no social figures of its own (its rates are imputed), so only the
+    border decides where it goes. The scale (mean 1 per block at share 1) keeps the weighted SSD
+    of the same order as the unweighted one; the objective's ratios do not depend on it.
+    Without residents at all every block weighs 1.
     """
     population = np.nan_to_num(np.asarray(population, dtype=float))
     chosen = population if active is None else population[np.asarray(active, dtype=bool)]
@@ -45,13 +48,7 @@ def block_weights(population, active=None, share=1.0):
     share = float(share)
     if share == 1.0:
         return population / mean
-    return share * (population / mean) + (1.0 - share)
-
-
-def search_weights(population, active=None, share=1.0):
-    """The search's block weights for a residents' ``share`` (:func:`block_weights`); None
-    (every block counts 1, the unweighted sums) when the share is 0."""
-    return None if not float(share) > 0 else block_weights(population, active, share)
+    return share * (population / mean) + (1.0 - share) * (population > 0)
 
 
 def ssd_of_sums(count, sums, squares):

@@ -20,6 +20,7 @@ import numpy as np
 
 from .attributes import finite_values
 from .errors import ParameterError
+from .objective import block_weights
 from .population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION, PopulationBand
 from .spatial.graph import Graph
 
@@ -31,7 +32,7 @@ FALLBACK = "fallback"
 #: the sample town and a 20,000-block town, bench/compactness_tradeoff.py and bench/RESULTS.md.
 DEFAULT_COMPACTNESS = 0.25
 #: Default share of residents in the search's block weights (engine/objective.block_weights):
-#: 1 weighs each block by its residents, 0 counts every block alike. TBD (issue 20, point 4).
+#: 1 weighs each block by its residents, 0 counts every inhabited block alike. TBD (issue 20, point 4).
 DEFAULT_POPULATION_WEIGHT = 1.0
 
 
@@ -97,7 +98,7 @@ class Settings:
     target_population: float | None = None  # residents per space aimed at when automatic; None: middle of the band
     seed: int = 0  # seeds every random choice; restarts use seeds derived from it
     compactness: float = DEFAULT_COMPACTNESS  # weight of the border length against the SSD (0: SSD only)
-    weight_by_population: bool = True  # SSD weights blocks by residents (False: every block counts 1, as population_weight 0)
+    weight_by_population: bool = True  # SSD weights blocks by residents (False: every block counts 1, parks too)
     population_weight: float = DEFAULT_POPULATION_WEIGHT  # residents' share in the block weights, 0..1 (objective.block_weights)
     effort: float = 1.0  # scales the improvement passes and re-splits (0.1: quick look, 1: default)
     on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
@@ -112,7 +113,7 @@ class Settings:
         if not 0.0 <= self.population_weight <= 1.0:
             raise ParameterError("POPULATION_WEIGHT", self.population_weight, "must be between 0 and 1")
 
-    @property
-    def residents_share(self):
-        """The residents' share the search weighs blocks with: 0 when weighting is switched off."""
-        return float(self.population_weight) if self.weight_by_population else 0.0
+    def search_weights(self, population, active=None):
+        """The search's block weights (objective.block_weights with population_weight); None,
+        every block counting 1, when weighting by residents is switched off."""
+        return block_weights(population, active, self.population_weight) if self.weight_by_population else None

@@ -54,7 +54,7 @@ from ..errors import (
     UnknownBlockError,
     UnknownSpaceError,
 )
-from ..objective import block_weights, search_weights, ssd_of_sums, total_ss
+from ..objective import block_weights, ssd_of_sums, total_ss
 from ..population_band import PopulationBand
 from ..problem import DEFAULT_POPULATION_WEIGHT
 from .reoptimise import DEFAULT_PASSES, improve_around
@@ -173,7 +173,7 @@ class ConsultationSession:
         self._sqnorm = (values**2).sum(axis=1)
         self._weights = weights
         # splits and re-optimisation search as the delineation does: residents and blocks mixed
-        self._search_weights = search_weights(population, None, self._population_weight) if self._weighted else None
+        self._search_weights = block_weights(population, None, self._population_weight) if self._weighted else None
         self._tss = total_ss(values, weights if self._weighted else None)
         self._sums = SpaceSums(codes, len(self._labels), population, values * weights[:, None], self._sqnorm * weights,
                                weights, graph.neighbour_lists())

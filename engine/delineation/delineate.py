@@ -30,7 +30,6 @@ from ..objective import (
     border_weight,
     division_ssd,
     group_ssd,
-    search_weights,
     total_link_length,
     total_ss,
 )
@@ -219,7 +218,7 @@ class _SolveContext:
         self.sqnorm = (problem.attributes**2).sum(axis=1)  # kept: every start and cut needs it
         self.tss = total_ss(problem.attributes[problem.active])  # unweighted: the reported SSD share
         # the objective: SSD (blocks weighted by residents and count as the settings mix them) + λ · border length
-        self.weights = search_weights(problem.population, problem.active, settings.residents_share)
+        self.weights = settings.search_weights(problem.population, problem.active)
         active_weights = None if self.weights is None else self.weights[problem.active]
         self.ssd_scale = (self.tss if self.weights is None else total_ss(problem.attributes[problem.active], active_weights)) or 1.0
         self.border_weight = border_weight(settings.compactness, self.ssd_scale, plan.graph)

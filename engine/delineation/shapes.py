@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..objective import search_weights, ssd_of_sums
+from ..objective import ssd_of_sums
 from ..spatial.graph import is_connected
 from .localsearch import stays_connected
 
@@ -467,13 +467,13 @@ def tidy_division(labels, problem, settings, plan):
 
     Merging is allowed only when the number of spaces is automatic and there is no warm start
     (a given count or the planners' division keeps its number of spaces). Tentacle moves
-    may cost SSD (with the search's block weights, :func:`~sozialraum.engine.objective.search_weights`) at the
+    may cost SSD (with the search's block weights, ``Settings.search_weights``) at the
     search's compactness weight, at least :data:`TIDY_COMPACTNESS`. With compactness 0 the
     objective is homogeneity alone and nothing is changed: the enclaves are only reported.
     The clean-up's :meth:`ShapeReport.note` is added to ``plan.notes`` when something was found.
     """
     allow_merge = settings.n_spaces == 0 and problem.initial_division is None
-    weights = search_weights(problem.population, problem.active, settings.residents_share)
+    weights = settings.search_weights(problem.population, problem.active)
     if not settings.compactness > 0:
         # homogeneity only: every merge, opening and tentacle move would trade SSD for shape
         # (issue 20: at the floor weight TIDY_COMPACTNESS they did, +7 % SSD on a 10k lattice).

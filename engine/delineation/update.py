@@ -120,7 +120,7 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
         notes.extend(run.notes)
 
     # an optional move is judged with the search's block weights
-    weights = block_weights(population, active, population_weight if weight_by_population else 0.0)
+    weights = block_weights(population, active, population_weight) if weight_by_population else np.ones(n)
     reverted = 0
     if stability > 0 and free_all:
         numbering = renumber(old, labels, population)

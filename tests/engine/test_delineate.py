@@ -389,21 +389,24 @@ def test_iterated_local_search_with_shape_and_weights_never_worsens_the_objectiv
         assert 1500 <= population[members].sum() <= 4000
 
 
-def test_a_residents_share_of_zero_is_the_unweighted_search_and_the_share_is_checked():
+def test_the_residents_share_reaches_the_search_and_is_checked():
     from sozialraum.engine.errors import ParameterError
+    from sozialraum.engine.objective import block_weights
     from sozialraum.engine.problem import DEFAULT_POPULATION_WEIGHT, Settings
 
     assert 0.0 <= Settings().population_weight == DEFAULT_POPULATION_WEIGHT <= 1.0
-    assert Settings(population_weight=0.4).residents_share == 0.4
-    assert Settings(population_weight=0.4, weight_by_population=False).residents_share == 0.0
+    population = np.array([0.0, 50.0, 150.0])
+    np.testing.assert_allclose(Settings(population_weight=0.4).search_weights(population), block_weights(population, share=0.4))
+    assert Settings(population_weight=0.4, weight_by_population=False).search_weights(population) is None
     for bad in (-0.1, 1.5, float("nan")):
         with pytest.raises(ParameterError) as raised:
             Settings(population_weight=bad)
         assert raised.value.details["name"] == "POPULATION_WEIGHT"
     graph, coordinates = grid(10, 10)
     values = quadrant_values(10, 10, noise=0.3)
-    population = np.random.default_rng(3).integers(0, 400, 100).astype(float)
+    population = np.random.default_rng(3).integers(1, 400, 100).astype(float)  # every block inhabited
     kwargs = dict(lower=1500, upper=8000, n_spaces=5, seed=2, coordinates=coordinates)
+    # with every block inhabited, share 0 counts every block alike: the unweighted search
     share_zero = delineate(graph, population, values, population_weight=0.0, **kwargs)
     switched_off = delineate(graph, population, values, weight_by_population=False, **kwargs)
     np.testing.assert_array_equal(share_zero.labels, switched_off.labels)

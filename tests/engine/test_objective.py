@@ -8,7 +8,6 @@ from sozialraum.engine.delineation.localsearch import RegionState, improve
 from sozialraum.engine.delineation.recombine import _border_change
 from sozialraum.engine.objective import (
     block_weights,
-    search_weights,
     border_length,
     border_weight,
     division_ssd,
@@ -222,16 +221,14 @@ def test_the_border_inside_a_recombined_group_is_what_border_length_counts(seed)
     assert _inner_border(graph, nodes, before, after) == pytest.approx((inner(before), inner(after)), abs=1e-9)
 
 
-def test_block_weights_mix_residents_and_blocks_by_the_share():
+def test_block_weights_mix_residents_and_inhabited_blocks_by_the_share():
     population = np.array([0.0, 100.0, 300.0, np.nan])  # NaN counts as 0; mean of the four: 100
     np.testing.assert_allclose(block_weights(population), [0.0, 1.0, 3.0, 0.0])
-    np.testing.assert_allclose(block_weights(population, share=0.0), [1.0, 1.0, 1.0, 1.0])
-    np.testing.assert_allclose(block_weights(population, share=0.25), [0.75, 1.0, 1.5, 0.75])
-    # the mean is taken over the active blocks only
+    np.testing.assert_allclose(block_weights(population, share=0.0), [0.0, 1.0, 1.0, 0.0])
+    np.testing.assert_allclose(block_weights(population, share=0.25), [0.0, 1.0, 1.5, 0.0])
+    # the mean is taken over the active blocks only (0, 100, 300: 133.3)
     active = np.array([True, True, True, False])
-    np.testing.assert_allclose(block_weights(population, active, share=0.5), [0.5, 0.875, 1.625, 0.5])
-    # a park without residents still counts when blocks count too, and nothing when residents alone count
-    assert block_weights(population, share=0.3)[0] == pytest.approx(0.7)
-    assert search_weights(population, share=0.0) is None  # unweighted: the search's plain sums
-    np.testing.assert_allclose(search_weights(population, share=0.4), block_weights(population, share=0.4))
+    np.testing.assert_allclose(block_weights(population, active, share=0.5), [0.0, 0.875, 1.625, 0.0])
+    # a block without residents weighs nothing at any share: its rates are imputed, not measured
+    assert all(block_weights(population, share=share)[0] == 0.0 for share in (0.0, 0.3, 1.0))
     np.testing.assert_allclose(block_weights(np.zeros(3), share=0.5), np.ones(3))  # no residents at all

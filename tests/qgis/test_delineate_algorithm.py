@@ -171,7 +171,7 @@ def test_objective_defaults_and_the_unweighted_shape_blind_objective(provider, t
     assert plain["OUTPUT"].featureCount() == town["blocks"].featureCount()
 
 
-def test_the_residents_share_is_an_advanced_parameter_and_zero_is_the_unweighted_search(provider, town):
+def test_the_residents_share_is_an_advanced_parameter_that_reaches_the_search(provider, town):
     from qgis.core import QgsApplication
 
     from sozialraum.engine.problem import DEFAULT_POPULATION_WEIGHT
@@ -189,9 +189,9 @@ def test_the_residents_share_is_an_advanced_parameter_and_zero_is_the_unweighted
         run = delineate(town, N_SPACES=12, **parameters)
         return {f["block_id"]: f["space_id"] for f in run["OUTPUT"].getFeatures()}
 
-    share_zero = division(POPULATION_WEIGHT=0.0)
-    assert share_zero == division(WEIGHT_BY_POPULATION=False)
-    assert share_zero != division(POPULATION_WEIGHT=1.0)
+    assert division(POPULATION_WEIGHT=0.0) != division(POPULATION_WEIGHT=1.0)
+    # without weights by residents every block counts 1 and the share has nothing to mix
+    assert division(WEIGHT_BY_POPULATION=False, POPULATION_WEIGHT=0.0) == division(WEIGHT_BY_POPULATION=False, POPULATION_WEIGHT=1.0)
 
 
 def test_counts_read_the_status_the_spaces_layer_shows(provider, town):
