@@ -28,12 +28,16 @@ from .spatial.graph import Graph
 #: (blocks above the maximum and islands become flagged spaces, islands join neighbours).
 FAIL = "fail"
 FALLBACK = "fallback"
-#: Default weight of the border length against the SSD (see engine/objective.py): chosen on
-#: the sample town and a 20,000-block town, bench/compactness_tradeoff.py and bench/RESULTS.md.
-DEFAULT_COMPACTNESS = 0.25
-#: Default share of residents in the search's block weights (engine/objective.block_weights):
-#: 1 weighs each block by its residents, 0 counts every inhabited block alike. TBD (issue 20, point 4).
-DEFAULT_POPULATION_WEIGHT = 1.0
+#: Default weight of the border length against the SSD (see engine/objective.py) and default share
+#: of residents in the block weights (engine/objective.block_weights: 1 weighs each block by its
+#: residents, 0 counts every inhabited block alike). Chosen together on five instance families
+#: (the sample town, a 20,000-block town, lattices of 2,500 and 10,000 cells, Georgia's 159
+#: counties) against the bounded peers, bench/RESULTS.md "Issue 20, point 4: the default chosen
+#: on every family": weights by residents alone over-fit the most populous blocks and gave away
+#: the unweighted homogeneity; the mix with a lower border weight is better in both shares and
+#: keeps the spaces about as compact.
+DEFAULT_COMPACTNESS = 0.2
+DEFAULT_POPULATION_WEIGHT = 0.3
 
 
 @dataclass(frozen=True, eq=False)  # eq on arrays is ambiguous; compare fields explicitly

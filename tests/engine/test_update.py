@@ -65,13 +65,15 @@ def test_stability_zero_moves_at_least_as_many_residents_as_the_default():
 
 
 def scenario(instance):
-    """The issue's scenario on Musterstadt: the largest space grows to ~9,500, the smallest shrinks by 30 %."""
+    """The issue's scenario on Musterstadt: the largest space grows to ~9,500 (above the maximum), the
+    smallest shrinks by 30 % and at least to 600 residents, so that it falls below the minimum
+    whatever the default division's smallest space holds."""
     base = delineate(instance.graph, instance.population, instance.values, seed=1, coordinates=instance.coordinates)
     population = instance.population.copy()
     big = max(base.spaces, key=lambda s: s.population)
     small = min(base.spaces, key=lambda s: s.population)
     population[big.blocks] *= 9500 / big.population
-    population[small.blocks] *= 0.7
+    population[small.blocks] *= min(0.7, 600 / small.population)
     return base, population
 
 
