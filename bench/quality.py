@@ -23,8 +23,9 @@ Instances (all seeded or bundled, so the same on every commit):
                   PctEld, PctFB, PctPov, PctBlack; adjacency of our own (gap 100 m, link
                   lengths), bounds 150,000-700,000, k 20
 
-Settings of ours: ``default`` (every parameter at its default: residents-weighted SSD,
-COMPACTNESS 0.25), ``c0`` (COMPACTNESS=0, otherwise the defaults) and, on the lattices,
+Settings of ours: ``default`` (every parameter at its default: since issue 20, point 4, the
+residents' share 0.3 in the block weights and COMPACTNESS 0.2; the history's ``objective`` column
+says which), ``c0`` (COMPACTNESS=0, otherwise the defaults) and, on the lattices,
 ``c0u`` (COMPACTNESS=0, WEIGHT_BY_POPULATION=false: the issue's regression objective).
 Peers (pygeoda 0.1.3, spopt; the bench venv only): skater, redcap (full-order Ward linkage),
 azp_tabu with the floor (``min_bound`` = lower) at ours' k; spopt WardSpatial at that k (no

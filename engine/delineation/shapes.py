@@ -467,13 +467,17 @@ def tidy_division(labels, problem, settings, plan):
 
     Merging is allowed only when the number of spaces is automatic and there is no warm start
     (a given count or the planners' division keeps its number of spaces). Tentacle moves
-    may cost SSD (with the search's block weights, ``Settings.search_weights``) at the
+    may cost SSD (weighted by residents when the settings weight by population) at the
     search's compactness weight, at least :data:`TIDY_COMPACTNESS`. With compactness 0 the
     objective is homogeneity alone and nothing is changed: the enclaves are only reported.
     The clean-up's :meth:`ShapeReport.note` is added to ``plan.notes`` when something was found.
     """
     allow_merge = settings.n_spaces == 0 and problem.initial_division is None
-    weights = settings.search_weights(problem.population, problem.active)
+    # a tentacle move is judged by the residents it moves, not by the search's mixed block weights:
+    # a thinly inhabited tentacle then costs the residents' homogeneity little and moves (with the
+    # mixed weights the 20k town kept a space of Polsby-Popper 0.069, with residents' 0.100;
+    # bench/RESULTS.md, issue 20, point 4)
+    weights = problem.population if settings.weight_by_population else None
     if not settings.compactness > 0:
         # homogeneity only: every merge, opening and tentacle move would trade SSD for shape
         # (issue 20: at the floor weight TIDY_COMPACTNESS they did, +7 % SSD on a 10k lattice).

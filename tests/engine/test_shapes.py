@@ -244,3 +244,29 @@ def test_the_blocks_that_open_an_enclave_are_not_moved_back_as_tentacles():
     assert enclaves(tidy, graph, points(rows, cols)) == {}
     for region in (0, 1, 2):
         assert is_connected(graph, np.flatnonzero(tidy == region))
+
+
+def test_the_clean_up_judges_a_tentacle_by_the_residents_it_moves_whatever_the_search_weights():
+    # 4 x 5 lattice: space 1 holds the right two columns plus a tentacle block (2, 2) with one
+    # resident whose values are those of space 1. Moving it to space 0 shortens the border and
+    # costs the residents' homogeneity almost nothing (one resident); counted as most of a block,
+    # as the search's mixed weights count it, the same move would cost a lot and be refused.
+    from sozialraum.engine.delineation.feasibility import make_plan
+    from sozialraum.engine.delineation.shapes import tidy_division
+    from sozialraum.engine.problem import Problem, Settings
+
+    rows, cols = 4, 5
+    graph = grid_graph(rows, cols)
+    points = np.column_stack([np.arange(rows * cols) % cols * 100.0, -(np.arange(rows * cols) // cols) * 100.0])
+    labels = np.array([0 if c < 3 else 1 for r in range(rows) for c in range(cols)])
+    tentacle = 2 * cols + 2
+    labels[tentacle] = 1
+    values = np.where(labels == 1, 1.0, 0.0)[:, None]
+    population = np.full(rows * cols, 100.0)
+    population[tentacle] = 1.0
+    problem = Problem(graph, population, values, min_population=100, max_population=2000, points=points)
+    settings = Settings(n_spaces=2, compactness=0.2, population_weight=0.3)
+    tidy = tidy_division(labels, problem, settings, make_plan(problem, settings))
+    assert tidy[tentacle] == 0
+    mixed = settings.search_weights(population)
+    assert mixed[tentacle] > 0.5  # what the search weighs it with: a move there would not pay
