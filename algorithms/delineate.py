@@ -202,7 +202,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterBoolean(self.WEIGHT_BY_POPULATION, self.tr("Weight blocks by residents in the homogeneity"),
                                           defaultValue=True))
         share = QgsProcessingParameterNumber(
-            self.POPULATION_WEIGHT, self.tr("Residents' share in the block weights (0 = every block alike, 1 = by residents only)"),
+            self.POPULATION_WEIGHT, self.tr("Residents' share in the block weights (0 = every inhabited block alike, 1 = by residents only)"),
             type=compat.NUMBER_DOUBLE, defaultValue=DEFAULT_POPULATION_WEIGHT, minValue=0.0, maxValue=1.0)
         share.setFlags(share.flags() | compat.PARAMETER_ADVANCED)
         add(share)

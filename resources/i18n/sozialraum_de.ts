@@ -3926,7 +3926,7 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>Residents' share in the block weights (0 = every block alike, 1 = by residents only)</source>
-            <translation>Anteil der Einwohner an den Blockgewichten (0 = jeder Block gleich, 1 = nur nach Einwohnern)</translation>
+            <translation type="obsolete">Anteil der Einwohner an den Blockgewichten (0 = jeder Block gleich, 1 = nur nach Einwohnern)</translation>
         </message>
         <message>
             <source>Groups blocks into contiguous social spaces that are internally alike in the chosen attributes (social indicators and building structure), with every space's population between the minimum and the maximum.
@@ -3959,6 +3959,10 @@ Wenn die Grenzen nicht einzuhalten sind (ein Block über dem Maximum, ein durch 
 Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Blöcke, SSD, Kompaktheit nach Polsby-Popper, Anteil an der konvexen Hülle, Enklaven, Status ok/below/above/flagged/locked, Markierungen) und ein optionaler HTML-Bericht; als Zahlen der SSD-Anteil ungewichtet und nach Einwohnern gewichtet, der mittlere Polsby-Popper-Wert und die Zahl der Enklaven. Derselbe Startwert liefert dasselbe Ergebnis.
 
 Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das Einwohner-Histogramm mit den Grenzen, die markierten Räume mit Gründen, alle Parameter und der qgis_process-Befehl, der den Lauf wiederholt.</translation>
+        </message>
+        <message>
+            <source>Residents' share in the block weights (0 = every inhabited block alike, 1 = by residents only)</source>
+            <translation>Anteil der Einwohner an den Blockgewichten (0 = jeder bewohnte Block gleich, 1 = nur nach Einwohnern)</translation>
         </message>
     </context>
 </TS>
