@@ -74,7 +74,9 @@ def test_certain_boundary_between_the_halves_and_open_ones_inside(provider, halv
     assert {"certainty", "overlap", "stability"} <= set(spaces.fields().names())
     stability = [f["stability"] for f in spaces.getFeatures()]
     assert all(value in (0, 25, 50, 75, 100) for value in stability)  # shares of 4 runs
-    assert min(stability) < 100
+    # whether a whole space moves in 4 runs here depends on the platform's geometry library (trixie's
+    # GEOS gives other divisions than bookworm's); that open spaces get a stability below 1 is checked
+    # on a fixed graph in tests/engine/test_certainty.py
     for feature in spaces.getFeatures():  # a space found in a run with >= 80 % overlap has a mean overlap >= 80 % x share
         assert feature["overlap"] >= 0.8 * feature["stability"] - 1
     cost = [line for line in feedback.lines if "further runs" in line]
