@@ -72,10 +72,12 @@ def settings_options(name):
     """delineate() keywords of a settings name: those of :data:`SETTINGS`, ``c<weight>`` (blocks
     weighted by residents alone, that compactness), ``u<weight>`` (every block counts 1, parks
     too: WEIGHT_BY_POPULATION=false) and ``m<share>c<weight>`` (residents' share in the weights of
-    the inhabited blocks, that compactness), each with an optional ``e<effort>``, for trade-off curves."""
+    the inhabited blocks, that compactness), each with an optional ``p<weight>`` (the isoperimetric
+    shape term, engine/delineation/shapeterm.py, with the blocks' areas and perimeters) and
+    ``e<effort>``, for trade-off curves."""
     if name in SETTINGS:
         return SETTINGS[name]
-    found = re.fullmatch(r"(?:m([0-9.]+)c|([cu]))([0-9.]+)(?:e([0-9.]+))?", name)
+    found = re.fullmatch(r"(?:m([0-9.]+)c|([cu]))([0-9.]+)(?:p([0-9.]+))?(?:e([0-9.]+))?", name)
     if found:
         try:
             options = {"compactness": float(found.group(3))}
@@ -84,13 +86,15 @@ def settings_options(name):
             else:
                 options["population_weight"] = float(found.group(1)) if found.group(1) else 1.0
             if found.group(4):
-                options["effort"] = float(found.group(4))
+                options["shape_weight"] = float(found.group(4))
+            if found.group(5):
+                options["effort"] = float(found.group(5))
         except ValueError:
             options = None
         if options is not None and 0 <= options.get("population_weight", 0) <= 1:
             return options
     raise SystemExit(f"unknown settings {name!r}: default, c0, c0u, c<weight>, u<weight> or m<share>c<weight>, "
-                     "each optionally followed by e<effort>")
+                     "each optionally followed by p<shape weight> and e<effort>")
 
 
 #: The engine's defaults before the residents' share became a setting (issue 20): history rows
@@ -103,7 +107,7 @@ def objective_of(name, defaults):
     the defaults starts a new series in the history instead of reading as a regression."""
     options = dict(defaults, **settings_options(name))
     weights = "u" if options.get("weight_by_population", True) is False else f"w{options['population_weight']:g}"
-    text = f"{weights}c{options['compactness']:g}"
+    text = f"{weights}c{options['compactness']:g}" + (f"p{options['shape_weight']:g}" if options.get("shape_weight") else "")
     return text + (f"e{options['effort']:g}" if options.get("effort", 1.0) != 1.0 else "")
 
 
@@ -220,6 +224,8 @@ def child_main(args):
     if args.method.startswith("ours"):
         n = int(instance["n"])
         options = dict(settings_options(args.settings))
+        if options.get("shape_weight"):
+            options.update(block_areas=instance["areas"], block_perimeters=instance["perimeters"])
         graph = Graph(n, instance["left"].astype(np.int64), instance["right"].astype(np.int64), instance["length"])
         result = delineate(graph, instance["population"], instance["values"], lower=float(instance["lower"]),
                            upper=float(instance["upper"]), n_spaces=args.k, seed=args.seed,
@@ -465,6 +471,8 @@ def parent_main(args):
         methods = [("ours", s) for s in settings] + ([] if args.no_peers else [(p, "") for p in peer_methods])
         with tempfile.TemporaryDirectory(prefix="sozialraum-quality-") as workdir:
             path = Path(workdir) / "instance.npz"
+            instance["areas"] = np.array([g.area for g in geometries])
+            instance["perimeters"] = np.array([g.length for g in geometries])
             common.save_instance(instance, path)
             for method, setting in methods:
                 load = os.getloadavg()[0]

@@ -59,6 +59,8 @@ class Problem:
     locked_spaces: frozenset = field(default_factory=frozenset)  # values of initial_division kept as they are
     points: np.ndarray | None = None  # n x 2, a point inside each block: joins islands, numbers spaces NW to SE
     active: np.ndarray | None = None  # blocks to divide (others get label 0); None: all
+    block_areas: np.ndarray | None = None  # area of each block (CRS units²); for Settings.shape_weight
+    block_perimeters: np.ndarray | None = None  # outline length of each block (CRS units); for Settings.shape_weight
     band: PopulationBand = field(init=False, repr=False)  # min/max as one rule (engine/population_band.py)
 
     def __post_init__(self):
@@ -77,6 +79,15 @@ class Problem:
             normalise("initial_division", np.asarray(self.initial_division, dtype=object))
         if self.points is not None:
             normalise("points", np.asarray(self.points, dtype=float))
+        for name in ("block_areas", "block_perimeters"):  # NaN (a missing geometry) counts as 0
+            value = getattr(self, name)
+            if value is not None:
+                value = np.nan_to_num(np.asarray(value, dtype=float), posinf=0.0, neginf=0.0)
+                if len(value) != n:
+                    raise ParameterError(name, len(value), f"needs one value per block ({n})")
+                if (value < 0).any():
+                    raise ParameterError(name, float(value.min()), "cannot be negative")
+                normalise(name, value)
 
         if len(self.population) != n:
             raise ParameterError("population", len(self.population), f"needs one value per block ({n})")
@@ -105,6 +116,10 @@ class Settings:
     weight_by_population: bool = True  # SSD weights blocks by residents (False: every block counts 1, parks too)
     population_weight: float = DEFAULT_POPULATION_WEIGHT  # residents' share in the block weights, 0..1 (objective.block_weights)
     effort: float = 1.0  # scales the improvement passes and re-splits (0.1: quick look, 1: default)
+    # weight of the isoperimetric term Σ perimeter / √area (engine/delineation/shapeterm.py; needs the
+    # problem's block areas and perimeters); 0: off. Experimental: the local search and the
+    # re-splits' acceptance use it, the shape clean-up and merge-and-resplit only the border term.
+    shape_weight: float = 0.0
     on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
 
     def __post_init__(self):
@@ -116,6 +131,8 @@ class Settings:
             raise ParameterError("COMPACTNESS", self.compactness, "must be 0 or more")
         if not 0.0 <= self.population_weight <= 1.0:
             raise ParameterError("POPULATION_WEIGHT", self.population_weight, "must be between 0 and 1")
+        if not self.shape_weight >= 0.0:
+            raise ParameterError("SHAPE_WEIGHT", self.shape_weight, "must be 0 or more")
 
     def search_weights(self, population, active=None):
         """The search's block weights (objective.block_weights with population_weight); None,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..errors import Cancelled
+from ..errors import Cancelled, ParameterError
 from ..objective import (
     border_length,
     border_weight,
@@ -50,6 +50,7 @@ from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
 from .localsearch import RegionState, improve, violation
 from .recombine import perturb, recombine, repair
 from .shapes import tidy_division
+from .shapeterm import ShapeTerm
 from .treecut import TreeCutter
 from .ward import ward_partition
 from .warmstart import warm_start_labels
@@ -125,6 +126,9 @@ def delineate(
     progress=None,
     is_cancelled=None,
     population_weight=DEFAULT_POPULATION_WEIGHT,
+    shape_weight=0.0,
+    block_areas=None,
+    block_perimeters=None,
 ):
     """Partition the blocks of ``graph`` into contiguous spaces: :func:`solve` with keywords.
 
@@ -139,10 +143,11 @@ def delineate(
     :class:`Settings` say more about each.
     """
     problem = Problem(graph, population, values, min_population=lower, max_population=upper, units=nest,
-                      initial_division=initial, locked_spaces=locked, points=coordinates, active=active)
+                      initial_division=initial, locked_spaces=locked, points=coordinates, active=active,
+                      block_areas=block_areas, block_perimeters=block_perimeters)
     settings = Settings(n_spaces=n_spaces, target_population=target_size, seed=seed, compactness=compactness,
                         weight_by_population=weight_by_population, population_weight=population_weight, effort=effort,
-                        on_infeasible=on_infeasible)
+                        shape_weight=shape_weight, on_infeasible=on_infeasible)
     return solve(problem, settings, progress=progress, is_cancelled=is_cancelled)
 
 
@@ -222,12 +227,21 @@ class _SolveContext:
         active_weights = None if self.weights is None else self.weights[problem.active]
         self.ssd_scale = (self.tss if self.weights is None else total_ss(problem.attributes[problem.active], active_weights)) or 1.0
         self.border_weight = border_weight(settings.compactness, self.ssd_scale, plan.graph)
+        self.shape = None
+        if settings.shape_weight > 0:
+            if problem.block_areas is None or problem.block_perimeters is None:
+                raise ParameterError("SHAPE_WEIGHT", settings.shape_weight, "needs the blocks' areas and perimeters")
+            spaces = int(np.sum(plan.counts)) + len(plan.fixed_regions)
+            self.shape = ShapeTerm(plan.graph, problem.block_areas, problem.block_perimeters, settings.shape_weight,
+                                   self.ssd_scale, spaces)
 
     def objective(self, labels):
-        """SSD + λ · border of finished labels (-1: inactive), as the search counts it."""
+        """SSD + λ · border (+ the isoperimetric term) of finished labels (-1: inactive), as the search counts it."""
         ssd = division_ssd(labels, self.problem.attributes, self.weights)
         if self.border_weight > 0:
             ssd += self.border_weight * border_length(labels, self.plan.graph)
+        if self.shape is not None:
+            ssd += self.shape.cost(labels)
         return ssd
 
     def solve(self, rng, start="tree"):
@@ -267,7 +281,7 @@ class _SolveContext:
         passes = max(2, int(round(20 * settings.effort)))
         rounds = max(1, int(round(4 * settings.effort)))
         search = dict(frozen=frozen, compactness=settings.compactness, ssd_scale=self.ssd_scale,
-                      length_scale=total_link_length(graph), max_passes=passes, is_cancelled=is_cancelled)
+                      length_scale=total_link_length(graph), max_passes=passes, is_cancelled=is_cancelled, shape=self.shape)
         shape = dict(border_weight=self.border_weight)
         for round_index in range(rounds):
             moved = improve(state, graph, lower, upper, rng, **search)

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import Cancelled
 from ..objective import EMPTY_WEIGHT, ssd_of_sums
+from .shapeterm import isoperimetric
 
 
 class RegionState:
@@ -165,6 +166,7 @@ def improve(
     is_cancelled=None,
     around=None,
     pinned=None,
+    shape=None,
 ):
     """Improve ``state`` in place by single-block moves; returns the number of moves made.
 
@@ -175,10 +177,11 @@ def improve(
     frozen blocks also never receive blocks. ``pinned`` marks blocks that must not move while
     their regions stay open (blocks the experts placed by hand in a consultation: the space
     around them may still grow or shrink). The objective per move is
-    ΔSSD / ssd_scale + compactness · Δborder / length_scale.
+    ΔSSD / ssd_scale + compactness · Δborder / length_scale (+ the change of ``shape``, a
+    :class:`~sozialraum.engine.delineation.shapeterm.ShapeTerm`, over ssd_scale).
     """
     lists = graph.neighbour_lists()
-    lengths = graph.length_lists() if compactness > 0 else None
+    lengths = graph.length_lists() if compactness > 0 or shape is not None else None
     labels = state.label_list  # a list: much faster to index one by one than numpy
     n = len(labels)
     frozen = np.zeros(n, dtype=bool) if frozen is None else frozen
@@ -216,6 +219,10 @@ def improve(
         return found
 
     not_better = -eps / ssd_scale
+    if shape is not None:  # perimeter and area per region, kept up to date move by move
+        shape_perimeters, shape_areas = (figures.tolist() for figures in shape.region_figures(state.labels, state.n_regions))
+        shape_factor = shape.scale / ssd_scale
+        block_perimeters, block_areas = shape.perimeter_list, shape.area_list
     for _ in range(max_passes):
         if is_cancelled is not None and is_cancelled():
             raise Cancelled()
@@ -246,10 +253,17 @@ def improve(
             # violation() written out: the same arithmetic without a call per target
             violation_source_before = _violation(pop_source, lower, upper)
             violation_source_after = _violation(pop_source - p, lower, upper)
-            if compactness > 0:
+            if lengths is not None:
                 border = {}
                 for other, length in zip(lists[node], lengths[node]):
                     border[labels[other]] = border.get(labels[other], 0.0) + length
+            if shape is not None:
+                # the block leaves with its perimeter; what it shared with its space becomes outline
+                node_perimeter, node_area = block_perimeters[node], block_areas[node]
+                perimeter_source, area_source = shape_perimeters[source], shape_areas[source]
+                source_shape_change = (isoperimetric(perimeter_source - node_perimeter + 2.0 * border.get(source, 0.0),
+                                                     area_source - node_area)
+                                       - isoperimetric(perimeter_source, area_source))
             best = None
             for target in targets:
                 pop_target, _, weight_target, square_target, sums_target, before_target = region_now(target)
@@ -271,6 +285,12 @@ def improve(
                 after_target = ((square_target + xx) - float(after_sums_target.dot(after_sums_target)) / (weight_target + w)
                                 if weight_target + w > EMPTY_WEIGHT else 0.0)
                 delta = ((after_source + after_target) - (before_source + before_target)) / ssd_scale
+                if shape is not None:
+                    perimeter_target, area_target = shape_perimeters[target], shape_areas[target]
+                    delta += shape_factor * (source_shape_change
+                                             + isoperimetric(perimeter_target + node_perimeter - 2.0 * border.get(target, 0.0),
+                                                             area_target + node_area)
+                                             - isoperimetric(perimeter_target, area_target))
                 if compactness > 0:
                     # border length with the source region appears, with the target disappears
                     delta += compactness * (border.get(source, 0.0) - border.get(target, 0.0)) / length_scale
@@ -284,6 +304,11 @@ def improve(
                 continue
             if not stays_connected(node, source, labels, lists):
                 continue
+            if shape is not None:
+                shape_perimeters[source] += 2.0 * border.get(source, 0.0) - block_perimeters[node]
+                shape_perimeters[target] += block_perimeters[node] - 2.0 * border.get(target, 0.0)
+                shape_areas[source] -= block_areas[node]
+                shape_areas[target] += block_areas[node]
             state.move(node, target)
             regions_now.pop(source, None)
             regions_now.pop(target, None)

@@ -219,7 +219,7 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
     (a jump the descent cannot make), let the local search settle around it, and keep the
     result only if the objective went down (else undo): the within sum of squares, plus the
     border length with the weight the local search uses (``search``'s compactness,
-    ssd_scale and length_scale). The bounds are never given up: only admissible re-splits
+    ssd_scale and length_scale) and ``search``'s isoperimetric ``shape`` term, if any. The bounds are never given up: only admissible re-splits
     are tried. Returns the number kept. Small graphs get at least
     min(MIN_RESPLITS, RESPLITS_PER_BLOCK x blocks) re-splits; those beyond ``iterations`` stop
     once EXTRA_RESPLITS_PATIENCE in a row were undone.
@@ -237,7 +237,12 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
     lists = graph.neighbour_lists()
     lengths = graph.length_lists() if compactness > 0 else None
     kept = 0
-    current = state.total_ssd()
+    shape = search.get("shape")  # the isoperimetric term (engine/delineation/shapeterm.py), if any
+
+    def objective():
+        return state.total_ssd() + (shape.cost(state.labels) if shape is not None else 0.0)
+
+    current = objective()
     pairs = None
     for iteration in range(iterations):
         if iteration >= budget and not_kept >= EXTRA_RESPLITS_PATIENCE:
@@ -266,7 +271,7 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
                 state.move(int(node), b)
         improve(state, graph, lower, upper, rng, around=nodes, **search)
         journal, state.journal = state.journal, None
-        after = state.total_ssd()
+        after = objective()
         border_change = _border_change(journal, state.label_list, lists, lengths) if compactness > 0 else 0.0
         if after + border_weight * border_change < current - 1e-9 * max(1.0, current):
             current = after

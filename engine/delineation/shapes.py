@@ -478,7 +478,7 @@ def tidy_division(labels, problem, settings, plan):
     # mixed weights the 20k town kept a space of Polsby-Popper 0.069, with residents' 0.100;
     # bench/RESULTS.md, issue 20, point 4)
     weights = problem.population if settings.weight_by_population else None
-    if not settings.compactness > 0:
+    if not (settings.compactness > 0 or settings.shape_weight > 0):
         # homogeneity only: every merge, opening and tentacle move would trade SSD for shape
         # (issue 20: at the floor weight TIDY_COMPACTNESS they did, +7 % SSD on a 10k lattice).
         # Enclaves are still reported, as kept.
