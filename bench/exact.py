@@ -17,7 +17,10 @@ Two objectives, both additive per space, so a set's cost is known on its own:
   and the compactness read from the engine's defaults) plus λ times the border length
   between spaces, λ = compactness x weighted TSS / total link length. A link
   between two spaces is half in each space's cost: each space pays λ/2 per unit of length of
-  its links to blocks outside it, and the sum over spaces is λ x the border length.
+  its links to blocks outside it, and the sum over spaces is λ x the border length;
+* ``shape`` (lattices only, whose cells are unit squares): the engine's isoperimetric option
+  (engine/delineation/shapeterm.py) at :data:`SHAPE_WEIGHT` without the border term: the SSD
+  with the default block weights plus μ · weighted TSS / (4k) · perimeter / √area of each space.
 
 The gap is (engine − optimum) / optimum for the same objective and the same k. Instances:
 seeded lattices (bench/lattice.py) and, where libpysal ships them offline, real areas
@@ -47,6 +50,8 @@ DEFAULT_COMPACTNESS = 0.25  # engine/problem.py DEFAULT_COMPACTNESS (read from t
 DEFAULT_POPULATION_WEIGHT = 1.0  # engine/problem.py DEFAULT_POPULATION_WEIGHT (idem; before it, residents alone)
 #: Admissible sets listed per instance at most (beyond, the instance is too large to be exact here).
 MAX_SETS = 3_000_000
+#: μ of the ``shape`` objective (Settings.shape_weight; compactness 0)
+SHAPE_WEIGHT = 0.04
 VERBOSE = False
 
 
@@ -63,6 +68,8 @@ class Instance:
     lower: float
     upper: float
     k: int
+    areas: np.ndarray | None = None  # per block, where the blocks have a shape (lattices: unit squares)
+    perimeters: np.ndarray | None = None
 
 
 # --------------------------------------------------------------------------- instances
@@ -71,7 +78,8 @@ class Instance:
 def lattice(rows, cols, k, seed, lower, upper, min_residents=20, max_residents=600):
     left, right, population, values, points = lattice_instance(rows, cols, seed, min_residents, max_residents)
     return Instance(f"lattice {rows}x{cols} k={k} seed={seed} res {min_residents}-{max_residents} [{lower:g}, {upper:g}]",
-                    rows * cols, left, right, np.ones(len(left)), points, population, values, lower, upper, k)
+                    rows * cols, left, right, np.ones(len(left)), points, population, values, lower, upper, k,
+                    np.ones(rows * cols), np.full(rows * cols, 4.0))
 
 
 def _from_weights(name, neighbours, values, points, k, seed, lower, upper, keep=None):
@@ -223,18 +231,22 @@ def engine_block_weights(population, share):
 
 
 def objective_setup(instance, objective, compactness=DEFAULT_COMPACTNESS, share=DEFAULT_POPULATION_WEIGHT):
-    """(weights per block or None, λ per unit of border length) of an objective."""
+    """(weights per block or None, λ per unit of border length, weight per unit of perimeter / √area)
+    of an objective."""
     if objective == "ssd":
-        return None, 0.0
+        return None, 0.0, 0.0
     weights = engine_block_weights(instance.population, share)
     mean = weights.dot(instance.values) / weights.sum()
     weighted_tss = float(weights.dot(((instance.values - mean) ** 2).sum(axis=1)))
+    if objective == "shape":
+        return weights, 0.0, SHAPE_WEIGHT * weighted_tss / (4.0 * instance.k)
     total_length = float(instance.length.sum()) or 1.0
-    return weights, compactness * weighted_tss / total_length
+    return weights, compactness * weighted_tss / total_length, 0.0
 
 
-def set_costs(sets, instance, weights, border_weight):
-    """Cost of every set at once: (weighted) SSD Q - |S|^2 / W plus λ/2 x the length of its links out."""
+def set_costs(sets, instance, weights, border_weight, shape_weight=0.0):
+    """Cost of every set at once: (weighted) SSD Q - |S|^2 / W plus λ/2 x the length of its links out
+    (plus ``shape_weight`` x perimeter / √area)."""
     from scipy.sparse import csr_matrix
 
     starts = np.zeros(len(sets) + 1, dtype=np.int64)
@@ -252,12 +264,16 @@ def set_costs(sets, instance, weights, border_weight):
         degree = np.bincount(instance.left, instance.length, instance.n) + np.bincount(instance.right, instance.length, instance.n)
         inside = incidence[:, instance.left].multiply(incidence[:, instance.right]) @ instance.length
         costs = costs + border_weight * (incidence @ degree - 2.0 * inside) / 2.0
+    if shape_weight > 0:
+        inside = incidence[:, instance.left].multiply(incidence[:, instance.right]) @ instance.length
+        perimeter = incidence @ instance.perimeters - 2.0 * inside
+        costs = costs + shape_weight * perimeter / np.sqrt(incidence @ instance.areas)
     return costs
 
 
-def division_cost(labels, instance, weights, border_weight):
+def division_cost(labels, instance, weights, border_weight, shape_weight=0.0):
     spaces = [tuple(np.flatnonzero(labels == r).tolist()) for r in np.unique(labels)]
-    return float(set_costs(spaces, instance, weights, border_weight).sum())
+    return float(set_costs(spaces, instance, weights, border_weight, shape_weight).sum())
 
 
 def solve_exact(instance, sets, costs, time_limit=600.0, start=None):
@@ -324,6 +340,11 @@ def run_engine(delineate_module, graph_module, instance, objective, seed=0):
         options["compactness"] = 0.0
         if "weight_by_population" in accepted:
             options["weight_by_population"] = False
+    elif objective == "shape":
+        if "shape_weight" not in accepted or instance.areas is None:
+            return None  # no shape option in this checkout, or blocks without a shape
+        options.update(compactness=0.0, shape_weight=SHAPE_WEIGHT, block_areas=instance.areas,
+                       block_perimeters=instance.perimeters)
     elif "weight_by_population" not in accepted:
         return None  # this checkout has no default objective of this kind
     result = delineate_module.delineate(graph, instance.population, instance.values, **options)
@@ -336,7 +357,7 @@ def run_engine(delineate_module, graph_module, instance, objective, seed=0):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repo", default=str(Path(__file__).resolve().parent.parent), help="checkout whose engine runs")
-    parser.add_argument("--objective", choices=("ssd", "default", "both"), default="both")
+    parser.add_argument("--objective", choices=("ssd", "default", "shape", "both"), default="both")
     parser.add_argument("--only", help="run the instances whose name contains this text")
     parser.add_argument("--markdown", help="append the table to this file")
     parser.add_argument("--json", help="write the rows (instance, objective, optimum, engine, ...) to this file")
@@ -361,7 +382,7 @@ def main(argv=None):
         sets = [] if reuse else admissible_sets(instance)
         enumerated = time.perf_counter() - started
         for objective in objectives:
-            weights, border_weight = objective_setup(instance, objective, compactness, share)
+            weights, border_weight, shape_weight = objective_setup(instance, objective, compactness, share)
             started = time.perf_counter()
             ran = run_engine(delineate_module, graph_module, instance, objective)
             engine_seconds = time.perf_counter() - started
@@ -371,10 +392,11 @@ def main(argv=None):
             if reuse:
                 optimum = known[(instance.name, objective)]
             else:
-                optimum, _ = solve_exact(instance, sets, set_costs(sets, instance, weights, border_weight), start=ran[0])
+                optimum, _ = solve_exact(instance, sets, set_costs(sets, instance, weights, border_weight, shape_weight),
+                                         start=ran[0])
             exact_seconds = time.perf_counter() - started
             labels, feasible = ran
-            cost = division_cost(labels, instance, weights, border_weight)
+            cost = division_cost(labels, instance, weights, border_weight, shape_weight)
             gap = (cost - optimum) / optimum if optimum > 0 else 0.0
             rows.append((instance.name, objective, len(sets), optimum, cost, gap, feasible, enumerated + exact_seconds, engine_seconds))
             if args.json:
