@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from qgis.core import Qgis, QgsProcessingUtils, QgsProject
+from qgis.core import Qgis, QgsProcessingUtils, QgsProject, QgsSettings
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QGuiApplication
@@ -38,6 +38,8 @@ from .variant_operation import SwitchVariant, current_division
 from .variant_store import Variant, VariantStore
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: Whether the planner left the variants box collapsed (user settings, not the project).
+COLLAPSED_KEY = "sozialraum/consultation/variants_collapsed"
 
 
 def _headless():
@@ -54,12 +56,13 @@ class DockVariants:
         box.setObjectName("variantsBox")
         box.setToolTip(tr("Save the division as a named variant, switch between variants (one undo step each) and "
                           "compare any two in the council's change report."))
-        # collapsed at first: the spaces table keeps the room. The box stores the planner's choice when it
-        # goes and a new dock restores it (the plugin reloaded); after a restart of QGIS it was collapsed
-        # again in the desktop walk-through
-        box.setCollapsed(True)
-        # the contents are disabled without a session, never the box: a disabled box neither stores
-        # nor restores its collapsed state
+        # collapsed at first: the spaces table keeps the room. The planner's choice is written the moment
+        # it changes: the box's own store (when it is destroyed) did not run when QGIS quit, so a
+        # restarted QGIS showed it collapsed again (desktop walk-through)
+        box.setSaveCollapsedState(False)
+        box.setCollapsed(QgsSettings().value(COLLAPSED_KEY, True, type=bool))
+        box.collapsedStateChanged.connect(self._variants_box_toggled)
+        # the contents are disabled without a session, never the box (a disabled box cannot be opened)
         self.variants_body = QWidget()
         self.variants_body.setObjectName("variantsBody")
         QVBoxLayout(box).addWidget(self.variants_body)
@@ -132,6 +135,11 @@ class DockVariants:
         self.reload_variants()
 
     # -- reading ----------------------------------------------------------------------
+    def _variants_box_toggled(self, collapsed):
+        QgsSettings().setValue(COLLAPSED_KEY, bool(collapsed))
+        if not collapsed:  # opened: read the store again, a colleague's QGIS may have saved a variant meanwhile
+            self.reload_variants()
+
     def variants(self):
         """The variants of the session's layer, oldest first."""
         return list(self._variants)

@@ -715,6 +715,7 @@ def reopen_phase():
     check("the decision log is kept", decisions == expected["decisions"], f"{decisions} of {expected['decisions']}")
     variants = [variant.name for variant in panel.variants()]
     check("the variant is kept in the GeoPackage", variants == [tr("Variant {letter}").format(letter="A")], variants)
+    check("the variants box is open as the planner left it before QGIS quit", not widget(QWidget, "variantsBox").isCollapsed())
     screenshot("reopened")
 
 

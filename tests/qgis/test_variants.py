@@ -194,6 +194,34 @@ def test_geopackage_variants_survive_reopening_the_project(qgis_app, qgis_canvas
         fresh.deleteLater()
 
 
+def test_a_variant_another_project_saved_shows_when_the_box_is_opened(qgis_app, qgis_canvas, qgis_new_project, tmp_path,
+                                                                      author):  # noqa: F811
+    """A colleague's QGIS writes a variant into the same GeoPackage while this session is open."""
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.ui.variant_store import Variant, VariantStore
+
+    path, layer = gpkg_layer(tmp_path)
+    dock = open_dock(layer, qgis_canvas)
+    try:
+        save_in_dock(dock, "Variante A", "Stand der Verwaltung")
+        elsewhere = QgsVectorLayer(layer.source(), "blocks in another project", layer.providerType())
+        mine = dock.variants()[0]
+        theirs = Variant.from_mapping(dict(mine.__dict__, id=None, name="Variante B", author="Ben Berater", note="aus dem Stadtteil"))
+        assert VariantStore(elsewhere).add(theirs)
+        assert [row["name"] for row in stored_variants(path)] == ["Variante A", "Variante B"]
+        assert listed(dock) == [("Variante A", "Anna Planerin", "Stand der Verwaltung")]  # not read yet
+        dock.show()  # the planner sees the dock
+        dock.variants_box.setCollapsed(True)
+        dock.variants_box.setCollapsed(False)  # the planner opens the box: it reads the store again
+        assert listed(dock) == [("Variante A", "Anna Planerin", "Stand der Verwaltung"),
+                                ("Variante B", "Ben Berater", "aus dem Stadtteil")]
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
+
+
 class Opened:
     """Receives the URLs QDesktopServices is asked to open (nothing is launched)."""
 
@@ -276,17 +304,19 @@ def test_the_box_opened_once_is_open_in_the_next_dock(setup):
     from qgis.PyQt import sip
 
     from sozialraum.ui.consultation_dock import ConsultationDock
+    from sozialraum.ui.dock_variants import COLLAPSED_KEY
 
     layer, canvas, dock, host = setup
-    for key in [key for key in QgsSettings().allKeys() if "variantsBox" in key]:
-        QgsSettings().remove(key)
+    QgsSettings().remove(COLLAPSED_KEY)
     first = ConsultationDock(None, canvas)
     first.show()
     assert first.variants_box.isCollapsed()
     first.variants_box.setCollapsed(False)  # the planner opens it
+    # QGIS quitting does not destroy the dock: the choice must be stored already
+    assert QgsSettings().value(COLLAPSED_KEY, True, type=bool) is False
     first.hide()
     first.cleanup()
-    sip.delete(first)  # the box stores its state when it goes (QGIS closing)
+    sip.delete(first)
     fresh = ConsultationDock(None, canvas)
     try:
         fresh.show()
