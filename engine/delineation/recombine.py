@@ -219,8 +219,8 @@ def perturb(state, graph, cutter, lower, upper, rng, closed=(), iterations=100, 
     (a jump the descent cannot make), let the local search settle around it, and keep the
     result only if the objective went down (else undo): the within sum of squares, plus the
     border length with the weight the local search uses (``search``'s compactness,
-    ssd_scale and length_scale) and ``search``'s isoperimetric ``shape`` term, if any. The bounds are never given up: only admissible re-splits
-    are tried. Returns the number kept. Small graphs get at least
+    ssd_scale and length_scale) and ``search``'s isoperimetric ``shape`` term, if any. The
+    bounds are never given up: only admissible re-splits are tried. Returns the number kept. Small graphs get at least
     min(MIN_RESPLITS, RESPLITS_PER_BLOCK x blocks) re-splits; those beyond ``iterations`` stop
     once EXTRA_RESPLITS_PATIENCE in a row were undone.
     """
