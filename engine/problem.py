@@ -14,12 +14,13 @@ can show them as they are.
 """
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .attributes import finite_values
-from .errors import ParameterError
+from .errors import ParameterError, format_values
 from .objective import block_weights
 from .population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION, PopulationBand
 from .spatial.graph import Graph
@@ -79,15 +80,10 @@ class Problem:
             normalise("initial_division", np.asarray(self.initial_division, dtype=object))
         if self.points is not None:
             normalise("points", np.asarray(self.points, dtype=float))
-        for name in ("block_areas", "block_perimeters"):  # NaN (a missing geometry) counts as 0
+        for name in ("block_areas", "block_perimeters"):
             value = getattr(self, name)
             if value is not None:
-                value = np.nan_to_num(np.asarray(value, dtype=float), posinf=0.0, neginf=0.0)
-                if len(value) != n:
-                    raise ParameterError(name, len(value), f"needs one value per block ({n})")
-                if (value < 0).any():
-                    raise ParameterError(name, float(value.min()), "cannot be negative")
-                normalise(name, value)
+                normalise(name, _block_measure(name, value, self.active))
 
         if len(self.population) != n:
             raise ParameterError("population", len(self.population), f"needs one value per block ({n})")
@@ -102,6 +98,24 @@ class Problem:
     def unit_of_blocks(self):
         """The nesting unit of each block, 0 for all when there is no nesting."""
         return np.zeros(self.graph.n, dtype=object) if self.units is None else self.units
+
+
+def _block_measure(name, value, active):
+    """``value`` as one positive float per block; blocks not divided (no geometry) get 0.
+
+    A block to divide without a positive, finite area or perimeter is refused, naming the first
+    blocks: the shape term (Settings.shape_weight) would silently count it as a point."""
+    try:
+        value = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterError(name, "…", "needs a number per block (decimal point, not comma)") from None
+    if value.ndim != 1 or len(value) != len(active):
+        raise ParameterError(name, value.shape, f"needs one value per block ({len(active)})")
+    bad = np.flatnonzero(active & ~(np.isfinite(value) & (value > 0)))
+    if len(bad):
+        raise ParameterError(name, f"blocks {format_values(bad.tolist())}",
+                             "must be a positive number for every block to divide (a missing or empty geometry?)")
+    return np.where(active, value, 0.0)
 
 
 @dataclass(frozen=True)
@@ -131,8 +145,9 @@ class Settings:
             raise ParameterError("COMPACTNESS", self.compactness, "must be 0 or more")
         if not 0.0 <= self.population_weight <= 1.0:
             raise ParameterError("POPULATION_WEIGHT", self.population_weight, "must be between 0 and 1")
-        if not self.shape_weight >= 0.0:
-            raise ParameterError("SHAPE_WEIGHT", self.shape_weight, "must be 0 or more")
+        if isinstance(self.shape_weight, bool) or not isinstance(self.shape_weight, numbers.Real) \
+                or not 0.0 <= self.shape_weight < float("inf"):
+            raise ParameterError("SHAPE_WEIGHT", self.shape_weight, "must be a number, 0 or more")
 
     def search_weights(self, population, active=None):
         """The search's block weights (objective.block_weights with population_weight); None,

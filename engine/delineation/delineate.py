@@ -229,8 +229,9 @@ class _SolveContext:
         self.border_weight = border_weight(settings.compactness, self.ssd_scale, plan.graph)
         self.shape = None
         if settings.shape_weight > 0:
-            if problem.block_areas is None or problem.block_perimeters is None:
-                raise ParameterError("SHAPE_WEIGHT", settings.shape_weight, "needs the blocks' areas and perimeters")
+            missing = [name for name in ("block_areas", "block_perimeters") if getattr(problem, name) is None]
+            if missing:
+                raise ParameterError("SHAPE_WEIGHT", settings.shape_weight, f"needs the blocks' {' and '.join(missing)}")
             spaces = int(np.sum(plan.counts)) + len(plan.fixed_regions)
             self.shape = ShapeTerm(plan.graph, problem.block_areas, problem.block_perimeters, settings.shape_weight,
                                    self.ssd_scale, spaces)

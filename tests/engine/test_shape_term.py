@@ -121,3 +121,36 @@ def test_a_shape_weight_needs_areas_and_perimeters_and_cannot_be_negative():
     with pytest.raises(ParameterError, match="block_areas"):
         delineate(graph, np.full(16, 100.0), values, lower=300, upper=900, n_spaces=3, shape_weight=0.1,
                   block_areas=[1.0] * 15, block_perimeters=[4.0] * 16)
+    with pytest.raises(ParameterError, match="block_perimeters"):  # only one of the two given: named
+        delineate(graph, np.full(16, 100.0), values, lower=300, upper=900, n_spaces=3, shape_weight=0.1,
+                  block_areas=[1.0] * 16)
+    for weight in ("0.05", None, float("inf"), float("nan"), True):
+        with pytest.raises(ParameterError, match="SHAPE_WEIGHT"):
+            Settings(shape_weight=weight)
+
+
+@pytest.mark.parametrize("areas", [
+    [float("nan")] + [1.0] * 15,  # a missing geometry
+    [float("inf")] + [1.0] * 15,
+    [0.0] * 16,  # empty geometries: P / √A would be infinite
+    ["1,5"] * 16,  # text in German notation
+    np.ones((16, 1)),  # a column, not one value per block
+])
+def test_messy_block_areas_are_refused_naming_the_parameter(areas):
+    graph, squares = unit_grid(4, 4)
+    with pytest.raises(ParameterError, match="block_areas"):
+        delineate(graph, np.full(16, 100.0), np.arange(16.0)[:, None], lower=300, upper=900, n_spaces=3, shape_weight=0.1,
+                  block_areas=areas, block_perimeters=[4.0] * 16)
+
+
+def test_blocks_left_out_need_no_area_and_the_callers_arrays_stay_as_they_are():
+    graph, squares = unit_grid(4, 4)
+    areas = np.array([np.nan] + [1.0] * 15)  # block 0 has no geometry and is not divided
+    perimeters = np.full(16, 4.0)
+    kept = areas.copy(), perimeters.copy()
+    active = np.arange(16) > 0
+    result = delineate(graph, np.full(16, 100.0), np.arange(16.0)[:, None], lower=300, upper=900, n_spaces=3,
+                       shape_weight=0.1, block_areas=areas, block_perimeters=perimeters, active=active)
+    assert result.labels[0] == 0 and (np.asarray(result.labels)[1:] > 0).all()
+    np.testing.assert_array_equal(areas, kept[0])
+    np.testing.assert_array_equal(perimeters, kept[1])
