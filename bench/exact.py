@@ -260,12 +260,12 @@ def set_costs(sets, instance, weights, border_weight, shape_weight=0.0):
     squares = incidence @ (w * (x**2).sum(axis=1))
     with np.errstate(divide="ignore", invalid="ignore"):
         costs = np.where(total > 1e-9, squares - (sums**2).sum(axis=1) / np.where(total > 1e-9, total, 1.0), 0.0)
+    if border_weight > 0 or shape_weight > 0:  # the length of the links inside each set
+        inside = incidence[:, instance.left].multiply(incidence[:, instance.right]) @ instance.length
     if border_weight > 0:
         degree = np.bincount(instance.left, instance.length, instance.n) + np.bincount(instance.right, instance.length, instance.n)
-        inside = incidence[:, instance.left].multiply(incidence[:, instance.right]) @ instance.length
         costs = costs + border_weight * (incidence @ degree - 2.0 * inside) / 2.0
     if shape_weight > 0:
-        inside = incidence[:, instance.left].multiply(incidence[:, instance.right]) @ instance.length
         perimeter = incidence @ instance.perimeters - 2.0 * inside
         costs = costs + shape_weight * perimeter / np.sqrt(incidence @ instance.areas)
     return costs

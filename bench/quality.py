@@ -290,7 +290,7 @@ def inhabited_ssd_share(labels, instance, missing):
     where a method puts blocks nobody measured. This figure leaves them out; on instances where
     every block has residents (lattices, Georgia) it equals the unweighted share.
     """
-    from sozialraum.engine.objective import group_ssd, total_ss
+    from sozialraum.engine.objective import ssd_per_space, total_ss
 
     labels = np.asarray(labels)
     values = np.asarray(instance["values"], dtype=float)
@@ -299,8 +299,8 @@ def inhabited_ssd_share(labels, instance, missing):
     if not tss > 0:
         return float("nan")
     placed = inhabited & ~np.isin(labels, list(missing))
-    ssd = sum(group_ssd(values[placed & (labels == label)]) for label in np.unique(labels[placed]))
-    return float(ssd / tss)
+    spaces, codes = np.unique(labels[placed], return_inverse=True)
+    return float(ssd_per_space(codes, values[placed], len(spaces)).sum() / tss)
 
 
 # --------------------------------------------------------------------------- history
