@@ -118,6 +118,15 @@ def _block_measure(name, value, active):
     return np.where(active, value, 0.0)
 
 
+def _check_number(name, value, reason, integer=False, positive=False, low=0.0, high=None):
+    """Raise a ParameterError naming ``name`` unless ``value`` is a finite real number (a whole
+    one when ``integer``) within ``low`` (None: no floor) .. ``high``, above 0 when ``positive``."""
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind) or not np.isfinite(float(value)) \
+            or (low is not None and value < low) or (high is not None and value > high) or (positive and value <= 0):
+        raise ParameterError(name, value, reason)
+
+
 @dataclass(frozen=True)
 class Settings:
     """How to solve a :class:`Problem`: the same settings give the same division (the seed
@@ -137,17 +146,19 @@ class Settings:
     on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
 
     def __post_init__(self):
-        if self.n_spaces is None or self.n_spaces < 0:
-            raise ParameterError("N_SPACES", self.n_spaces, "must be 0 (automatic) or a positive number")
+        # one check for every number: text, None, bools, NaN and ∞ otherwise fail deep inside the
+        # search (TypeError, OverflowError) or are taken silently (an outside check found both)
+        _check_number("N_SPACES", self.n_spaces, "must be 0 (automatic) or a positive whole number", integer=True)
+        _check_number("seed", self.seed, "must be a whole number", integer=True, low=None)
+        if self.target_population is not None:
+            _check_number("target_population", self.target_population, "must be a positive number or None (automatic)",
+                          positive=True)
+        _check_number("COMPACTNESS", self.compactness, "must be a number, 0 or more")
+        _check_number("POPULATION_WEIGHT", self.population_weight, "must be a number between 0 and 1", high=1.0)
+        _check_number("effort", self.effort, "must be a number, 0 or more (1: default)")
+        _check_number("SHAPE_WEIGHT", self.shape_weight, "must be a number, 0 or more")
         if self.on_infeasible not in (FAIL, FALLBACK):
             raise ParameterError("on_infeasible", self.on_infeasible, "must be 'fail' or 'fallback'")
-        if self.compactness < 0:
-            raise ParameterError("COMPACTNESS", self.compactness, "must be 0 or more")
-        if not 0.0 <= self.population_weight <= 1.0:
-            raise ParameterError("POPULATION_WEIGHT", self.population_weight, "must be between 0 and 1")
-        if isinstance(self.shape_weight, bool) or not isinstance(self.shape_weight, numbers.Real) \
-                or not 0.0 <= self.shape_weight < float("inf"):
-            raise ParameterError("SHAPE_WEIGHT", self.shape_weight, "must be a number, 0 or more")
 
     def search_weights(self, population, active=None):
         """The search's block weights (objective.block_weights with population_weight); None,
