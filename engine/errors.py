@@ -6,6 +6,9 @@ library users.
 """
 from __future__ import annotations
 
+import math
+import numbers
+
 
 class SozialraumError(Exception):
     """Base class: a problem with the input that the user can fix."""
@@ -40,6 +43,15 @@ class ParameterError(SozialraumError):
 
     def __init__(self, name, value, reason, key=None):
         super().__init__(f"Parameter {name}={value!r}: {reason}", name=name, value=value, reason=reason, key=key)
+
+
+def check_number(name, value, reason, integer=False, positive=False, low=0.0, high=None):
+    """Raise a ParameterError naming ``name`` unless ``value`` is a finite real number (a whole
+    one when ``integer``) within ``low`` (None: no floor) .. ``high``, above 0 when ``positive``."""
+    kind = numbers.Integral if integer else numbers.Real
+    if isinstance(value, bool) or not isinstance(value, kind) or not math.isfinite(float(value)) \
+            or (low is not None and value < low) or (high is not None and value > high) or (positive and value <= 0):
+        raise ParameterError(name, value, reason)
 
 
 def format_values(values, limit=10):

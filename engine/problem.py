@@ -14,13 +14,12 @@ can show them as they are.
 """
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .attributes import finite_values
-from .errors import ParameterError, format_values
+from .errors import ParameterError, check_number, format_values
 from .objective import block_weights
 from .population_band import DEFAULT_MAX_POPULATION, DEFAULT_MIN_POPULATION, PopulationBand
 from .spatial.graph import Graph
@@ -118,15 +117,6 @@ def _block_measure(name, value, active):
     return np.where(active, value, 0.0)
 
 
-def _check_number(name, value, reason, integer=False, positive=False, low=0.0, high=None):
-    """Raise a ParameterError naming ``name`` unless ``value`` is a finite real number (a whole
-    one when ``integer``) within ``low`` (None: no floor) .. ``high``, above 0 when ``positive``."""
-    kind = numbers.Integral if integer else numbers.Real
-    if isinstance(value, bool) or not isinstance(value, kind) or not np.isfinite(float(value)) \
-            or (low is not None and value < low) or (high is not None and value > high) or (positive and value <= 0):
-        raise ParameterError(name, value, reason)
-
-
 @dataclass(frozen=True)
 class Settings:
     """How to solve a :class:`Problem`: the same settings give the same division (the seed
@@ -148,15 +138,15 @@ class Settings:
     def __post_init__(self):
         # one check for every number: text, None, bools, NaN and ∞ otherwise fail deep inside the
         # search (TypeError, OverflowError) or are taken silently (an outside check found both)
-        _check_number("N_SPACES", self.n_spaces, "must be 0 (automatic) or a positive whole number", integer=True)
-        _check_number("seed", self.seed, "must be a whole number", integer=True, low=None)
+        check_number("N_SPACES", self.n_spaces, "must be 0 (automatic) or a positive whole number", integer=True)
+        check_number("seed", self.seed, "must be a whole number", integer=True, low=None)
         if self.target_population is not None:
-            _check_number("target_population", self.target_population, "must be a positive number or None (automatic)",
+            check_number("target_population", self.target_population, "must be a positive number or None (automatic)",
                           positive=True)
-        _check_number("COMPACTNESS", self.compactness, "must be a number, 0 or more")
-        _check_number("POPULATION_WEIGHT", self.population_weight, "must be a number between 0 and 1", high=1.0)
-        _check_number("effort", self.effort, "must be a number, 0 or more (1: default)")
-        _check_number("SHAPE_WEIGHT", self.shape_weight, "must be a number, 0 or more")
+        check_number("COMPACTNESS", self.compactness, "must be a number, 0 or more")
+        check_number("POPULATION_WEIGHT", self.population_weight, "must be a number between 0 and 1", high=1.0)
+        check_number("effort", self.effort, "must be a number, 0 or more (1: default)")
+        check_number("SHAPE_WEIGHT", self.shape_weight, "must be a number, 0 or more")
         if self.on_infeasible not in (FAIL, FALLBACK):
             raise ParameterError("on_infeasible", self.on_infeasible, "must be 'fail' or 'fallback'")
 

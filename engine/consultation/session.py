@@ -53,6 +53,7 @@ from ..errors import (
     StaleChangeError,
     UnknownBlockError,
     UnknownSpaceError,
+    check_number,
 )
 from ..objective import block_weights, ssd_of_sums, total_ss
 from ..population_band import PopulationBand
@@ -162,8 +163,7 @@ class ConsultationSession:
         self._lower, self._upper = band.lower, band.upper
         self._seed = int(seed)
         self._weighted = bool(weight_by_population)
-        if not 0.0 <= population_weight <= 1.0:
-            raise ParameterError("population_weight", population_weight, "must be between 0 and 1")
+        check_number("population_weight", population_weight, "must be a number between 0 and 1", high=1.0)
         self._population_weight = float(population_weight)
         self._labels = [None]  # code -> label; code 0 is "no space"
         self._codes = {}  # label -> code

@@ -294,6 +294,10 @@ def test_bad_input_is_named():
         ConsultationSession(**{**ok, "spaces": [1, 2]})
     with pytest.raises(UnknownSpaceError):
         ConsultationSession(**{**ok, "locked": [9]})
+    for share in ("0.3", float("nan"), None, 1.5):  # text failed with a TypeError
+        with pytest.raises(ParameterError) as error:
+            ConsultationSession(**ok, population_weight=share)
+        assert error.value.details["name"] == "population_weight"
     s = ConsultationSession(**ok)
     with pytest.raises(UnknownBlockError) as error:
         s.move([0, 7], 1)
