@@ -1,7 +1,6 @@
 """sozialraum:adjacency — build the block neighbourhood graph."""
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -26,6 +25,7 @@ from ..qgisio.blocks_input import (
     unique_name,
 )
 from ..qgisio.number_format import add_number_format_parameter, number_format
+from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .help_examples import with_example
 
@@ -216,7 +216,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
                 list(feature.attributes())
                 + [int(graph.degree[index]), component if component >= 0 else None, int(graph.island[index]) if component >= 0 else None]
             )
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT)
         return dest_id
 
     def _write_edges(self, parameters, context, source, features, ids, id_field, graph, feedback):
@@ -247,7 +247,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(QgsGeometry.fromPolylineXY([anchor(i), anchor(j)]))
             out.setAttributes([ids[i], ids[j], round(float(graph.gap[k]), 2), round(float(graph.shared_length[k]), 2)])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT_EDGES)
             if k % 5000 == 0:
                 if feedback.isCanceled():
                     raise QgsProcessingException(self.tr("Cancelled by the user."))

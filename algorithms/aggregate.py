@@ -3,7 +3,6 @@ import time
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -22,6 +21,7 @@ from ..presentation.messages import EXPORT_LABELS, label_text
 from ..qgisio import compat
 from ..qgisio.atomic_files import atomic_path, write_text
 from ..qgisio.blocks_input import polygon_wkb_type, report_invalid_geometries
+from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import space_geometry
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
@@ -51,7 +51,7 @@ def write_total(algorithm, parameters, context, name, published, catalogue, lang
     feature = QgsFeature(fields)
     row = published.total.iloc[0]
     feature.setAttributes([label_text(EXPORT_LABELS, "total", lang), int(n_blocks)] + [value(row[i.id]) for i in visible(catalogue)])
-    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+    add_feature(sink, feature, algorithm, name)
     on_load(context, dest, {names[i.id]: i.label(lang) for i in visible(catalogue)})
     return dest
 
@@ -221,7 +221,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             feature.setGeometry(space_geometry(data.blocks, members.get(label, []), gap))
             feature.setAttributes([label, int(table.n_blocks[label])] + [value(row[i]) for i in ids]
                                   + [notes.get(label), suppressed.get(label)])
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, feature, self, self.OUTPUT)
             feedback.setProgress(40 + 55 * position / total)
         on_load(context, dest, {names[i.id]: i.label(lang) for i in visible(catalogue)})
         return dest

@@ -1,7 +1,6 @@
 """sozialraum:carry — carry an adopted division onto a new block layer (engine/delineation/carry.py)."""
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsGeometry,
     QgsMemoryProviderUtils,
@@ -18,6 +17,7 @@ from ..engine.delineation.carry import DEFAULT_TOLERANCE, OUTSIDE, PARTLY_OUTSID
 from ..engine.errors import format_values
 from ..qgisio import compat
 from ..qgisio.blocks_input import polygon_wkb_type
+from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .help_examples import with_example
 
@@ -195,7 +195,7 @@ class CarryAlgorithm(SozialraumAlgorithm):
             listing = "; ".join(f"{value}: {share:.0%}" for value, share in carried.shares[index])
             values += [round(float(carried.share[index]), 4), carried.flags[index] or None, listing or None, carried.basis[index]]
             out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT)
         return dest
 
 

@@ -11,7 +11,6 @@ import os
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -27,6 +26,7 @@ from ..qgisio import compat
 from ..qgisio.blocks_input import polygon_wkb_type, unique_name
 from ..qgisio.certainty_style import FIELD, certainty_style_on_load
 from ..qgisio.engine_errors import raise_for_engine_error
+from ..qgisio.sink_writes import add_feature
 
 CERTAINTY = "CERTAINTY"
 CERTAINTY_RUNS = "CERTAINTY_RUNS"
@@ -160,7 +160,7 @@ def write_certainty_blocks(algorithm, parameters, context, source, blocks, space
         space = space_ids[index]
         space = None if space is None or (whole and int(space) <= 0) else (int(space) if whole else str(space))
         out.setAttributes(list(feature.attributes()) + [space, percent(float(certainty.block_certainty[index]))])
-        sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        add_feature(sink, out, algorithm, OUTPUT_CERTAINTY)
     certainty_style_on_load(context, dest, certainty_name)
     return dest
 

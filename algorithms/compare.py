@@ -2,7 +2,6 @@
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -20,6 +19,7 @@ from ..qgisio import compat
 from ..qgisio.atomic_files import write_text
 from ..qgisio.blocks_input import polygon_wkb_type, read_blocks
 from ..qgisio.number_format import add_number_format_parameter, number_format
+from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .change_parameters import add_change_parameters, change_inputs
 from .help_examples import with_example
@@ -166,7 +166,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(blocks.features[position[row.block]].geometry())
             out.setAttributes([str(row.block), str(row[1]), str(row[2]), float(row.population)])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT_MOVED)
         return dest
 
     def _write_overlap(self, parameters, context, comparison):
@@ -188,5 +188,5 @@ class CompareAlgorithm(SozialraumAlgorithm):
                 out.setAttributes([str(old), str(new), population,
                                    round(100.0 * population / float(old_totals[old]), 3) if old_totals[old] > 0 else None,
                                    round(100.0 * population / float(new_totals[new]), 3) if new_totals[new] > 0 else None])
-                sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+                add_feature(sink, out, self, self.OUTPUT_OVERLAP)
         return dest

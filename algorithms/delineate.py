@@ -4,7 +4,6 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -38,6 +37,7 @@ from ..qgisio.blocks_input import (
 from ..qgisio.engine_errors import checked_band, raise_for_engine_error
 from ..qgisio.number_format import add_number_format_parameter, number_format
 from ..qgisio.run_parameters import added_links, delineation_record, remember_delineation
+from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import (
     add_neighbourhood,
     add_population_bounds,
@@ -356,7 +356,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   drawn=drawn, crs=source.sourceCrs(), barriers=chosen.barriers,
                                   notes=[describe(note, blocks) for note in result.notes],
                                   flags={space.space_id: list(space.flags) for space in result.spaces},
-                                  sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)])
+                                  sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)],
+                                  block_ids=blocks.ids)
         feedback.setProgress(100)
         return outputs
 
@@ -404,7 +405,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             else:
                 label = int(result.labels[index])
                 out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT, blocks.ids[index])
         return dest
 
     def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn, renumbering=None,
@@ -435,6 +436,6 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 str(space.unit) if has_nest and space.unit is not None else None,
                 *([] if renumbering is None else stable_numbers.change_values(renumbering, space.space_id)),
             ] + ([] if certainty is None else certainty_output.space_values(certainty, space.space_id)))
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT_SPACES)
             drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))
         return dest

@@ -2,7 +2,6 @@
 import numpy as np
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessingException,
@@ -26,6 +25,7 @@ from ..qgisio.blocks_input import (
 )
 from ..qgisio.engine_errors import checked_band
 from ..qgisio.number_format import add_number_format_parameter, number_format
+from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import (
     add_neighbourhood,
     add_population_bounds,
@@ -164,7 +164,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             write_division_report(report, self, parameters, context, feedback, outputs, evaluation,
                                   self.tr("Evaluation of a division: {layer}, field {field}").format(
                                       layer=source.sourceName(), field=space_field),
-                                  drawn=drawn, crs=source.sourceCrs(), barriers=barrier_layers)
+                                  drawn=drawn, crs=source.sourceCrs(), barriers=barrier_layers, block_ids=blocks.ids)
         return outputs
 
     def _write(self, parameters, context, source, blocks, labels, evaluation, gap, space_field, drawn):
@@ -199,5 +199,5 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
                     value = None if np.isnan(value) else int(value) if whole else round(float(value), 4)
                 values.append(value)
             out.setAttributes(values)
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT)
         return dest

@@ -6,7 +6,6 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsGeometry,
     QgsProcessingException,
@@ -28,6 +27,7 @@ from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.atomic_files import write_text
 from ..qgisio.layer_io import is_null, ordered_request, plain, to_shapely, transformed_features
+from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
 from .help_examples import with_example
@@ -347,7 +347,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             out.setAttributes([space_id, int(n_blocks[space_id]), value(result.split_population[space_id]),
                                None if share != share else round(100.0 * float(share), 3)]
                               + [value(row[i]) for i in ids] + [notes.get(space_id), suppressed.get(space_id)])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT)
         aliases = {names[i.id]: i.label(lang) for i in visible(catalogue)}
         aliases.update({"split_population": self.tr("Population from split blocks"),
                         "split_share": self.tr("Share of the population from split blocks (%)")})

@@ -4,7 +4,6 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -26,6 +25,7 @@ from ..presentation.messages import class_labels as class_labels_text
 from ..qgisio import compat
 from ..qgisio.layer_io import ordered_request, plain
 from ..qgisio.number_format import add_number_format_parameter, number_format, read_field
+from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .help_examples import with_example
 from .indicator_fields import SOURCE_VECTOR, on_load, value
@@ -304,7 +304,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(row + [extra.get(name) for name in added])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT)
         return dest
 
     def _write_profile(self, parameters, context, rates, types, result, lang):
@@ -325,7 +325,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
                       value(row["population"]) if "population" in row else None, value(index_by_type.get(number))]
             out.setAttributes(values + [value(row[rate]) for rate in rates if rate not in ("type", "label", "n_spaces",
                                                                                             "population", "mean_index")])
-            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+            add_feature(sink, out, self, self.OUTPUT_PROFILE)
         return dest
 
 

@@ -6,6 +6,7 @@ from ..engine.delineation.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, nor
 from ..i18n import tr
 from ..qgisio import compat
 from ..qgisio.blocks_input import unique_name
+from ..qgisio.layer_io import plain
 
 NUMBERING = "NUMBERING"
 _ADVANCED = compat.PARAMETER_ADVANCED
@@ -51,8 +52,9 @@ def block_fields(source_fields, initial_field, renumbering):
 
 
 def before_value(value, renumbering):
-    """The old space of a block for ``space_before``: of the same kind as the new numbers."""
-    old = normalise_id(value)
+    """The old space of a block for ``space_before``: of the same kind as the new numbers (QGIS's
+    NULL, a block without a space, stays empty; read as text it was the word 'NULL')."""
+    old = normalise_id(plain(value))
     return old if old is None or renumbering.integer_ids else str(old)
 
 

@@ -152,7 +152,7 @@ def _parameter_rows(parameters):
 
 
 def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=None, map_png=None, map_note=None,
-                      command=None, caveats=(), extra_sections=()):
+                      command=None, caveats=(), extra_sections=(), block_ids=None):
     """The page for ``evaluation``: a document a planner can hand on.
 
     Quality figures, the map (``map_png``: PNG bytes, or ``map_note`` saying why there is
@@ -160,7 +160,8 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
     reasons (``flags``: {space: engine flag codes} of a delineation), the parameters
     (``parameters``: {name: value} or (name, value text) rows), notes, the table of spaces and
     how to reproduce the run (``command``: the qgis_process line; ``caveats``: what it cannot
-    reproduce); ``extra_sections``: further (heading, HTML built with presentation.html) after the notes.
+    reproduce); ``extra_sections``: further (heading, HTML built with presentation.html) after the notes;
+    ``block_ids``: the planner's id of each block, to name the unassigned ones (None: their row numbers).
     Every text is escaped.
     """
     lang = language()
@@ -193,7 +194,9 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
                                         "are holes of the outline filled by another space.")], "legend")
         sections.append((tr("Least compact spaces"), explained + worst))
     if len(evaluation.unassigned):
-        shown = ", ".join(str(int(i)) for i in evaluation.unassigned[:_SHOWN_UNASSIGNED])
+        # by the planner's block ids: row numbers named other blocks (an outside check)
+        shown = ", ".join(str(int(i) if block_ids is None else block_ids[int(i)])
+                          for i in evaluation.unassigned[:_SHOWN_UNASSIGNED])
         sections.append((tr("Unassigned blocks (first 50)"), html.paragraphs([shown])))
     if command:
         how = html.paragraphs([tr("The same run from a shell, with the Sozialraum plugin enabled in QGIS (on Debian the "

@@ -21,13 +21,14 @@ PROBLEM_STATUS = ("below", "above", "flagged")
 
 
 def write_division_report(path, algorithm, parameters, context, feedback, outputs, evaluation, title, *,
-                          drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=()):
+                          drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=(), block_ids=None):
     """Write the report to ``path``.
 
     ``drawn``: (geometry, space label, population, needs a look) per space for the map;
     ``outputs``: the algorithm's result dict (file outputs appear as their paths);
     ``flags``: {space: engine flag codes} of a delineation;
-    ``sections``: further (heading, HTML) sections, after the notes (e.g. the boundary certainty).
+    ``sections``: further (heading, HTML) sections, after the notes (e.g. the boundary certainty);
+    ``block_ids``: the blocks' ids, to name the unassigned ones.
     """
     if feedback.isCanceled():  # the map takes seconds to draw; a cancelled run need not wait for it
         raise QgsProcessingException(tr("Cancelled by the user."))
@@ -42,5 +43,5 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
             problem=f"{type(error).__name__}: {str(error)[:200]}")
         feedback.pushWarning(map_note)
     page = evaluation_report(evaluation, title, record.rows(), list(notes), flags=flags, map_png=map_png, map_note=map_note,
-                             command=command, caveats=record.caveats, extra_sections=sections)
+                             command=command, caveats=record.caveats, extra_sections=sections, block_ids=block_ids)
     return write_text(path, page)

@@ -3964,5 +3964,13 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>Residents' share in the block weights (0 = every inhabited block alike, 1 = by residents only)</source>
             <translation>Anteil der Einwohner an den Blockgewichten (0 = jeder bewohnte Block gleich, 1 = nur nach Einwohnern)</translation>
         </message>
+        <message>
+            <source>The output '{output}' refused feature {feature}: {reason}</source>
+            <translation>Die Ausgabe '{output}' hat das Objekt {feature} nicht angenommen: {reason}</translation>
+        </message>
+        <message>
+            <source>no reason given</source>
+            <translation>ohne Angabe eines Grundes</translation>
+        </message>
     </context>
 </TS>

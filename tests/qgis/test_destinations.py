@@ -269,3 +269,43 @@ def test_a_file_written_by_the_plugin_is_all_or_nothing(tmp_path):
         raise RuntimeError("stopped while writing")
     assert target.read_text(encoding="utf-8") == "old, complete"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_feature_the_output_refuses_stops_the_run_naming_output_feature_and_reason(qgis_app, tmp_path):
+    """QGIS leaves a refused feature out of the file and goes on; add_feature stops instead."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransformContext,
+        QgsFeature,
+        QgsField,
+        QgsFields,
+        QgsProcessingException,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    from sozialraum.algorithms.delineate import DelineateAlgorithm
+    from sozialraum.qgisio.sink_writes import add_feature
+
+    fields = QgsFields()
+    fields.append(QgsField("space_before", QVariant.Int))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    path = tmp_path / "out.gpkg"
+    writer = QgsVectorFileWriter.create(str(path), fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
+                                        QgsCoordinateTransformContext(), options)
+    algorithm = DelineateAlgorithm()
+    algorithm.initAlgorithm()
+    good = QgsFeature(fields)
+    good.setAttributes([3])
+    add_feature(writer, good, algorithm, algorithm.OUTPUT, 41)
+    bad = QgsFeature(fields)
+    bad.setAttributes(["NULL"])  # what space_before got for a block without a space (an outside check)
+    with pytest.raises(QgsProcessingException) as error:
+        add_feature(writer, bad, algorithm, algorithm.OUTPUT, 42)
+    description = algorithm.parameterDefinition(algorithm.OUTPUT).description()
+    assert f"'{description}'" in str(error.value) and "feature 42" in str(error.value) and "space_before" in str(error.value)
+    del error, writer  # the traceback holds the writer; the GeoPackage is written when it goes
+    assert [f["space_before"] for f in QgsVectorLayer(str(path), "out", "ogr").getFeatures()] == [3]

@@ -80,6 +80,10 @@ def test_evaluation_report_highlights_and_escapes(qgis_app):
     assert spaces.index("<td>1</td>") < spaces.index("<td>2</td>") < spaces.index("<td>3</td>")
     assert "Unassigned blocks" in page
     assert '<td class="num">2,000</td>' in spaces  # English thousands separator
+    # the unassigned block by the planner's id, not its row number (an outside check found row numbers)
+    named = evaluation_report(division(), "Test", block_ids=["b101", "b102", "b103", "b104", "b105", "b106"])
+    unassigned = named[named.index("Unassigned blocks"):]
+    assert "b106" in unassigned[:200] and ">5<" not in unassigned[:200]
 
 
 def test_evaluation_report_in_german(german):
