@@ -136,7 +136,7 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
 
 def division_of(labels, graph, population, values, lower, upper, active, nest, notes, seed):
     """A :class:`Delineation` of finished ``labels`` (0: no space): status from the bounds, flagged
-    when a space is not contiguous."""
+    when a space is not contiguous or spans an island (:func:`contiguity_flags`)."""
     spaces, total = [], 0.0
     component = graph.components(active)
     for label in sorted(set(labels[labels > 0].tolist())):
@@ -144,10 +144,18 @@ def division_of(labels, graph, population, values, lower, upper, active, nest, n
         pop = float(population[blocks].sum())
         ssd = group_ssd(values[blocks])
         total += ssd
-        flags = ["not_contiguous"] if cut_in_pieces(graph, blocks, component) else []
+        flags = contiguity_flags(graph, blocks, component)
         status = STATUS_BELOW if pop < lower else STATUS_ABOVE if pop > upper else STATUS_FLAGGED if flags else STATUS_OK
         spaces.append(Space(int(label), blocks, pop, ssd, status, flags, None if nest is None else nest[blocks[0]]))
     return Delineation(labels, spaces, total, total_ss(values[active]), notes, seed, graph)
+
+
+def contiguity_flags(graph, blocks, component):
+    """["not_contiguous"] for a space cut in pieces, ["island_joined"] for one that spans parts of the
+    town without a link between them (as the delineation flags a space it joined to an island), []."""
+    if len(blocks) <= 1 or is_connected(graph, blocks):
+        return []
+    return ["not_contiguous"] if cut_in_pieces(graph, blocks, component) else ["island_joined"]
 
 
 def cut_in_pieces(graph, blocks, component):

@@ -104,3 +104,19 @@ def test_a_new_block_between_two_spaces_goes_to_one_of_them_only():
     ids = result.space_ids
     assert ids[3] in (10, 20) and ids[:3] == [10] * 3 and ids[4:] == [20] * 3
     assert result.moved_population == 0
+
+
+def test_a_space_that_reaches_an_island_stays_flagged_as_after_the_delineation():
+    """The delineation flags a space joined to an island (a block across the gap, no link);
+    an outside check found the flag gone after an update that kept the space."""
+    from sozialraum.engine.spatial.graph import Graph
+
+    grid = grid_graph(4, 8)
+    graph = Graph(33, grid.left, grid.right, grid.length)  # block 32: an island, linked to nothing
+    initial = strip_division(4, 8, 2) + [40]
+    values = np.random.default_rng(0).normal(size=(33, 2))
+    result = update_division(graph, np.full(33, 100.0), values, initial, lower=500, upper=1000)
+    assert result.space_ids == initial  # nothing had to change
+    spaces = {result.renumbering.numbers[space.space_id]: space for space in result.delineation.spaces}
+    assert spaces[40].flags == ["island_joined"] and spaces[40].status == "flagged"
+    assert all(spaces[number].flags == [] and spaces[number].status == "ok" for number in (10, 20, 30))
