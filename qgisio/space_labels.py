@@ -15,10 +15,20 @@ from .compat import _pick
 OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
 
 
-def space_labeling(label_field="space_id", population_field="population", size=9.0):
-    """Simple labeling of spaces by ``label_field`` over ``population_field`` (formatted)."""
+#: m² per square degree at the equator (a degree of latitude: 111,319.49 m)
+SQUARE_DEGREE = 111319.49**2
+
+
+def space_labeling(label_field="space_id", population_field="population", size=9.0, crs=None):
+    """Simple labeling of spaces by ``label_field`` over ``population_field`` (formatted); spaces
+    smaller than 1 cm² on the map show the number only. ``crs``: the layer's, when it may be in
+    degrees (their area is then converted to m²: in square degrees every space counted as small
+    and no label showed residents, an outside check found)."""
+    area = "area($geometry)"
+    if crs is not None and crs.isGeographic():
+        area = f"area($geometry) * {SQUARE_DEGREE:.1f} * cos(radians(y(centroid($geometry))))"
     settings = QgsPalLayerSettings()
-    settings.fieldName = (f"CASE WHEN area($geometry) < 100 * (@map_scale / 1000) ^ 2 THEN \"{label_field}\" "
+    settings.fieldName = (f"CASE WHEN {area} < 100 * (@map_scale / 1000) ^ 2 THEN \"{label_field}\" "
                           f"ELSE \"{label_field}\" || '\\n' || format_number(\"{population_field}\", 0) END")
     settings.isExpression = True
     settings.placement = OVER_POINT

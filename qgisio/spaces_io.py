@@ -1,11 +1,14 @@
 """Shared by the algorithms that make or score spaces: attributes and dissolved space geometry."""
 import numpy as np
 from qgis.core import (
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProject,
 )
 
 from ..engine.attributes import balance_groups, parse_weights, prepare_attributes
@@ -84,15 +87,44 @@ def space_geometry(blocks, members, gap):
             part = part.makeValid()
         parts.append(part)
     geometry = QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
-    closing = gap / 2.0 if not blocks.source.sourceCrs().isGeographic() else 0.0
-    if closing > 0 and not geometry.isNull() and not geometry.isEmpty():
-        closed = geometry.buffer(closing, 4).buffer(-closing, 4)
-        if not closed.isNull() and not closed.isEmpty():
+    if gap > 0 and not geometry.isNull() and not geometry.isEmpty():
+        closed = _closed(geometry, gap / 2.0, blocks.source.sourceCrs(), blocks.work_crs)
+        if closed is not None and not closed.isNull() and not closed.isEmpty():
             geometry = closed
     if geometry.isNull():
         return geometry
     geometry.convertToMultiType()
     return geometry
+
+
+def _closed(geometry, closing, crs, work_crs):
+    """``geometry`` with street gaps up to twice ``closing`` metres closed (buffer out and in).
+
+    A layer in degrees is closed in the blocks' metric work CRS and brought back: a buffer of
+    15 "degrees" would swallow the town, none left every space a multipolygon of its blocks
+    (an outside check, blocks delivered in EPSG:4326). None when it cannot be done.
+    """
+    if not crs.isGeographic():
+        return geometry.buffer(closing, 4).buffer(-closing, 4)
+    if work_crs is None or not work_crs.isValid() or work_crs.isGeographic():
+        return None
+    context = QgsProject.instance().transformContext()
+    there, back = QgsCoordinateTransform(crs, work_crs, context), QgsCoordinateTransform(work_crs, crs, context)
+    metric = QgsGeometry(geometry)
+    try:
+        if not _succeeded(metric.transform(there)):
+            return None
+        closed = metric.buffer(closing, 4).buffer(-closing, 4)
+        if closed.isNull() or not _succeeded(closed.transform(back)):
+            return None
+    except QgsCsException:
+        return None
+    return closed
+
+
+def _succeeded(result):
+    """Did a geometry operation succeed? (0: a sip enum under Qt5, an enum with value 0 under Qt6)"""
+    return result == 0 or getattr(result, "value", None) == 0
 
 
 def report_compactness_failures(evaluation, feedback):

@@ -229,7 +229,7 @@ def style(layer):
             properties = {"color": STATUS_COLOURS[code], "outline_color": "#d7191c", "outline_width": "0.8"}
         categories.append(QgsRendererCategory(code, QgsFillSymbol.createSimple(properties), names[code]))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
-    layer.setLabeling(space_labeling("space", "population", size=11))
+    layer.setLabeling(space_labeling("space", "population", size=11, crs=layer.crs()))
     layer.setLabelsEnabled(True)
 
 

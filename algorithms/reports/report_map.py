@@ -74,7 +74,7 @@ def _style_spaces(layer):
         f"CASE WHEN \"problem\" = 1 THEN '{PROBLEM_OUTLINE}' ELSE '#333333' END"))
     fill.setDataDefinedProperty(_property("StrokeWidth"), QgsProperty.fromExpression("CASE WHEN \"problem\" = 1 THEN 1.2 ELSE 0.5 END"))
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    layer.setLabeling(space_labeling("label", "population", size=8))
+    layer.setLabeling(space_labeling("label", "population", size=8, crs=layer.crs()))
     layer.setLabelsEnabled(True)
 
 

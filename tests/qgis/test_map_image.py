@@ -63,3 +63,35 @@ def test_title_legend_and_scale_bar_sit_outside_the_map(qgis_app):
     assert dark  # legend text and scale bar are drawn below the map
     title_dark = [x for x in range(0, 400) for y in range(5, 30) if QColor(image.pixel(x, y)).lightness() < 100]
     assert title_dark
+
+
+@pytest.mark.parametrize("crs, origin, size", [("EPSG:25832", (400000, 5700000), 1000.0), ("EPSG:4326", (9.0, 51.4), 0.0143)])
+def test_space_labels_show_residents_by_the_ground_area_in_any_crs(qgis_app, crs, origin, size):
+    """A 1 km² space (0.0143° wide at 51.4° N is 1 km) shows number and residents at 1:10,000 and the
+    number only at 1:500,000, in metres and in degrees (in square degrees every space was small)."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextScope, QgsFeature, QgsFields, QgsGeometry
+
+    from sozialraum.qgisio import compat
+    from sozialraum.qgisio.space_labels import space_labeling
+
+    layer = memory_layer("Polygon", crs, ["space_id:integer"], [])
+    fields = QgsFields()
+    fields.append(compat.field("space_id", "int"))
+    fields.append(compat.field("population", "double"))
+    feature = QgsFeature(fields)
+    width = size if crs == "EPSG:25832" else size * 1.6  # a degree of longitude is 0.62 of one of latitude there
+    feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({origin[0]} {origin[1]}, {origin[0] + width} {origin[1]}, "
+                                            f"{origin[0] + width} {origin[1] + size}, {origin[0]} {origin[1] + size}, "
+                                            f"{origin[0]} {origin[1]}))"))
+    feature.setAttributes([7, 2345.0])
+    expression = QgsExpression(space_labeling(crs=layer.crs()).settings().fieldName)
+    shown = {}
+    for scale in (10_000, 500_000):
+        context = QgsExpressionContext()
+        scope = QgsExpressionContextScope()
+        scope.setVariable("map_scale", scale)
+        context.appendScope(scope)
+        context.setFeature(feature)
+        shown[scale] = expression.evaluate(context)
+        assert not expression.hasEvalError(), expression.evalErrorString()
+    assert shown[10_000] == "7\n2,345" and str(shown[500_000]) == "7"
