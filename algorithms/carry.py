@@ -1,6 +1,7 @@
 """sozialraum:carry — carry an adopted division onto a new block layer (engine/delineation/carry.py)."""
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
     QgsMemoryProviderUtils,
@@ -88,13 +89,15 @@ class CarryAlgorithm(SozialraumAlgorithm):
         weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or None
         tolerance = self.parameterAsDouble(parameters, self.TOLERANCE, context) / 100.0
 
-        features = list(source.getFeatures())
+        # invalid polygons are repaired for the overlay (_valid), so QGIS's own check must not stop the run
+        features = list(source.getFeatures(QgsFeatureRequest(), compat.SKIP_VALIDITY_CHECKS))
         ids = [f[id_field] if id_field else f.id() for f in features]
+        self._report_geometries(features, ids, feedback)
         feedback.setProgressText(self.tr("Overlaying the new blocks with the old spaces"))
         blocks_layer = self._index_layer("blocks", "carry_block", [f.geometry() for f in features], source, compat.WKB_MULTIPOLYGON)
         areas = [_valid(f.geometry()).area() if f.hasGeometry() else 0.0 for f in features]
         space_values, space_geometries, missing = [], [], 0
-        for feature in spaces.getFeatures():
+        for feature in spaces.getFeatures(QgsFeatureRequest(), compat.SKIP_VALIDITY_CHECKS):
             value = feature[space_field]
             if value is None or (hasattr(value, "isNull") and value.isNull()):
                 missing += 1
@@ -141,6 +144,19 @@ class CarryAlgorithm(SozialraumAlgorithm):
         feedback.setProgress(100)
         return {self.OUTPUT: dest, "N_SPLIT": len(carried.flagged(SPLIT)), "N_OUTSIDE": len(carried.flagged(OUTSIDE)),
                 "N_PARTLY_OUTSIDE": len(carried.flagged(PARTLY_OUTSIDE))}
+
+    def _report_geometries(self, features, ids, feedback):
+        """Name the blocks without a polygon (they get no space) and those whose polygon is invalid
+        (repaired for the overlay): an outside check found them reported as 'outside every old space'
+        and not at all."""
+        empty = [i for i, f in enumerate(features) if not f.hasGeometry() or f.geometry().isEmpty()]
+        if empty:
+            feedback.pushWarning(self.tr("{count} blocks have no geometry and get no space: {ids}").format(
+                count=len(empty), ids=format_values(ids[i] for i in empty)))
+        invalid = [i for i, f in enumerate(features) if i not in set(empty) and not f.geometry().isGeosValid()]
+        if invalid:
+            feedback.pushWarning(self.tr("{count} invalid geometries were repaired: {ids}").format(
+                count=len(invalid), ids=format_values(ids[i] for i in invalid)))
 
     def _index_layer(self, name, field_name, geometries, source, wkb_type):
         """A memory layer of valid geometries with one field: the position in ``geometries``."""

@@ -3972,5 +3972,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>no reason given</source>
             <translation>ohne Angabe eines Grundes</translation>
         </message>
+        <message>
+            <source>{count} blocks have no geometry and get no space: {ids}</source>
+            <translation>{count} Blöcke haben keine Geometrie und erhalten keinen Raum: {ids}</translation>
+        </message>
     </context>
 </TS>

@@ -151,6 +151,28 @@ def test_carry_gives_each_new_block_the_space_it_overlaps_most_and_lists_the_res
     assert new.fields().names() == ["bid", "sr"]  # the input untouched
 
 
+def test_carry_names_blocks_without_geometry_and_invalid_polygons(provider):
+    """An outside check: a block without geometry was called 'outside every old space', a bow-tie
+    was not mentioned at all."""
+    import processing
+
+    from .conftest import memory_layer
+
+    old = memory_layer("Polygon", "EPSG:25832", ["sr:integer"], [(rectangle(0, 0, 200, 100), [1])])
+    new = memory_layer("Polygon", "EPSG:25832", ["bid:integer"], [
+        (rectangle(10, 10, 50, 50), [1]),
+        ("POLYGON((60 10, 100 50, 100 10, 60 50, 60 10))", [2]),  # a bow-tie
+        (None, [3]),
+    ])
+    feedback = LogFeedback()
+    result = processing.run("sozialraum:carry", {"INPUT": new, "ID_FIELD": "bid", "SPACES": old, "SPACE_FIELD": "sr",
+                                                 "OUTPUT": "memory:"}, feedback=feedback)
+    assert "1 blocks have no geometry and get no space: 3" in feedback.text
+    assert "1 invalid geometries were repaired: 2" in feedback.text
+    rows = {f["bid"]: f["sr"] for f in result["OUTPUT"].getFeatures()}
+    assert rows[1] == 1 and rows[2] == 1 and NULL_VALUE(rows[3]) is None
+
+
 def NULL_VALUE(value):  # noqa: N802 - None for QVariant NULL or None (QGIS versions differ)
     return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
 
