@@ -24,7 +24,9 @@ from ..engine.problem import DEFAULT_COMPACTNESS, DEFAULT_POPULATION_WEIGHT
 from ..engine.scoring import evaluate_division
 from ..engine.spatial.geometry import representative_points
 from ..engine.spatial.graph import Graph
+from ..i18n import language
 from ..presentation.engine_messages import describe, describe_problems
+from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.blocks_input import (
     block_adjacency,
@@ -328,9 +330,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         style_on_load(context, blocks_dest, "blocks_by_space")
         style_on_load(context, spaces_dest, "spaces")
         summary = evaluation.summary
-        feedback.pushInfo(self.tr("{k} spaces, SSD share {share:.3f}, population {low:.0f} to {high:.0f}; {below} below the "
+        lang = language()  # the log's numbers in the interface's notation (German: 0,596 and 8.493)
+        feedback.pushInfo(self.tr("{k} spaces, SSD share {share}, population {low} to {high}; {below} below the "
                                   "minimum, {above} above the maximum, {flagged} flagged.").format(
-            k=result.k, share=result.ssd_share, low=summary["pop_min"], high=summary["pop_max"], below=summary["n_below"],
+            k=result.k, share=format_number(result.ssd_share, 3, lang), low=format_number(summary["pop_min"], 0, lang),
+            high=format_number(summary["pop_max"], 0, lang), below=summary["n_below"],
             above=summary["n_above"], flagged=summary["n_flagged"]))
         outputs = {
             self.OUTPUT: blocks_dest,

@@ -15,6 +15,8 @@ from qgis.core import (
 
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division
 from ..engine.spatial.graph import Graph
+from ..i18n import language
+from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.blocks_input import (
     block_adjacency,
@@ -140,9 +142,9 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         if summary["unassigned"]:
             feedback.pushWarning(self.tr("{count} blocks have no space: {ids}").format(
                 count=summary["unassigned"], ids=blocks.name_blocks(evaluation.unassigned)))
-        feedback.pushInfo(self.tr("{k} spaces, SSD share {share:.3f}; {below} below the minimum, {above} above the maximum, "
+        feedback.pushInfo(self.tr("{k} spaces, SSD share {share}; {below} below the minimum, {above} above the maximum, "
                                   "{parts} not contiguous, {crossings} barrier crossings, {nesting} spanning several units.").format(
-            k=summary["k"], share=summary["ssd_share"], below=summary["n_below"], above=summary["n_above"],
+            k=summary["k"], share=format_number(summary["ssd_share"], 3, language()), below=summary["n_below"], above=summary["n_above"],
             parts=summary["n_noncontiguous"], crossings=summary["barrier_crossings"], nesting=summary["nesting_violations"]))
 
         drawn = []  # the spaces as the report's map shows them

@@ -8,6 +8,8 @@ from qgis.core import (
 from ..engine.delineation.numbering import is_missing
 from ..engine.delineation.update import DEFAULT_STABILITY, update_division
 from ..engine.errors import format_values
+from ..i18n import language
+from ..presentation.numbers import format_number
 from ..qgisio import compat
 from .delineate import DelineateAlgorithm
 from .help_examples import with_example
@@ -79,8 +81,10 @@ class UpdateAlgorithm(DelineateAlgorithm):
                 free=", ".join(str(v) for v in result.free if v not in result.needs_change) or "-"))
         else:
             feedback.pushInfo(self.tr("Every space is within the bounds and in one piece: the division stays as it is."))
-        feedback.pushInfo(self.tr("Moved: {population:.0f} residents ({share:.1%}) in {blocks} blocks; {reverted} block moves "
-                                  "undone for stability.").format(population=result.moved_population, share=result.moved_share,
+        lang = language()
+        feedback.pushInfo(self.tr("Moved: {population} residents ({share}%) in {blocks} blocks; {reverted} block moves "
+                                  "undone for stability.").format(population=format_number(result.moved_population, 0, lang),
+                                                                 share=format_number(100 * result.moved_share, 1, lang),
                                                                  blocks=result.moved_blocks, reverted=result.reverted_blocks))
         without = [blocks.ids[i] for i, value in enumerate(result.space_ids) if value is None and active[i]]
         if without:

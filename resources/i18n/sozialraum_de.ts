@@ -337,7 +337,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>{k} spaces, SSD share {share:.3f}, population {low:.0f} to {high:.0f}; {below} below the minimum, {above} above the maximum, {flagged} flagged.</source>
-            <translation>{k} Räume, SSD-Anteil {share:.3f}, Einwohner {low:.0f} bis {high:.0f}; {below} unter dem Minimum, {above} über dem Maximum, {flagged} markiert.</translation>
+            <translation type="obsolete">{k} Räume, SSD-Anteil {share:.3f}, Einwohner {low:.0f} bis {high:.0f}; {below} unter dem Minimum, {above} über dem Maximum, {flagged} markiert.</translation>
         </message>
         <message>
             <source>To balance the groups, choose which attributes describe building structure.</source>
@@ -597,7 +597,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht mit Übe
         </message>
         <message>
             <source>{k} spaces, SSD share {share:.3f}; {below} below the minimum, {above} above the maximum, {parts} not contiguous, {crossings} barrier crossings, {nesting} spanning several units.</source>
-            <translation>{k} Räume, SSD-Anteil {share:.3f}; {below} unter dem Minimum, {above} über dem Maximum, {parts} nicht zusammenhängend, {crossings} Barrierequerungen, {nesting} über mehrere Einheiten.</translation>
+            <translation type="obsolete">{k} Räume, SSD-Anteil {share:.3f}; {below} unter dem Minimum, {above} über dem Maximum, {parts} nicht zusammenhängend, {crossings} Barrierequerungen, {nesting} über mehrere Einheiten.</translation>
         </message>
         <message>
             <source>{count} blocks have no space: {ids}</source>
@@ -3108,7 +3108,7 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
         </message>
         <message>
             <source>Moved: {population:.0f} residents ({share:.1%}) in {blocks} blocks; {reverted} block moves undone for stability.</source>
-            <translation>Verschoben: {population:.0f} Einwohner ({share:.1%}) in {blocks} Blöcken; {reverted} Blockverschiebungen für die Stabilität zurückgenommen.</translation>
+            <translation type="obsolete">Verschoben: {population:.0f} Einwohner ({share:.1%}) in {blocks} Blöcken; {reverted} Blockverschiebungen für die Stabilität zurückgenommen.</translation>
         </message>
         <message>
             <source>The field '{field}' holds no space for any block: there is no division to update. Choose the field with the adopted spaces.</source>
@@ -3975,6 +3975,18 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>{count} blocks have no geometry and get no space: {ids}</source>
             <translation>{count} Blöcke haben keine Geometrie und erhalten keinen Raum: {ids}</translation>
+        </message>
+        <message>
+            <source>{k} spaces, SSD share {share}, population {low} to {high}; {below} below the minimum, {above} above the maximum, {flagged} flagged.</source>
+            <translation>{k} Räume, SSD-Anteil {share}, Einwohner {low} bis {high}; {below} unter dem Minimum, {above} über dem Maximum, {flagged} markiert.</translation>
+        </message>
+        <message>
+            <source>{k} spaces, SSD share {share}; {below} below the minimum, {above} above the maximum, {parts} not contiguous, {crossings} barrier crossings, {nesting} spanning several units.</source>
+            <translation>{k} Räume, SSD-Anteil {share}; {below} unter dem Minimum, {above} über dem Maximum, {parts} nicht zusammenhängend, {crossings} Barrierequerungen, {nesting} über mehrere Einheiten.</translation>
+        </message>
+        <message>
+            <source>Moved: {population} residents ({share}%) in {blocks} blocks; {reverted} block moves undone for stability.</source>
+            <translation>Verschoben: {population} Einwohner ({share} %) in {blocks} Blöcken; {reverted} Blockverschiebungen für die Stabilität zurückgenommen.</translation>
         </message>
     </context>
 </TS>

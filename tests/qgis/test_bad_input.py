@@ -296,6 +296,26 @@ def test_weights_errors_are_german_when_qgis_runs_in_german(provider, tmp_path, 
 # --- end of issue 18.7 (WEIGHTS) ---
 
 
+def test_the_log_writes_numbers_in_german_notation_when_qgis_runs_in_german(provider, tmp_path):
+    """An outside check found 'SSD-Anteil 0.596' and '(0.8%)' in German logs."""
+    import processing
+
+    from sozialraum import i18n
+
+    case = next(c for c in bad_input.cases() if c.name == "valid")
+    arguments, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+    arguments.update({"REPORT": None})
+    feedback = LogFeedback()
+    assert i18n.install_translator("de")
+    try:
+        processing.run("sozialraum:delineate", arguments, feedback=feedback)
+    finally:
+        i18n.remove_translator()
+    summary = re.search(r"\d+ Räume, SSD-Anteil (\S+), Einwohner (\S+) bis (\S+);", feedback.text)
+    assert summary, feedback.text
+    assert re.fullmatch(r"\d,\d{3}", summary.group(1)), summary.group(0)
+
+
 # --- issue 18.7 (smallcases): a catalogue saved by Excel with its 'sep=;' first line ---
 @pytest.mark.parametrize("algorithm", ["aggregate", "interpolate"])
 def test_catalogue_with_excel_separator_line(provider, tmp_path, algorithm):
