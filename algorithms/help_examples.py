@@ -24,7 +24,8 @@ _EXAMPLES = {
         "Then: population field = pop_total, attributes = the rate fields, building-structure attributes = "
         "houses_share, highrise_share, prewar_share, postwar_share, floor_per_head, balance groups on, "
         "minimum 700, maximum 8,500, number of spaces 0 (automatic), barriers = layer barriers, seed 1. "
-        "Result: 34 spaces between 848 and 8,496 residents, all contiguous, no enclave."
+        "Result: 34 spaces within the bounds, no enclave; the island of 11 blocks cut off by the river is joined "
+        "to its nearest space, which the report flags for a look. The log and the report give the exact figures."
     ),
     "evaluate": translatable(
         "Example (sample town Musterstadt, {sample}): Blocks = the blocks output of 'Propose social spaces' "
@@ -63,10 +64,10 @@ _EXAMPLES = {
     ),
     "update": translatable(
         "Example (sample town Musterstadt, {sample}): take the blocks output of 'Propose social spaces' with the "
-        "settings of its example and let space 24 grow from 8,496 to 9,517 residents and space 30 shrink from 848 "
-        "to 593 (edit pop_total). Then: the same settings, division to update = space_id, stability weight 10. "
-        "Result: both spaces within the bounds again, 1,154 residents (0.7 %) in 19 blocks change their space, "
-        "only spaces 7, 18, 23, 24, 25 and 30 change, the other 28 keep their blocks and all 34 their numbers."
+        "settings of its example and let the largest space grow by 12 % and the smallest shrink by 30 % (edit "
+        "pop_total). Then: the same settings, division to update = space_id, stability weight 10. Result: both "
+        "spaces within the bounds again, a few per cent of the residents at most change their space, only the two spaces and "
+        "their neighbours change, the others keep their blocks and all 34 their numbers (the log lists them)."
     ),
     "carry": translatable(
         "Example (sample town Musterstadt, {sample}): New blocks = a new block layer (here: layer blocks), old "
