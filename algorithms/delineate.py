@@ -356,7 +356,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             outputs[self.REPORT] = report
             feedback.setProgressText(self.tr("Writing the report"))
             write_division_report(report, self, parameters, context, feedback, outputs, evaluation,
-                                  self.tr("Proposed social spaces: {layer}").format(layer=source.sourceName()),
+                                  self._report_title(source.sourceName()),
                                   drawn=drawn, crs=source.sourceCrs(), barriers=chosen.barriers,
                                   notes=[describe(note, blocks) for note in result.notes],
                                   flags={space.space_id: list(space.flags) for space in result.spaces},
@@ -364,6 +364,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   block_ids=blocks.ids)
         feedback.setProgress(100)
         return outputs
+
+    def _report_title(self, layer):
+        return self.tr("Proposed social spaces: {layer}").format(layer=layer)
 
     def _run_arguments(self, nest, initial, blocks, active, chosen):
         """The engine's arguments besides the graph and the values: the proposal and the certainty's further

@@ -94,6 +94,9 @@ class UpdateAlgorithm(DelineateAlgorithm):
         self._moved = result
         return result.delineation, result.renumbering
 
+    def _report_title(self, layer):
+        return self.tr("Updated social spaces: {layer}").format(layer=layer)
+
     def process(self, parameters, context, feedback):
         outputs = super().process(parameters, context, feedback)
         if self._moved is not None:

@@ -117,7 +117,8 @@ def update_division(graph, population, values, initial, lower=700.0, upper=8500.
             labels[space.blocks] = next_label
             next_label += 1
         free_all |= cluster
-        notes.extend(run.notes)
+        # the part's requested count is the update's own business, not the division's number of spaces
+        notes.extend(note for note in run.notes if note.get("code") != "k_given")
 
     # an optional move is judged with the search's block weights
     weights = block_weights(population, active, population_weight) if weight_by_population else np.ones(n)

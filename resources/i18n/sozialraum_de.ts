@@ -3996,5 +3996,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>Example (sample town Musterstadt, {sample}): take the blocks output of 'Propose social spaces' with the settings of its example and let the largest space grow by 12 % and the smallest shrink by 30 % (edit pop_total). Then: the same settings, division to update = space_id, stability weight 10. Result: both spaces within the bounds again, a few per cent of the residents at most change their space, only the two spaces and their neighbours change, the others keep their blocks and all 34 their numbers (the log lists them).</source>
             <translation>Beispiel (Musterstadt, {sample}): Nehmen Sie die Blockausgabe von 'Sozialräume vorschlagen' mit den Einstellungen aus dessen Beispiel und lassen Sie den größten Raum um 12 % wachsen und den kleinsten um 30 % schrumpfen (pop_total bearbeiten). Dann: dieselben Einstellungen, fortzuschreibende Gliederung = space_id, Stabilitätsgewicht 10. Ergebnis: beide Räume wieder innerhalb der Grenzen, höchstens wenige Prozent der Einwohner wechseln den Raum, nur die beiden Räume und ihre Nachbarn ändern sich, die übrigen behalten ihre Blöcke und alle 34 ihre Nummern (das Protokoll nennt sie).</translation>
         </message>
+        <message>
+            <source>Updated social spaces: {layer}</source>
+            <translation>Fortgeschriebene Sozialräume: {layer}</translation>
+        </message>
     </context>
 </TS>

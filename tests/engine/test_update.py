@@ -43,6 +43,8 @@ def test_a_grown_space_is_repaired_by_its_neighbours_and_the_far_spaces_stay():
     assert all(ids[b] == initial[b] for b in far)
     assert sorted(set(ids.tolist())) == [10, 20, 30, 40, 50, 60]
     assert result.moved_blocks >= 1 and result.moved_population == population[[b for b in range(48) if ids[b] != initial[b]]].sum()
+    # the re-divided part's own count ("Number of spaces: 2 (requested 2)") read as the division's (outside check)
+    assert all(note.get("code") != "k_given" for note in result.delineation.notes)
 
 
 def test_new_blocks_join_a_neighbouring_space_and_count_as_not_moved():

@@ -256,12 +256,13 @@ def row_of_blocks(values, far=None):
     return memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "rate:double", "sr:integer"], rows)
 
 
-def update_row(layer, feedback=None, output="memory:"):
+def update_row(layer, feedback=None, output="memory:", **extra):
     import processing
 
     return processing.run("sozialraum:update", {
         "INPUT": layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"], "INITIAL_FIELD": "sr",
-        "MIN_POPULATION": 200, "MAX_POPULATION": 400, "OUTPUT": output, "OUTPUT_SPACES": "memory:"}, feedback=feedback)
+        "MIN_POPULATION": 200, "MAX_POPULATION": 400, "OUTPUT": output, "OUTPUT_SPACES": "memory:", **extra},
+        feedback=feedback)
 
 
 def test_a_block_without_a_space_is_written_to_a_geopackage_with_empty_fields(provider, tmp_path):
@@ -276,12 +277,16 @@ def test_a_block_without_a_space_is_written_to_a_geopackage_with_empty_fields(pr
     source = tmp_path / "blocks.gpkg"  # read from a file, the old space is QGIS's NULL, not None
     processing.run("native:fixgeometries", {"INPUT": _with_far_block(), "OUTPUT": str(source)})
     path = tmp_path / "updated.gpkg"
-    update_row(QgsVectorLayer(str(source), "blocks", "ogr"), output=str(path))
+    update_row(QgsVectorLayer(str(source), "blocks", "ogr"), output=str(path), REPORT=str(tmp_path / "update.html"))
     written = QgsVectorLayer(str(path), "updated", "ogr")
     rows = {f["bid"]: (f["sr"], f["space_before"]) for f in written.getFeatures()}
     assert sorted(rows) == [1, 2, 3, 4, 5, 6, 99]
     assert is_null(rows[99][0]) and is_null(rows[99][1])
     assert [rows[b][1] for b in range(1, 7)] == [1, 1, 1, 2, 2, 2]
+    page = (tmp_path / "update.html").read_text(encoding="utf-8")
+    assert "Updated social spaces: blocks" in page and "Proposed social spaces" not in page  # the update's own title
+    unassigned = page[page.index("Unassigned blocks"):][:200]
+    assert "99" in unassigned  # by its id
 
 
 def test_an_update_without_any_space_is_refused_naming_the_field(provider):
