@@ -106,8 +106,10 @@ class CompareAlgorithm(SozialraumAlgorithm):
                 raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=name))
         blocks = read_blocks(source, context, feedback, id_field, [old_field, new_field, population_field],
                              number_format(self, parameters, context))
-        frame = pd.DataFrame({"old": blocks.values(old_field), "new": blocks.values(new_field)},
-                             index=pd.Index(blocks.ids, dtype=object))
+        # object columns: a whole-number field with an empty value would become floats ('12.0' in the report)
+        frame = pd.DataFrame({"old": pd.Series(blocks.values(old_field), dtype=object),
+                              "new": pd.Series(blocks.values(new_field), dtype=object)})
+        frame.index = pd.Index(blocks.ids, dtype=object)
         if population_field:
             frame["population"] = blocks.numeric(population_field, whole=True)
             missing = frame["population"].isna()

@@ -88,6 +88,9 @@ def write_pdf(path, page):
         images[name] = match.group(1)
         return f'width="{_PDF_IMAGE_WIDTH}" src="{name}"'
 
+    # a map fills most of a page: it starts one with its heading (the heading was left alone at the
+    # foot of page 1, the map on page 2)
+    page = re.sub(r'<h2>([^<]*)</h2>\s*<p class="figure"><img', r'<h2 style="page-break-before: always;">\1</h2>\n<p class="figure"><img', page)
     page = re.sub(r'src="data:image/png;base64,([^"]+)"', lift, page)
     page = re.sub(r"max-width: [^;]+;", "", page).replace("<table>", '<table width="100%" cellspacing="0" cellpadding="3">')
     for name, encoded in images.items():

@@ -3144,19 +3144,19 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
         </message>
         <message>
             <source>Residents from</source>
-            <translation>Einwohner von</translation>
+            <translation>Ein­woh­ner von</translation>
         </message>
         <message>
             <source>Residents to</source>
-            <translation>Einwohner an</translation>
+            <translation>Ein­woh­ner an</translation>
         </message>
         <message>
             <source>Residents before</source>
-            <translation>Einwohner vorher</translation>
+            <translation>Ein­woh­ner vorher</translation>
         </message>
         <message>
             <source>Residents after</source>
-            <translation>Einwohner nachher</translation>
+            <translation>Ein­woh­ner nachher</translation>
         </message>
         <message>
             <source>What changed, space by space</source>
@@ -3208,7 +3208,7 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
         </message>
         <message>
             <source>repairs neighbour {space} ({population} residents, outside the bounds)</source>
-            <translation>repariert Nachbarn {space} ({population} Einwohner, außerhalb der Grenzen)</translation>
+            <translation>Ausgleich für Nachbarraum {space} ({population} Einwohner, außerhalb der Grenzen)</translation>
         </message>
         <message>
             <source>new blocks ({population} residents)</source>

@@ -244,6 +244,10 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
     assert crosswalk[(str(grown), str(grown))] < 100 and crosswalk[(str(shrunk), str(shrunk))] >= 80
     pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "What changed, space by space" in pages and "Crosswalk" in pages
+    # the map's heading starts a page with the map (it was left alone at the foot of page 1)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Map: old and new division" not in first and second.lstrip().startswith("Map: old and new division")
 
 
 def row_of_blocks(values, far=None):
@@ -287,6 +291,15 @@ def test_a_block_without_a_space_is_written_to_a_geopackage_with_empty_fields(pr
     assert "Updated social spaces: blocks" in page and "Proposed social spaces" not in page  # the update's own title
     unassigned = page[page.index("Unassigned blocks"):][:200]
     assert "99" in unassigned  # by its id
+    # the comparison of the same output: an empty old space in an integer field kept the others whole
+    # numbers (pandas read the column as floats: spaces '1.0' and '2.0' in the change report)
+    compared = processing.run("sozialraum:compare", {
+        "INPUT": str(path), "ID_FIELD": "bid", "OLD_FIELD": "space_before", "NEW_FIELD": "sr", "POPULATION_FIELD": "pop",
+        "MIN_POPULATION": 200, "MAX_POPULATION": 400, "OUTPUT_MOVED": "memory:", "OUTPUT_OVERLAP": "memory:",
+        "REPORT": str(tmp_path / "change.html")})
+    crosswalk = sorted((str(f["old_space"]), str(f["new_space"])) for f in compared["OUTPUT_OVERLAP"].getFeatures())
+    assert [pair for pair in crosswalk if pair != ("(none)", "(none)")] == [("1", "1"), ("2", "2")], crosswalk
+    assert ">1.0<" not in (tmp_path / "change.html").read_text(encoding="utf-8")
 
 
 def test_an_update_without_any_space_is_refused_naming_the_field(provider):
