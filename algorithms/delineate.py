@@ -333,14 +333,14 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         lang = language()  # the log's numbers in the interface's notation (German: 0,596 and 8.493)
         feedback.pushInfo(self.tr("{k} spaces, SSD share {share}, population {low} to {high}; {below} below the "
                                   "minimum, {above} above the maximum, {flagged} flagged.").format(
-            k=result.k, share=format_number(result.ssd_share, 3, lang), low=format_number(summary["pop_min"], 0, lang),
+            k=result.k, share=format_number(summary["ssd_share"], 3, lang), low=format_number(summary["pop_min"], 0, lang),
             high=format_number(summary["pop_max"], 0, lang), below=summary["n_below"],
             above=summary["n_above"], flagged=summary["n_flagged"]))
         outputs = {
             self.OUTPUT: blocks_dest,
             self.OUTPUT_SPACES: spaces_dest,
             "N_SPACES_MADE": result.k,
-            "SSD_SHARE": result.ssd_share,
+            "SSD_SHARE": float(summary["ssd_share"]),  # the report's figure: over the blocks with a space
             "SSD_SHARE_WEIGHTED": float(summary["ssd_share_weighted"]),
             "MEAN_POLSBY_POPPER": float(summary["mean_polsby_popper"]),  # NaN when no outline could be measured
             "N_ENCLAVES": float(summary["n_enclaves"]),

@@ -281,7 +281,7 @@ def test_a_block_without_a_space_is_written_to_a_geopackage_with_empty_fields(pr
     source = tmp_path / "blocks.gpkg"  # read from a file, the old space is QGIS's NULL, not None
     processing.run("native:fixgeometries", {"INPUT": _with_far_block(), "OUTPUT": str(source)})
     path = tmp_path / "updated.gpkg"
-    update_row(QgsVectorLayer(str(source), "blocks", "ogr"), output=str(path), REPORT=str(tmp_path / "update.html"))
+    result = update_row(QgsVectorLayer(str(source), "blocks", "ogr"), output=str(path), REPORT=str(tmp_path / "update.html"))
     written = QgsVectorLayer(str(path), "updated", "ogr")
     rows = {f["bid"]: (f["sr"], f["space_before"]) for f in written.getFeatures()}
     assert sorted(rows) == [1, 2, 3, 4, 5, 6, 99]
@@ -289,6 +289,8 @@ def test_a_block_without_a_space_is_written_to_a_geopackage_with_empty_fields(pr
     assert [rows[b][1] for b in range(1, 7)] == [1, 1, 1, 2, 2, 2]
     page = (tmp_path / "update.html").read_text(encoding="utf-8")
     assert "Updated social spaces: blocks" in page and "Proposed social spaces" not in page  # the update's own title
+    # the output's SSD share is the report's (over the blocks with a space; it differed with the cut-off block)
+    assert f"<td class=\"num\">{result['SSD_SHARE']:.4f}</td>" in page
     unassigned = page[page.index("Unassigned blocks"):][:200]
     assert "99" in unassigned  # by its id
     # the comparison of the same output: an empty old space in an integer field kept the others whole
@@ -324,5 +326,6 @@ def _with_far_block():
     layer = row_of_blocks([1, 1, 1, 2, 2, 2], far=1)
     index = layer.fields().indexFromName("sr")
     far = next(f for f in layer.getFeatures() if f["bid"] == 99)
-    layer.dataProvider().changeAttributeValues({far.id(): {index: None}})
+    # no space, and a rate far from the others (so a share counting it differs from one that does not)
+    layer.dataProvider().changeAttributeValues({far.id(): {index: None, layer.fields().indexFromName("rate"): 5.0}})
     return layer
