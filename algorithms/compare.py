@@ -79,8 +79,11 @@ class CompareAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), defaultValue="pop_total",
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, optional=True))
         add_number_format_parameter(self)
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT_MOVED, self.tr("Moved blocks"), compat.SOURCE_POLYGON))
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT_OVERLAP, self.tr("Old x new overlap"), SOURCE_VECTOR))
+        # both layers are written unless skipped: a planner who wants only the change report need not name them
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_MOVED, self.tr("Moved blocks"), compat.SOURCE_POLYGON,
+                                              optional=True, createByDefault=True))
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_OVERLAP, self.tr("Old x new overlap"), SOURCE_VECTOR,
+                                              optional=True, createByDefault=True))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=False))
         add_change_parameters(self)
@@ -162,6 +165,8 @@ class CompareAlgorithm(SozialraumAlgorithm):
                              compat.field("to_space", "string"), compat.field("population", "double")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_MOVED, context, fields, polygon_wkb_type(source), source.sourceCrs())
         if sink is None:
+            if not parameters.get(self.OUTPUT_MOVED):
+                return None  # skipped
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_MOVED))
         position = {block: i for i, block in enumerate(blocks.ids)}
         for row in comparison.moved.itertuples(index=False):
@@ -177,6 +182,8 @@ class CompareAlgorithm(SozialraumAlgorithm):
                              compat.field("share_of_new", "double")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_OVERLAP, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
+            if not parameters.get(self.OUTPUT_OVERLAP):
+                return None  # skipped
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_OVERLAP))
         overlap = comparison.overlap
         old_totals = overlap.sum(axis=1)

@@ -302,6 +302,11 @@ def test_a_block_without_a_space_is_written_to_a_geopackage_with_empty_fields(pr
     crosswalk = sorted((str(f["old_space"]), str(f["new_space"])) for f in compared["OUTPUT_OVERLAP"].getFeatures())
     assert [pair for pair in crosswalk if pair != ("(none)", "(none)")] == [("1", "1"), ("2", "2")], crosswalk
     assert ">1.0<" not in (tmp_path / "change.html").read_text(encoding="utf-8")
+    # only the report: the two layers may be skipped (they were required; outside check)
+    only_report = processing.run("sozialraum:compare", {
+        "INPUT": str(path), "ID_FIELD": "bid", "OLD_FIELD": "space_before", "NEW_FIELD": "sr", "POPULATION_FIELD": "pop",
+        "MIN_POPULATION": 200, "MAX_POPULATION": 400, "REPORT": str(tmp_path / "only.html")})
+    assert (tmp_path / "only.html").exists() and only_report["BLOCKS_MOVED"] == 0
 
 
 def test_an_update_without_any_space_is_refused_naming_the_field(provider):
