@@ -1,5 +1,6 @@
 """sozialraum:carry — carry an adopted division onto a new block layer (engine/delineation/carry.py)."""
 from qgis.core import (
+    QgsApplication,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -177,12 +178,15 @@ class CarryAlgorithm(SozialraumAlgorithm):
         return layer
 
     def _intersect(self, layer, overlay, context, feedback):
-        """QGIS's own intersection (native:intersection) as a child algorithm; reprojects the overlay."""
-        import processing  # the Processing plugin: imported when the algorithm runs, not when the provider loads
+        """QGIS's own intersection (native:intersection) as a child algorithm; reprojects the overlay.
 
-        result = processing.run("native:intersection", {"INPUT": layer, "OVERLAY": overlay, "OUTPUT": "memory:"},
-                                context=context, feedback=feedback, is_child_algorithm=True)
-        return QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
+        Run directly, not through processing.run, which adds a line 'Results: {'OUTPUT': 'output_...'}'
+        to the planner's log."""
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("native:intersection")
+        results, ok = algorithm.run({"INPUT": layer, "OVERLAY": overlay, "OUTPUT": "memory:"}, context, feedback)
+        if not ok:
+            raise QgsProcessingException(self.tr("Overlaying the new blocks with the old spaces failed."))
+        return QgsProcessingUtils.mapLayerFromString(results["OUTPUT"], context)
 
     def _write(self, parameters, context, source, spaces, space_field, features, carried, feedback):
         fields = QgsFields()
