@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsFeature,
+    QgsFeatureSink,
     QgsFields,
+    QgsGeometry,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -264,7 +266,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         feedback.pushInfo(self.tr("{k} types ({method}); silhouette {scores}.").format(
             k=types.k, method=method, scores=silhouettes))
 
-        dest = self._write(parameters, context, source, features, result, dynamics, types, lang)
+        dest = self._write(parameters, context, source, features, result, dynamics, types, lang, feedback)
         profile_dest = self._write_profile(parameters, context, rates, types, result, lang)
         on_load(context, dest, self._aliases(), styles=((self.tr("Social index"), "social_index"),
                                                         (self.tr("Space types"), "space_types")))
@@ -276,7 +278,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
                 "si_note": self.tr("Why no index"), "dyn_index": self.tr("Dynamics index"),
                 "dyn_class": self.tr("Dynamics class"), "dyn_label": self.tr("Dynamics"), "space_type": self.tr("Type")}
 
-    def _write(self, parameters, context, source, features, result, dynamics, types, lang):
+    def _write(self, parameters, context, source, features, result, dynamics, types, lang, feedback):
         fields = QgsFields(source.fields())
         kinds = {"si_index": "double", "si_class": "int", "si_label": "string", "si_note": "string", "dyn_index": "double",
                  "dyn_class": "int", "dyn_label": "string", "space_type": "int"}
@@ -291,6 +293,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         labels = class_labels(result, lang)
+        stripped = []
         for position, feature in enumerate(features):
             attributes = feature.attributes()
             row = [attributes[i] for i in keep]
@@ -304,7 +307,15 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(row + [extra.get(name) for name in added])
-            add_feature(sink, out, self, self.OUTPUT)
+            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
+                # a line or point among the spaces (a layer of any geometry type): its index is computed,
+                # so it is written without the geometry the output cannot take, and named
+                out.setGeometry(QgsGeometry())
+                add_feature(sink, out, self, self.OUTPUT)
+                stripped.append(feature.id())
+        if stripped:
+            feedback.pushWarning(self.tr("{count} spaces are not polygons; they are written without geometry: {ids}").format(
+                count=len(stripped), ids=format_values(stripped)))
         return dest
 
     def _write_profile(self, parameters, context, rates, types, result, lang):

@@ -4000,5 +4000,13 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>Updated social spaces: {layer}</source>
             <translation>Fortgeschriebene Sozialräume: {layer}</translation>
         </message>
+        <message>
+            <source>Overlaying the new blocks with the old spaces failed.</source>
+            <translation>Die Verschneidung der neuen Blöcke mit den alten Räumen ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>{count} spaces are not polygons; they are written without geometry: {ids}</source>
+            <translation>{count} Räume sind keine Polygone; sie werden ohne Geometrie geschrieben: {ids}</translation>
+        </message>
     </context>
 </TS>

@@ -369,6 +369,9 @@ EXPECTED = {
     **{("duplicate_geometry", a): _DUPLICATE_GEOMETRY for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate",
                                                                 "compare")},
     **{("mixed_geometry", a): _NOT_POLYGONS for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate", "compare")},
+    # the index is computed from the spaces' attributes; the output cannot take their lines and points
+    # (QGIS left those two features out of the file without a word until every write was checked)
+    ("mixed_geometry", "index"): ("ok", r"2 spaces are not polygons; they are written without geometry: 25, 26"),
     ("all_islands", "delineate"): ("error", r"^The population bounds cannot hold: 100 parts cut off by barriers or nesting "
                                             r"have fewer residents than the minimum, for example: A part .*\(1 blocks: 1\)\. "
                                             r".*The other 97 begin with blocks 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 \(\+87\)\. Change"),
