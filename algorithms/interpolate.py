@@ -304,7 +304,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             feedback.pushInfo(self.tr("{count} weight points lie in no block and are not used.").format(
                 count=result.points_outside_blocks))
         if result.invalid_blocks:
-            feedback.reportError(self.tr("{count} blocks have no usable polygon geometry: {ids}").format(
+            feedback.pushWarning(self.tr("{count} blocks have no usable polygon geometry: {ids}").format(
                 count=len(result.invalid_blocks), ids=format_values(result.invalid_blocks)))
         if result.repaired_blocks:
             feedback.pushWarning(self.tr("{count} invalid geometries were repaired: {ids}").format(

@@ -187,8 +187,8 @@ def block_adjacency(blocks, barrier_layers, gap_distance, context, feedback, nes
 
 
 def report_geometry_problems(graph, blocks, feedback):
-    if graph.skipped:
-        feedback.reportError(
+    if graph.skipped:  # a warning: the run goes on (as an error qgis_process printed it twice, "ERROR:" first)
+        feedback.pushWarning(
             tr("{count} blocks have no usable polygon geometry and were skipped: {ids}").format(
                 count=len(graph.skipped), ids=blocks.name_blocks(graph.skipped)
             )

@@ -77,7 +77,8 @@ def read_field(values, field, name_features, feedback=None, notation=None, whole
 def _message(error, field, name_features, spaces):
     details = error.details
     positions = details["positions"]
-    examples = format_values(details["examples"], 3)
+    # each example quoted: "156,5, 1494,5" could not be told apart in German (an outside check)
+    examples = format_values([f"'{value}'" for value in details["examples"]], 3)
     count, ids = len(positions), name_features(positions)
     if error.code == "not_numbers" and details["notation"]:
         template = (tr("Field '{field}' has values that are not numbers in {notation} ({examples}) for {count} spaces: {ids}")

@@ -317,7 +317,7 @@ def snapshot(layer):
 _REPAIRED = ("ok", r"2 invalid geometries were repaired: 8, 15")
 _SKIPPED = ("ok", r"2 blocks have no usable polygon geometry( and were skipped)?: 3, 22")
 _NO_FEATURES = ("error", r"The (block )?layer has no features\.")
-_NOT_NUMBERS = ("error", r"Field 'pop' has values that are not numbers \(k\. A\.\) for 1 (blocks|spaces): 5")
+_NOT_NUMBERS = ("error", r"Field 'pop' has values that are not numbers \('k\. A\.'\) for 1 (blocks|spaces): 5")
 _NEGATIVE = ("error", r"Field 'pop' has negative values for 1 blocks: 6")
 _DUPLICATE = ("error", r"The id field has duplicate values: 7\.")
 _NULL_ID = ("error", r"The id field 'bid' is empty for 1 blocks \(feature ids 10\)\.")
