@@ -154,7 +154,8 @@ class CarryAlgorithm(SozialraumAlgorithm):
         if empty:
             feedback.pushWarning(self.tr("{count} blocks have no geometry and get no space: {ids}").format(
                 count=len(empty), ids=format_values(ids[i] for i in empty)))
-        invalid = [i for i, f in enumerate(features) if i not in set(empty) and not f.geometry().isGeosValid()]
+        without = set(empty)
+        invalid = [i for i, f in enumerate(features) if i not in without and not f.geometry().isGeosValid()]
         if invalid:
             feedback.pushWarning(self.tr("{count} invalid geometries were repaired: {ids}").format(
                 count=len(invalid), ids=format_values(ids[i] for i in invalid)))
