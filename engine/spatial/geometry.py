@@ -345,6 +345,42 @@ def first_containing(points, polygons):
     return result
 
 
+def containing_pairs(points, polygons):
+    """(point index, polygon index) for every polygon whose interior holds a point.
+
+    A point inside two overlapping polygons belongs to both; a point on a boundary only (between
+    two spaces drawn edge to edge) belongs to the first polygon that touches it, so it is not
+    counted twice where polygons merely meet.
+    """
+    left, right = [], []
+    ok = [j for j, geom in enumerate(polygons) if geom is not None]
+    if len(points) and ok:
+        if SHAPELY2:
+            tree = STRtree(np.asarray([polygons[j] for j in ok], dtype=object))
+            inside_point, inside_polygon = tree.query(np.asarray(points, dtype=object), predicate="within")
+            left, right = inside_point.tolist(), np.asarray(ok, dtype=np.int64)[inside_polygon].tolist()
+        else:  # pragma: no cover - Shapely 1.8 path
+            from shapely.prepared import prep
+
+            tree = _indexed_tree([polygons[j] for j in ok])
+            prepared = [prep(polygons[j]) for j in ok]
+            for i, point in enumerate(points):
+                for j in sorted(tree.query_items(point)):
+                    if prepared[j].contains(point):
+                        left.append(i)
+                        right.append(ok[j])
+    left = np.asarray(left, dtype=np.int64)
+    right = np.asarray(right, dtype=np.int64)
+    on_boundary = np.ones(len(points), dtype=bool)
+    on_boundary[left] = False
+    first = first_containing([points[i] for i in np.flatnonzero(on_boundary)], polygons)
+    found = first >= 0
+    left = np.concatenate([left, np.flatnonzero(on_boundary)[found]])
+    right = np.concatenate([right, first[found]])
+    order = np.lexsort((right, left))
+    return left[order], right[order]
+
+
 def representative_points(geometries):
     """(n, 2) coordinates of a point inside each geometry (NaN for missing ones)."""
     points = np.full((len(geometries), 2), np.nan)
