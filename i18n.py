@@ -121,6 +121,7 @@ def translator_for(lang):
         return str
 
     def translate(text):
-        return translator.translate(CONTEXT, text) or text
+        # as bytes: PyQt passes a str to QTranslator's char* as ASCII ("Area (m²)" raised UnicodeEncodeError)
+        return translator.translate(CONTEXT, text.encode("utf-8")) or text
 
     return translate

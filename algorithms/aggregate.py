@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import aggregate
+from ..i18n import translator_for
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.messages import EXPORT_LABELS, label_text
 from ..qgisio import compat
@@ -189,7 +190,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
                 for row in published.null_reasons.itertuples(index=False)]
             notes += [self.tr("{count} blocks have no space; they count for the municipal total only: {ids}").format(
                 count=len(table.unassigned_blocks), ids=format_values(table.unassigned_blocks))] if table.unassigned_blocks else []
-            write_text(report, indicator_report(self.tr("Indicators of the social spaces"), text,
+            write_text(report, indicator_report(translator_for(lang)("Indicators of the social spaces"), text,
                                                 settings_rows(options, catalogue_file, source.sourceName(), lang), notes, lang))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(

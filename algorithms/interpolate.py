@@ -21,12 +21,20 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import interpolate
-from ..i18n import language
+from ..i18n import language, translator_for
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.atomic_files import write_text
-from ..qgisio.layer_io import is_null, ordered_request, plain, to_shapely, transformed_features
+from ..qgisio.layer_io import (
+    is_null,
+    ordered_request,
+    plain,
+    require_geometry,
+    to_shapely,
+    transformed_features,
+    valid_polygons,
+)
 from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
@@ -122,7 +130,11 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         source = self.parameterAsSource(parameters, self.SPACES, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SPACES))
+        require_geometry(source, compat.GEOMETRY_POLYGON, self.tr("drawn spaces"))
         field = self.parameterAsString(parameters, self.SPACE_FIELD, context) or None
+        if field and field not in source.fields().names():
+            raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
+                field=field, layer=source.sourceName()))
         transform = None
         if source.sourceCrs() != work_crs:
             transform = QgsCoordinateTransform(source.sourceCrs(), work_crs, context.transformContext())
@@ -137,10 +149,14 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                 geometry.transform(transform)
             shapes.append(to_shapely(geometry))
             ids.append(plain(feature[field]) if field else feature.id())
-        empty = [index for index, space in enumerate(ids) if is_null(space)]
+        if not features:
+            raise QgsProcessingException(self.tr("The layer '{layer}' of drawn spaces has no features.").format(
+                layer=source.sourceName()))
+        empty = [features[index].id() for index, space in enumerate(ids) if is_null(space)]
         if empty:
-            raise QgsProcessingException(self.tr("The space id field '{field}' is empty for {count} spaces.").format(
-                field=field, count=len(empty)))
+            raise QgsProcessingException(self.tr(
+                "The space id field '{field}' is empty for {count} spaces (feature ids {ids}).").format(
+                field=field, count=len(empty), ids=format_values(empty)))
         counts = pd.Series(ids, dtype=object).value_counts()
         duplicates = counts[counts > 1].index.tolist()
         if duplicates:
@@ -156,7 +172,11 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         source = self.parameterAsSource(parameters, self.WEIGHT_POINTS, context)
         if source is None:
             raise QgsProcessingException(self.tr("Splitting by weight points needs a point layer."))
+        require_geometry(source, compat.GEOMETRY_POINT, self.tr("weight points"))
         field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or None
+        if field and field not in source.fields().names():
+            raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
+                field=field, layer=source.sourceName()))
         points, weights = [], []
         for feature, shape in transformed_features(source, work_crs, context):
             if shape.geom_type == "MultiPoint":
@@ -219,34 +239,35 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
 
         feedback.setProgressText(self.tr("Writing the results"))
         dest = self._write(parameters, context, spaces_source, space_field, space_features, space_ids, result, published,
-                           catalogue, lang)
+                           catalogue, lang, feedback)
         outputs = {self.OUTPUT: dest, "N_SPACES": len(space_ids), "N_SUPPRESSED": published.n_suppressed,
                    "N_OVERLAPS": len(result.overlaps), "N_OUTSIDE_BLOCKS": len(result.outside),
                    "OUTSIDE_POPULATION": float(result.outside_population) if population_field else 0.0}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
+            t = translator_for(lang)  # the report's language, not the interface's
             text = export_frame(published, catalogue, space_ids, lang)
             sections = []
             if len(result.outside):
                 outside = result.outside.sort_values("population_outside", ascending=False, kind="mergesort")
                 frame = pd.DataFrame({
-                    self.tr("Block"): outside["block"].astype(str),
-                    self.tr("Share outside (%)"): [format_number(100 * v, 1, lang) for v in outside["share_outside"]],
-                    self.tr("Residents outside"): [format_number(v, 1, lang) if v == v else "" for v in outside["population_outside"]],
+                    t("Block"): outside["block"].astype(str),
+                    t("Share outside (%)"): [format_number(100 * v, 1, lang) for v in outside["share_outside"]],
+                    t("Residents outside"): [format_number(v, 1, lang) if v == v else "" for v in outside["population_outside"]],
                 })
-                sections.append((self.tr("Blocks outside every drawn space"), frame, 1))
+                sections.append((t("Blocks outside every drawn space"), frame, 1))
             if len(result.overlaps):
-                frame = pd.DataFrame({self.tr("Space"): result.overlaps["space_a"].astype(str),
-                                      self.tr("Overlaps space"): result.overlaps["space_b"].astype(str),
-                                      self.tr("Area (m²)"): [format_number(v, 0, lang) for v in result.overlaps["area_m2"]]})
-                sections.append((self.tr("Overlapping drawn spaces"), frame, 2))
+                frame = pd.DataFrame({t("Space"): result.overlaps["space_a"].astype(str),
+                                      t("Overlaps space"): result.overlaps["space_b"].astype(str),
+                                      t("Area (m²)"): [format_number(v, 0, lang) for v in result.overlaps["area_m2"]]})
+                sections.append((t("Overlapping drawn spaces"), frame, 2))
             settings = settings_rows(options, catalogue_file, source.sourceName(), lang)
-            settings.append((self.tr("Split blocks by"), self.tr("Area share") if method == "area"
-                             else self.tr("Weight points (dasymetric)")))
+            settings.append((t("Split blocks by"), t("Area share") if method == "area"
+                             else t("Weight points (dasymetric)")))
             notes += [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(
                 space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks))
                 for row in published.null_reasons.itertuples(index=False)]
-            write_text(report, indicator_report(self.tr("Indicators of the drawn spaces"), text, settings, notes, lang,
+            write_text(report, indicator_report(t("Indicators of the drawn spaces"), text, settings, notes, lang,
                                                 sections))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
@@ -269,7 +290,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             return []
         text = self.tr("{count} drawn spaces overlap no block (check where they lie and their CRS); their values are 0 "
                        "or empty: {ids}").format(count=len(empty), ids=format_values(empty))
-        feedback.reportError(text, False)
+        feedback.pushWarning(text)
         return [text]
 
     def _log_diagnostics(self, result, feedback, population_field):
@@ -310,22 +331,36 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             feedback.pushWarning(self.tr("{count} invalid geometries were repaired: {ids}").format(
                 count=len(result.repaired_blocks), ids=format_values(result.repaired_blocks)))
         if result.repaired_spaces:
-            feedback.pushWarning(self.tr("{count} invalid drawn spaces were repaired for the overlay.").format(
-                count=len(result.repaired_spaces)))
+            feedback.pushWarning(self.tr("{count} drawn spaces had invalid polygons (e.g. crossing their own outline); they "
+                                         "were repaired for the overlay and are written repaired: {ids}").format(
+                count=len(result.repaired_spaces), ids=format_values(result.repaired_spaces)))
         if result.conserves_totals:
             feedback.pushInfo(self.tr("The drawn spaces cover every block without overlaps: the sums over the spaces equal "
                                       "the municipal totals."))
         return notes
 
     def _write(self, parameters, context, spaces_source, space_field, space_features, space_ids, result, published,
-               catalogue, lang):
+               catalogue, lang, feedback):
         if space_field:
             space = QgsField(spaces_source.fields().field(space_field))
         else:
             space = compat.field("space_id", "int")
         fixed_names = (space.name(), "n_blocks", "split_population", "split_share", "notes", "suppressed")
         ind_fields, names = indicator_fields(catalogue, lang, taken=fixed_names)
-        fields = qgs_fields([space, compat.field("n_blocks", "int"), compat.field("split_population", "double"),
+        computed = {name.lower() for name in fixed_names} | {field.name().lower() for field in ind_fields}
+        # the drawn spaces' own fields (names, remarks) go with them: profiles and the atlas show the
+        # names (an outside check: they were dropped). A field this run computes is replaced by the
+        # new value, as when the output of an earlier run is run again (GeoPackage names ignore case).
+        kept, replaced = [], []
+        for index, field in enumerate(spaces_source.fields()):
+            if field.name() == space.name() and space_field:
+                continue
+            (replaced if field.name().lower() in computed else kept).append((index, field))
+        if replaced:
+            feedback.pushInfo(self.tr("Fields of the drawn spaces replaced by this run's values: {fields}").format(
+                fields=", ".join(field.name() for _, field in replaced)))
+        fields = qgs_fields([space], [QgsField(field) for _, field in kept],
+                            [compat.field("n_blocks", "int"), compat.field("split_population", "double"),
                              compat.field("split_share", "double")], ind_fields,
                             [compat.field("notes", "string"), compat.field("suppressed", "string")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
@@ -338,14 +373,17 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         n_blocks = result.table.n_blocks
         for feature, space_id in zip(space_features, space_ids):
             out = QgsFeature(fields)
-            geometry = QgsGeometry(feature.geometry())
+            # the overlay used the repaired polygon, and so does every map after it: an invalid one
+            # (a bow-tie) put its label in another space on the profile sheets
+            geometry = QgsGeometry(valid_polygons(feature.geometry()))
             if not geometry.isNull():
                 geometry.convertToMultiType()
             out.setGeometry(geometry)
             row = values.loc[space_id]
             share = result.split_share[space_id]
-            out.setAttributes([space_id, int(n_blocks[space_id]), value(result.split_population[space_id]),
-                               None if share != share else round(100.0 * float(share), 3)]
+            out.setAttributes([space_id] + [feature.attributes()[index] for index, _ in kept]
+                              + [int(n_blocks[space_id]), value(result.split_population[space_id]),
+                                 None if share != share else round(100.0 * float(share), 3)]
                               + [value(row[i]) for i in ids] + [notes.get(space_id), suppressed.get(space_id)])
             add_feature(sink, out, self, self.OUTPUT)
         aliases = {names[i.id]: i.label(lang) for i in visible(catalogue)}

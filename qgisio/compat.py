@@ -51,6 +51,9 @@ LABEL_OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "Ov
 DISTANCE_METERS = _pick("DistanceUnit", "Meters", QgsUnitTypes, "DistanceMeters")
 WKB_MULTIPOINT = _pick("WkbType", "MultiPoint", QgsWkbTypes, "MultiPoint")
 GEOMETRY_POLYGON = _pick("GeometryType", "Polygon", QgsWkbTypes, "PolygonGeometry")
+GEOMETRY_POINT = _pick("GeometryType", "Point", QgsWkbTypes, "PointGeometry")
+GEOMETRY_NULL = _pick("GeometryType", "Null", QgsWkbTypes, "NullGeometry")
+GEOMETRY_UNKNOWN = _pick("GeometryType", "Unknown", QgsWkbTypes, "UnknownGeometry")
 # We repair or name invalid geometries ourselves instead of QGIS stopping at the first one.
 SKIP_VALIDITY_CHECKS = _pick(
     "ProcessingFeatureSourceFlag", "SkipGeometryValidityChecks", QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks"

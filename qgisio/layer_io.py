@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QVariant
 from shapely import wkb
 
 from ..i18n import tr
+from . import compat
 from .compat import SKIP_VALIDITY_CHECKS
 
 
@@ -174,3 +175,25 @@ def is_null(value):
 def plain(value):
     """A Python value for the engine (QGIS NULL becomes None)."""
     return None if is_null(value) else value
+
+
+def require_geometry(source, expected, layer_label):
+    """Stop when ``source`` holds another kind of geometry than ``expected`` (compat.GEOMETRY_POLYGON
+    or GEOMETRY_POINT). From qgis_process a file path is not checked against the parameter's type:
+    the first layer of a GeoPackage, points, went in as drawn spaces (an outside check)."""
+    kind = QgsWkbTypes.geometryType(source.wkbType())
+    if kind in (expected, compat.GEOMETRY_UNKNOWN):  # unknown: a layer of mixed geometry, judged per feature
+        return
+    names = {compat.GEOMETRY_POLYGON: tr("polygons"), compat.GEOMETRY_POINT: tr("points"), compat.GEOMETRY_NULL: tr("no geometry")}
+    raise QgsProcessingException(tr("The layer '{layer}' given as {role} has {found}; it needs {needed}.").format(
+        layer=source.sourceName(), role=layer_label, found=names.get(kind, tr("lines")), needed=names[expected]))
+
+
+def valid_polygons(geometry):
+    """A copy of ``geometry`` that GEOS accepts (a bow-tie becomes two triangles), polygon parts only."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty() or geometry.isGeosValid():
+        return geometry
+    repaired = geometry.makeValid()
+    if QgsWkbTypes.geometryType(repaired.wkbType()) != compat.GEOMETRY_POLYGON:
+        repaired.convertGeometryCollectionToSubclass(compat.GEOMETRY_POLYGON)  # in place
+    return repaired

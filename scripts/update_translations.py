@@ -28,7 +28,7 @@ def source_files(root=ROOT):
 
 
 def extract_strings(root=ROOT):
-    """Ordered unique source strings passed as literal first argument to tr()/self.tr()/translatable()."""
+    """Ordered unique source strings passed as literal first argument to tr()/self.tr()/translatable()/t()."""
     found = {}
     for path in source_files(root):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -37,7 +37,8 @@ def extract_strings(root=ROOT):
                 continue
             func = node.func
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-            if name not in ("tr", "translatable"):
+            # t = translator_for(lang): strings of a report in the language asked for, not the interface's
+            if name not in ("tr", "translatable", "t"):
                 continue
             argument = node.args[0]
             if isinstance(argument, ast.Constant) and isinstance(argument.value, str):

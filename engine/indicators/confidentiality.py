@@ -307,7 +307,11 @@ def protect(table: IndicatorTable, *, minimum=3, secondary=True, rounding=None, 
                 reason = "derived"
             reasons.append((row_index[r], indicator.id, reason))
         if population is not None and indicator.kind in RATE_KINDS:
-            small = (population.to_numpy(dtype=float) < min_population) & ~col
+            residents = population.to_numpy(dtype=float)
+            # a space where nobody lives has no one to protect: its rates are "x" (cannot be computed)
+            # and its density 0, not "." (an outside check: an empty drawn space read as secret)
+            uninhabited = residents <= 0
+            small = (residents < min_population) & ~col & ~uninhabited
             small[-1] = False  # the municipal total row always has its rates
             for r in np.nonzero(small)[0]:
                 reasons.append((row_index[r], indicator.id, "small_space"))

@@ -57,7 +57,7 @@ class InterpolationResult:
     fallback_blocks: list = field(default_factory=list)
     points_outside_blocks: int = 0
     invalid_blocks: list = field(default_factory=list)
-    repaired_spaces: list = field(default_factory=list)
+    repaired_spaces: list = field(default_factory=list)  # ids of invalid drawn spaces that were repaired
     repaired_blocks: list = field(default_factory=list)  # ids of invalid block polygons that were repaired
 
     @property
@@ -205,6 +205,6 @@ def interpolate(blocks, block_geometries, spaces, catalogue: Catalogue, *, space
         split_share=pd.Series(split_share, index=index, name="split_share"),
         overlaps=overlaps, outside=outside, outside_population=float(np.nansum(outside["population_outside"])),
         fallback_blocks=fallback, points_outside_blocks=points_outside,
-        invalid_blocks=data.ids[invalid].tolist() if invalid else [], repaired_spaces=list(repaired_spaces),
+        invalid_blocks=data.ids[invalid].tolist() if invalid else [], repaired_spaces=[space_ids[i] for i in repaired_spaces],
         repaired_blocks=data.ids[repaired_blocks].tolist() if repaired_blocks else [],
     )

@@ -689,7 +689,7 @@ Ausgaben: ein Objekt je Sozialraum (zusammengefasste Blöcke) mit jedem Indikato
         </message>
         <message>
             <source>Indicators of the social spaces</source>
-            <translation>Indikatoren der Sozialräume</translation>
+            <translation type="obsolete">Indikatoren der Sozialräume</translation>
         </message>
         <message>
             <source>Compare two divisions</source>
@@ -821,7 +821,7 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>'.' = suppressed for confidentiality, 'x' = cannot be computed (e.g. the denominator is 0). Rates are computed from summed counts, never averaged.</source>
-            <translation type="obsolete">'.' = aus Geheimhaltungsgründen gesperrt, 'x' = nicht berechenbar (z. B. Nenner 0). Quoten werden aus summierten Fallzahlen berechnet, nie gemittelt.</translation>
+            <translation>'.' = aus Gründen der Geheimhaltung unterdrückt, 'x' = nicht berechenbar (z. B. Nenner 0). Quoten werden aus summierten Fallzahlen berechnet, nie gemittelt.</translation>
         </message>
         <message>
             <source>Indicator catalogue (CSV; empty: the catalogue of the sample town)</source>
@@ -861,15 +861,15 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>Settings</source>
-            <translation type="obsolete">Einstellungen</translation>
+            <translation>Einstellungen</translation>
         </message>
         <message>
             <source>Indicator catalogue</source>
-            <translation type="obsolete">Indikatorenkatalog</translation>
+            <translation>Indikatorenkatalog</translation>
         </message>
         <message>
             <source>Minimum number of cases</source>
-            <translation type="obsolete">Mindestfallzahl</translation>
+            <translation>Mindestfallzahl</translation>
         </message>
         <message>
             <source>The catalogue file {file} does not exist.</source>
@@ -897,7 +897,7 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>Setting</source>
-            <translation type="obsolete">Einstellung</translation>
+            <translation>Einstellung</translation>
         </message>
         <message>
             <source>an indicator has no id.</source>
@@ -1149,7 +1149,7 @@ Die Ausgabe enthält die gezeichneten Räume mit jedem Indikator und je Raum die
         </message>
         <message>
             <source>The space id field '{field}' is empty for {count} spaces.</source>
-            <translation>Das Raum-ID-Feld '{field}' ist bei {count} Räumen leer.</translation>
+            <translation type="obsolete">Das Raum-ID-Feld '{field}' ist bei {count} Räumen leer.</translation>
         </message>
         <message>
             <source>The space id field '{field}' has duplicate values: {values}.</source>
@@ -1213,7 +1213,7 @@ Die Ausgabe enthält die gezeichneten Räume mit jedem Indikator und je Raum die
         </message>
         <message>
             <source>{count} invalid drawn spaces were repaired for the overlay.</source>
-            <translation>{count} ungültige gezeichnete Räume wurden für die Verschneidung repariert.</translation>
+            <translation type="obsolete">{count} ungültige gezeichnete Räume wurden für die Verschneidung repariert.</translation>
         </message>
         <message>
             <source>Block {block}: {share} % outside, {population} residents.</source>
@@ -4007,6 +4007,50 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>{count} spaces are not polygons; they are written without geometry: {ids}</source>
             <translation>{count} Räume sind keine Polygone; sie werden ohne Geometrie geschrieben: {ids}</translation>
+        </message>
+        <message>
+            <source>drawn spaces</source>
+            <translation>gezeichnete Räume</translation>
+        </message>
+        <message>
+            <source>weight points</source>
+            <translation>Gewichtungspunkte</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' of drawn spaces has no features.</source>
+            <translation>Der Layer '{layer}' der gezeichneten Räume hat keine Objekte.</translation>
+        </message>
+        <message>
+            <source>The space id field '{field}' is empty for {count} spaces (feature ids {ids}).</source>
+            <translation>Das Raum-ID-Feld '{field}' ist bei {count} Räumen leer (Objekt-IDs {ids}).</translation>
+        </message>
+        <message>
+            <source>{count} drawn spaces had invalid polygons (e.g. crossing their own outline); they were repaired for the overlay and are written repaired: {ids}</source>
+            <translation>{count} gezeichnete Räume hatten ungültige Polygone (z. B. sich selbst kreuzende Umrisse); sie wurden für die Verschneidung repariert und repariert geschrieben: {ids}</translation>
+        </message>
+        <message>
+            <source>Fields of the drawn spaces replaced by this run's values: {fields}</source>
+            <translation>Felder der gezeichneten Räume, die durch die Werte dieses Laufs ersetzt werden: {fields}</translation>
+        </message>
+        <message>
+            <source>polygons</source>
+            <translation>Polygone</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>Punkte</translation>
+        </message>
+        <message>
+            <source>no geometry</source>
+            <translation>keine Geometrie</translation>
+        </message>
+        <message>
+            <source>The layer '{layer}' given as {role} has {found}; it needs {needed}.</source>
+            <translation>Der als {role} angegebene Layer '{layer}' enthält {found}; benötigt werden {needed}.</translation>
+        </message>
+        <message>
+            <source>lines</source>
+            <translation>Linien</translation>
         </message>
     </context>
 </TS>

@@ -140,3 +140,25 @@ def test_switches():
     with pytest.raises(Exception) as info:
         protect(table, population_field="einwohner")
     assert info.value.code == "parameter"
+
+
+def test_a_space_without_residents_has_rates_that_cannot_be_computed_not_secret_ones():
+    """Nobody lives there, so nothing is protected: its rates stay NaN without a mask ("x" on
+    the sheets, not "."), while a small inhabited space's rates are still suppressed."""
+    blocks = synthetic_blocks(200, 3, max_population=60)
+    blocks["area_m2"] = 10000.0
+    blocks["space"] = np.array(["A" if i < 100 else "B" for i in range(200)], dtype=object)
+    empty = blocks.iloc[:3].copy()
+    numeric = [c for c in empty.columns if c not in ("space", "block_id", "area_m2") and empty[c].dtype.kind in "if"]
+    empty[numeric] = 0
+    empty["space"] = "EMPTY"
+    small = blocks.iloc[3:5].copy()
+    small["space"] = "SMALL"
+    table = aggregate(pd.concat([blocks.iloc[5:], empty, small], ignore_index=True), default_catalogue(), "space")
+    protected = protect(table)
+    rates = [i.id for i in table.catalogue if i.kind == "rate"]
+    assert table.values.loc["EMPTY", rates].isna().all()
+    assert not protected.mask.loc["EMPTY", rates + ["density"]].any()
+    assert protected.values.loc["EMPTY", "density"] == 0
+    assert not ((protected.reasons.space == "EMPTY") & (protected.reasons.reason == "small_space")).any()
+    assert protected.mask.loc["SMALL", rates].all()

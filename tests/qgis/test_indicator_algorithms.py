@@ -155,8 +155,10 @@ def test_confidentiality_suppressed_cells_are_null_and_dot_in_csv_and_xlsx(provi
                 assert_close(feature[indicator.id], expected[space][indicator.id], what=f"{space} {indicator.id}")
         for name in confidential_counts:  # no published count of 1 or 2
             assert null(feature[name]) or feature[name] == 0 or feature[name] >= 3, (space, name)
-        if expected[space]["pop_total"] < 300:
+        if 0 < expected[space]["pop_total"] < 300:
             assert all(null(feature[name]) for name in rates), space
+        elif expected[space]["pop_total"] == 0:  # nobody to protect: rates "x" (NULL), not suppressed
+            assert not hidden & set(rates), space
     assert n_hidden == result["N_SUPPRESSED"]
     # CSV: the same table with '.' for every suppressed cell, the total row last
     with open(csv_path, encoding="utf-8-sig", newline="") as handle:
@@ -301,6 +303,64 @@ def test_weight_points_split_blocks(provider, town):
     area = {f["district"]: f["pop_total"] for f in by_area["OUTPUT"].getFeatures()}
     assert abs(area[1] - expected[1]) > 10, "the spaces must cut populated blocks, or the test shows nothing"
     assert sum(got.values()) == pytest.approx(sum(f["pop_total"] for f in town["blocks"].getFeatures()))
+
+
+def test_drawn_spaces_keep_their_fields_and_are_written_repaired_with_a_german_report(provider, town, tmp_path):
+    """An outside check: the drawn spaces' names were dropped (profiles could not show them), a
+    bow-tie was written as drawn (its label landed in other spaces on the profile sheets), and
+    the German report's headings were English."""
+    from qgis.core import QgsGeometry
+
+    extent = town["blocks"].extent()
+    x0, y0, x1, y1 = extent.xMinimum() - 10, extent.yMinimum() - 10, extent.xMaximum() + 10, extent.yMaximum() + 10
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    bow_tie = f"POLYGON(({xm} {ym},{x1} {y1},{x1} {ym},{xm} {y1},{xm} {ym}))"  # crosses its own outline
+    rows = [(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {ym},{x0} {ym},{x0} {y0}))", [1, "Südstadt", "drawn 2026"]),
+            (f"POLYGON(({x0} {ym},{xm + 50} {ym},{xm + 50} {y1},{x0} {y1},{x0} {ym}))", [2, None, None]),
+            (bow_tie, [3, "Nördliche Au", "bow-tie"])]
+    spaces = memory_layer("Polygon", "EPSG:25832", ["district:integer", "name:string", "n_blocks:string"], rows)
+    assert not QgsGeometry.fromWkt(bow_tie).isGeosValid()
+    feedback = LogFeedback()
+    report = tmp_path / "report.html"
+    result = interpolate(town["blocks"], spaces, feedback, LANGUAGE=1, REPORT=str(report))
+    output = result["OUTPUT"]
+    names = output.fields().names()
+    assert names[:2] == ["district", "name"] and names.count("n_blocks") == 1
+    features = {f["district"]: f for f in output.getFeatures()}
+    assert features[1]["name"] == "Südstadt" and features[3]["name"] == "Nördliche Au"
+    assert isinstance(features[1]["n_blocks"], int) and features[1]["n_blocks"] > 0  # this run's, not the drawn text
+    assert "replaced by this run's values: n_blocks" in feedback.text
+    assert all(f.geometry().isGeosValid() for f in features.values())
+    assert "are written repaired: 3" in feedback.text
+    html = report.read_text(encoding="utf-8")
+    for german in ("Indikatoren der gezeichneten Räume", "Einstellungen", "Blöcke außerhalb aller gezeichneten Räume",
+                   "Überlappende gezeichnete Räume", "aus Gründen der Geheimhaltung"):
+        assert german in html, german
+    for english in ("Settings", "Blocks outside every drawn space", "Overlapping drawn spaces"):
+        assert english not in html, english
+
+
+def test_drawn_spaces_and_weight_points_of_the_wrong_kind_are_refused_by_name(provider, town):
+    """From qgis_process a file's first layer is not checked against the parameter's geometry
+    type, and a missing field ended in a KeyError traceback (an outside check)."""
+    from qgis.core import QgsProcessingException
+
+    extent = town["blocks"].extent()
+    x, y = extent.center().x(), extent.center().y()
+    points = memory_layer("Point", "EPSG:25832", ["district:integer"], [(f"POINT({x} {y})", [1])])
+    empty = memory_layer("Polygon", "EPSG:25832", ["district:integer"], [])
+    cases = [
+        ({"SPACES": town["districts"], "SPACE_FIELD": "sr_nummer"}, r"The field 'sr_nummer' is not in the layer"),
+        ({"SPACES": points}, r"given as drawn spaces has points; it needs polygons"),
+        ({"SPACES": empty}, r"of drawn spaces has no features"),
+        ({"SPACES": town["districts"], "METHOD": 1, "WEIGHT_POINTS": town["districts"]},
+         r"given as weight points has polygons; it needs points"),
+        ({"SPACES": town["districts"], "METHOD": 1, "WEIGHT_POINTS": points, "WEIGHT_FIELD": "ew"},
+         r"The field 'ew' is not in the layer"),
+    ]
+    for changed, message in cases:
+        with pytest.raises(QgsProcessingException, match=message):
+            interpolate(town["blocks"], changed.pop("SPACES"), **changed)
 
 
 # --- index and types -------------------------------------------------------------------------
