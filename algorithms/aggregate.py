@@ -22,6 +22,7 @@ from ..presentation.messages import EXPORT_LABELS, label_text
 from ..qgisio import compat
 from ..qgisio.atomic_files import atomic_path, write_text
 from ..qgisio.blocks_input import polygon_wkb_type, report_invalid_geometries
+from ..qgisio.number_format import add_number_format_parameter, number_format
 from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import space_geometry
 from .base import SozialraumAlgorithm
@@ -128,6 +129,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterNumber(self.GAP_DISTANCE, self.tr("Close street gaps in the space outlines up to (m)"),
                                          type=compat.NUMBER_DOUBLE, defaultValue=30.0, minValue=0.0))
         add_language_parameter(self, self.LANGUAGE)
+        add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Spaces with indicators"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFeatureSink(self.OUTPUT_TOTAL, self.tr("Municipal total"), SOURCE_VECTOR))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
@@ -157,7 +159,8 @@ class AggregateAlgorithm(SozialraumAlgorithm):
 
         feedback.setProgressText(self.tr("Reading blocks"))
         data = read_block_table(source, context, feedback, catalogue, catalogue_file, id_field, [space_field],
-                                options["population_field"] if options["on"] else None)
+                                options["population_field"] if options["on"] else None,
+                                number_format=number_format(self, parameters, context))
         catalogue = data.catalogue
         feedback.setProgressText(self.tr("Summing the indicators"))
         try:

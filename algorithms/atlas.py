@@ -55,6 +55,7 @@ class AtlasAlgorithm(SozialraumAlgorithm):
     BLOCKS = "BLOCKS"
     BARRIERS = "BARRIERS"
     CATALOGUE = "CATALOGUE"
+    NULL_AS_ZERO = "NULL_AS_ZERO"
     INDEX_FIELD = "INDEX_FIELD"
     CLASS_FIELD = "CLASS_FIELD"
     TYPE_FIELD = "TYPE_FIELD"
@@ -105,6 +106,10 @@ class AtlasAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterVectorLayer(self.BARRIERS, self.tr("Barriers (lines; optional)"), [compat.SOURCE_LINE],
                                               optional=True))
         add_catalogue_parameter(self, self.CATALOGUE)
+        # as in the run that pushed the indicators to the spaces, or the municipal column of a field
+        # with NULLs reads "x" beside the spaces' values (an outside check)
+        add(QgsProcessingParameterBoolean(self.NULL_AS_ZERO, self.tr("Read NULL values of the blocks as 0 "
+                                                                  "(municipal values)"), defaultValue=False))
         add(QgsProcessingParameterField(self.INDEX_FIELD, self.tr("Social index field"), defaultValue="si_index",
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
         add(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Index class field"), defaultValue="si_label",

@@ -39,8 +39,14 @@ def with_population(catalogue, population_field):
 
 
 def read_block_table(source, context, feedback, catalogue, catalogue_file, id_field=None, extra_fields=(),
-                     population_field=None):
-    """Blocks and the fields the catalogue reads as a DataFrame; missing fields refused before reading."""
+                     population_field=None, number_format=None):
+    """Blocks and the fields the catalogue reads as a DataFrame; missing fields refused before reading.
+
+    Numbers stored as text are read in one notation per field (``number_format``: None decides per
+    field), as every other reader of blocks does; text that is no number stops naming the field and
+    the blocks. Before, a text field of counts was refused whatever it held ("not numeric (values
+    such as '0', '0', '1')", an outside check).
+    """
     names = source.fields().names()
     for name in [id_field, population_field, *extra_fields]:
         if name and name not in names:
@@ -52,13 +58,13 @@ def read_block_table(source, context, feedback, catalogue, catalogue_file, id_fi
     catalogue = with_population(catalogue, population_field)
     wanted = [name for name in catalogue.fields() if name in names]
     extra = [name for name in extra_fields if name and name not in wanted]
-    blocks = read_blocks(source, context, feedback, id_field, wanted + extra)
+    blocks = read_blocks(source, context, feedback, id_field, wanted + extra, number_format)
     columns = {}
     for name in wanted:
-        if source.fields().field(name).isNumeric():
-            columns[name] = blocks.numeric(name)
-        else:  # the engine names the field and indicator (and accepts numbers stored as text)
+        if source.fields().field(name).typeName().lower().startswith("bool"):  # refused by the engine, naming the indicator
             columns[name] = pd.Series(blocks.values(name), dtype=object).to_numpy()
+        else:
+            columns[name] = blocks.numeric(name)
     for name in extra:
         columns[name] = pd.Series(blocks.values(name), dtype=object).to_numpy()
     frame = pd.DataFrame(columns, index=pd.Index(blocks.ids, dtype=object))

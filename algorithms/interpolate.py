@@ -35,6 +35,7 @@ from ..qgisio.layer_io import (
     transformed_features,
     valid_polygons,
 )
+from ..qgisio.number_format import add_number_format_parameter, number_format
 from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
 from .confidentiality_log import log_null_reasons, notes_per_space, publish
@@ -93,6 +94,10 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             "outside every space are reported in the log and the report with their population: then the sum "
             "over the spaces differs from the municipal total. A spaces layer in another CRS is transformed; "
             "blocks in a geographic CRS are measured in metres (UTM)."
+        ) + "\n\n" + self.tr(
+            "The drawn spaces keep their own fields (names, remarks). Where two drawn spaces overlap, the overlap's "
+            "blocks count in both, with either method. Numbers stored as text are read in one notation per field "
+            "(advanced parameter 'Numbers stored as text')."
         ), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -113,6 +118,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterBoolean(self.NULL_AS_ZERO, self.tr("Read NULL values as 0"), defaultValue=False))
         add_confidentiality_parameters(self, self.INPUT)
         add_language_parameter(self, self.LANGUAGE)
+        add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Drawn spaces with indicators"), compat.SOURCE_POLYGON))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=False))
@@ -214,7 +220,8 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             if options["on"] and options["min_population"] > 0:
                 raise QgsProcessingException(self.tr("The field '{field}' is not in the layer.").format(field=population_field))
             population_field = None
-        data = read_block_table(source, context, feedback, catalogue, catalogue_file, id_field, [], population_field)
+        data = read_block_table(source, context, feedback, catalogue, catalogue_file, id_field, [], population_field,
+                                number_format(self, parameters, context))
         catalogue = data.catalogue
         spaces_source, space_field, space_features, space_shapes, space_ids = self._read_spaces(
             parameters, context, feedback, data.blocks.work_crs)

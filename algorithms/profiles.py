@@ -88,6 +88,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
     BLOCKS = "BLOCKS"
     BLOCK_SPACE_FIELD = "BLOCK_SPACE_FIELD"
     CATALOGUE = "CATALOGUE"
+    NULL_AS_ZERO = "NULL_AS_ZERO"
     CLASS_FIELD = "CLASS_FIELD"
     TYPE_FIELD = "TYPE_FIELD"
     LANGUAGE = "LANGUAGE"
@@ -133,6 +134,10 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterField(self.BLOCK_SPACE_FIELD, self.tr("Space field of the blocks (optional)"),
                                         parentLayerParameterName=self.BLOCKS, type=compat.FIELD_ANY, optional=True))
         add_catalogue_parameter(self, self.CATALOGUE)
+        # as in the run that pushed the indicators to the spaces, or the municipal column of a field
+        # with NULLs reads "x" beside the spaces' values (an outside check)
+        add(QgsProcessingParameterBoolean(self.NULL_AS_ZERO, self.tr("Read NULL values of the blocks as 0 "
+                                                                  "(municipal values)"), defaultValue=False))
         add(QgsProcessingParameterField(self.CLASS_FIELD, self.tr("Index class field"), defaultValue="si_label",
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
         add(QgsProcessingParameterField(self.TYPE_FIELD, self.tr("Type field"), defaultValue="space_type",
@@ -213,12 +218,21 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         data = read_block_table(source, context, feedback, catalogue, catalogue_file)
         frame = data.frame.copy()
         frame[BLOCK_GROUP] = 1
+        null_as_zero = self.parameterAsBoolean(parameters, self.NULL_AS_ZERO, context)
         try:
-            table = aggregate(frame, catalogue, BLOCK_GROUP, areas=data.areas)
+            table = aggregate(frame, catalogue, BLOCK_GROUP, areas=data.areas, null_as_zero=null_as_zero)
         except SozialraumError as error:
             raise_indicator_error(error, catalogue_file)
         row = table.total.iloc[0]
-        return {name: (None if pd.isna(row[name]) else float(row[name])) for name in table.total.columns}
+        municipal = {name: (None if pd.isna(row[name]) else float(row[name])) for name in table.total.columns}
+        with_nulls = [indicator.id for indicator in visible(catalogue) if municipal.get(indicator.id) is None
+                      and any(frame[name].isna().any() for name in indicator.fields if name in frame.columns)]
+        if with_nulls and not null_as_zero:
+            feedback.pushWarning(self.tr("The municipal value of {count} indicators is empty ('x') because blocks have "
+                                         "NULL values: {ids}. 'Read NULL values of the blocks as 0' computes them as "
+                                         "'Push indicators' does with that option.").format(
+                count=len(with_nulls), ids=format_values(with_nulls)))
+        return municipal
 
     # -- writing ------------------------------------------------------------------------
     def _write_pictures(self, folder, spaces, catalogue, municipal, lang, feedback):

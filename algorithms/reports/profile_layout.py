@@ -150,8 +150,13 @@ def space_style(spaces, label_expression):
     The neighbours are one polygon each, not their blocks: a page's map then holds a few dozen paths
     instead of every block in view (a thousand on the sample town, 170 KB of a page).
     """
-    renderer = _rules([("$id = @atlas_featureid", _fill("none", SPACE_COLOUR, 0.9), "space"),
+    outline = _fill("none", SPACE_COLOUR, 0.9)
+    # drawn after the neighbours: where drawn spaces overlap, the grey fill hid the page's own
+    # outline and the space looked smaller than the area counted (an outside check)
+    outline.symbolLayer(0).setRenderingPass(1)
+    renderer = _rules([("$id = @atlas_featureid", outline, "space"),
                        ("ELSE", _fill(NEIGHBOUR_FILL, "#555555", 0.35), "neighbour")])
+    renderer.setUsingSymbolLevels(True)
     settings = QgsPalLayerSettings()
     settings.fieldName = label_expression
     settings.isExpression = True

@@ -4052,5 +4052,17 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>lines</source>
             <translation>Linien</translation>
         </message>
+        <message>
+            <source>Read NULL values of the blocks as 0 (municipal values)</source>
+            <translation>NULL-Werte der Blöcke als 0 lesen (gesamtstädtische Werte)</translation>
+        </message>
+        <message>
+            <source>The municipal value of {count} indicators is empty ('x') because blocks have NULL values: {ids}. 'Read NULL values of the blocks as 0' computes them as 'Push indicators' does with that option.</source>
+            <translation>Der gesamtstädtische Wert von {count} Indikatoren ist leer ('x'), weil Blöcke NULL-Werte haben: {ids}. 'NULL-Werte der Blöcke als 0 lesen' berechnet sie so, wie 'Indikatoren übertragen' es mit dieser Option tut.</translation>
+        </message>
+        <message>
+            <source>The drawn spaces keep their own fields (names, remarks). Where two drawn spaces overlap, the overlap's blocks count in both, with either method. Numbers stored as text are read in one notation per field (advanced parameter 'Numbers stored as text').</source>
+            <translation>Die gezeichneten Räume behalten ihre eigenen Felder (Namen, Bemerkungen). Wo sich zwei gezeichnete Räume überlappen, zählen die Blöcke der Überlappung bei beiden, mit beiden Methoden. Als Text gespeicherte Zahlen werden je Feld in einer Schreibweise gelesen (erweiterter Parameter 'Als Text gespeicherte Zahlen').</translation>
+        </message>
     </context>
 </TS>

@@ -315,3 +315,80 @@ def test_bad_input_gets_a_clear_message(provider, town, tmp_path):
     with pytest.raises(QgsProcessingException, match="'nothing' is not in the layer"):
         profiles(town, tmp_path / "c.pdf", ID_FIELD="nothing")
     assert not (tmp_path / "a.pdf").exists() and not (tmp_path / "b.pdf").exists()
+
+
+def test_the_page_space_outline_is_drawn_over_an_overlapping_neighbour(qgis_app):
+    """Drawn spaces may overlap: the page's own outline must not vanish under a neighbour's grey fill
+    (an outside check: a space enlarged by 60 m looked smaller on its sheet than the area counted)."""
+    from qgis.core import (
+        QgsExpressionContext,
+        QgsExpressionContextScope,
+        QgsMapRendererSequentialJob,
+        QgsMapSettings,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+    from qgis.PyQt.QtXml import QDomDocument
+
+    from sozialraum.algorithms.reports.profile_layout import space_style
+    from sozialraum.presentation.profile_svg import SPACE_COLOUR
+
+    # the page's space (fid 1) first, the overlapping neighbour drawn after it
+    layer = memory_layer("Polygon", "EPSG:25832", ["id:integer"], [(square(0, 0, 100), [1]), (square(80, 0, 100), [2])])
+    page_fid = next(f.id() for f in layer.getFeatures() if f["id"] == 1)
+    document = QDomDocument()
+    document.setContent(space_style(layer, "''"))
+    assert layer.importNamedStyle(document)[0]
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(QgsRectangle(-10, -10, 190, 110))
+    settings.setOutputSize(QSize(400, 240))
+    scope = QgsExpressionContextScope()
+    scope.setVariable("atlas_featureid", page_fid)
+    context = QgsExpressionContext()
+    context.appendScope(scope)
+    settings.setExpressionContext(context)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    scale = image.width() / 200.0
+    row = int(image.height() / 2)
+    # the page space's right edge (x = 100) lies inside the neighbour
+    column = int((100 + 10) * scale)
+    colours = [QColor(image.pixel(c, row)) for c in range(column - 2, column + 3)]
+    target = QColor(SPACE_COLOUR)
+    assert any(abs(c.red() - target.red()) + abs(c.green() - target.green()) + abs(c.blue() - target.blue()) < 60
+               for c in colours), [c.name() for c in colours]
+
+
+def test_null_values_in_the_blocks_give_a_municipal_value_when_read_as_0(provider, town, tmp_path):
+    """An outside check: the spaces' values came from a run reading NULL as 0, the municipal column
+    read "x" beside them. The same option now exists here, and without it the log says why."""
+    import processing
+
+    blocks = processing.run("native:fieldcalculator", {
+        "INPUT": town["blocks"], "FIELD_NAME": "unemployed", "FIELD_TYPE": 1,
+        "FORMULA": 'CASE WHEN "block_id" < 40 THEN NULL ELSE "unemployed" END', "OUTPUT": "memory:"})["OUTPUT"]
+    assert sum(1 for f in blocks.getFeatures() if f["unemployed"] is None or f["unemployed"] != f["unemployed"]
+               or str(f["unemployed"]) == "NULL") > 0
+    space = next(f for f in town["spaces"].getFeatures() if f["space"] == "05")
+    expected = sum(f["unemployed"] for f in town["blocks"].getFeatures() if f["block_id"] >= 40)
+    municipal = {}
+    for as_zero in (False, True):
+        pdf = tmp_path / f"zero{int(as_zero)}" / "profiles.pdf"
+        pdf.parent.mkdir()
+        _, feedback = profiles(town, pdf, BLOCKS=blocks, LANGUAGE=2, NULL_AS_ZERO=as_zero, SAVE_LAYOUT=False)
+        texts = svg_texts(pdf.with_name("profiles_files") / f"table_{space.id()}.svg")
+        municipal[as_zero] = texts[texts.index("Unemployed") + 3]
+        assert ("municipal value of" in feedback.text) is not as_zero, feedback.text
+    assert municipal[False] == "x"
+    assert municipal[True] == format_number_of(expected)
+
+
+def format_number_of(value):
+    from sozialraum.presentation.numbers import format_number
+
+    return format_number(value, 0)
