@@ -64,7 +64,17 @@ def read_block_table(source, context, feedback, catalogue, catalogue_file, id_fi
         if source.fields().field(name).typeName().lower().startswith("bool"):  # refused by the engine, naming the indicator
             columns[name] = pd.Series(blocks.values(name), dtype=object).to_numpy()
         else:
-            columns[name] = blocks.numeric(name)
+            try:
+                columns[name] = blocks.numeric(name)
+            except QgsProcessingException as error:
+                users = [user for user in catalogue.users(name) if user != POPULATION_HELPER]
+                if not users:
+                    raise
+                message = (error.args[0] if error.args else str(error)).rstrip()
+                message += "" if message.endswith(".") else "."
+                raise QgsProcessingException(" ".join([message, tr(
+                    "The field is used by the indicators {ids} of the catalogue.").format(
+                    ids=", ".join(f"'{user}'" for user in users))])) from None
     for name in extra:
         columns[name] = pd.Series(blocks.values(name), dtype=object).to_numpy()
     frame = pd.DataFrame(columns, index=pd.Index(blocks.ids, dtype=object))

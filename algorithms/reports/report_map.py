@@ -4,12 +4,15 @@ Drawn from the spaces the algorithm has just made (their geometries and figures)
 output layer, so it works the same for files and temporary outputs; the input layers are
 only read (barriers are drawn from a styled clone).
 """
+from pathlib import Path
+
 from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsFillSymbol,
     QgsLineSymbol,
     QgsProperty,
+    QgsProviderRegistry,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
@@ -40,7 +43,8 @@ def spaces_map_png(spaces, crs, barrier_layers, title):
         map_image.fill_entry(tr("Social space (one colour each; label: space and residents)"), "#9ecae1", "#333333"),
         map_image.fill_entry(tr("Outside the population bounds or flagged (red outline)"), "#ffffff", PROBLEM_OUTLINE, "1.2"),
     ]
-    legend += [map_image.line_entry(tr("Barrier: {layer}").format(layer=b.name()), BARRIER_COLOUR, "0.9") for b in barriers]
+    legend += [map_image.line_entry(tr("Barrier: {layer}").format(layer=layer_title(b)), BARRIER_COLOUR, "0.9")
+               for b in barriers]
     image = map_image.render_map([*barriers, layer], extent, title, legend, size=SIZE, print_width_mm=PRINT_WIDTH_MM)
     return map_image.png_bytes(image)
 
@@ -76,6 +80,19 @@ def _style_spaces(layer):
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.setLabeling(space_labeling("label", "population", size=8, crs=layer.crs()))
     layer.setLabelsEnabled(True)
+
+
+def layer_title(layer):
+    """The layer's name, or the GeoPackage layer's own name where QGIS named it after the file.
+
+    A layer given as "musterstadt.gpkg|layername=barriers" (qgis_process, a model) is called
+    "musterstadt"; the legend read "Barrier: musterstadt" for the railway.
+    """
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    inner, path = parts.get("layerName"), parts.get("path")
+    if inner and path and layer.name() == Path(path).stem:
+        return inner
+    return layer.name()
 
 
 def _barrier_clone(layer):

@@ -4064,5 +4064,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>The drawn spaces keep their own fields (names, remarks). Where two drawn spaces overlap, the overlap's blocks count in both, with either method. Numbers stored as text are read in one notation per field (advanced parameter 'Numbers stored as text').</source>
             <translation>Die gezeichneten Räume behalten ihre eigenen Felder (Namen, Bemerkungen). Wo sich zwei gezeichnete Räume überlappen, zählen die Blöcke der Überlappung bei beiden, mit beiden Methoden. Als Text gespeicherte Zahlen werden je Feld in einer Schreibweise gelesen (erweiterter Parameter 'Als Text gespeicherte Zahlen').</translation>
         </message>
+        <message>
+            <source>The field is used by the indicators {ids} of the catalogue.</source>
+            <translation>Das Feld wird von den Indikatoren {ids} des Katalogs verwendet.</translation>
+        </message>
     </context>
 </TS>

@@ -458,7 +458,7 @@ def test_catalogue_naming_a_missing_field_is_refused_with_field_and_indicator(pr
     with pytest.raises(QgsProcessingException, match=r"'sgb2_people'.*'poor'"):
         aggregate(town["blocks"], "district", CATALOGUE=path)
     path = catalogue_file(tmp_path, "pop;Residents;Einwohner;count;pop_total;;", "txt;Text;Text;rate;land_use;pop_total;100")
-    with pytest.raises(QgsProcessingException, match=r"'land_use'.*'txt'.*not numeric"):
+    with pytest.raises(QgsProcessingException, match=r"'land_use' has values that are not numbers.*indicators 'txt'"):
         aggregate(town["blocks"], "district", CATALOGUE=path)
     path = catalogue_file(tmp_path, "pop;Residents;Einwohner;share;pop_total;;")
     with pytest.raises(QgsProcessingException, match=r"line 2.*'pop'"):

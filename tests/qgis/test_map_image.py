@@ -95,3 +95,22 @@ def test_space_labels_show_residents_by_the_ground_area_in_any_crs(qgis_app, crs
         shown[scale] = expression.evaluate(context)
         assert not expression.hasEvalError(), expression.evalErrorString()
     assert shown[10_000] == "7\n2,345" and str(shown[500_000]) == "7"
+
+
+def test_a_barrier_from_a_geopackage_is_named_by_its_layer_not_the_file(qgis_app):
+    """qgis_process and models load "file.gpkg|layername=barriers" under the file's name: the
+    report's legend read "Barrier: musterstadt" for the railway."""
+    from pathlib import Path
+
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.algorithms.reports.report_map import layer_title
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "sample" / "musterstadt.gpkg"
+    by_file = QgsVectorLayer(f"{sample}|layername=barriers", "musterstadt", "ogr")
+    assert by_file.isValid()
+    assert layer_title(by_file) == "barriers"
+    named = QgsVectorLayer(f"{sample}|layername=barriers", "Bahnlinien", "ogr")
+    assert layer_title(named) == "Bahnlinien"  # a name the planner gave stays
+    memory = memory_layer("LineString", "EPSG:25832", ["id:integer"], [])
+    assert layer_title(memory) == memory.name()
