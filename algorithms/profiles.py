@@ -2,6 +2,7 @@
 import shutil
 import time
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -75,6 +76,27 @@ def write_svg(folder, name, svg):
     (folder / f"{name}.svg").write_text(svg, encoding="utf-8")
     (folder / f"{name}_shapes.svg").write_text(shapes, encoding="utf-8")
     return texts
+
+
+@contextmanager
+def _quiet_gdal():
+    """GDAL's messages silenced while the PNGs are written.
+
+    QGIS georeferences every exported image through GDAL, whose PNG driver cannot update a file:
+    "ERROR 6: The PNG driver does not support update access" once per page in the qgis_process
+    output of a run that succeeded (an outside check). Nothing else is hidden: the export's own
+    result is checked.
+    """
+    try:
+        from osgeo import gdal
+    except ImportError:  # QGIS without GDAL's Python bindings: the messages stay
+        yield
+        return
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
 
 
 class ProfilesAlgorithm(SozialraumAlgorithm):
@@ -296,7 +318,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
             exporter_feedback.setCurrentStep(1)
             image = QgsLayoutExporter.ImageExportSettings()
             image.dpi = 100
-            with staged_folder(png_folder) as staging:
+            with staged_folder(png_folder) as staging, _quiet_gdal():
                 result, error = QgsLayoutExporter.exportToImage(layout.atlas(), str(staging / "profile.png"), "png",
                                                                 image, exporter_feedback)
                 self._check_export(result, error, png_folder, feedback)

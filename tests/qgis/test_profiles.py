@@ -270,8 +270,11 @@ def test_qgis_process_makes_the_pdf_without_keeping_a_layout(provider, town, qgi
     processing.run("native:extractbyexpression", {"INPUT": town["spaces"], "EXPRESSION": "\"space\" IN ('03', 'tiny')",
                                                   "OUTPUT": str(spaces)})
     done = qgis_process("run", "sozialraum:profiles", "--json", f"--INPUT={spaces}", "--ID_FIELD=space", "--LANGUAGE=1",
-                        f"--OUTPUT={tmp_path / 'headless.pdf'}")
+                        f"--OUTPUT={tmp_path / 'headless.pdf'}", f"--PNG_FOLDER={tmp_path / 'png'}")
     assert done.returncode == 0, done.stderr[-2000:]
+    assert len(list((tmp_path / "png").glob("*.png"))) == 2
+    # QGIS georeferences each image through GDAL, which cannot update a PNG: no "ERROR 6" per page
+    assert "ERROR" not in done.stderr and "ERROR" not in done.stdout, done.stderr[-2000:]
     payload = json.loads(done.stdout)
     assert payload["results"]["N_PAGES"] == 2 and payload["results"]["LAYOUT"] == ""
     assert pages(tmp_path / "headless.pdf") == 2
