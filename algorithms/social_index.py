@@ -119,7 +119,9 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterNumber(self.SEED, self.tr("Random seed"), type=compat.NUMBER_INTEGER, defaultValue=1, minValue=0))
         add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Spaces with index and type"), SOURCE_VECTOR))
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT_PROFILE, self.tr("Type profiles"), SOURCE_VECTOR))
+        # optional: qgis_process asked for it although only the spaces are needed (an outside check)
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_PROFILE, self.tr("Type profiles"), SOURCE_VECTOR, optional=True,
+                                              createByDefault=True))
         for name, description in (
             ("N_INDEXED", self.tr("Spaces with an index")),
             ("N_EXCLUDED", self.tr("Spaces without an index")),
@@ -319,6 +321,8 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         return dest
 
     def _write_profile(self, parameters, context, rates, types, result, lang):
+        if not parameters.get(self.OUTPUT_PROFILE):  # not asked for
+            return None
         fields = QgsFields()
         for name, kind in (("type", "int"), ("label", "string"), ("n_spaces", "int"), ("population", "double"),
                            ("mean_index", "double")):

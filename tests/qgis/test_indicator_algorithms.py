@@ -403,6 +403,13 @@ def test_index_classes_and_types_are_deterministic(provider, fine_spaces):
     assert ward["N_TYPES"] == 4
 
 
+def test_index_without_the_type_profiles_output(provider, fine_spaces):
+    """qgis_process asked for OUTPUT_PROFILE although only the spaces were wanted (an outside check)."""
+    result = run("index", INPUT=fine_spaces, SPACE_FIELD="space60", RATES=RATES, OUTPUT="memory:", SEED=3)
+    assert result["N_INDEXED"] > 20 and result["OUTPUT"].featureCount() > 0
+    assert not result.get("OUTPUT_PROFILE")
+
+
 def test_index_signs_and_dynamics(provider, fine_spaces):
     result = run("index", INPUT=fine_spaces, RATES=["sgb2_rate", "share_65plus"], SIGNS="share_65plus=-1",
                  RATES_BEFORE=["unemployment", "share_65plus"], OUTPUT="memory:", OUTPUT_PROFILE="memory:", TYPES=3)
