@@ -5,6 +5,7 @@ One generic pass over the algorithm's parameter definitions, so a parameter adde
 algorithm appears in its report without anyone remembering to list it.
 """
 import os
+import re
 from dataclasses import dataclass, field
 
 from qgis.core import QgsProcessingFeatureSourceDefinition
@@ -91,7 +92,24 @@ def _layer_source(layer, caveats):
         caveats.append(tr("'{layer}' is a temporary layer: save it to a file and put its path into the command.").format(
             layer=layer.name()))
         return layer.name()
+    if layer.providerType() != "ogr":
+        # qgis_process reads "dbname=... table=..." as a file name: a database layer needs its
+        # provider in front (postgres://...), an outside check found the command failing without it
+        return f"{layer.providerType()}://{layer.source()}"
     return layer.source()
+
+
+def _destination(dest):
+    """An output as qgis_process takes it as a destination.
+
+    "out.gpkg|layername=spaces" is how QGIS names a layer it wrote, but as a destination
+    qgis_process creates a file of that very name; it wants ogr:dbname='out.gpkg' table="spaces".
+    """
+    path, _, rest = dest.partition("|")
+    if rest.startswith("layername="):
+        layer_name = rest[len("layername="):].split("|")[0]
+        return f"ogr:dbname='{path}' table=\"{layer_name}\" (geom)"
+    return dest
 
 
 def _fields(algorithm, definition, parameters, context, outputs, caveats):
@@ -132,7 +150,11 @@ def _output(algorithm, definition, parameters, context, outputs, caveats):
     """A layer or file output: the file written, else a temporary layer."""
     dest = outputs.get(definition.name())
     if isinstance(dest, str) and dest and os.path.exists(dest.split("|")[0]):
+        return dest, [_destination(dest)]
+    if isinstance(dest, str) and re.match(r"^[a-z]+://", dest):  # a database table (postgres://...)
         return dest, [dest]
+    if isinstance(dest, str) and "dbname=" in dest and "table=" in dest:
+        return dest, [f"postgres://{dest}"]
     if definition.type() == "fileDestination":
         return (dest or _none()), ([dest] if dest else [])
     return tr("temporary layer"), [TEMPORARY_OUTPUT]

@@ -9,6 +9,7 @@ import pytest
 from .consultation_grid import Host, event, fid, grid_layer, stroke
 from .postgres_server import PostgresServer
 from .test_decision_log import author, open_dock  # noqa: F401 - the fixture "author" is used by name
+from .test_headless import qgis_process  # noqa: F401 - the fixture running qgis_process with the plugin
 
 
 @pytest.fixture(scope="module")
@@ -342,3 +343,32 @@ def test_a_log_an_earlier_version_kept_in_the_project_moves_to_the_database_with
         if layer.isEditable():
             layer.rollBack()
         dock.deleteLater()
+
+
+def test_the_report_command_repeats_a_run_on_a_database_layer_into_a_geopackage_layer(
+        qgis_app, qgis_processing, provider, server, qgis_process, tmp_path):  # noqa: F811
+    """An outside check: the report's command lost the provider of a PostGIS input ('dbname=...'
+    read as a file name) and gave a GeoPackage layer as 'out.gpkg|layername=x', which qgis_process
+    takes for a new file of that name."""
+    import processing
+
+    from .test_delineation_report import command_arguments
+
+    source = blocks_table(server, "statistik")
+    gpkg = tmp_path / "ergebnis.gpkg"
+    report = tmp_path / "bewertung.html"
+    processing.run("sozialraum:evaluate", {
+        "INPUT": postgis_layer(source), "SPACE_FIELD": "space", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["pop"], "MIN_POPULATION": 500,
+        "MAX_POPULATION": 3000, "OUTPUT": f"ogr:dbname='{gpkg}' table=\"bewertet\" (geom)", "REPORT": str(report)})
+    algorithm, arguments = command_arguments(report.read_text(encoding="utf-8"))
+    assert arguments["INPUT"].startswith("postgres://")
+    assert arguments["OUTPUT"] == f"ogr:dbname='{gpkg}' table=\"bewertet\" (geom)"
+    arguments["REPORT"] = str(tmp_path / "again.html")
+    arguments["OUTPUT"] = arguments["OUTPUT"].replace('"bewertet"', '"wieder"')
+    done = qgis_process("run", algorithm, *[f"--{name}={value}" for name, value in arguments.items()])
+    assert done.returncode == 0, done.stdout[-1500:] + done.stderr[-1500:]
+    from qgis.core import QgsVectorLayer
+
+    again = QgsVectorLayer(f"{gpkg}|layername=wieder", "again", "ogr")
+    assert again.isValid() and again.featureCount() == 2  # the two spaces
+    assert sorted(p.name for p in tmp_path.iterdir() if "layername" in p.name) == []
