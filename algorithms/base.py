@@ -118,6 +118,9 @@ def _remove_written(written, feedback):
         return
     if removed and feedback is not None:
         feedback.pushInfo(tr("The run stopped; removed what it had written: {files}").format(files=", ".join(removed)))
+    if written.replaced and feedback is not None:  # a stop after QGIS replaced a layer: it cannot come back
+        feedback.pushWarning(tr("The run stopped after these layers had been replaced; they hold its output, not the "
+                                "earlier content: {layers}").format(layers=", ".join(written.replaced)))
 
 
 # the entry point is the guarded call itself (see processAlgorithm's docstring)

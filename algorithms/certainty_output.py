@@ -22,7 +22,7 @@ from ..engine.delineation.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, Deline
 from ..engine.errors import SozialraumError
 from ..i18n import tr
 from ..presentation import html
-from ..qgisio import compat
+from ..qgisio import compat, stop_signals
 from ..qgisio.blocks_input import polygon_wkb_type, unique_name
 from ..qgisio.certainty_style import FIELD, certainty_style_on_load
 from ..qgisio.engine_errors import raise_for_engine_error
@@ -93,7 +93,7 @@ def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, w
 
     try:
         certainty = run_certainty(solve_seed, proposal, delineate_keywords["seed"], runs, population, DEFAULT_OVERLAP,
-                                  progress=step, is_cancelled=feedback.isCanceled, workers=workers)
+                                  progress=step, is_cancelled=stop_signals.cancel_check(feedback), workers=workers)
     except SozialraumError as error:
         raise_for_engine_error(error)
     if certainty.workers_failed:

@@ -27,7 +27,7 @@ from ..engine.spatial.graph import Graph
 from ..i18n import language
 from ..presentation.engine_messages import describe, describe_problems
 from ..presentation.numbers import format_number
-from ..qgisio import compat
+from ..qgisio import compat, stop_signals
 from ..qgisio.blocks_input import (
     block_adjacency,
     block_population,
@@ -312,6 +312,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             if renumbering is not None:  # the runs compare engine labels; the outputs show the stable numbers
                 certainty = certainty_output.with_numbers(certainty, renumbering.numbers)
 
+        if stop_signals.pending_cancel(feedback):  # before any output is created: nothing that looks finished
+            raise QgsProcessingException(self.tr("Cancelled by the user."))
         feedback.setProgressText(self.tr("Writing the results"))
         evaluation = evaluate_division(space_ids, population, values.values, chosen.lower, chosen.upper, graph=result.graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest,
@@ -380,7 +382,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""
         result = delineate(graph, population, values, **self._run_arguments(nest, initial, blocks, active, chosen),
                            progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)),
-                           is_cancelled=feedback.isCanceled)
+                           is_cancelled=stop_signals.cancel_check(feedback))
         renumbering = None if initial is None else renumber(initial, result.labels, population, rule=chosen.numbering)
         return result, renumbering
 

@@ -10,7 +10,7 @@ from ..engine.delineation.update import DEFAULT_STABILITY, update_division
 from ..engine.errors import format_values
 from ..i18n import language
 from ..presentation.numbers import format_number
-from ..qgisio import compat
+from ..qgisio import compat, stop_signals
 from .delineate import DelineateAlgorithm
 from .help_examples import with_example
 
@@ -74,7 +74,7 @@ class UpdateAlgorithm(DelineateAlgorithm):
             nest=nest, coordinates=representative_points(blocks.shapes), active=active, compactness=chosen.compactness,
             weight_by_population=chosen.weight_by_population, population_weight=chosen.population_weight, seed=chosen.seed,
             on_infeasible=chosen.on_infeasible, rule=chosen.numbering,
-            progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)), is_cancelled=feedback.isCanceled)
+            progress=progress or (lambda f, s: feedback.setProgress(30 + 60 * f)), is_cancelled=stop_signals.cancel_check(feedback))
         if result.needs_change:
             feedback.pushInfo(self.tr("Spaces that had to change: {spaces}; allowed to change with them (neighbours): {free}.").format(
                 spaces=", ".join(str(v) for v in result.needs_change),

@@ -17,6 +17,7 @@ Every Sozialraum algorithm goes through :func:`prepare` (called by the base clas
 import contextlib
 import os
 import re
+import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -294,13 +295,19 @@ def _signature(path):
 
 
 def _layer_names(path):
+    """{layer name in lower case: when it was last written} of a GeoPackage (None where unknown)."""
     try:
         from osgeo import ogr
 
         data = ogr.Open(str(path))
-        return {data.GetLayer(i).GetName().lower() for i in range(data.GetLayerCount())} if data is not None else set()
+        names = {data.GetLayer(i).GetName().lower() for i in range(data.GetLayerCount())} if data is not None else set()
     except Exception:  # noqa: BLE001
-        return set()
+        return {}
+    changes = {}
+    with contextlib.suppress(sqlite3.Error):
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            changes = {str(name).lower(): stamp for name, stamp in db.execute("SELECT table_name, last_change FROM gpkg_contents")}
+    return {name: changes.get(name) for name in names}
 
 
 @dataclass
@@ -309,6 +316,7 @@ class RunFiles:
 
     destinations: list
     before: dict = field(default_factory=dict)
+    replaced: list = field(default_factory=list)
 
     def __post_init__(self):
         for destination in self.destinations:
@@ -321,15 +329,16 @@ class RunFiles:
                 self.before[destination] = {part: _signature(part) for part in occupied(destination.path)}
 
     def remove_written(self):
-        """Remove what the run wrote; the paths removed (as text)."""
-        removed = []
+        """Remove what the run wrote; the paths removed (as text). Layers that were there before and
+        that the run has already replaced cannot be restored: :attr:`replaced` names them."""
+        removed, self.replaced = [], []
         for destination in self.destinations:
             before = self.before.get(destination)
             with contextlib.suppress(OSError):
                 if destination.kind == "folder":
                     removed += self._folder(destination.path, before)
                 elif destination.layer is not None:
-                    removed += self._layer(destination, before)
+                    removed += self._layer(destination, before, self.replaced)
                 else:
                     removed += self._files(destination.path, before)
         return removed
@@ -346,11 +355,15 @@ class RunFiles:
         return removed
 
     @staticmethod
-    def _layer(destination, before):
+    def _layer(destination, before, replaced):
         path = destination.path
         if before is None:  # the run created the file
             return RunFiles._files(path, {})
-        if destination.layer.lower() in before:  # a layer that was there: already replaced, not ours to drop
+        name = destination.layer.lower()
+        if name in before:  # a layer that was there: not ours to drop; say so when the run has replaced it
+            stamp = _layer_names(path).get(name)
+            if stamp != before[name]:
+                replaced.append(f"{path} ({destination.layer})")
             return []
         from osgeo import ogr
 

@@ -15,6 +15,7 @@ import contextlib
 import os
 import signal
 import threading
+import time
 
 
 def _in_main_thread():
@@ -70,3 +71,25 @@ def pending_cancel(feedback):
 
         QgsApplication.processEvents()  # delivers qgis_process's own pending SIGINT
     return feedback.isCanceled()
+
+
+def cancel_check(feedback, every=0.5):
+    """A callable for the engine's ``is_cancelled``: the feedback's flag, and in qgis_process a look
+    at a pending Ctrl+C (:func:`pending_cancel`) at most every ``every`` seconds.
+
+    In a model run qgis_process keeps SIGINT to itself and applies it only when Qt events are
+    processed; the engine reports no progress for long stretches, so a Ctrl+C at 40 % of the
+    search was seen only after the outputs had been written (an outside check).
+    """
+    last = [time.monotonic()]
+
+    def is_cancelled():
+        if feedback.isCanceled():
+            return True
+        now = time.monotonic()
+        if now - last[0] < every:
+            return False
+        last[0] = now
+        return pending_cancel(feedback)
+
+    return is_cancelled

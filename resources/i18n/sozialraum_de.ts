@@ -4068,5 +4068,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>The field is used by the indicators {ids} of the catalogue.</source>
             <translation>Das Feld wird von den Indikatoren {ids} des Katalogs verwendet.</translation>
         </message>
+        <message>
+            <source>The run stopped after these layers had been replaced; they hold its output, not the earlier content: {layers}</source>
+            <translation>Der Lauf wurde angehalten, nachdem diese Layer schon ersetzt waren; sie enthalten seine Ausgabe, nicht den früheren Inhalt: {layers}</translation>
+        </message>
     </context>
 </TS>

@@ -258,6 +258,55 @@ def test_a_stopped_run_removes_the_layer_it_added(provider, town, tmp_path):
     assert not (tmp_path / "report.html").exists()
 
 
+def _spaces_rows(gpkg):
+    import sqlite3
+
+    with sqlite3.connect(gpkg) as db:
+        return db.execute('SELECT COUNT(*), (SELECT last_change FROM gpkg_contents WHERE table_name = "spaces") '
+                          'FROM "spaces"').fetchone()
+
+
+def test_a_stop_after_an_existing_layer_was_replaced_names_it(provider, town, tmp_path):
+    """QGIS replaces an existing GeoPackage layer when the sink is created; a stop after that cannot
+    bring it back, and the log says which layer now holds the stopped run's output (an outside check:
+    the layer looked like a finished result of a run that reported itself cancelled)."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    before = _spaces_rows(town["gpkg"])
+    destination = f"ogr:dbname='{town['gpkg']}' table=\"spaces\" (geom)"
+    feedback = _stopping_feedback("Writing the report", lambda f: f.cancel())
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        processing.run("sozialraum:delineate", arguments("delineate", town, tmp_path, OUTPUT_SPACES=destination,
+                                                          REPORT=str(tmp_path / "report.html")), feedback=feedback)
+    assert _spaces_rows(town["gpkg"]) != before
+    assert "had been replaced" in feedback.text and "(spaces)" in feedback.text
+
+
+def test_a_cancel_the_search_did_not_see_stops_before_any_output(provider, town, tmp_path):
+    """Cancelled at the search's last progress report, when the engine no longer looks: the run
+    stops before it creates an output, so an existing layer keeps its content."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    before = _spaces_rows(town["gpkg"])
+    destination = f"ogr:dbname='{town['gpkg']}' table=\"spaces\" (geom)"
+    feedback = LogFeedback()
+    original = feedback.setProgress
+
+    def progress(value):
+        original(value)
+        if value >= 90:
+            feedback.cancel()
+
+    feedback.setProgress = progress
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        processing.run("sozialraum:delineate", arguments("delineate", town, tmp_path, OUTPUT_SPACES=destination,
+                                                          REPORT=str(tmp_path / "report.html")), feedback=feedback)
+    assert _spaces_rows(town["gpkg"]) == before
+    assert "had been replaced" not in feedback.text and not (tmp_path / "report.html").exists()
+
+
 def test_a_file_written_by_the_plugin_is_all_or_nothing(tmp_path):
     from sozialraum.qgisio.atomic_files import atomic_path, write_text
 
