@@ -228,11 +228,19 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         population = pd.Series(column(population_field, is_population=True)) if population_field else None
         exclude = None
         if population is not None and min_population > 0:
-            exclude = (population.fillna(0) < min_population)
-            if exclude.any():
+            unknown = population.isna()
+            small = (population < min_population) & ~unknown
+            exclude = small | unknown
+            if small.any():
                 feedback.pushInfo(self.tr("{count} spaces have fewer than {minimum} residents and get no index or type: "
-                                          "{ids}").format(count=int(exclude.sum()), minimum=f"{min_population:g}",
-                                                          ids=format_values([labels[i] for i in np.flatnonzero(exclude)])))
+                                          "{ids}").format(count=int(small.sum()), minimum=f"{min_population:g}",
+                                                          ids=format_values([labels[i] for i in np.flatnonzero(small)])))
+            if unknown.any():  # e.g. a block without a population value made the space's sum NULL (an outside check)
+                feedback.pushWarning(self.tr(
+                    "{count} spaces have no population value (NULL), so their size cannot be checked against the "
+                    "minimum of {minimum}; they get no index or type: {ids}").format(
+                    count=int(unknown.sum()), minimum=f"{min_population:g}",
+                    ids=format_values([labels[i] for i in np.flatnonzero(unknown)])))
         lang = language()
         try:
             result = social_index(frame, signs=signs, weights=weights, exclude=exclude, breaks=breaks)

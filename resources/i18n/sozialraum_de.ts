@@ -4072,5 +4072,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>The run stopped after these layers had been replaced; they hold its output, not the earlier content: {layers}</source>
             <translation>Der Lauf wurde angehalten, nachdem diese Layer schon ersetzt waren; sie enthalten seine Ausgabe, nicht den früheren Inhalt: {layers}</translation>
         </message>
+        <message>
+            <source>{count} spaces have no population value (NULL), so their size cannot be checked against the minimum of {minimum}; they get no index or type: {ids}</source>
+            <translation>{count} Räume haben keinen Einwohnerwert (NULL), ihre Größe lässt sich daher nicht am Minimum von {minimum} prüfen; sie erhalten keinen Index und keinen Typ: {ids}</translation>
+        </message>
     </context>
 </TS>

@@ -410,6 +410,25 @@ def test_index_without_the_type_profiles_output(provider, fine_spaces):
     assert not result.get("OUTPUT_PROFILE")
 
 
+def test_a_space_without_a_population_value_is_named_as_such_not_as_small(provider, fine_spaces):
+    """An outside check: one block without a population value made its space's sum NULL, and the
+    index said the space had fewer than 300 residents (it had 3,905 without that block)."""
+    import processing
+
+    big = max(fine_spaces.getFeatures(), key=lambda f: f["pop_total"])
+    layer = processing.run("native:fieldcalculator", {
+        "INPUT": fine_spaces, "FIELD_NAME": "pop_total", "FIELD_TYPE": 0,
+        "FORMULA": f'CASE WHEN "space60" = {big["space60"]} THEN NULL ELSE "pop_total" END',
+        "OUTPUT": "memory:"})["OUTPUT"]
+    feedback = LogFeedback()
+    result = run("index", feedback, INPUT=layer, SPACE_FIELD="space60", RATES=RATES, OUTPUT="memory:", SEED=3)
+    assert "have no population value (NULL)" in feedback.text and str(big["space60"]) in feedback.text
+    small = next((line for line in feedback.text.splitlines() if "fewer than" in line), "")
+    assert f": {big['space60']}" not in small and f", {big['space60']}" not in small
+    (feature,) = [f for f in result["OUTPUT"].getFeatures() if f["space60"] == big["space60"]]
+    assert null(feature["si_index"])
+
+
 def test_index_signs_and_dynamics(provider, fine_spaces):
     result = run("index", INPUT=fine_spaces, RATES=["sgb2_rate", "share_65plus"], SIGNS="share_65plus=-1",
                  RATES_BEFORE=["unemployment", "share_65plus"], OUTPUT="memory:", OUTPUT_PROFILE="memory:", TYPES=3)
