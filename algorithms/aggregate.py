@@ -22,6 +22,7 @@ from ..presentation.messages import EXPORT_LABELS, label_text
 from ..qgisio import compat
 from ..qgisio.atomic_files import atomic_path, write_text
 from ..qgisio.blocks_input import polygon_wkb_type, report_invalid_geometries
+from ..qgisio.layer_io import source_title
 from ..qgisio.number_format import add_number_format_parameter, number_format
 from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import space_geometry
@@ -194,7 +195,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             notes += [self.tr("{count} blocks have no space; they count for the municipal total only: {ids}").format(
                 count=len(table.unassigned_blocks), ids=format_values(table.unassigned_blocks))] if table.unassigned_blocks else []
             write_text(report, indicator_report(translator_for(lang)("Indicators of the social spaces"), text,
-                                                settings_rows(options, catalogue_file, source.sourceName(), lang), notes, lang))
+                                                settings_rows(options, catalogue_file, source_title(self, parameters, self.INPUT, context, source), lang), notes, lang))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
             spaces=len(table.values), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))

@@ -31,6 +31,7 @@ from ..qgisio.layer_io import (
     ordered_request,
     plain,
     require_geometry,
+    source_title,
     to_shapely,
     transformed_features,
     valid_polygons,
@@ -268,7 +269,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                                       t("Overlaps space"): result.overlaps["space_b"].astype(str),
                                       t("Area (m²)"): [format_number(v, 0, lang) for v in result.overlaps["area_m2"]]})
                 sections.append((t("Overlapping drawn spaces"), frame, 2))
-            settings = settings_rows(options, catalogue_file, source.sourceName(), lang)
+            settings = settings_rows(options, catalogue_file, source_title(self, parameters, self.INPUT, context, source), lang)
             settings.append((t("Split blocks by"), t("Area share") if method == "area"
                              else t("Weight points (dasymetric)")))
             notes += [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(

@@ -1,5 +1,6 @@
 """Reading QGIS features into engine inputs: shapely geometries in metres, attribute columns."""
 import math
+from pathlib import Path
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -8,6 +9,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -197,3 +199,22 @@ def valid_polygons(geometry):
     if QgsWkbTypes.geometryType(repaired.wkbType()) != compat.GEOMETRY_POLYGON:
         repaired.convertGeometryCollectionToSubclass(compat.GEOMETRY_POLYGON)  # in place
     return repaired
+
+
+def layer_title(layer):
+    """The layer's name, or the GeoPackage layer's own name where QGIS named it after the file.
+
+    A layer given as "musterstadt.gpkg|layername=barriers" (qgis_process, a model) is called
+    "musterstadt"; the legend read "Barrier: musterstadt" for the railway.
+    """
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    inner, path = parts.get("layerName"), parts.get("path")
+    if inner and path and layer.name() == Path(path).stem:
+        return inner
+    return layer.name()
+
+
+def source_title(algorithm, parameters, name, context, source):
+    """How reports name the input layer ``name``: :func:`layer_title` of its layer, else the source's name."""
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    return layer_title(layer) if layer is not None else source.sourceName()

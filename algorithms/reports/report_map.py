@@ -4,21 +4,19 @@ Drawn from the spaces the algorithm has just made (their geometries and figures)
 output layer, so it works the same for files and temporary outputs; the input layers are
 only read (barriers are drawn from a styled clone).
 """
-from pathlib import Path
-
 from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsFillSymbol,
     QgsLineSymbol,
     QgsProperty,
-    QgsProviderRegistry,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 
 from ...i18n import tr
 from ...qgisio import compat, map_image
+from ...qgisio.layer_io import layer_title
 from ...qgisio.space_labels import space_labeling
 
 #: the colour of a space from its position, as in resources/styles/spaces.qml (neighbours differ by 137°)
@@ -80,19 +78,6 @@ def _style_spaces(layer):
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     layer.setLabeling(space_labeling("label", "population", size=8, crs=layer.crs()))
     layer.setLabelsEnabled(True)
-
-
-def layer_title(layer):
-    """The layer's name, or the GeoPackage layer's own name where QGIS named it after the file.
-
-    A layer given as "musterstadt.gpkg|layername=barriers" (qgis_process, a model) is called
-    "musterstadt"; the legend read "Barrier: musterstadt" for the railway.
-    """
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    inner, path = parts.get("layerName"), parts.get("path")
-    if inner and path and layer.name() == Path(path).stem:
-        return inner
-    return layer.name()
 
 
 def _barrier_clone(layer):

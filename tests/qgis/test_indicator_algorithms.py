@@ -378,6 +378,16 @@ def fine_spaces(fine):
     return aggregate(coarse, "space60")["OUTPUT"]
 
 
+def test_the_report_names_a_geopackage_layer_not_its_file(provider, tmp_path):
+    """An outside check: blocks given as "ergebnis.gpkg|layername=raeume_bloecke" were named
+    "ergebnis" in the report's settings, the file of eight layers."""
+    report = tmp_path / "report.html"
+    run("aggregate", INPUT=f"{SAMPLE}|layername=blocks", SPACE_FIELD="district", ID_FIELD="block_id",
+        OUTPUT="memory:", OUTPUT_TOTAL="memory:", REPORT=str(report), LANGUAGE=2)
+    html = report.read_text(encoding="utf-8")
+    assert re.search(r"<td>Blocks</td>\s*<td>blocks</td>", html), re.findall(r"<td>Blocks</td>\s*<td>[^<]*</td>", html)
+
+
 def test_index_classes_and_types_are_deterministic(provider, fine_spaces):
     arguments = dict(INPUT=fine_spaces, SPACE_FIELD="space60", RATES=RATES, OUTPUT="memory:", OUTPUT_PROFILE="memory:", SEED=3)
     first, second = run("index", **arguments), run("index", **arguments)
