@@ -44,7 +44,9 @@ from .indicator_parameters import (
 
 
 def write_total(algorithm, parameters, context, name, published, catalogue, lang, n_blocks):
-    """The municipal total/average row as a table without geometry."""
+    """The municipal total/average row as a table without geometry; None when the output was not asked for."""
+    if not parameters.get(name):
+        return None
     label = compat.field("name", "string")
     ind_fields, names = indicator_fields(catalogue, lang, taken=("name", "n_blocks"))
     fields = qgs_fields([label, compat.field("n_blocks", "int")], ind_fields)
@@ -132,7 +134,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         add_language_parameter(self, self.LANGUAGE)
         add_number_format_parameter(self)
         add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Spaces with indicators"), compat.SOURCE_POLYGON))
-        add(QgsProcessingParameterFeatureSink(self.OUTPUT_TOTAL, self.tr("Municipal total"), SOURCE_VECTOR))
+        # optional like the index's type profiles: a run for the spaces alone needs no total table
+        add(QgsProcessingParameterFeatureSink(self.OUTPUT_TOTAL, self.tr("Municipal total"), SOURCE_VECTOR, optional=True,
+                                              createByDefault=True))
         add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Report"), self.tr("HTML files (*.html)"), optional=True,
                                                   createByDefault=False))
         add(QgsProcessingParameterFileDestination(self.EXPORT_CSV, self.tr("Indicator table (CSV)"),
