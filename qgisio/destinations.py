@@ -275,14 +275,62 @@ def prepare(algorithm, parameters, context):
 
     Raises QgsProcessingException naming the file (and the layer that would be lost).
     """
+    messages = database_conflicts(algorithm, parameters, context)
     found_destinations = destinations(algorithm, parameters, context)
-    if not found_destinations:
+    if not found_destinations and not messages:
         return RunFiles([])
-    messages = conflicts(inputs(algorithm, parameters, context), found_destinations)
+    messages += conflicts(inputs(algorithm, parameters, context), found_destinations)
     messages += [m for m in (unwritable(d) for d in found_destinations) if m]
     if messages:
         raise QgsProcessingException("\n".join(dict.fromkeys(messages)))
     return RunFiles(found_destinations)
+
+
+# -- database tables ------------------------------------------------------------------------
+DATABASE_PROVIDERS = ("postgres", "postgis")
+
+
+def _table_key(uri):
+    """(server, database, schema, table) of a PostgreSQL data source, case as PostgreSQL folds it."""
+    server = ("service", uri.service()) if uri.service() else ("host", uri.host() or "localhost", uri.port() or "5432")
+    return server, uri.database(), uri.schema() or "public", uri.table()
+
+
+def _database_destination(text):
+    provider, separator, rest = (text or "").partition(":")
+    if provider not in DATABASE_PROVIDERS or not separator:
+        return None
+    uri = QgsDataSourceUri(rest[2:] if rest.startswith("//") else rest)
+    return uri if uri.table() else None
+
+
+def database_conflicts(algorithm, parameters, context):
+    """Messages for PostgreSQL destinations that are an input table: QGIS drops and recreates the
+    table when the sink is created (an outside check: the blocks table was replaced without a word)."""
+    tables = []
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination() or definition.type() not in SOURCE_TYPES or definition.type() == "file":
+            continue
+        value = parameters.get(definition.name())
+        for item in (value if isinstance(value, (list, tuple)) else [value] if value is not None else []):
+            layer = _value_layer(item, context)
+            if layer is not None and layer.providerType() == "postgres":
+                tables.append((_label(definition), _table_key(QgsDataSourceUri(layer.source()))))
+    messages = []
+    for definition in algorithm.destinationParameterDefinitions():
+        if definition.type() not in SINK_TYPES:
+            continue
+        uri = _database_destination(algorithm.parameterAsOutputLayer(parameters, definition.name(), context))
+        if uri is None:
+            continue
+        key = _table_key(uri)
+        for label, table in tables:
+            if table == key:
+                messages.append(tr("{output} would replace the table {schema}.{table} of the database {database}, read by "
+                                   "{input}. Choose another table name.").format(
+                    output=_label(definition), schema=key[2], table=key[3], database=key[1], input=label))
+                break
+    return messages
 
 
 # -- after a stop ---------------------------------------------------------------------------

@@ -4076,5 +4076,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>{count} spaces have no population value (NULL), so their size cannot be checked against the minimum of {minimum}; they get no index or type: {ids}</source>
             <translation>{count} Räume haben keinen Einwohnerwert (NULL), ihre Größe lässt sich daher nicht am Minimum von {minimum} prüfen; sie erhalten keinen Index und keinen Typ: {ids}</translation>
         </message>
+        <message>
+            <source>{output} would replace the table {schema}.{table} of the database {database}, read by {input}. Choose another table name.</source>
+            <translation>{output} würde die Tabelle {schema}.{table} der Datenbank {database} ersetzen, die {input} liest. Wählen Sie einen anderen Tabellennamen.</translation>
+        </message>
     </context>
 </TS>

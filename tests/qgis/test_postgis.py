@@ -372,3 +372,25 @@ def test_the_report_command_repeats_a_run_on_a_database_layer_into_a_geopackage_
     again = QgsVectorLayer(f"{gpkg}|layername=wieder", "again", "ogr")
     assert again.isValid() and again.featureCount() == 2  # the two spaces
     assert sorted(p.name for p in tmp_path.iterdir() if "layername" in p.name) == []
+
+
+def test_an_output_onto_its_own_input_table_is_refused(qgis_app, qgis_processing, provider, server):
+    """An outside check: the blocks table was dropped and recreated by an output naming it; another
+    table of the same schema stays allowed."""
+    import processing
+    from qgis.core import QgsDataSourceUri, QgsProcessingException
+
+    source = blocks_table(server, "eingabe")
+
+    def destination(table):
+        uri = QgsDataSourceUri(server.connection_info())
+        uri.setDataSource("eingabe", table, "geom")
+        return "postgres://" + uri.uri(False)
+
+    arguments = {"INPUT": postgis_layer(source), "SPACE_FIELD": "space", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["pop"],
+                 "MIN_POPULATION": 500, "MAX_POPULATION": 3000}
+    with pytest.raises(QgsProcessingException, match=r"would replace the table eingabe\.blocks of the database"):
+        processing.run("sozialraum:evaluate", dict(arguments, OUTPUT=destination("blocks")))
+    assert postgis_layer(source).featureCount() == 24
+    result = processing.run("sozialraum:evaluate", dict(arguments, OUTPUT=destination("bewertung")))
+    assert result["N_SPACES_FOUND"] == 2
