@@ -1,4 +1,5 @@
 """sozialraum:adjacency — build the block neighbourhood graph."""
+import numpy as np
 from qgis.core import (
     QgsFeature,
     QgsFields,
@@ -142,7 +143,14 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
         island_population = self.parameterAsDouble(parameters, self.ISLAND_POPULATION, context)
 
         blocks = read_blocks(source, context, feedback, id_field, [nest_field, population_field], number_format(self, parameters, context))
-        population = blocks.numeric(population_field, null_as=0.0, whole=True) if population_field else None
+        population = None
+        if population_field:
+            population = blocks.numeric(population_field, whole=True)
+            missing = np.flatnonzero(np.isnan(population))
+            if len(missing):  # as delineate says it: the parts' populations leave them out (an outside check)
+                feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
+                    count=len(missing), ids=blocks.name_blocks(missing)))
+            population = np.nan_to_num(population)
         nest = blocks.values(nest_field) if nest_field else None
 
         def progress(fraction, stage):

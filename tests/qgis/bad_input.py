@@ -332,6 +332,7 @@ EXPECTED = {
     **{("self_intersecting", a): _REPAIRED for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate")},
     **{("empty_and_null_geometry", a): _SKIPPED for a in ("adjacency", "delineate", "evaluate", "interpolate")},
     **{("geographic_crs", a): _GEOGRAPHIC for a in ("adjacency", "delineate", "evaluate", "aggregate", "interpolate")},
+    ("null_population", "adjacency"): ("ok", r"2 blocks have no population value and count as 0: 4, 11"),
     ("null_population", "delineate"): ("ok", r"2 blocks have no population value and count as 0: 4, 11"),
     ("null_population", "evaluate"): ("ok", r"2 blocks have no population value and count as 0: 4, 11"),
     ("null_population", "aggregate"): ("ok", r"Space SE: 'pop' is NULL because NULL values in 2 blocks"),
