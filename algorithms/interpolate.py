@@ -139,9 +139,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.SPACES))
         require_geometry(source, compat.GEOMETRY_POLYGON, self.tr("drawn spaces"))
         field = self.parameterAsString(parameters, self.SPACE_FIELD, context) or None
-        if field and field not in source.fields().names():
-            raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
-                field=field, layer=source.sourceName()))
+        self._require_field(source, field)
         transform = None
         if source.sourceCrs() != work_crs:
             transform = QgsCoordinateTransform(source.sourceCrs(), work_crs, context.transformContext())
@@ -175,15 +173,19 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                 count=len(missing), ids=format_values(missing)))
         return source, field, features, shapes, ids
 
+    def _require_field(self, source, field):
+        """A field parameter's value that is not in ``source`` (qgis_process does not check it): a KeyError before."""
+        if field and field not in source.fields().names():
+            raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
+                field=field, layer=source.sourceName()))
+
     def _read_points(self, parameters, context, feedback, work_crs):
         source = self.parameterAsSource(parameters, self.WEIGHT_POINTS, context)
         if source is None:
             raise QgsProcessingException(self.tr("Splitting by weight points needs a point layer."))
         require_geometry(source, compat.GEOMETRY_POINT, self.tr("weight points"))
         field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context) or None
-        if field and field not in source.fields().names():
-            raise QgsProcessingException(self.tr("The field '{field}' is not in the layer {layer}.").format(
-                field=field, layer=source.sourceName()))
+        self._require_field(source, field)
         points, weights = [], []
         for feature, shape in transformed_features(source, work_crs, context):
             if shape.geom_type == "MultiPoint":

@@ -291,7 +291,7 @@ DATABASE_PROVIDERS = ("postgres", "postgis")
 
 
 def _table_key(uri):
-    """(server, database, schema, table) of a PostgreSQL data source, case as PostgreSQL folds it."""
+    """(server, database, schema, table) of a PostgreSQL data source, names as the URIs spell them."""
     server = ("service", uri.service()) if uri.service() else ("host", uri.host() or "localhost", uri.port() or "5432")
     return server, uri.database(), uri.schema() or "public", uri.table()
 
