@@ -193,12 +193,13 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         if report:
             if text is None:
                 text = export_frame(published, catalogue, list(table.values.index), lang)
-            notes = [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(
-                space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks))
+            t = translator_for(lang)  # the report's language, not the interface's
+            notes = [t("Space {space}: '{indicator}' is NULL because {reason}.").format(
+                space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks, lang))
                 for row in published.null_reasons.itertuples(index=False)]
-            notes += [self.tr("{count} blocks have no space; they count for the municipal total only: {ids}").format(
+            notes += [t("{count} blocks have no space; they count for the municipal total only: {ids}").format(
                 count=len(table.unassigned_blocks), ids=format_values(table.unassigned_blocks))] if table.unassigned_blocks else []
-            write_text(report, indicator_report(translator_for(lang)("Indicators of the social spaces"), text,
+            write_text(report, indicator_report(t("Indicators of the social spaces"), text,
                                                 settings_rows(options, catalogue_file, source_title(self, parameters, self.INPUT, context, source), lang), notes, lang))
             outputs[self.REPORT] = report
         feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
@@ -220,7 +221,7 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         for index, label in enumerate(data.frame[space_field].tolist()):
             if label is not None:
                 members.setdefault(label, []).append(index)
-        notes, suppressed = notes_per_space(published, table.values.index)
+        notes, suppressed = notes_per_space(published, table.values.index, lang)
         ids = [indicator.id for indicator in visible(catalogue)]
         total = len(table.values) or 1
         for position, (label, row) in enumerate(published.values[ids].iterrows()):

@@ -66,11 +66,12 @@ def log_null_reasons(feedback, published, limit=30):
         feedback.pushWarning(tr("... and {count} more NULL values (see the field 'notes').").format(count=len(rows) - limit))
 
 
-def notes_per_space(published, index):
-    """(notes, suppressed) texts per space: why values are NULL, which indicators are suppressed."""
+def notes_per_space(published, index, lang=None):
+    """(notes, suppressed) texts per space: why values are NULL, which indicators are suppressed;
+    in ``lang``, the language of the output's field names (None: the interface's)."""
     notes = {space: [] for space in index}
     for row in published.null_reasons.itertuples(index=False):
-        notes.setdefault(row.space, []).append(f"{row.indicator}: {null_reason(row.reason, row.blocks)}")
+        notes.setdefault(row.space, []).append(f"{row.indicator}: {null_reason(row.reason, row.blocks, lang)}")
     suppressed = {space: [] for space in index}
     for row in published.reasons.itertuples(index=False):
         if row.indicator != POPULATION_HELPER:

@@ -79,6 +79,7 @@ def raise_indicator_error(error, catalogue_file=None):
     raise error
 
 
-def null_reason(reason, blocks=0):
-    """Why a value is NULL (engine reason codes of aggregation and confidentiality)."""
-    return text(NULL_REASONS, reason, count=blocks)
+def null_reason(reason, blocks=0, lang=None):
+    """Why a value is NULL (engine reason codes of aggregation and confidentiality), in ``lang``
+    (None: the interface's)."""
+    return text(NULL_REASONS, reason, lang, count=blocks)

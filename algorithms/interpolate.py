@@ -61,6 +61,35 @@ def _number(number, decimals=0):
     return format_number(number, decimals, language())
 
 
+def _diagnostics(result, space_ids, population_field, tr, lang):
+    """(level, text) of what the log says and the report repeats as notes, in ``lang`` through ``tr``:
+    the report may be asked in another language than the interface (an outside check found German
+    reports with English notes)."""
+    found = []
+    empty = [space for space in space_ids if int(result.table.n_blocks[space]) == 0]
+    if empty:  # first: such spaces make the lists of blocks outside and of NULL values long
+        found.append(("warning", tr("{count} drawn spaces overlap no block (check where they lie and their CRS); their "
+                                    "values are 0 or empty: {ids}").format(count=len(empty), ids=format_values(empty))))
+    for row in result.overlaps.itertuples(index=False):
+        found.append(("warning", tr("The drawn spaces {a} and {b} overlap ({area} m²); blocks there are counted in both, "
+                                    "so the sum over the spaces exceeds the municipal total.").format(
+            a=row.space_a, b=row.space_b, area=format_number(row.area_m2, 0, lang))))
+    if len(result.outside):
+        outside = result.outside.sort_values("population_outside", ascending=False, kind="mergesort")
+        ids = format_values(outside["block"].tolist())
+        if population_field:
+            found.append(("warning", tr("{count} blocks lie (partly) outside every drawn space, with {population} residents "
+                                        "outside: {ids}").format(count=len(outside), ids=ids,
+                                                                 population=format_number(result.outside_population, 1, lang))))
+        else:
+            found.append(("warning", tr("{count} blocks lie (partly) outside every drawn space: {ids}").format(
+                count=len(outside), ids=ids)))
+    if result.fallback_blocks:
+        found.append(("info", tr("{count} blocks have no weight points and are split by area: {ids}").format(
+            count=len(result.fallback_blocks), ids=format_values(result.fallback_blocks))))
+    return found
+
+
 class InterpolateAlgorithm(SozialraumAlgorithm):
     GROUP = "indicators"
     ALGORITHM_NAME = "interpolate"
@@ -241,8 +270,8 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                                  null_as_zero=self.parameterAsBoolean(parameters, self.NULL_AS_ZERO, context))
         except SozialraumError as error:
             raise_indicator_error(error, catalogue_file)
-        notes = self._report_spaces_without_blocks(result, space_ids, source, spaces_source, feedback)
-        notes += self._log_diagnostics(result, feedback, population_field)
+        self._refuse_if_no_space_has_blocks(result, space_ids, source, spaces_source)
+        self._log_diagnostics(result, space_ids, feedback, population_field)
         published = publish(result.table, options, feedback)
         log_null_reasons(feedback, published)
         feedback.setProgress(70)
@@ -274,8 +303,9 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             settings = settings_rows(options, catalogue_file, source_title(self, parameters, self.INPUT, context, source), lang)
             settings.append((t("Split blocks by"), t("Area share") if method == "area"
                              else t("Weight points (dasymetric)")))
-            notes += [self.tr("Space {space}: '{indicator}' is NULL because {reason}.").format(
-                space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks))
+            notes = [text for _, text in _diagnostics(result, space_ids, population_field, tr=t, lang=lang)]
+            notes += [t("Space {space}: '{indicator}' is NULL because {reason}.").format(
+                space=row.space, indicator=row.indicator, reason=null_reason(row.reason, row.blocks, lang))
                 for row in published.null_reasons.itertuples(index=False)]
             write_text(report, indicator_report(t("Indicators of the drawn spaces"), text, settings, notes, lang,
                                                 sections))
@@ -285,52 +315,24 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         feedback.setProgress(100)
         return outputs
 
-    def _report_spaces_without_blocks(self, result, space_ids, source, spaces_source, feedback):
-        """Refuse spaces of which none overlaps a block (a wrong CRS or extent); name those that do not, first.
-
-        Said before the list of blocks outside and NULL values, which such spaces make long.
-        """
-        empty = [space for space in space_ids if int(result.table.n_blocks[space]) == 0]
-        if empty and len(empty) == len(space_ids):
+    def _refuse_if_no_space_has_blocks(self, result, space_ids, source, spaces_source):
+        """Refuse spaces of which none overlaps a block (a wrong CRS or extent)."""
+        if space_ids and all(int(result.table.n_blocks[space]) == 0 for space in space_ids):
             raise QgsProcessingException(self.tr(
                 "No drawn space overlaps any block, so every value would be 0. Check that the drawn spaces lie over the "
                 "blocks and that both layers have the right CRS (blocks: {blocks}, drawn spaces: {spaces}).").format(
                 blocks=source.sourceCrs().authid(), spaces=spaces_source.sourceCrs().authid()))
-        if not empty:
-            return []
-        text = self.tr("{count} drawn spaces overlap no block (check where they lie and their CRS); their values are 0 "
-                       "or empty: {ids}").format(count=len(empty), ids=format_values(empty))
-        feedback.pushWarning(text)
-        return [text]
 
-    def _log_diagnostics(self, result, feedback, population_field):
-        notes = []
-        for row in result.overlaps.itertuples(index=False):
-            text = self.tr("The drawn spaces {a} and {b} overlap ({area} m²); blocks there are counted in both, so the "
-                           "sum over the spaces exceeds the municipal total.").format(
-                a=row.space_a, b=row.space_b, area=_number(row.area_m2))
-            feedback.pushWarning(text)
-            notes.append(text)
+    def _log_diagnostics(self, result, space_ids, feedback, population_field):
+        """The run's findings in the log (interface language); what the report repeats comes first."""
+        for level, text in _diagnostics(result, space_ids, population_field, tr=self.tr, lang=language()):
+            (feedback.pushWarning if level == "warning" else feedback.pushInfo)(text)
         if len(result.outside):
             outside = result.outside.sort_values("population_outside", ascending=False, kind="mergesort")
-            if population_field:
-                text = self.tr("{count} blocks lie (partly) outside every drawn space, with {population} residents outside: "
-                               "{ids}").format(count=len(outside), population=_number(result.outside_population, 1),
-                                               ids=format_values(outside["block"].tolist()))
-            else:
-                text = self.tr("{count} blocks lie (partly) outside every drawn space: {ids}").format(
-                    count=len(outside), ids=format_values(outside["block"].tolist()))
-            feedback.pushWarning(text)
-            notes.append(text)
             for row in outside.head(20).itertuples(index=False):
                 feedback.pushInfo(self.tr("Block {block}: {share} % outside, {population} residents.").format(
                     block=row.block, share=f"{100 * row.share_outside:.1f}",
                     population=_number(row.population_outside, 1) if row.population_outside == row.population_outside else "-"))
-        if result.fallback_blocks:
-            text = self.tr("{count} blocks have no weight points and are split by area: {ids}").format(
-                count=len(result.fallback_blocks), ids=format_values(result.fallback_blocks))
-            feedback.pushInfo(text)
-            notes.append(text)
         if result.points_outside_blocks:
             feedback.pushInfo(self.tr("{count} weight points lie in no block and are not used.").format(
                 count=result.points_outside_blocks))
@@ -347,7 +349,6 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
         if result.conserves_totals:
             feedback.pushInfo(self.tr("The drawn spaces cover every block without overlaps: the sums over the spaces equal "
                                       "the municipal totals."))
-        return notes
 
     def _write(self, parameters, context, spaces_source, space_field, space_features, space_ids, result, published,
                catalogue, lang, feedback):
@@ -377,7 +378,7 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
                                           QgsWkbTypes.multiType(spaces_source.wkbType()), spaces_source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        notes, suppressed = notes_per_space(published, result.table.values.index)
+        notes, suppressed = notes_per_space(published, result.table.values.index, lang)
         ids = [indicator.id for indicator in visible(catalogue)]
         values = published.values[ids]
         n_blocks = result.table.n_blocks

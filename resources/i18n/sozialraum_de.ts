@@ -689,7 +689,7 @@ Ausgaben: ein Objekt je Sozialraum (zusammengefasste Blöcke) mit jedem Indikato
         </message>
         <message>
             <source>Indicators of the social spaces</source>
-            <translation type="obsolete">Indikatoren der Sozialräume</translation>
+            <translation>Indikatoren der Sozialräume</translation>
         </message>
         <message>
             <source>Compare two divisions</source>

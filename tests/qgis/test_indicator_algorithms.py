@@ -338,6 +338,11 @@ def test_drawn_spaces_keep_their_fields_and_are_written_repaired_with_a_german_r
         assert german in html, german
     for english in ("Settings", "Blocks outside every drawn space", "Overlapping drawn spaces"):
         assert english not in html, english
+    # the notes too (they followed the interface's language): from an English QGIS, German notes
+    assert "Die gezeichneten Räume 2 und 3 überlappen sich" in html
+    assert "Blöcke liegen (teilweise) außerhalb aller gezeichneten Räume" in html
+    assert "blocks lie (partly) outside" not in html and "overlap (" not in html
+    assert "drawn spaces 2 and 3 overlap" in feedback.text  # the log stays in the interface's language
 
 
 def test_drawn_spaces_and_weight_points_of_the_wrong_kind_are_refused_by_name(provider, town):
@@ -546,3 +551,18 @@ def test_a_missing_scikit_learn_disables_only_the_index(provider, monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "sklearn" else real(name, *a))
     disabled = [cls.ALGORITHM_NAME for cls in provider_module.ALGORITHMS if provider_module.missing_packages(cls)]
     assert disabled == ["index"]
+
+
+def test_a_german_reports_notes_and_the_notes_field_are_german_from_an_english_interface(provider, fine, tmp_path):
+    """The report's notes (why a value is NULL) and the output's field 'notes' followed the
+    interface's language while the rest of the report and the field names followed LANGUAGE."""
+    report = tmp_path / "report.html"
+    feedback = LogFeedback()
+    result = aggregate(fine, "space", feedback=feedback, LANGUAGE=1, REPORT=str(report))
+    assert result["N_NULL"] > 0, "the test needs NULL values with a reason"
+    html = report.read_text(encoding="utf-8")
+    assert "ist NULL, weil" in html and "is NULL because" not in html
+    assert "<h1>Indikatoren der Sozialräume</h1>" in html  # translator_for(lang)("...") was never extracted
+    notes = [str(f["notes"]) for f in result["OUTPUT"].getFeatures() if not null(f["notes"])]
+    assert notes and not any("denominator" in note or "NULL values in" in note for note in notes), notes[:3]
+    assert "is NULL because" in feedback.text  # the log stays in the interface's language
