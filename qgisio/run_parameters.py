@@ -53,18 +53,59 @@ def delineation_record(parameters, space_field, blocks=None, links=()):
         "upper": float(parameters["upper"]),
         "gap": float(parameters["gap"]),
         "nest": parameters["nest"],
-        "barriers": [{"name": layer.name(), "source": layer.source(), "provider": layer.providerType()}
+        "barriers": [{"name": layer.name(), "source": _absolute(layer.source(), layer.providerType()),
+                      "provider": layer.providerType()}
                      for layer in parameters["barriers"]],
     }
 
 
+def _absolute(source, provider):
+    """A file layer's source with an absolute path: qgis_process takes "town.gpkg|layername=barriers"
+    relative to the folder it runs in, and a session opened from elsewhere found no barriers (an
+    outside check)."""
+    if provider != "ogr":
+        return source
+    registry = QgsProviderRegistry.instance()
+    parts = registry.decodeUri("ogr", source)
+    path = parts.get("path") or ""
+    if not path or os.path.isabs(path) or not os.path.exists(path):
+        return source
+    parts["path"] = os.path.abspath(path)
+    return registry.encodeUri("ogr", parts)
+
+
+def _file_path(source, provider):
+    parts = QgsProviderRegistry.instance().decodeUri(provider or "ogr", source) if provider == "ogr" else {}
+    return parts.get("path") or ""
+
+
+def _with_relative_paths(record, output_path):
+    """The record with each file barrier's path relative to the output's folder as well, so a
+    folder of blocks and barriers moved or copied together (to a laptop for the meeting) still
+    finds its barriers."""
+    folder = os.path.dirname(os.path.abspath(output_path))
+    barriers = []
+    for entry in record.get("barriers", []):
+        entry = dict(entry)
+        path = _file_path(entry.get("source", ""), entry.get("provider"))
+        if path and os.path.isabs(path):
+            try:
+                entry["relative_path"] = os.path.relpath(path, folder)
+            except ValueError:  # another drive (Windows)
+                pass
+        barriers.append(entry)
+    return dict(record, barriers=barriers)
+
+
 def remember_delineation(context, destination, record):
     """Store ``record`` with the output ``destination`` (see the module docstring); never fails the run."""
+    path, layer_name = _gpkg_path(destination)
+    if path:
+        record = _with_relative_paths(record, path)
     text = json.dumps(record, ensure_ascii=False)
     layer = QgsProcessingUtils.mapLayerFromString(destination, context, False)
     if layer is not None:
         layer.setCustomProperty(PROPERTY, text)
-    path, layer_name = _gpkg_path(destination)
     if path:
         try:  # GDAL may raise (exceptions on) or return None (off): the output stands either way
             _write_metadata(path, layer_name, text)
@@ -92,24 +133,42 @@ def delineation_of(layer):
     return record
 
 
-def barrier_layers(record, project_layers=()):
-    """The record's barrier layers: the project's layer of the same source, else opened anew.
+def barrier_layers(record, project_layers=(), folder=None):
+    """The record's barrier layers: the project's layer of the same source, else opened anew, else
+    (a file not where the run found it) at the record's path relative to ``folder``, the blocks
+    layer's folder.
 
     Returns ``(layers, missing)``; ``missing``: names of barrier layers that cannot be read.
     """
-    by_source = {layer.source(): layer for layer in project_layers}
+    by_source = {_absolute(layer.source(), layer.providerType()): layer for layer in project_layers}
     layers, missing = [], []
     for entry in (record or {}).get("barriers", []):
-        layer = by_source.get(entry.get("source"))
-        if layer is None:  # not in the project: named by its table in the file (a path gives the file's name)
-            source = entry.get("source", "")
-            table = QgsProviderRegistry.instance().decodeUri("ogr", source).get("layerName")
-            layer = QgsVectorLayer(source, table or entry.get("name", ""), entry.get("provider") or "ogr")
-        if layer.isValid():
+        source, provider = entry.get("source", ""), entry.get("provider") or "ogr"
+        candidates = [source]
+        if folder and entry.get("relative_path") and provider == "ogr":
+            parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+            parts["path"] = os.path.normpath(os.path.join(folder, entry["relative_path"]))
+            candidates.append(QgsProviderRegistry.instance().encodeUri("ogr", parts))
+        layer = next((by_source[c] for c in candidates if c in by_source), None)
+        for candidate in candidates if layer is None else ():
+            # not in the project: named by its table in the file (a path gives the file's name)
+            table = QgsProviderRegistry.instance().decodeUri("ogr", candidate).get("layerName")
+            layer = QgsVectorLayer(candidate, table or entry.get("name", ""), provider)
+            if layer.isValid():
+                break
+        if layer is not None and layer.isValid():
             layers.append(layer)
         else:
-            missing.append(entry.get("name") or entry.get("source"))
+            missing.append(entry.get("name") or source)
     return layers, missing
+
+
+def layer_folder(layer):
+    """The folder of a file layer (None for other layers): where a record's relative paths start."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    path = _file_path(layer.source(), "ogr")
+    return os.path.dirname(os.path.abspath(path)) if path else None
 
 
 def _gpkg_path(source):

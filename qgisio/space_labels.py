@@ -19,6 +19,19 @@ OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoin
 SQUARE_DEGREE = 111319.49**2
 
 
+#: Thousands separator of the residents on maps: the narrow no-break space the dock uses
+#: (ui/formatting.py), "4 893" in every language. QGIS 3.22's format_number() groups by the
+#: locale QGIS was started with, not its interface language: a German map read "4,893", which in
+#: German is about five residents (an outside check).
+THOUSANDS = "\u202f"
+
+
+def grouped_residents(field):
+    """Expression: ``field`` rounded to a whole number, thousands separated by :data:`THOUSANDS`."""
+    return (f"regexp_replace(to_string(round(\"{field}\")), '(\\\\d)(?=(\\\\d{{3}})+$)', "
+            f"'\\\\1{THOUSANDS}')")
+
+
 def space_labeling(label_field="space_id", population_field="population", size=9.0, crs=None):
     """Simple labeling of spaces by ``label_field`` over ``population_field`` (formatted); spaces
     smaller than 1 cm² on the map show the number only. ``crs``: the layer's, when it may be in
@@ -29,7 +42,7 @@ def space_labeling(label_field="space_id", population_field="population", size=9
         area = f"area($geometry) * {SQUARE_DEGREE:.1f} * cos(radians(y(centroid($geometry))))"
     settings = QgsPalLayerSettings()
     settings.fieldName = (f"CASE WHEN {area} < 100 * (@map_scale / 1000) ^ 2 THEN \"{label_field}\" "
-                          f"ELSE \"{label_field}\" || '\\n' || format_number(\"{population_field}\", 0) END")
+                          f"ELSE \"{label_field}\" || '\\n' || {grouped_residents(population_field)} END")
     settings.isExpression = True
     settings.placement = OVER_POINT
     settings.centroidInside = True

@@ -46,10 +46,14 @@ class DockChoices:
 
     def _show_neighbourhood(self, layer):
         record = delineation_of(layer) if layer is not None else None
-        # chosen here only without a record: with one, the Neighbourhood line names the run's barriers
-        self.barriers_combo.setVisible(record is None)
-        self.barriers_label.setVisible(record is None)
-        self.neighbourhood_label.setText(self.neighbourhood(layer).text if layer is not None else "")
+        rules = self.neighbourhood(layer) if layer is not None else None
+        # chosen here only without a record (with one, the Neighbourhood line names the run's
+        # barriers), or when the run's barrier layers cannot be read (an outside check: the dock
+        # hid the choice and the session went on without barriers)
+        choose = record is None or bool(rules is not None and rules.missing)
+        self.barriers_combo.setVisible(choose)
+        self.barriers_label.setVisible(choose)
+        self.neighbourhood_label.setText(rules.text if rules is not None else "")
 
     def _layer_chosen(self, layer):
         """Fields, attributes and bounds for ``layer``: as last chosen for it in this dock, else the

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 
 from ..i18n import tr
-from ..qgisio.run_parameters import barrier_layers, delineation_of
+from ..qgisio.run_parameters import barrier_layers, delineation_of, layer_folder
 from .formatting import format_population
 from .session_layer import DEFAULT_GAP
 
@@ -91,29 +91,48 @@ class Neighbourhood:
     nest: str | None
     text: str  # what the dock shows
     added_links: tuple = ()  # (position, position): islands the run joined to their nearest block
+    missing: tuple = ()  # names of the run's barrier layers that cannot be read
+    replaced: bool = False  # barrier lines chosen in the dock stand in for the missing ones
 
 
 def neighbourhood(layer, chosen_barriers=(), line_layers=()):
     """The rules for ``layer``: its run's record decides (barriers found among ``line_layers`` by
-    source, else opened from it); without a record, ``chosen_barriers`` and the default gap."""
+    source, else opened from it); without a record, ``chosen_barriers`` and the default gap.
+    Where a run's barrier layer cannot be read (moved, renamed), the barrier lines chosen here
+    stand in for it: the dock then offers them and says so."""
     record = delineation_of(layer) if layer is not None else None
     if record is not None:
-        barriers, missing = barrier_layers(record, line_layers)
+        barriers, missing = barrier_layers(record, line_layers, layer_folder(layer))
+        standing_in = []
+        if missing:
+            sources = {b.source() for b in barriers}
+            standing_in = [b for b in chosen_barriers if b.source() not in sources]
+            barriers += standing_in
         nest = record.get("nest")
         gap = float(record.get("gap", DEFAULT_GAP))
         text = tr("as the run that made the layer: gap {gap} m, barriers: {barriers}, nesting: {nest}").format(
             gap=format_population(gap), barriers=", ".join(b.name() for b in barriers) or tr("none"),
             nest=nest or tr("none"))
         if missing:
-            text += " " + tr("Barrier layers that cannot be read (not used): {names}.").format(names=", ".join(missing))
+            text += "\n" + missing_barriers_text(missing, bool(standing_in))
         links = record.get("added_links") or ()
         if record.get("blocks") != layer.featureCount():  # blocks added or deleted since: positions mean nothing
             links = ()
-        return Neighbourhood(gap, tuple(barriers), nest, text, tuple(tuple(link) for link in links))
+        return Neighbourhood(gap, tuple(barriers), nest, text, tuple(tuple(link) for link in links), tuple(missing),
+                             bool(standing_in))
     barriers = tuple(chosen_barriers)
     text = tr("chosen here: gap {gap} m, barriers: {barriers}").format(
         gap=format_population(DEFAULT_GAP), barriers=", ".join(b.name() for b in barriers) or tr("none"))
     return Neighbourhood(DEFAULT_GAP, barriers, None, text)
+
+
+def missing_barriers_text(missing, replaced=False):
+    """What the dock and the message bar say when a run's barrier layers cannot be read."""
+    if replaced:
+        return tr("The run's barrier layers cannot be read: {names}. The barrier lines chosen here are used "
+                  "instead.").format(names=", ".join(missing))
+    return tr("The run's barrier layers cannot be read: {names}. Contiguity is judged without them; choose the "
+              "barrier lines under 'Barrier lines'.").format(names=", ".join(missing))
 
 
 def weighting(record, attributes):

@@ -108,6 +108,7 @@ class LayerSession(QObject):
             self._session = ConsultationSession(self.block_ids, self._population, self._values, self._graph, labels,
                                                 lower, upper, locked=[space for space in locked if space in present],
                                                 weight_by_population=self.ssd_weighted)
+            self._session.new_label_word = tr("new")  # "new 1" in the planner's language: it is data they see
         except SozialraumError as error:
             raise SessionInputError(str(error)) from None
         self._pending = {}
@@ -389,6 +390,7 @@ class LayerSession(QObject):
         locked = [space for space in (self._session.locked if locked is None else locked) if space in present]
         self._session = ConsultationSession(self.block_ids, self._population, self._values, self._graph, labels,
                                             *self._bounds, locked=locked, weight_by_population=self.ssd_weighted)
+        self._session.new_label_word = tr("new")
         self.locks_rebuilt.emit()
 
     def _revert_quietly(self, change):

@@ -40,6 +40,7 @@ deterministic: the split uses a fixed seed, nothing depends on the clock or on s
 from __future__ import annotations
 
 import re
+import string
 
 import numpy as np
 
@@ -90,13 +91,17 @@ def plain_label(value):
     return value
 
 
-def next_label(labels):
+def next_label(labels, parent=None, word="new"):
     """A label for a new space that none of ``labels`` uses (None entries are ignored).
 
     Whole numbers (int, or floats without a fraction): the largest plus 1. Text ending in a
     number with one common prefix ("S07", "S12"): the prefix and the largest number plus 1,
-    as wide as the widest ("S13"). Anything else: "new 1", "new 2", ... Labels once used in the
-    session are passed too, so a label merged away is never handed out again.
+    as wide as the widest ("S13"). Other text, for a part of ``parent`` (a split, a new space
+    from its blocks): the parent's label with the next free letter, as an update numbers a
+    split ("31" -> "31a"; "9a" -> "9b", its letter replaced; "Nord" -> "Nord 2"), so the part
+    says where it came from. Otherwise ``word`` and a number ("new 1"; the interface passes
+    its translation). Labels once used in the session are passed too, so a label merged away is
+    never handed out again.
     """
     labels = [label for label in labels if label is not None]
     if not labels:
@@ -104,17 +109,33 @@ def next_label(labels):
     if all(isinstance(label, (int, float)) and not isinstance(label, bool) and float(label).is_integer() for label in labels):
         top = max(labels) + 1
         return top if all(isinstance(label, int) for label in labels) else float(top)
+    used = set(labels)
     if all(isinstance(label, str) for label in labels):
         matches = [re.fullmatch(r"(.*?)(\d+)", label) for label in labels]
         if all(matches) and len({m.group(1) for m in matches}) == 1:
             prefix = matches[0].group(1)
             width = max(len(m.group(2)) for m in matches)
             return prefix + str(max(int(m.group(2)) for m in matches) + 1).zfill(width)
-    used = set(labels)
+        if isinstance(parent, str) and parent.strip():
+            return _part_label(parent.strip(), used)
     number = 1
-    while f"new {number}" in used:
+    while f"{word} {number}" in used:
         number += 1
-    return f"new {number}"
+    return f"{word} {number}"
+
+
+def _part_label(parent, used):
+    """"31" -> "31a", "9a" -> "9b" (the first free letter after a number), "Nord" -> "Nord 2"."""
+    lettered = re.fullmatch(r"(.*\d)([a-z]{1,2})", parent)
+    base = lettered.group(1) if lettered else parent
+    if base[-1].isdigit():
+        for suffix in list(string.ascii_lowercase) + [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]:
+            if base + suffix not in used:
+                return base + suffix
+    number = 2
+    while f"{parent} {number}" in used:
+        number += 1
+    return f"{parent} {number}"
 
 
 class ConsultationSession:
@@ -129,6 +150,10 @@ class ConsultationSession:
     the block weights of splits and re-optimisation, as in the delineation's search
     (``Settings.population_weight``); ``seed``: for splits.
     """
+
+    #: The word of a new space's label where the labels follow no pattern ("new 1"); the
+    #: interface sets its translation, as the label is data the planner sees.
+    new_label_word = "new"
 
     def __init__(self, block_ids, population, attributes, graph, spaces, lower, upper, locked=(),
                  weight_by_population=True, seed=0, population_weight=DEFAULT_POPULATION_WEIGHT):
@@ -326,7 +351,7 @@ class ConsultationSession:
         if pieces is None:
             raise SplitError(self._labels[code], "not_contiguous")
         _, other = pieces
-        new = self._new_space_code(label)
+        new = self._new_space_code(label, parent=code)
         return self._change(SPLIT, other, np.full(len(other), new, dtype=np.int64))
 
     def split_by_blocks(self, space, blocks, label=None):
@@ -339,7 +364,7 @@ class ConsultationSession:
         if len(nodes) == 0 or len(nodes) == self._sums.count[code]:
             raise SplitError(self._labels[code], "empty_side")
         self._check_locks(nodes, None)
-        new = self._new_space_code(label)
+        new = self._new_space_code(label, parent=code)
         return self._change(SPLIT, nodes, np.full(len(nodes), new, dtype=np.int64))
 
     def new_space(self, blocks, label=None):
@@ -348,7 +373,7 @@ class ConsultationSession:
         if not len(nodes):
             raise ParameterError("blocks", 0, "a new space needs at least one block")
         self._check_locks(nodes, None)
-        new = self._new_space_code(label)
+        new = self._new_space_code(label, parent=self._main_source(nodes))
         return self._change(NEW_SPACE, nodes, np.full(len(nodes), new, dtype=np.int64))
 
     def set_locked(self, space, locked=True):
@@ -433,9 +458,20 @@ class ConsultationSession:
             raise UnknownSpaceError(label)
         return code
 
-    def _new_space_code(self, label):
+    def _main_source(self, nodes):
+        """The space that gives most residents (then most blocks) to ``nodes``; None if they are in none."""
+        codes = self._sums.codes[nodes]
+        inside = np.array([self._labels[c] is not None for c in codes.tolist()], dtype=bool)
+        if not inside.any():
+            return None
+        codes, population = codes[inside], self._sums.population[nodes[inside]]
+        candidates = np.unique(codes)
+        return int(max(candidates, key=lambda c: (float(population[codes == c].sum()), int(np.sum(codes == c)), -int(c))))
+
+    def _new_space_code(self, label, parent=None):
         if label is None:
-            return self._register(next_label(self._labels))
+            parent_label = None if parent is None else self._labels[parent]
+            return self._register(next_label(self._labels, parent=parent_label, word=self.new_label_word))
         label = plain_label(label)
         code = self._codes.get(label)
         if label is None or (code is not None and self._sums.count[code] > 0):

@@ -2785,7 +2785,7 @@ Ausgaben: ein Objekt je Raum mit seinen Kennzahlen und ein HTML-Bericht zum Weit
         </message>
         <message>
             <source>Barrier layers that cannot be read (not used): {names}.</source>
-            <translation>Barriere-Layer, die nicht gelesen werden können (nicht verwendet): {names}.</translation>
+            <translation type="obsolete">Barriere-Layer, die nicht gelesen werden können (nicht verwendet): {names}.</translation>
         </message>
         <message>
             <source>The layer '{layer}' is derived from a consultation session (the live spaces layer): choose the blocks layer.</source>
@@ -4079,6 +4079,14 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>{output} would replace the table {schema}.{table} of the database {database}, read by {input}. Choose another table name.</source>
             <translation>{output} würde die Tabelle {schema}.{table} der Datenbank {database} ersetzen, die {input} liest. Wählen Sie einen anderen Tabellennamen.</translation>
+        </message>
+        <message>
+            <source>The run's barrier layers cannot be read: {names}. Contiguity is judged without them; choose the barrier lines under 'Barrier lines'.</source>
+            <translation>Die Barrierelayer des Laufs sind nicht lesbar: {names}. Der Zusammenhang wird ohne sie beurteilt; wählen Sie die Barrierelinien unter „Barrierelinien“.</translation>
+        </message>
+        <message>
+            <source>The run's barrier layers cannot be read: {names}. The barrier lines chosen here are used instead.</source>
+            <translation>Die Barrierelayer des Laufs sind nicht lesbar: {names}. Stattdessen gelten die hier gewählten Barrierelinien.</translation>
         </message>
     </context>
 </TS>

@@ -190,7 +190,7 @@ def test_split_is_balanced_contiguous_and_deterministic():
     values[np.arange(n) % 8 >= 4, 0] = 1.0  # east and west differ: the cut follows the middle
     s = ConsultationSession(range(n), population, values, graph, ["X"] * n, 1000.0, 4000.0)
     change = s.split("X")
-    assert change.kind == "split" and s.spaces == ("X", "new 1")
+    assert change.kind == "split" and s.spaces == ("X", "X 2")  # named after the space it came from
     first, second = (s.blocks_of(space) for space in s.spaces)
     assert sorted(first + second) == list(range(n))
     assert {c % 8 >= 4 for c in first} != {c % 8 >= 4 for c in second}
@@ -247,6 +247,24 @@ def test_split_by_blocks_and_new_space_labels():
         s.status("north")
 
 
+def test_parts_of_spaces_with_text_labels_are_named_after_their_space():
+    """An outside check: splitting "9a" in a layer of labels "3a", "6a", ... wrote "new 1" into the
+    data and the council report; the part is "9b", a new space takes the label of the space it
+    takes most residents from."""
+    s, population, _ = session(labels=["9a" if c < 3 else "3a" for r in range(ROWS) for c in range(COLS)], lower=0.0)
+    change = s.split("9a")
+    assert set(change.after) == {"9b"} and set(s.spaces) == {"9a", "3a", "9b"}
+    east = [f"b{r * COLS + c}" for r in range(ROWS) for c in (3, 4)]
+    change = s.new_space(east + ["b2"])
+    assert set(change.after) == {"3b"}
+    s.revert(change)
+    west = [b for b in s.blocks_of("9a")][:1] + ["b3"]  # one block each: the one with more residents names it
+    richer = max(west, key=lambda b: population[int(b[1:])])
+    expected = "9c" if s.space_of(richer) == "9a" else "3b"
+    assert set(s.new_space(west).after) == {expected}
+    assert_matches_recount(s)
+
+
 def test_blocks_without_a_space_and_moves_out():
     labels = ["A" if c < 3 else None for r in range(ROWS) for c in range(COLS)]
     labels[5] = float("nan")
@@ -268,6 +286,17 @@ def test_next_label():
     assert next_label(["7", "9"]) == "10"
     assert next_label(["Nord", "Süd"]) == "new 1"
     assert next_label(["new 1", "x"]) == "new 2"
+    assert next_label(["Nord", "Süd"], word="neu") == "neu 1"
+    # a part of a space with text labels says where it came from (an outside check: "new 1" in
+    # the data and the council report for a split of "9a")
+    assert next_label(["3a", "6a", "9a"], parent="9a") == "9b"
+    assert next_label(["3a", "9a", "9b"], parent="9a") == "9c"
+    assert next_label(["3a", "31"], parent="31") == "31a"
+    assert next_label(["03-12a", "03-14"], parent="03-12a") == "03-12b"
+    assert next_label(["Nord", "Süd"], parent="Nord") == "Nord 2"
+    assert next_label(["Nord", "Nord 2", "Süd"], parent="Nord") == "Nord 3"
+    assert next_label(["S07", "S12"], parent="S07") == "S13"  # a numbered pattern wins
+    assert next_label([3, 7], parent=3) == 8
     assert next_label([]) == 1
 
 

@@ -207,3 +207,88 @@ def test_the_session_weighs_the_attributes_as_the_run_did(qgis_app, provider, qg
         dock.close_session()
         dock.cleanup()
         dock.deleteLater()
+
+
+def _railway_file(railway_layer, path):
+    import processing
+
+    processing.run("native:savefeatures", {"INPUT": railway_layer, "OUTPUT": f"ogr:dbname='{path}' table=\"railway\" (geom)"})
+    return path
+
+
+def test_a_relative_barrier_path_and_a_moved_folder_still_find_the_barriers(qgis_app, provider, qgis_new_project,
+                                                                           street_grid_layer, railway_layer, tmp_path,
+                                                                           monkeypatch):
+    """An outside check: delineate run headless with BARRIERS=town.gpkg|layername=barriers (relative, as
+    the README's example) stored that relative path; QGIS started from another folder found no barriers
+    and the session went on without them. Stored absolute, and relative to the output for a folder
+    copied as a whole."""
+    import shutil
+
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.qgisio.run_parameters import barrier_layers, delineation_of, layer_folder
+
+    meeting = tmp_path / "meeting"
+    meeting.mkdir()
+    _railway_file(railway_layer, meeting / "lines.gpkg")
+    monkeypatch.chdir(meeting)
+    relative = QgsVectorLayer("lines.gpkg|layername=railway", "Railway", "ogr")
+    assert relative.isValid()
+    path = delineated(street_grid_layer, relative, str(meeting / "proposal.gpkg"))
+    monkeypatch.chdir(tmp_path.anchor)  # QGIS started elsewhere
+    fresh = QgsVectorLayer(path, "reopened", "ogr")
+    record = delineation_of(fresh)
+    entry = record["barriers"][0]
+    assert entry["source"].startswith(str(meeting / "lines.gpkg")) and entry["relative_path"] == "lines.gpkg"
+    layers, missing = barrier_layers(record, (), layer_folder(fresh))
+    assert missing == [] and layers[0].featureCount() == 1
+    # the folder copied to a laptop, the original gone: found beside the blocks
+    laptop = shutil.copytree(meeting, tmp_path / "laptop")
+    del fresh, layers
+    shutil.rmtree(meeting)
+    moved = QgsVectorLayer(str(laptop / "proposal.gpkg"), "moved", "ogr")
+    layers, missing = barrier_layers(delineation_of(moved), (), layer_folder(moved))
+    assert missing == [] and layers[0].source().startswith(str(laptop / "lines.gpkg"))
+
+
+def test_barriers_that_cannot_be_read_are_said_and_can_be_chosen_in_the_dock(qgis_app, provider, qgis_canvas,
+                                                                            qgis_new_project, street_grid_layer,
+                                                                            railway_layer, tmp_path):
+    """An outside check: the dock only said "Barrier layers that cannot be read (not used): town." in its
+    small print, hid the barrier choice, and the session judged contiguity without the railway."""
+    import shutil
+
+    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    original = _railway_file(railway_layer, tmp_path / "lines.gpkg")
+    (tmp_path / "out").mkdir()
+    barrier = QgsVectorLayer(f"{original}|layername=railway", "Bahn", "ogr")
+    path = delineated(street_grid_layer, barrier, str(tmp_path / "out" / "proposal.gpkg"))
+    kept = shutil.copy(original, tmp_path / "kept.gpkg")
+    del barrier
+    QgsProject.instance().removeAllMapLayers()
+    (tmp_path / "lines.gpkg").unlink()  # renamed by someone: the run's barrier layer is gone
+    layer = QgsVectorLayer(path, "proposal", "ogr")
+    railway = QgsVectorLayer(f"{kept}|layername=railway", "Railway", "ogr")
+    QgsProject.instance().addMapLayers([layer, railway])
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        assert "cannot be read: Bahn" in dock.neighbourhood_label.text()
+        assert not dock.barriers_combo.isHidden()
+        layer_session = dock.open_session()
+        assert layer_session.barriers == ()
+        assert "cannot be read: Bahn" in dock.message_label.text() and "b00020" in dock.message_label.styleSheet()
+        dock.barriers_combo.setItemCheckState(dock.barriers_combo.findText("Railway"), Qt.CheckState.Checked)
+        assert "used instead" in dock.neighbourhood_label.text()
+        layer_session = dock.open_session()
+        assert [b.name() for b in layer_session.barriers] == ["Railway"]
+        assert "used instead" in dock.message_label.text()
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
