@@ -22,6 +22,7 @@ from ..presentation.messages import EXPORT_LABELS, label_text
 from ..qgisio import compat
 from ..qgisio.atomic_files import atomic_path, write_text
 from ..qgisio.blocks_input import polygon_wkb_type, report_invalid_geometries
+from ..qgisio.destinations import output_requested
 from ..qgisio.layer_io import source_title
 from ..qgisio.number_format import add_number_format_parameter, number_format
 from ..qgisio.sink_writes import add_feature
@@ -45,7 +46,7 @@ from .indicator_parameters import (
 
 def write_total(algorithm, parameters, context, name, published, catalogue, lang, n_blocks):
     """The municipal total/average row as a table without geometry; None when the output was not asked for."""
-    if not parameters.get(name):
+    if not output_requested(algorithm, parameters, name, context):
         return None
     label = compat.field("name", "string")
     ind_fields, names = indicator_fields(catalogue, lang, taken=("name", "n_blocks"))

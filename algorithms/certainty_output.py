@@ -25,6 +25,7 @@ from ..presentation import html
 from ..qgisio import compat, stop_signals
 from ..qgisio.blocks_input import polygon_wkb_type, unique_name
 from ..qgisio.certainty_style import FIELD, certainty_style_on_load
+from ..qgisio.destinations import output_requested
 from ..qgisio.engine_errors import raise_for_engine_error
 from ..qgisio.sink_writes import add_feature
 
@@ -72,7 +73,8 @@ def add_certainty_parameters(algorithm):
 
 def certainty_runs(algorithm, parameters, context):
     """Number of further runs, 0 when the certainty is not wanted (neither switched on nor its layer asked for)."""
-    wanted = algorithm.parameterAsBoolean(parameters, CERTAINTY, context) or bool(parameters.get(OUTPUT_CERTAINTY))
+    wanted = (algorithm.parameterAsBoolean(parameters, CERTAINTY, context)
+              or output_requested(algorithm, parameters, OUTPUT_CERTAINTY, context))
     return algorithm.parameterAsInt(parameters, CERTAINTY_RUNS, context) if wanted else 0
 
 
@@ -142,7 +144,7 @@ def with_numbers(certainty, numbers):
 def write_certainty_blocks(algorithm, parameters, context, source, blocks, space_ids, certainty):
     """The blocks with their space (as in the spaces output) and certainty (in %); None when the layer was
     not asked for."""
-    if not parameters.get(OUTPUT_CERTAINTY):
+    if not output_requested(algorithm, parameters, OUTPUT_CERTAINTY, context):
         return None
     fields = QgsFields(source.fields())
     space_name = unique_name(fields, "space_id")

@@ -18,6 +18,7 @@ from ..presentation.comparison_report import comparison_report, summary_lines
 from ..qgisio import compat
 from ..qgisio.atomic_files import write_text
 from ..qgisio.blocks_input import polygon_wkb_type, read_blocks
+from ..qgisio.destinations import output_requested
 from ..qgisio.number_format import add_number_format_parameter, number_format
 from ..qgisio.sink_writes import add_feature
 from .base import SozialraumAlgorithm
@@ -165,7 +166,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
                              compat.field("to_space", "string"), compat.field("population", "double")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_MOVED, context, fields, polygon_wkb_type(source), source.sourceCrs())
         if sink is None:
-            if not parameters.get(self.OUTPUT_MOVED):
+            if not output_requested(self, parameters, self.OUTPUT_MOVED, context):
                 return None  # skipped
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_MOVED))
         position = {block: i for i, block in enumerate(blocks.ids)}
@@ -182,7 +183,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
                              compat.field("share_of_new", "double")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_OVERLAP, context, fields, compat.WKB_NO_GEOMETRY)
         if sink is None:
-            if not parameters.get(self.OUTPUT_OVERLAP):
+            if not output_requested(self, parameters, self.OUTPUT_OVERLAP, context):
                 return None  # skipped
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_OVERLAP))
         overlap = comparison.overlap

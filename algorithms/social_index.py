@@ -21,10 +21,11 @@ from ..engine.errors import ParameterError, SozialraumError, format_values
 from ..engine.indicators import DEFAULT_BREAKS, dynamics_index, social_index, typology
 from ..engine.indicators.index import DEFAULT_LABELS, DYNAMICS_LABELS
 from ..engine.numbers import parse_number, parse_pairs
-from ..i18n import language
+from ..i18n import language, translator_for
 from ..presentation.messages import DYNAMICS_CLASSES, INDEX_CLASSES
 from ..presentation.messages import class_labels as class_labels_text
 from ..qgisio import compat
+from ..qgisio.destinations import output_requested
 from ..qgisio.layer_io import ordered_request, plain
 from ..qgisio.number_format import add_number_format_parameter, number_format, read_field
 from ..qgisio.sink_writes import add_feature
@@ -278,10 +279,25 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
 
         dest = self._write(parameters, context, source, features, result, dynamics, types, lang, feedback)
         profile_dest = self._write_profile(parameters, context, rates, types, result, lang)
-        on_load(context, dest, self._aliases(), styles=((self.tr("Social index"), "social_index"),
-                                                        (self.tr("Space types"), "space_types")))
+        on_load(context, dest, self._aliases(), styles=((self.tr("Social index"), "social_index", self._index_legend(result, lang)),
+                                                        (self.tr("Space types"), "space_types", self._type_legend(types, lang))))
         return {self.OUTPUT: dest, self.OUTPUT_PROFILE: profile_dest, "N_INDEXED": indexed,
                 "N_EXCLUDED": len(features) - indexed, "N_TYPES": int(types.k)}
+
+    @staticmethod
+    def _index_legend(result, lang):
+        """The legend of the index style: this run's classes in the output's language, as si_label."""
+        t = translator_for(lang)
+        legend = dict(enumerate(class_labels(result, lang), start=1))
+        legend[None] = t("no index (too small or values missing)")
+        return legend
+
+    @staticmethod
+    def _type_legend(types, lang):
+        t = translator_for(lang)
+        legend = {number: t("Type {number}").format(number=number) for number in range(1, int(types.k) + 1)}
+        legend[None] = t("no type (too small or values missing)")
+        return legend
 
     def _aliases(self):
         return {"si_index": self.tr("Social index"), "si_class": self.tr("Index class"), "si_label": self.tr("Status"),
@@ -329,7 +345,7 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         return dest
 
     def _write_profile(self, parameters, context, rates, types, result, lang):
-        if not parameters.get(self.OUTPUT_PROFILE):  # not asked for
+        if not output_requested(self, parameters, self.OUTPUT_PROFILE, context):  # not asked for
             return None
         fields = QgsFields()
         for name, kind in (("type", "int"), ("label", "string"), ("n_spaces", "int"), ("population", "double"),

@@ -46,8 +46,12 @@ def translate_legend(layer):
     renderer = layer.renderer()
     if not isinstance(renderer, QgsGraduatedSymbolRenderer):
         return
-    for index, label in enumerate(class_labels()[: len(renderer.ranges())]):
-        renderer.updateRangeLabel(index, label)
+    fresh = renderer.clone()
+    for index, label in enumerate(class_labels()[: len(fresh.ranges())]):
+        fresh.updateRangeLabel(index, label)
+    # a new renderer, not an edited one: the layer tree's legend is built when the layer is added
+    # and only follows a renderer change (an outside check found English classes in German QGIS)
+    layer.setRenderer(fresh)
 
 
 class _LoadCertaintyStyle(QgsProcessingLayerPostProcessorInterface):

@@ -59,6 +59,7 @@ class Destination:
     kind: str = "file"  # "sink", "file" (written by the plugin) or "folder"
     name: str = ""  # the parameter's name, e.g. OUTPUT_SPACES
     layer_suggestion: str = "result"  # a layer name for the result, from the parameter's description
+    extensions: tuple = ()  # of a file output: the endings its file filter offers ("pdf",)
 
 
 def resolved(path):
@@ -132,6 +133,13 @@ def _value_layer(value, context):
     return None
 
 
+def output_requested(algorithm, parameters, name, context):
+    """Whether the optional layer output ``name`` was asked for. The batch dialog passes an empty
+    cell as an output definition with an empty sink, which is not None: a run then computed the
+    output and failed creating it (an outside check: every row of a batch failed)."""
+    return bool(algorithm.parameterAsOutputLayer(parameters, name, context))
+
+
 def inputs(algorithm, parameters, context):
     """Every file an input parameter reads: layers (by path, id or object) and plain files."""
     found = []
@@ -170,7 +178,8 @@ def destinations(algorithm, parameters, context):
         elif kind == "fileDestination":
             text = algorithm.parameterAsFileOutput(parameters, name, context)
             if text:
-                found.append(Destination(_label(definition), resolved(text), name=name))
+                extensions = tuple(dict.fromkeys(e.lower() for e in re.findall(r"\*\.(\w+)", definition.fileFilter())))
+                found.append(Destination(_label(definition), resolved(text), name=name, extensions=extensions))
         elif kind == "folderDestination":
             text = algorithm.parameterAsString(parameters, name, context)
             if text and text != "TEMPORARY_OUTPUT":
@@ -245,6 +254,21 @@ def _input_conflict(destination, source):
     return message + " " + tr("Choose another file.")
 
 
+def foreign_file(destination):
+    """Why writing ``destination`` would replace a file of another kind, or None: an existing file
+    whose ending is not one the output writes (an outside check: a profile PDF named like a GeoPackage
+    of the project replaced it, with every layer in it)."""
+    path = destination.path
+    if destination.kind != "file" or not destination.extensions or not path.is_file():
+        return None
+    if path.suffix.lower().lstrip(".") in destination.extensions:
+        return None
+    return tr("{output} would replace the existing file {file}, which is not a {kind} file. Choose a file name ending "
+              "in .{extension}.").format(output=destination.parameter, file=path,
+                                         kind="/".join(e.upper() for e in destination.extensions),
+                                         extension=destination.extensions[0])
+
+
 def unwritable(destination):
     """Why ``destination`` cannot be written, or None."""
     path = destination.path
@@ -280,6 +304,7 @@ def prepare(algorithm, parameters, context):
     if not found_destinations and not messages:
         return RunFiles([])
     messages += conflicts(inputs(algorithm, parameters, context), found_destinations)
+    messages += [m for m in (foreign_file(d) for d in found_destinations) if m]
     messages += [m for m in (unwritable(d) for d in found_destinations) if m]
     if messages:
         raise QgsProcessingException("\n".join(dict.fromkeys(messages)))

@@ -4088,5 +4088,17 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>The run's barrier layers cannot be read: {names}. The barrier lines chosen here are used instead.</source>
             <translation>Die Barrierelayer des Laufs sind nicht lesbar: {names}. Stattdessen gelten die hier gewählten Barrierelinien.</translation>
         </message>
+        <message>
+            <source>no type (too small or values missing)</source>
+            <translation>ohne Typ (zu klein oder Werte fehlen)</translation>
+        </message>
+        <message>
+            <source>{output} would replace the existing file {file}, which is not a {kind} file. Choose a file name ending in .{extension}.</source>
+            <translation>{output} würde die vorhandene Datei {file} ersetzen, die keine {kind}-Datei ist. Wählen Sie einen Dateinamen mit der Endung .{extension}.</translation>
+        </message>
+        <message>
+            <source>no index (too small or values missing)</source>
+            <translation>ohne Index (zu klein oder Werte fehlen)</translation>
+        </message>
     </context>
 </TS>

@@ -154,3 +154,30 @@ def test_with_an_initial_division_the_certainty_follows_the_stable_numbers(provi
     spaces = {f["space_id"]: (f["certainty"], f["overlap"], f["stability"]) for f in result["OUTPUT_SPACES"].getFeatures()}
     assert set(spaces) == numbers
     assert all(value is not None and value == value for figures in spaces.values() for value in figures)
+
+
+def test_an_empty_certainty_cell_of_the_batch_dialog_is_not_asked_for(provider, halves_layer):
+    """An outside check: the batch dialog passes an empty output cell as a definition with an empty
+    sink; every row then ran the further runs and failed creating the layer ("invalid value")."""
+    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+
+    for empty in (QgsProcessingOutputLayerDefinition(""), QgsProcessingOutputLayerDefinition(QgsProperty.fromValue("")), ""):
+        result = run(halves_layer, OUTPUT_CERTAINTY=empty, CERTAINTY=False)
+        assert result.get("OUTPUT_CERTAINTY") is None and result["OUTPUT_SPACES"].featureCount() > 0
+        assert "stability" not in result["OUTPUT_SPACES"].fields().names()
+
+
+def test_the_translated_legend_reaches_the_layer_tree(provider):
+    """The legend was built from the English QML when the layer was added; changing the labels of the
+    renderer in place did not reach it (an outside check: English classes in a German QGIS)."""
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.qgisio.certainty_style import STYLE, translate_legend
+    from sozialraum.qgisio.styles import style_path
+
+    layer = QgsVectorLayer("Polygon?field=certainty:integer", "c", "memory")
+    layer.loadNamedStyle(str(style_path(STYLE)))
+    changed = []
+    layer.rendererChanged.connect(lambda: changed.append(True))
+    translate_legend(layer)
+    assert changed, "the layer must announce the new legend"

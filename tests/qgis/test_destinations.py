@@ -149,6 +149,24 @@ def test_the_profiles_pdf_onto_its_input(provider, town, tmp_path):
     assert checksum(town["gpkg"]) == before
 
 
+def test_a_report_onto_a_file_of_another_kind_is_refused(provider, town, tmp_path):
+    """An outside check: the profile PDF named like a GeoPackage of the project (not an input of the
+    run) replaced it with a PDF; a report onto an existing report is still allowed."""
+    import shutil
+
+    other = shutil.copy(town["gpkg"], tmp_path / "rates.gpkg")
+    before = checksum(other)
+    message = refused("evaluate", arguments("evaluate", town, tmp_path, REPORT=str(other)))
+    assert "rates.gpkg" in message and "not a HTML file" in message and ".html" in message
+    assert checksum(other) == before and not (tmp_path / "rates_files").exists()
+    report = tmp_path / "report.html"
+    report.write_text("<html>an earlier report</html>", encoding="utf-8")
+    import processing
+
+    processing.run("sozialraum:evaluate", arguments("evaluate", town, tmp_path, REPORT=str(report)))
+    assert "an earlier report" not in report.read_text(encoding="utf-8")
+
+
 def test_two_outputs_into_one_file_are_refused(provider, town, tmp_path):
     target = tmp_path / "result.gpkg"
     message = refused("delineate", arguments("delineate", town, tmp_path, OUTPUT=str(target), OUTPUT_SPACES=str(target)))

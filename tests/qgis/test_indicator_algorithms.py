@@ -566,3 +566,24 @@ def test_a_german_reports_notes_and_the_notes_field_are_german_from_an_english_i
     notes = [str(f["notes"]) for f in result["OUTPUT"].getFeatures() if not null(f["notes"])]
     assert notes and not any("denominator" in note or "NULL values in" in note for note in notes), notes[:3]
     assert "is NULL because" in feedback.text  # the log stays in the interface's language
+
+
+def test_the_loaded_index_layer_has_this_runs_classes_in_its_legend(provider, fine_spaces, qgis_new_project):
+    """An outside check: the legend of the index layer came from a German QML ("Status hoch" in an
+    English QGIS, whose si_label values were English) and listed classes 5 and 6 of a run with four."""
+    import processing
+    from qgis.core import QgsProject
+
+    result = processing.runAndLoadResults("sozialraum:index", dict(INPUT=fine_spaces, SPACE_FIELD="space60", RATES=RATES,
+                                                                   OUTPUT="TEMPORARY_OUTPUT", SEED=3))
+    layer = QgsProject.instance().mapLayer(result["OUTPUT"]) if isinstance(result["OUTPUT"], str) else result["OUTPUT"]
+    layer = layer or next(iter(QgsProject.instance().mapLayersByName("Social index")), None) \
+        or next(iter(QgsProject.instance().mapLayers().values()))
+    written = sorted({f["si_label"] for f in layer.getFeatures() if not null(f["si_label"])})
+    legend = [c.label() for c in layer.renderer().categories()]
+    assert "Status hoch" not in legend and not any(label.startswith("Klasse") for label in legend), legend
+    assert set(written) <= set(legend) and len(legend) == 4 + 1, legend  # four default classes and "no index"
+    manager = layer.styleManager()
+    manager.setCurrentStyle(next(s for s in manager.styles() if s != manager.currentStyle()))
+    types = [c.label() for c in layer.renderer().categories()]
+    assert not any(label.startswith("Typ ") for label in types) and len(types) == result["N_TYPES"] + 1, types
