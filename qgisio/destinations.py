@@ -133,11 +133,22 @@ def _value_layer(value, context):
     return None
 
 
+def output_layer(algorithm, parameters, name, context):
+    """What ``parameterAsOutputLayer`` says the output ``name`` is, without its side effect: it also
+    registers the text as a layer to load when the run ends. For a temporary output that text
+    ("memory:Social spaces") is not the layer the sink creates later, so QGIS ended every run from
+    the dialog with "The following layers were not correctly generated" (an outside check)."""
+    before = context.layersToLoadOnCompletion()
+    text = algorithm.parameterAsOutputLayer(parameters, name, context)
+    context.setLayersToLoadOnCompletion(before)
+    return text
+
+
 def output_requested(algorithm, parameters, name, context):
     """Whether the optional layer output ``name`` was asked for. The batch dialog passes an empty
     cell as an output definition with an empty sink, which is not None: a run then computed the
     output and failed creating it (an outside check: every row of a batch failed)."""
-    return bool(algorithm.parameterAsOutputLayer(parameters, name, context))
+    return bool(output_layer(algorithm, parameters, name, context))
 
 
 def inputs(algorithm, parameters, context):
@@ -170,7 +181,7 @@ def destinations(algorithm, parameters, context):
     for definition in algorithm.destinationParameterDefinitions():
         name, kind = definition.name(), definition.type()
         if kind in SINK_TYPES:
-            text = algorithm.parameterAsOutputLayer(parameters, name, context)
+            text = output_layer(algorithm, parameters, name, context)
             place = _sink_place(text, definition)
             if place is not None:
                 found.append(Destination(_label(definition), *place, kind="sink", name=name,
@@ -345,7 +356,7 @@ def database_conflicts(algorithm, parameters, context):
     for definition in algorithm.destinationParameterDefinitions():
         if definition.type() not in SINK_TYPES:
             continue
-        uri = _database_destination(algorithm.parameterAsOutputLayer(parameters, definition.name(), context))
+        uri = _database_destination(output_layer(algorithm, parameters, definition.name(), context))
         if uri is None:
             continue
         key = _table_key(uri)

@@ -376,3 +376,19 @@ def test_a_feature_the_output_refuses_stops_the_run_naming_output_feature_and_re
     assert f"'{description}'" in str(error.value) and "feature 42" in str(error.value) and "space_before" in str(error.value)
     del error, writer  # the traceback holds the writer; the GeoPackage is written when it goes
     assert [f["space_before"] for f in QgsVectorLayer(str(path), "out", "ogr").getFeatures()] == [3]
+
+
+def test_temporary_outputs_load_without_a_not_generated_error(provider, town, tmp_path, qgis_new_project):
+    """An outside check: every run from the dialog with temporary outputs ended in red with "The following
+    layers were not correctly generated: memory:Social spaces ..." while the layers were loaded; the
+    checks of the destinations had registered the texts as layers to load."""
+    import processing
+    from qgis.core import QgsProject
+
+    feedback = LogFeedback()
+    p = arguments("delineate", town, tmp_path, OUTPUT="TEMPORARY_OUTPUT", OUTPUT_SPACES="TEMPORARY_OUTPUT")
+    p.pop("REPORT", None)
+    processing.runAndLoadResults("sozialraum:delineate", p, feedback=feedback)
+    assert "not correctly generated" not in feedback.text, feedback.text[-500:]
+    names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
+    assert len(names) >= 2, names
