@@ -102,8 +102,8 @@ class AtlasAlgorithm(SozialraumAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
-        add_spaces_with_indicators(self, self.tr("Blocks (municipal values and a map layer; optional)"))
-        add(QgsProcessingParameterVectorLayer(self.BARRIERS, self.tr("Barriers (lines; optional)"), [compat.SOURCE_LINE],
+        add_spaces_with_indicators(self, self.tr("Blocks (municipal values and a map layer)"))
+        add(QgsProcessingParameterVectorLayer(self.BARRIERS, self.tr("Barriers (lines)"), [compat.SOURCE_LINE],
                                               optional=True))
         add_catalogue_parameter(self, self.CATALOGUE)
         # as in the run that pushed the indicators to the spaces, or the municipal column of a field
@@ -123,7 +123,7 @@ class AtlasAlgorithm(SozialraumAlgorithm):
                                          optional=True))
         add(QgsProcessingParameterNumber(self.TOLERANCE, self.tr("Simplify the outlines by (m)"),
                                          type=compat.NUMBER_DOUBLE, defaultValue=3.0, minValue=0.0, maxValue=500.0))
-        add(QgsProcessingParameterString(self.BASEMAP_URL, self.tr("Background map tile URL (optional; needs the network)"),
+        add(QgsProcessingParameterString(self.BASEMAP_URL, self.tr("Background map tile URL (needs the network)"),
                                          optional=True))
         add(QgsProcessingParameterString(self.BASEMAP_ATTRIBUTION, self.tr("Attribution of the background map"),
                                          optional=True))

@@ -15,6 +15,22 @@ from ..qgisio.engine_errors import engine_error_message
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
+#: Decimal places the dialogs show for a decimal number: residents whole ("700", an outside check
+#: found "700.000000" in every population bound), other figures (gap 30 m, weights 0.25) two.
+RESIDENT_DECIMALS, OTHER_DECIMALS = 0, 2
+
+
+def _show_decimals(definition):
+    if definition.type() != "number" or definition.dataType() != compat.NUMBER_DOUBLE:
+        return
+    decimals = RESIDENT_DECIMALS if "POPULATION" in definition.name() else OTHER_DECIMALS
+    metadata = dict(definition.metadata())
+    wrapper = dict(metadata.get("widget_wrapper") or {})
+    wrapper.setdefault("decimals", decimals)
+    metadata["widget_wrapper"] = wrapper
+    definition.setMetadata(metadata)
+
+
 def group_names():
     """Toolbox groups: id -> translated name."""
     return {"blocks": tr("Blocks"), "spaces": tr("Social spaces"), "indicators": tr("Indicators")}
@@ -34,6 +50,10 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    def addParameter(self, definition, createOutput=True):  # noqa: N802, N803 (QGIS API names)
+        _show_decimals(definition)
+        return super().addParameter(definition, createOutput)
 
     def name(self):
         return self.ALGORITHM_NAME

@@ -97,6 +97,6 @@ def add_spaces_with_indicators(algorithm, blocks_description):
     add(QgsProcessingParameterVectorLayer(algorithm.INPUT, tr("Spaces with indicators"), [compat.SOURCE_POLYGON]))
     add(QgsProcessingParameterField(algorithm.ID_FIELD, tr("Space id field"), parentLayerParameterName=algorithm.INPUT,
                                     type=compat.FIELD_ANY))
-    add(QgsProcessingParameterField(algorithm.NAME_FIELD, tr("Space name field (optional)"),
+    add(QgsProcessingParameterField(algorithm.NAME_FIELD, tr("Space name field"),
                                     parentLayerParameterName=algorithm.INPUT, type=compat.FIELD_ANY, optional=True))
     add(QgsProcessingParameterVectorLayer(algorithm.BLOCKS, blocks_description, [compat.SOURCE_POLYGON], optional=True))

@@ -152,8 +152,8 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add = self.addParameter
-        add_spaces_with_indicators(self, self.tr("Blocks (map and municipal values; optional)"))
-        add(QgsProcessingParameterField(self.BLOCK_SPACE_FIELD, self.tr("Space field of the blocks (optional)"),
+        add_spaces_with_indicators(self, self.tr("Blocks (map and municipal values)"))
+        add(QgsProcessingParameterField(self.BLOCK_SPACE_FIELD, self.tr("Space field of the blocks"),
                                         parentLayerParameterName=self.BLOCKS, type=compat.FIELD_ANY, optional=True))
         add_catalogue_parameter(self, self.CATALOGUE)
         # as in the run that pushed the indicators to the spaces, or the municipal column of a field

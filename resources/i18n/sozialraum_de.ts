@@ -2105,15 +2105,15 @@ Beispiel (Musterstadt, nach „make demo“): Sozialräume mit Indikatoren = dem
         </message>
         <message>
             <source>Space name field (optional)</source>
-            <translation>Feld mit dem Namen des Sozialraums (optional)</translation>
+            <translation type="obsolete">Feld mit dem Namen des Sozialraums (optional)</translation>
         </message>
         <message>
             <source>Blocks (map and municipal values; optional)</source>
-            <translation>Baublöcke (Karte und Werte der Gesamtstadt; optional)</translation>
+            <translation type="obsolete">Baublöcke (Karte und Werte der Gesamtstadt; optional)</translation>
         </message>
         <message>
             <source>Space field of the blocks (optional)</source>
-            <translation>Sozialraumfeld der Baublöcke (optional)</translation>
+            <translation type="obsolete">Sozialraumfeld der Baublöcke (optional)</translation>
         </message>
         <message>
             <source>Index class field</source>
@@ -3248,11 +3248,11 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>Blocks (municipal values and a map layer; optional)</source>
-            <translation>Blöcke (gesamtstädtische Werte und Kartenebene; optional)</translation>
+            <translation type="obsolete">Blöcke (gesamtstädtische Werte und Kartenebene; optional)</translation>
         </message>
         <message>
             <source>Barriers (lines; optional)</source>
-            <translation>Barrieren (Linien; optional)</translation>
+            <translation type="obsolete">Barrieren (Linien; optional)</translation>
         </message>
         <message>
             <source>Social index field</source>
@@ -3272,7 +3272,7 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>Background map tile URL (optional; needs the network)</source>
-            <translation>Kachel-URL einer Hintergrundkarte (optional; braucht das Netz)</translation>
+            <translation type="obsolete">Kachel-URL einer Hintergrundkarte (optional; braucht das Netz)</translation>
         </message>
         <message>
             <source>Attribution of the background map</source>
@@ -4099,6 +4099,30 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>no index (too small or values missing)</source>
             <translation>ohne Index (zu klein oder Werte fehlen)</translation>
+        </message>
+        <message>
+            <source>Blocks (municipal values and a map layer)</source>
+            <translation>Blöcke (gesamtstädtische Werte und Kartenebene)</translation>
+        </message>
+        <message>
+            <source>Barriers (lines)</source>
+            <translation>Barrieren (Linien)</translation>
+        </message>
+        <message>
+            <source>Background map tile URL (needs the network)</source>
+            <translation>Kachel-URL einer Hintergrundkarte (braucht das Netz)</translation>
+        </message>
+        <message>
+            <source>Space name field</source>
+            <translation>Feld mit dem Namen des Sozialraums</translation>
+        </message>
+        <message>
+            <source>Blocks (map and municipal values)</source>
+            <translation>Baublöcke (Karte und Werte der Gesamtstadt)</translation>
+        </message>
+        <message>
+            <source>Space field of the blocks</source>
+            <translation>Sozialraumfeld der Baublöcke</translation>
         </message>
     </context>
 </TS>
