@@ -16,9 +16,10 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import aggregate
-from ..i18n import translator_for
+from ..i18n import language, translator_for
 from ..presentation.indicator_report import indicator_report, settings_rows
 from ..presentation.messages import EXPORT_LABELS, label_text
+from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.atomic_files import atomic_path, write_text
 from ..qgisio.blocks_input import polygon_wkb_type, report_invalid_geometries
@@ -203,8 +204,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             write_text(report, indicator_report(t("Indicators of the social spaces"), text,
                                                 settings_rows(options, catalogue_file, source_title(self, parameters, self.INPUT, context, source), lang), notes, lang))
             outputs[self.REPORT] = report
-        feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
-            spaces=len(table.values), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))
+        feedback.pushInfo(self.tr("{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds} s.").format(
+            spaces=len(table.values), indicators=len(visible(catalogue)), blocks=len(data.frame),
+            seconds=format_number(time.time() - started, 1, language())))
         feedback.setProgress(100)
         return outputs
 

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..engine.errors import format_values
+from ..i18n import language
 from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.layer_io import plain, transformed_features
@@ -271,7 +272,8 @@ class AtlasAlgorithm(SozialraumAlgorithm):
                 file=folder, error=error.strerror or error)) from error
         size = folder_size(written)
         feedback.setProgress(100)
-        feedback.pushInfo(self.tr("Atlas of {spaces} spaces written to {file} ({size} in {seconds:.1f} s).").format(
-            spaces=len(spaces), file=written / "index.html", size=f"{size / 1e6:.2f} MB", seconds=time.time() - started))
+        feedback.pushInfo(self.tr("Atlas of {spaces} spaces written to {file} ({size} in {seconds} s).").format(
+            spaces=len(spaces), file=written / "index.html", size=f"{format_number(size / 1e6, 2, language())} MB",
+            seconds=format_number(time.time() - started, 1, language())))
         return {self.OUTPUT: str(written), "INDEX_HTML": str(written / "index.html"), "N_SPACES": len(spaces),
                 "SIZE_BYTES": size}

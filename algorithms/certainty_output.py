@@ -20,8 +20,9 @@ from qgis.core import (
 
 from ..engine.delineation.certainty import DEFAULT_OVERLAP, DEFAULT_RUNS, DelineateCall, run_certainty
 from ..engine.errors import SozialraumError
-from ..i18n import tr
+from ..i18n import language, tr
 from ..presentation import html
+from ..presentation.numbers import format_number
 from ..qgisio import compat, stop_signals
 from ..qgisio.blocks_input import polygon_wkb_type, unique_name
 from ..qgisio.certainty_style import FIELD, certainty_style_on_load
@@ -174,23 +175,26 @@ def report_section(certainty, spaces):
     """
     boundary = certainty.boundary_agreement
     explained = html.paragraphs([
-        tr("The search was run {runs} more times with other seeds (took {seconds:.0f} s, {each:.1f} s a run). Block "
+        tr("The search was run {runs} more times with other seeds (took {seconds} s, {each} s a run). Block "
            "certainty: the share of runs that give a block the same neighbours in its space as this proposal (mean over "
            "its neighbours). Mean overlap of a space: per run the largest overlap with one of the run's spaces (residents "
            "in both / residents in either), averaged over the runs. Stability: the share of runs with a space that overlaps "
-           "it by at least {overlap:.0f} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could "
+           "it by at least {overlap} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could "
            "as well lie elsewhere and is open to discussion.").format(
-            runs=certainty.runs, seconds=certainty.seconds, each=certainty.seconds / max(certainty.runs, 1),
-            overlap=100 * certainty.overlap),
+            runs=certainty.runs, seconds=format_number(certainty.seconds, 0, language()),
+            each=format_number(certainty.seconds / max(certainty.runs, 1), 1, language()),
+            overlap=format_number(100 * certainty.overlap, 0, language())),
         tr("Of the {total} pairs of neighbouring blocks on a boundary between spaces, {certain} are separated by at least "
-           "90 % of the runs, {open} by fewer than half.").format(certain=int(np.sum(boundary >= 0.9)), total=len(boundary), open=int(np.sum(boundary < 0.5))),
+           "90 % of the runs, {open} by fewer than half.").format(
+            certain=format_number(np.sum(boundary >= 0.9), 0, language()), total=format_number(len(boundary), 0, language()),
+            open=format_number(np.sum(boundary < 0.5), 0, language())),
     ], "legend")
     ordered = sorted(spaces, key=lambda space: (_sort_value(certainty.space_overlap.get(space.space_id)),
                                                 _sort_value(certainty.space_stability.get(space.space_id)), space.space_id))
     rows = []
     for space in ordered[:REPORT_ROWS]:
         mean, overlap, stability = space_values(certainty, space.space_id)
-        rows.append((str(space.space_id), f"{space.population:.0f}", _percent_text(mean), _percent_text(overlap),
+        rows.append((str(space.space_id), format_number(space.population, 0, language()), _percent_text(mean), _percent_text(overlap),
                      _percent_text(stability)))
     table = html.table(rows, [tr("Space"), tr("Residents"), tr("Block certainty"), tr("Mean overlap"), tr("Stability")],
                        numeric=[1, 2, 3, 4])

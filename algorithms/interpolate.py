@@ -310,8 +310,9 @@ class InterpolateAlgorithm(SozialraumAlgorithm):
             write_text(report, indicator_report(t("Indicators of the drawn spaces"), text, settings, notes, lang,
                                                 sections))
             outputs[self.REPORT] = report
-        feedback.pushInfo(self.tr("{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.").format(
-            spaces=len(space_ids), indicators=len(visible(catalogue)), blocks=len(data.frame), seconds=time.time() - started))
+        feedback.pushInfo(self.tr("{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds} s.").format(
+            spaces=len(space_ids), indicators=len(visible(catalogue)), blocks=len(data.frame),
+            seconds=_number(time.time() - started, 1)))
         feedback.setProgress(100)
         return outputs
 

@@ -25,7 +25,7 @@ from qgis.core import (
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.indicators import AREA_FIELD, aggregate
-from ..i18n import translator_for
+from ..i18n import language, translator_for
 from ..presentation.messages import INDEX_CLASSES
 from ..presentation.numbers import format_number
 from ..presentation.profile_svg import age_chart_svg, map_legend_svg, table_svg
@@ -400,8 +400,8 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
                                           "has every page."))
             else:
                 outputs["LAYOUT"] = self._save(project, layout, name, layer, blocks, feedback)
-        feedback.pushInfo(self.tr("{pages} profile pages written to {file} in {seconds:.1f} s.").format(
-            pages=len(spaces), file=pdf, seconds=time.time() - started))
+        feedback.pushInfo(self.tr("{pages} profile pages written to {file} in {seconds} s.").format(
+            pages=len(spaces), file=pdf, seconds=format_number(time.time() - started, 1, language())))
         return outputs
 
     def _save(self, project, layout, name, layer, blocks, feedback):

@@ -24,6 +24,7 @@ from ..engine.numbers import parse_number, parse_pairs
 from ..i18n import language, translator_for
 from ..presentation.messages import DYNAMICS_CLASSES, INDEX_CLASSES
 from ..presentation.messages import class_labels as class_labels_text
+from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.destinations import output_requested
 from ..qgisio.layer_io import ordered_request, plain
@@ -273,7 +274,8 @@ class SocialIndexAlgorithm(SozialraumAlgorithm):
         feedback.pushInfo(self.tr("Index for {indexed} spaces; classes: {classes}.").format(
             indexed=indexed, classes=", ".join(f"{class_labels(result)[c - 1]}: {n}"
                                                 for c, n in result.klass.value_counts().sort_index().items())))
-        silhouettes = ", ".join(f"k={c}: {s:.3f}" for c, s in sorted(types.silhouette.items()))
+        silhouettes = ", ".join(f"k={c}: {format_number(s, 3, language(), thousands=False)}"
+                                for c, s in sorted(types.silhouette.items()))
         feedback.pushInfo(self.tr("{k} types ({method}); silhouette {scores}.").format(
             k=types.k, method=method, scores=silhouettes))
 

@@ -3,7 +3,8 @@ numbers of the initial division; the spaces say what happened to them (engine/de
 from qgis.core import QgsFields, QgsProcessingParameterEnum
 
 from ..engine.delineation.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, normalise_id
-from ..i18n import tr
+from ..i18n import language, tr
+from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.blocks_input import unique_name
 from ..qgisio.layer_io import plain
@@ -87,10 +88,10 @@ def log_changes(renumbering, feedback):
     for change in renumbering.changes:
         counts[change.change] += 1
         if change.change != KEPT:
-            feedback.pushInfo(tr("Space {space}: {note}; residents in {pop_in:.0f} ({blocks_in} blocks), out {pop_out:.0f} "
+            feedback.pushInfo(tr("Space {space}: {note}; residents in {pop_in} ({blocks_in} blocks), out {pop_out} "
                                  "({blocks_out} blocks).").format(
-                space=change.space_id, note=change_note(change), pop_in=change.population_in, blocks_in=change.blocks_in,
-                pop_out=change.population_out, blocks_out=change.blocks_out))
+                space=change.space_id, note=change_note(change), pop_in=format_number(change.population_in, 0, language()),
+                blocks_in=change.blocks_in, pop_out=format_number(change.population_out, 0, language()), blocks_out=change.blocks_out))
     for old, into in renumbering.dissolved.items():
         if into is None:
             feedback.pushWarning(tr("Space {old} was dissolved; its number is not given out again.").format(old=old))

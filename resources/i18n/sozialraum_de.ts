@@ -677,7 +677,7 @@ Ausgaben: ein Objekt je Sozialraum (zusammengefasste Blöcke) mit jedem Indikato
         </message>
         <message>
             <source>{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.</source>
-            <translation>{spaces} Sozialräume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds:.1f} s.</translation>
+            <translation type="obsolete">{spaces} Sozialräume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds:.1f} s.</translation>
         </message>
         <message>
             <source>{count} blocks have no space; they count for the municipal total only: {ids}</source>
@@ -1125,7 +1125,7 @@ Die Ausgabe enthält die gezeichneten Räume mit jedem Indikator und je Raum die
         </message>
         <message>
             <source>{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds:.1f} s.</source>
-            <translation>{spaces} gezeichnete Räume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds:.1f} s.</translation>
+            <translation type="obsolete">{spaces} gezeichnete Räume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds:.1f} s.</translation>
         </message>
         <message>
             <source>The drawn spaces {a} and {b} overlap ({area} m²); blocks there are counted in both, so the sum over the spaces exceeds the municipal total.</source>
@@ -2153,7 +2153,7 @@ Beispiel (Musterstadt, nach „make demo“): Sozialräume mit Indikatoren = dem
         </message>
         <message>
             <source>{pages} profile pages written to {file} in {seconds:.1f} s.</source>
-            <translation>{pages} Profilseiten in {seconds:.1f} s nach {file} geschrieben.</translation>
+            <translation type="obsolete">{pages} Profilseiten in {seconds:.1f} s nach {file} geschrieben.</translation>
         </message>
         <message>
             <source>The layer {layer} has no field for {count} indicators of the catalogue: {ids}. Use the output of 'Push indicators to spaces' made with the same catalogue.</source>
@@ -3056,7 +3056,7 @@ Das Raumfeld behält den Namen des Feldes der alten Räume; das Ergebnis ist dam
         </message>
         <message>
             <source>Space {space}: {note}; residents in {pop_in:.0f} ({blocks_in} blocks), out {pop_out:.0f} ({blocks_out} blocks).</source>
-            <translation>Raum {space}: {note}; Einwohner hinzu {pop_in:.0f} ({blocks_in} Blöcke), abgegeben {pop_out:.0f} ({blocks_out} Blöcke).</translation>
+            <translation type="obsolete">Raum {space}: {note}; Einwohner hinzu {pop_in:.0f} ({blocks_in} Blöcke), abgegeben {pop_out:.0f} ({blocks_out} Blöcke).</translation>
         </message>
         <message>
             <source>Space {old} was dissolved; its number is not given out again.</source>
@@ -3300,7 +3300,7 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>Atlas of {spaces} spaces written to {file} ({size} in {seconds:.1f} s).</source>
-            <translation>Atlas mit {spaces} Räumen nach {file} geschrieben ({size} in {seconds:.1f} s).</translation>
+            <translation type="obsolete">Atlas mit {spaces} Räumen nach {file} geschrieben ({size} in {seconds:.1f} s).</translation>
         </message>
         <message>
             <source>The class breaks '{text}' must be 1 to 6 increasing numbers separated by semicolons (-1; 1; 1,5) or commas (-1,1,1.5).</source>
@@ -3611,7 +3611,7 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>The search was run {runs} more times with other seeds (took {seconds:.0f} s, {each:.1f} s a run). Block certainty: the share of runs that give a block the same neighbours in its space as this proposal (mean over its neighbours). Mean overlap of a space: per run the largest overlap with one of the run's spaces (residents in both / residents in either), averaged over the runs. Stability: the share of runs with a space that overlaps it by at least {overlap:.0f} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could as well lie elsewhere and is open to discussion.</source>
-            <translation>Die Suche wurde {runs} weitere Male mit anderen Startwerten ausgeführt (Dauer {seconds:.0f} s, {each:.1f} s je Lauf). Sicherheit eines Blocks: der Anteil der Läufe, die einem Block dieselben Nachbarn in seinem Raum geben wie dieser Vorschlag (Mittel über seine Nachbarn). Mittlere Überdeckung eines Raums: je Lauf die größte Überdeckung mit einem Raum des Laufs (Einwohner in beiden / Einwohner in einem der beiden), gemittelt über die Läufe. Stabilität: der Anteil der Läufe mit einem Raum, der sich mit ihm zu mindestens {overlap:.0f} % deckt. Grenzen, in denen die Läufe übereinstimmen, entscheiden die Daten; wo sie abweichen, könnte die Grenze ebenso woanders liegen und ist offen für die Diskussion.</translation>
+            <translation type="obsolete">Die Suche wurde {runs} weitere Male mit anderen Startwerten ausgeführt (Dauer {seconds:.0f} s, {each:.1f} s je Lauf). Sicherheit eines Blocks: der Anteil der Läufe, die einem Block dieselben Nachbarn in seinem Raum geben wie dieser Vorschlag (Mittel über seine Nachbarn). Mittlere Überdeckung eines Raums: je Lauf die größte Überdeckung mit einem Raum des Laufs (Einwohner in beiden / Einwohner in einem der beiden), gemittelt über die Läufe. Stabilität: der Anteil der Läufe mit einem Raum, der sich mit ihm zu mindestens {overlap:.0f} % deckt. Grenzen, in denen die Läufe übereinstimmen, entscheiden die Daten; wo sie abweichen, könnte die Grenze ebenso woanders liegen und ist offen für die Diskussion.</translation>
         </message>
         <message>
             <source>Of the {total} pairs of neighbouring blocks on a boundary between spaces, {certain} are separated by at least 90 % of the runs, {open} by fewer than half.</source>
@@ -4123,6 +4123,30 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>Space field of the blocks</source>
             <translation>Sozialraumfeld der Baublöcke</translation>
+        </message>
+        <message>
+            <source>{spaces} spaces, {indicators} indicators from {blocks} blocks in {seconds} s.</source>
+            <translation>{spaces} Sozialräume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>Atlas of {spaces} spaces written to {file} ({size} in {seconds} s).</source>
+            <translation>Atlas mit {spaces} Räumen nach {file} geschrieben ({size} in {seconds} s).</translation>
+        </message>
+        <message>
+            <source>The search was run {runs} more times with other seeds (took {seconds} s, {each} s a run). Block certainty: the share of runs that give a block the same neighbours in its space as this proposal (mean over its neighbours). Mean overlap of a space: per run the largest overlap with one of the run's spaces (residents in both / residents in either), averaged over the runs. Stability: the share of runs with a space that overlaps it by at least {overlap} %. Boundaries the runs agree on are decided by the data; where they disagree, the boundary could as well lie elsewhere and is open to discussion.</source>
+            <translation>Die Suche wurde {runs} weitere Male mit anderen Startwerten ausgeführt (Dauer {seconds} s, {each} s je Lauf). Sicherheit eines Blocks: der Anteil der Läufe, die einem Block dieselben Nachbarn in seinem Raum geben wie dieser Vorschlag (Mittel über seine Nachbarn). Mittlere Überdeckung eines Raums: je Lauf die größte Überdeckung mit einem Raum des Laufs (Einwohner in beiden / Einwohner in einem der beiden), gemittelt über die Läufe. Stabilität: der Anteil der Läufe mit einem Raum, der sich mit ihm zu mindestens {overlap} % deckt. Grenzen, in denen die Läufe übereinstimmen, entscheiden die Daten; wo sie abweichen, könnte die Grenze ebenso woanders liegen und ist offen für die Diskussion.</translation>
+        </message>
+        <message>
+            <source>{spaces} drawn spaces, {indicators} indicators from {blocks} blocks in {seconds} s.</source>
+            <translation>{spaces} gezeichnete Räume, {indicators} Indikatoren aus {blocks} Blöcken in {seconds} s.</translation>
+        </message>
+        <message>
+            <source>{pages} profile pages written to {file} in {seconds} s.</source>
+            <translation>{pages} Profilseiten in {seconds} s nach {file} geschrieben.</translation>
+        </message>
+        <message>
+            <source>Space {space}: {note}; residents in {pop_in} ({blocks_in} blocks), out {pop_out} ({blocks_out} blocks).</source>
+            <translation>Raum {space}: {note}; Einwohner hinzu {pop_in} ({blocks_in} Blöcke), abgegeben {pop_out} ({blocks_out} Blöcke).</translation>
         </message>
     </context>
 </TS>

@@ -181,3 +181,21 @@ def test_the_translated_legend_reaches_the_layer_tree(provider):
     layer.rendererChanged.connect(lambda: changed.append(True))
     translate_legend(layer)
     assert changed, "the layer must announce the new legend"
+
+
+def test_the_certainty_section_writes_numbers_the_german_way(provider):
+    """An outside check: "7.6 s je Lauf" and "2354 Paaren" in a German report."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from sozialraum.algorithms.certainty_output import report_section
+
+    from .conftest import german_interface
+
+    certainty = SimpleNamespace(boundary_agreement=np.r_[np.full(2000, 0.95), np.full(354, 0.3)], runs=10, seconds=76.4,
+                                overlap=0.5, space_overlap={1: 0.8}, space_stability={1: 0.9}, space_certainty={1: 0.85})
+    spaces = [SimpleNamespace(space_id=1, population=12345.0)]
+    with german_interface():
+        heading, text = report_section(certainty, spaces)
+    assert "76 s, 7,6 s je Lauf" in text and "2.354" in text and "12.345" in text, text[:600]
