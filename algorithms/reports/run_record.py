@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from qgis.core import QgsProcessingFeatureSourceDefinition
+from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProcessingUtils, QgsProperty
 
 from ...i18n import language, tr
 from ...presentation.numbers import format_number, is_whole
@@ -57,10 +57,15 @@ def _none():
 
 
 def _source(algorithm, definition, parameters, context, outputs, caveats):
+    value = parameters.get(definition.name())
     layer = algorithm.parameterAsVectorLayer(parameters, definition.name(), context)
+    if layer is None and isinstance(value, QgsProcessingFeatureSourceDefinition):
+        # "selected features only" comes as a source definition, which parameterAsVectorLayer does
+        # not open: the report said "Blocks: (none)" and its command had no --INPUT (an outside check)
+        source = value.source.staticValue() if isinstance(value.source, QgsProperty) else value.source
+        layer = QgsProcessingUtils.mapLayerFromString(str(source), context)
     if layer is None:
         return _none(), []
-    value = parameters.get(definition.name())
     shown = layer_text(layer)
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly:
         shown += " – " + tr("selected features only")

@@ -270,3 +270,27 @@ def test_german_numbers_in_the_histogram(provider, tmp_path):
     svg = ET.fromstring(re.search(r"<svg.*?</svg>", page, re.S).group(0))
     ceiling = next(t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "ceiling")
     assert ceiling.endswith(" 1.500")
+
+
+def test_a_run_on_selected_blocks_names_them_and_its_command_has_the_input(provider, tmp_path, qgis_new_project):
+    """An outside check: with "selected features only" the report listed "Blocks: (none)" and its
+    command had no --INPUT, so it could not run."""
+    import processing
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+
+    blocks = QgsVectorLayer(f"{SAMPLE}|layername=blocks", "blocks", "ogr")
+    QgsProject.instance().addMapLayer(blocks)
+    blocks.selectByExpression('"district" = \'02\'')
+    assert 0 < blocks.selectedFeatureCount() < blocks.featureCount()
+    report = tmp_path / "selected.html"
+    processing.run("sozialraum:delineate", {
+        "INPUT": QgsProcessingFeatureSourceDefinition(blocks.id(), True), "ID_FIELD": "block_id",
+        "POPULATION_FIELD": "pop_total", "ATTRIBUTES": ["pop_total"], "MIN_POPULATION": LOWER, "MAX_POPULATION": UPPER,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:", "REPORT": str(report)})
+    page = report.read_text(encoding="utf-8")
+    parameters = dict((row[0], row[1]) for row in table_rows(sections(page)["Parameters"]))
+    shown = next(value for label, value in parameters.items() if label.startswith("Blocks"))
+    assert "blocks" in shown and "selected features only" in shown, parameters
+    _, arguments = command_arguments(page)
+    assert str(SAMPLE) in arguments["INPUT"] and "layername=blocks" in arguments["INPUT"]
+    assert "Only the selected features of 'blocks' were used" in htmllib.unescape(page)
