@@ -272,8 +272,15 @@ class SozialraumPlugin:
         remove_translator()
 
     def load_sample_town(self):
-        """Add the bundled sample town's layers to the current project."""
-        return add_sample_town(QgsProject.instance())
+        """Add the bundled sample town's layers to the current project; the consultation dock, when no
+        session is open, offers the blocks (it showed the districts, the first layer added: an outside
+        check)."""
+        layers = add_sample_town(QgsProject.instance())
+        dock = getattr(self, "dock", None)
+        blocks = next((layer for layer in layers if layer.source().endswith("layername=blocks")), None)
+        if dock is not None and blocks is not None and dock.layer_session is None:
+            dock.layer_combo.setLayer(blocks)
+        return layers
 
 
 def sample_layer_names():

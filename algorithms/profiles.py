@@ -166,7 +166,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_ANY, optional=True))
         add_language_parameter(self, self.LANGUAGE)
         add(QgsProcessingParameterBoolean(self.SAVE_LAYOUT, self.tr("Save the layout into the project"), defaultValue=True))
-        add(QgsProcessingParameterString(self.LAYOUT_NAME, self.tr("Layout name"), defaultValue="Sozialraum profiles"))
+        add(QgsProcessingParameterString(self.LAYOUT_NAME, self.tr("Layout name"), defaultValue=self.tr("Social space profiles")))
         add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Profiles (PDF)"), self.tr("PDF files (*.pdf)")))
         add(QgsProcessingParameterFolderDestination(self.PNG_FOLDER, self.tr("Folder for one PNG per space"), optional=True,
                                                     createByDefault=False))
@@ -382,7 +382,7 @@ class ProfilesAlgorithm(SozialraumAlgorithm):
         steps.setCurrentStep(3)
         steps.setProgressText(self.tr("Exporting the pages"))
         project = context.project() or QgsProject.instance()
-        name = self.parameterAsString(parameters, self.LAYOUT_NAME, context) or "Sozialraum profiles"
+        name = self.parameterAsString(parameters, self.LAYOUT_NAME, context) or self.tr("Social space profiles")
         title, subtitle, footnote, page, label = self._texts(lang, id_field, name_field, class_field, type_field,
                                                              bool(municipal))
         prefix = QgsExpression.quotedString(str(folder) + "/")

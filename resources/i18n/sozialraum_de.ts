@@ -4148,5 +4148,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>Space {space}: {note}; residents in {pop_in} ({blocks_in} blocks), out {pop_out} ({blocks_out} blocks).</source>
             <translation>Raum {space}: {note}; Einwohner hinzu {pop_in} ({blocks_in} Blöcke), abgegeben {pop_out} ({blocks_out} Blöcke).</translation>
         </message>
+        <message>
+            <source>Social space profiles</source>
+            <translation>Sozialraumprofile</translation>
+        </message>
     </context>
 </TS>

@@ -87,6 +87,8 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_app, qgis_processing, qgi
         action.trigger()  # loads the sample town
         names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
         assert len(names) == 4 and all(name.startswith("Musterstadt") for name in names)
+        # the dock offers the blocks, not the districts added first (an outside check)
+        assert dock.layer_combo.currentLayer().source().endswith("layername=blocks")
 
         plugin.unload()
         assert registry.providerById("sozialraum") is None
