@@ -1,5 +1,7 @@
 """The parameters of the council's change report in sozialraum:compare and reading them: the bounds for
 the reasons, the consultation's decision log, the language and the PDF."""
+from datetime import datetime
+
 from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterFileDestination, QgsProcessingParameterNumber
 
 from ..i18n import tr
@@ -7,6 +9,8 @@ from ..qgisio import compat
 from .indicator_parameters import add_language_parameter
 
 DECISION_FIELDS = ("from_spaces", "to_spaces", "reason", "author", "time")
+#: Kinds of decision-log rows that move no block (ui/decision_log_text.py, engine/consultation/sessionrecords.py)
+NOT_A_MOVE = ("proposal", "lock", "unlock")
 
 
 def add_change_parameters(algorithm):
@@ -36,12 +40,28 @@ def change_inputs(algorithm, parameters, context, feedback):
             feedback.pushWarning(tr("The decision log has no field {fields}; it is left out of the report.").format(
                 fields=", ".join(missing)))
         else:
-            kinds = "kind" in source.fields().names()
+            names = source.fields().names()
             for feature in source.getFeatures():
-                if kinds and feature["kind"] == "proposal":  # an expert's comment from the web atlas: no decision
+                # an expert's comment from the web atlas is no decision; a lock moved nothing (an outside
+                # check found a lock taken after variant B cited as why a space of B changed)
+                if "kind" in names and _text(feature["kind"]) in NOT_A_MOVE:
                     continue
-                decisions.append({name: _text(feature[name]) for name in DECISION_FIELDS})
+                if "blocks" in names and _text(feature["blocks"]) in ("0", "0.0"):
+                    continue
+                row = {name: _text(feature[name]) for name in DECISION_FIELDS}
+                row["time"] = _minute(row["time"])
+                decisions.append(row)
     return bounds[0], bounds[1], decisions
+
+
+def _minute(text):
+    """'2026-12-07T08:19:30+00:00' as '2026-12-07 08:19' (the report broke the ISO text across lines)."""
+    if "T" not in text:  # a date alone, or not ISO at all: as written
+        return text
+    try:
+        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return text
 
 
 def _text(value):

@@ -55,7 +55,8 @@ def change_sections(changes, crosswalk, map_png, tr, number):
         tr("Why"): [why(row) for row in changed],
         tr("Residents from"): [flows(row["from"]) for row in changed],
         tr("Residents to"): [flows(row["to"]) for row in changed],
-        tr("Residents before"): [number(row["population_before"]) for row in changed],
+        tr("Residents before"): ["–" if row["change"] in ("split", "new") else number(row["population_before"])
+                                 for row in changed],
         tr("Residents after"): [number(row["population"]) for row in changed],
     })
     # widths checked in the German PDF (Qt's tables split a heading mid-word where a column is too narrow);

@@ -4,7 +4,7 @@ import pandas as pd
 from ..i18n import language
 from ..i18n import tr as _tr
 from . import html
-from .change_sections import change_sections
+from .change_sections import change_sections, natural_key
 from .numbers import format_number
 
 #: moves listed in the summary text (the largest by residents)
@@ -40,6 +40,28 @@ def summary_lines(comparison, translate=None, lang=None):
     return lines, moves, agreement
 
 
+#: Up to this many new spaces the residents are a table old x new; beyond, a list of the pairs
+#: that share residents: 34 columns did not fit a page (an outside check found the PDF's table
+#: cut off at space 31, one character per line).
+CROSS_TABLE_COLUMNS = 8
+
+
+def residents_old_and_new(overlap, old_field, new_field, tr, number):
+    """Residents shared by each old and new space, spaces in natural order (2 before 10): a table
+    old x new for a few new spaces, else one row per pair that shares residents. Returns (frame,
+    first numeric column)."""
+    rows = sorted(overlap.index, key=natural_key)
+    columns = sorted(overlap.columns, key=natural_key)
+    if len(columns) <= CROSS_TABLE_COLUMNS:
+        cross = pd.DataFrame({f"{old_field} \\ {new_field}": [str(v) for v in rows]})
+        for column in columns:
+            cross[str(column)] = [number(overlap.at[row, column]) if overlap.at[row, column] > 0 else "" for row in rows]
+        return cross, 1
+    pairs = [(str(row), str(column), number(overlap.at[row, column]))
+             for row in rows for column in columns if overlap.at[row, column] > 0]
+    return pd.DataFrame(pairs, columns=[tr("Old space"), tr("New space"), tr("Residents")]), 2
+
+
 def comparison_report(comparison, old_field, new_field, source_name, changes=None, crosswalk=None, map_png=None,
                       translate=None, lang=None):
     """The HTML page: summary, moves between spaces, new spaces, residents old x new, input.
@@ -71,6 +93,7 @@ def comparison_report(comparison, old_field, new_field, source_name, changes=Non
         tr("Population"): [number(v) for v in comparison.flows["population"]],
     })
     spaces = comparison.spaces.reset_index()
+    spaces = spaces.iloc[sorted(range(len(spaces)), key=lambda i: natural_key(spaces["space"].iat[i]))]
     per_space = pd.DataFrame({
         tr("New space"): spaces["space"].astype(str),
         tr("Paired old space"): [tr("new") if v is None else str(v) for v in spaces["matched_old"]],
@@ -79,17 +102,14 @@ def comparison_report(comparison, old_field, new_field, source_name, changes=Non
         tr("Population gained"): [number(v) for v in spaces["population_gained"]],
         tr("Unchanged"): [tr("yes") if v else tr("no") for v in spaces["unchanged"]],
     })
-    overlap = comparison.overlap
-    cross = pd.DataFrame({f"{old_field} \\ {new_field}": [str(v) for v in overlap.index]})
-    for column in overlap.columns:
-        cross[str(column)] = [number(v) if v > 0 else "" for v in overlap[column]]
+    cross = residents_old_and_new(comparison.overlap, old_field, new_field, tr, number)
     sections = [
         (tr("Summary"), html.paragraphs(lines + [agreement]) + html.frame_table(numbers)),
         *change_sections(changes, crosswalk, map_png, tr, number),
         (tr("Moves between spaces"), html.frame_table(flows, numeric_from=2) if len(flows) else
          html.paragraphs([tr("No block changes its space.")])),
         (tr("New spaces"), html.frame_table(per_space, numeric_from=2)),
-        (tr("Residents by old and new space"), html.frame_table(cross)),
+        (tr("Residents by old and new space"), html.frame_table(*cross)),
         (tr("Input"), html.bullets([f"{tr('Blocks')}: {source_name}", f"{tr('Old division (space field)')}: {old_field}",
                                      f"{tr('New division (space field)')}: {new_field}"])),
     ]

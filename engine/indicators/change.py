@@ -109,7 +109,10 @@ def space_changes(comparison, lower=None, upper=None, decisions=()):
             if str(new) in named and change != KEPT:
                 reasons.append((DECISION, decision.get("reason") or "", f"{decision.get('author', '')}, {decision.get('time', '')}"))
         rows.append({"space": new, "change": change, "old_space": paired, "parent": parent,
-                     "population_before": float(old_population[own]) if own is not None and own in old_population else 0.0,
+                     # a split or new space had no residents before: its parent's count belongs to the parent
+                     # (an outside check: the column "residents before" counted the parent twice)
+                     "population_before": float(old_population[paired]) if paired is not None and paired in old_population
+                     else 0.0,
                      "population": float(info["population"]),
                      "from": gained, "to": lost,
                      "reasons": reasons, "merged_into": None})

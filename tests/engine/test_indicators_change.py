@@ -30,6 +30,8 @@ def test_each_space_says_what_changed_and_why():
     assert rows[2]["to"] == {4: 300.0}
     assert (NEIGHBOUR, 3, 40.0) in rows[2]["reasons"]
     assert rows[4]["change"] == "split" and rows[4]["parent"] == 2
+    # it had no residents before: its parent's 700 are the parent's (an outside check found them counted twice)
+    assert rows[4]["population_before"] == 0.0 and rows[2]["population_before"] == 700.0
     assert (NEW_BLOCKS, None, 500.0) in rows[4]["reasons"]
     assert rows[3]["change"] == "dissolved" and rows[3]["merged_into"] == 2
     assert rows[3]["reasons"] == [(BOUNDS, 3, 40.0)]

@@ -140,3 +140,24 @@ def test_evaluation_report_lists_the_least_compact_spaces(qgis_app):
     rows = section.split("<tr")[2:]
     assert [int(row.split("<td>")[1].split("</td>")[0]) for row in rows] == worst
     assert worst[0] == 1
+
+
+def test_residents_by_old_and_new_space_fit_a_page_and_follow_the_numbers(qgis_app):
+    """An outside check: 34 new spaces made a table of 35 columns, cut off in the PDF with one
+    character per line, and spaces sorted as text (1, 10, 11, ..., 2)."""
+    from sozialraum.presentation.comparison_report import comparison_report, residents_old_and_new
+
+    old = [str(1 + i // 3) for i in range(60)]  # 20 old spaces
+    new = [str(1 + (i + 1) // 3) for i in range(60)]  # 21 new spaces, shifted by one block
+    frame = pd.DataFrame({"old": old, "new": new, "pop_total": [100.0] * 60})
+    comparison = compare_divisions(frame, "old", "new")
+    table, numeric_from = residents_old_and_new(comparison.overlap, "old", "new", str, lambda v: f"{v:.0f}")
+    assert list(table.columns) == ["Old space", "New space", "Residents"] and numeric_from == 2
+    assert list(table["Old space"])[:6] == ["1", "1", "2", "2", "3", "3"]  # 2 before 10
+    assert ("2", "3", "100") in list(table.itertuples(index=False, name=None))
+    assert len(table) == (comparison.overlap > 0).to_numpy().sum()
+    page = comparison_report(comparison, "old", "new", "blocks")
+    assert page.count("<th") < 40  # no header row of 22 spaces
+    small = compare_divisions(frame.head(9), "old", "new")
+    table, numeric_from = residents_old_and_new(small.overlap, "old", "new", str, lambda v: f"{v:.0f}")
+    assert list(table.columns) == ["old \\ new", "1", "2", "3", "4"] and numeric_from == 1  # a few: old x new

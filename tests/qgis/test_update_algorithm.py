@@ -226,7 +226,11 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
                                                     "time:string", "kind:string"],
                              [(None, [str(grown), "", "keep the estate with the school", "A. Planner", "2026-12-01", "move"]),
                               # an expert's comment imported from the web atlas is a proposal, not a decision
-                              (None, ["", str(shrunk), "the park belongs here", "Jugendamt", "2026-12-02", "proposal"])])
+                              (None, ["", str(shrunk), "the park belongs here", "Jugendamt", "2026-12-02", "proposal"]),
+                              # a lock moves nothing: not a reason (an outside check found one cited)
+                              (None, [str(grown), "", "locked for the meeting", "B. Planner", "2026-12-03T09:15:42+01:00", "lock"]),
+                              (None, ["", str(grown), "the school's catchment", "C. Planner", "2026-12-04T10:20:05+01:00",
+                                      "move"])])
     report, pdf = tmp_path / "change.html", tmp_path / "change.pdf"
     result = processing.run("sozialraum:compare", {
         "INPUT": updated["OUTPUT"], "ID_FIELD": "block_id", "OLD_FIELD": "space_before", "NEW_FIELD": "space_id",
@@ -237,7 +241,8 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
     assert "What changed, space by space" in text and "Crosswalk: old space to new space" in text
     assert "outside the population bounds" in text and f"repairs neighbour {grown}" in text
     assert "expert decision (A. Planner, 2026-12-01): keep the estate with the school" in text
-    assert "the park belongs here" not in text
+    assert "the park belongs here" not in text and "locked for the meeting" not in text
+    assert "expert decision (C. Planner, 2026-12-04 10:20): the school" in text  # not the ISO text broken across lines
     assert "data:image/png;base64," in text
     crosswalk = {(f["old_space"], f["new_space"]): f["share_of_old"] for f in result["OUTPUT_OVERLAP"].getFeatures()}
     # the grown space gives residents away; the shrunk one keeps its number and most of its residents
