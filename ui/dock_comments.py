@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import QFileDialog, QPushButton
 
 from ..i18n import tr
 from .expert_comments import import_comment_files
+from .folders import comments_folder, remember_comments_folder
 
 
 class DockExpertComments:
@@ -39,6 +40,7 @@ class DockExpertComments:
         if self.layer_session is None:
             self.show_message(tr("Open a session on a blocks layer first."), problem=True)
             return None
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import expert comments"), "",
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import expert comments"), comments_folder(),
                                                 tr("Comment files of the web atlas (*.json *.geojson);;All files (*)"))
+        remember_comments_folder(paths)
         return self.import_expert_comments(paths) if paths else None

@@ -5,6 +5,7 @@ from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..i18n import tr
 from .decision_log import write_csv, write_html, write_xlsx
+from .folders import working_folder
 
 
 class DockDecisionLog:
@@ -46,7 +47,7 @@ class DockDecisionLog:
         if self.layer_session is None:
             self.show_message(tr("Open a session on a blocks layer first."), problem=True)
             return None
-        path, _ = QFileDialog.getSaveFileName(self, title, "", filter_text)
+        path, _ = QFileDialog.getSaveFileName(self, title, working_folder(self.layer_session.layer), filter_text)
         if not path:
             return None
         if not path.lower().endswith(suffix):

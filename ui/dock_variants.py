@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from qgis.core import Qgis, QgsProcessingUtils, QgsProject, QgsSettings
+from qgis.core import Qgis, QgsSettings
 from qgis.gui import QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QGuiApplication
@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
 from ..engine.consultation.variants import encode_division
 from ..i18n import tr
 from .decision_log import author, now_iso
+from .folders import working_folder
 from .variant_compare import CURRENT, SAVED, CompareError, division_names, write_comparison
 from .variant_operation import SwitchVariant, current_division
 from .variant_store import Variant, VariantStore
@@ -297,7 +298,7 @@ class DockVariants:
         return variant.id if variant is not None else key
 
     def _default_report_path(self, first, second):
-        folder = QgsProject.instance().homePath() or QgsProcessingUtils.tempFolder()
+        folder = working_folder(self.layer_session.layer if self.layer_session is not None else None)
         name = re.sub(r"[^\w\- ]+", "_", tr("Change report {first} to {second}").format(first=first, second=second))
         return str(Path(folder) / f"{name}.html")
 

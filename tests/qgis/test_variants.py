@@ -324,3 +324,27 @@ def test_the_box_opened_once_is_open_in_the_next_dock(setup):
     finally:
         fresh.cleanup()
         fresh.deleteLater()
+
+
+def test_file_dialogs_start_where_the_meetings_files_are_not_in_a_temporary_folder(qgis_app, qgis_new_project, tmp_path,
+                                                                                   monkeypatch):
+    """An outside check: with an unsaved project the change report was suggested in Processing's
+    temporary folder; comment files are looked for where they were last imported from."""
+    import shutil
+    from pathlib import Path
+
+    from qgis.core import QgsProcessingUtils, QgsProject, QgsVectorLayer
+
+    from sozialraum.ui import folders
+
+    gpkg = tmp_path / "meeting" / "blocks.gpkg"
+    gpkg.parent.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "resources" / "sample" / "musterstadt.gpkg", gpkg)
+    layer = QgsVectorLayer(f"{gpkg}|layername=blocks", "blocks", "ogr")
+    assert QgsProject.instance().homePath() == ""
+    assert folders.working_folder(layer) == str(gpkg.parent)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert folders.working_folder(None) == str(tmp_path)
+    assert not folders.working_folder(layer).startswith(QgsProcessingUtils.tempFolder())
+    folders.remember_comments_folder([str(tmp_path / "meeting" / "a.json")])
+    assert folders.comments_folder() == str(gpkg.parent)

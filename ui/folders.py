@@ -1,0 +1,37 @@
+"""Where the dock's file dialogs start: where the planner keeps the meeting's files, never a
+temporary folder (an outside check: with an unsaved project the change report was suggested in
+Processing's temporary folder, which QGIS empties)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProject, QgsProviderRegistry, QgsSettings
+
+#: The setting with the folder comment files were last imported from
+COMMENTS_FOLDER = "sozialraum/comments_folder"
+
+
+def working_folder(layer=None):
+    """The project's folder, else the folder of ``layer``'s file, else the home folder."""
+    home = QgsProject.instance().homePath()
+    if home:
+        return home
+    if layer is not None and layer.providerType() == "ogr":
+        path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
+        if path and Path(path).parent.is_dir():
+            return str(Path(path).parent)
+    return str(Path.home())
+
+
+def comments_folder():
+    """Where comment files were last imported from, else the downloads (the web atlas saves them there)."""
+    last = QgsSettings().value(COMMENTS_FOLDER, "", type=str)
+    if last and Path(last).is_dir():
+        return last
+    downloads = Path.home() / "Downloads"
+    return str(downloads if downloads.is_dir() else Path.home())
+
+
+def remember_comments_folder(paths):
+    if paths:
+        QgsSettings().setValue(COMMENTS_FOLDER, str(Path(paths[0]).parent))
