@@ -255,8 +255,11 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
             ask_author_once(self)
         self.session_id = session_id or uuid.uuid4().hex
         self.set_layer_session(layer_session)
+        warnings = list(layer_session.warnings)
         if rules.missing:  # not only in the small print of the dock: contiguity differs from the run's
-            self.show_message(choices.missing_barriers_text(rules.missing, rules.replaced), problem=True)
+            warnings.insert(0, choices.missing_barriers_text(rules.missing, rules.replaced))
+        if warnings:
+            self.show_message("\n".join(warnings), problem=True)
         return layer_session
 
     def set_layer_session(self, layer_session):

@@ -65,12 +65,26 @@ class SessionInput:
     graph: Graph
     across_barrier: dict  # block -> blocks a barrier line separates it from (within the gap)
     index: BlockIndex
+    warnings: tuple = ()  # what reading said the planner should know (NULL residents, repaired geometries)
+
+
+class _KeptWarnings(QgsProcessingFeedback):
+    """A feedback that keeps the warnings: in the desktop they went to the Processing log panel only
+    (an outside check: a block without residents was counted as 0 without a word in the dock)."""
+
+    def __init__(self):
+        super().__init__()
+        self.kept = []
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+        self.kept.append(text)
+        super().pushWarning(text)
 
 
 def read_session_input(layer, space_field, population_field, attributes, gap, barriers, nest, weighting, added_links):
     """The :class:`SessionInput` of ``layer``; raises ``QgsProcessingException`` with a translated message."""
     context = QgsProcessingContext()
-    feedback = QgsProcessingFeedback()
+    feedback = _KeptWarnings()
     source = QgsProcessingFeatureSource(layer, context)
     blocks = read_blocks(source, context, feedback, None,
                          [space_field, population_field, *attributes, *([nest] if nest else [])])
@@ -91,4 +105,5 @@ def read_session_input(layer, space_field, population_field, attributes, gap, ba
     for left, right in zip(*(np.asarray(side).tolist() for side in adjacency.barrier_pairs)):
         across.setdefault(ids[left], set()).add(ids[right])
         across.setdefault(ids[right], set()).add(ids[left])
-    return SessionInput(ids, blocks.values(space_field), population, values, graph, across, BlockIndex(blocks.features))
+    return SessionInput(ids, blocks.values(space_field), population, values, graph, across, BlockIndex(blocks.features),
+                        tuple(dict.fromkeys(feedback.kept)))

@@ -92,6 +92,7 @@ class LayerSession(QObject):
         self.block_ids = read.block_ids
         self._across_barrier = read.across_barrier
         self._blocks = read.index  # hit-testing and outlines
+        self.warnings = read.warnings  # the dock shows them when the session opens
         self._position = {block: position for position, block in enumerate(self.block_ids)}
         self._bounds = (float(lower), float(upper))
         labels = read.labels

@@ -292,3 +292,29 @@ def test_barriers_that_cannot_be_read_are_said_and_can_be_chosen_in_the_dock(qgi
         dock.close_session()
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_blocks_without_residents_are_said_in_the_dock_when_the_session_opens(qgis_app, qgis_canvas, qgis_new_project):
+    """An outside check: a block with a NULL population counted as 0 and only the Processing log panel said so."""
+    from qgis.core import QgsProject
+
+    from sozialraum.ui.consultation_dock import ConsultationDock
+
+    from .conftest import memory_layer, square
+
+    rows = [(square(300000 + c * 112, 5640000), [c + 1, None if c == 1 else 100 * (c + 1), "A"]) for c in range(3)]
+    layer = memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "quarter:string"], rows)
+    QgsProject.instance().addMapLayer(layer)
+    dock = ConsultationDock(None, qgis_canvas)
+    try:
+        dock.layer_combo.setLayer(layer)
+        dock.space_combo.setField("quarter")
+        dock.population_combo.setField("pop")
+        session = dock.open_session()
+        assert session is not None and session.session.status("A").population == 400
+        assert "1 blocks have no population value and count as 0" in dock.message_label.text()
+        assert "b00020" in dock.message_label.styleSheet()
+    finally:
+        dock.close_session()
+        dock.cleanup()
+        dock.deleteLater()
