@@ -258,8 +258,8 @@ class ConsultationDock(DockSpacesTable, DockChoices, DockReoptimise, DockLiveLay
         warnings = list(layer_session.warnings)
         if rules.missing:  # not only in the small print of the dock: contiguity differs from the run's
             warnings.insert(0, choices.missing_barriers_text(rules.missing, rules.replaced))
-        if warnings:
-            self.show_message("\n".join(warnings), problem=True)
+        if warnings:  # before the hint the session gave (e.g. to toggle editing), which stays
+            self.show_message("\n".join(warnings + [self.message_label.text()]).strip(), problem=True)
         return layer_session
 
     def set_layer_session(self, layer_session):
