@@ -20,10 +20,17 @@ ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 RESIDENT_DECIMALS, OTHER_DECIMALS = 0, 2
 
 
+def counts_residents(name):
+    """Whether the number parameter ``name`` is a count of residents (MIN_POPULATION,
+    MIN_POPULATION_FOR_RATES), not a share like POPULATION_WEIGHT (0.3: shown with no decimals it
+    read 0, and a run from the dialog used 0, an outside check found)."""
+    return name.endswith("_POPULATION") or "_POPULATION_FOR_" in name
+
+
 def _show_decimals(definition):
     if definition.type() != "number" or definition.dataType() != compat.NUMBER_DOUBLE:
         return
-    decimals = RESIDENT_DECIMALS if "POPULATION" in definition.name() else OTHER_DECIMALS
+    decimals = RESIDENT_DECIMALS if counts_residents(definition.name()) else OTHER_DECIMALS
     metadata = dict(definition.metadata())
     wrapper = dict(metadata.get("widget_wrapper") or {})
     wrapper.setdefault("decimals", decimals)

@@ -1,5 +1,6 @@
 """What the Processing dialogs show before a run: labels and number widgets (an outside check in the
 desktop found "700.000000" residents and labels reading "… (optional) [optional]")."""
+import pytest
 
 
 def _ours():
@@ -22,6 +23,7 @@ def test_residents_show_as_whole_numbers_in_the_dialog(provider, qgis_app):
     from qgis.gui import QgsGui, QgsProcessingGui
     from qgis.PyQt.QtWidgets import QDoubleSpinBox
 
+    from sozialraum.algorithms.base import counts_residents
     from sozialraum.qgisio import compat
 
     seen = 0
@@ -33,8 +35,15 @@ def test_residents_show_as_whole_numbers_in_the_dialog(provider, qgis_app):
             widget = wrapper.createWrappedWidget(QgsProcessingContext())
             boxes = widget.findChildren(QDoubleSpinBox) or ([widget] if isinstance(widget, QDoubleSpinBox) else [])
             assert boxes, (algorithm.id(), definition.name())
-            expected = 0 if "POPULATION" in definition.name() else 2
+            residents = counts_residents(definition.name())
+            expected = 0 if residents else 2
             assert boxes[0].decimals() == expected, (algorithm.id(), definition.name(), boxes[0].decimals())
-            seen += "POPULATION" in definition.name()
+            # the widget holds the default as it is: POPULATION_WEIGHT's 0.3 read 0 with no decimals (a
+            # regression an outside check found: runs from the dialog used 0)
+            default = definition.defaultValue()
+            if default is not None:
+                wrapper.setParameterValue(default, QgsProcessingContext())
+                assert float(wrapper.parameterValue()) == pytest.approx(float(default)), (algorithm.id(), definition.name())
+            seen += residents
             widget.deleteLater()
     assert seen >= 5  # delineate's and evaluate's bounds, the rates' and the index's thresholds, ...
