@@ -104,11 +104,13 @@ def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, w
                                 "other.").format(workers=workers, problem=certainty.workers_failed[:200]))
     boundary = certainty.boundary_agreement
     feedback.pushInfo(tr("Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took "
-                         "{seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the pairs of neighbouring blocks on a boundary "
-                         "between spaces are separated by at least 90 % of the runs; mean block certainty {mean:.0f} %.").format(
-        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=certainty.workers, seconds=certainty.seconds,
-        each=certainty.seconds / runs, certain=100 * float(np.mean(boundary >= 0.9)) if len(boundary) else 100.0,
-        mean=100 * float(np.nanmean(certainty.block_certainty)) if np.isfinite(certainty.block_certainty).any() else 100.0))
+                         "{seconds} s, {each} s a run. {certain} % of the pairs of neighbouring blocks on a boundary "
+                         "between spaces are separated by at least 90 % of the runs; mean block certainty {mean} %.").format(
+        runs=runs, first=certainty.seeds[0], last=certainty.seeds[-1], workers=certainty.workers,
+        seconds=format_number(certainty.seconds, 0, language()), each=format_number(certainty.seconds / runs, 1, language()),
+        certain=format_number(100 * float(np.mean(boundary >= 0.9)) if len(boundary) else 100.0, 0, language()),
+        mean=format_number(100 * float(np.nanmean(certainty.block_certainty))
+                           if np.isfinite(certainty.block_certainty).any() else 100.0, 0, language())))
     return certainty
 
 

@@ -40,7 +40,8 @@ class DockExpertComments:
         if self.layer_session is None:
             self.show_message(tr("Open a session on a blocks layer first."), problem=True)
             return None
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import expert comments"), comments_folder(),
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Import expert comments"),
+                                                comments_folder(self.layer_session.layer),
                                                 tr("Comment files of the web atlas (*.json *.geojson);;All files (*)"))
         remember_comments_folder(paths)
         return self.import_expert_comments(paths) if paths else None

@@ -23,13 +23,14 @@ def working_folder(layer=None):
     return str(Path.home())
 
 
-def comments_folder():
-    """Where comment files were last imported from, else the downloads (the web atlas saves them there)."""
+def comments_folder(layer=None):
+    """Where comment files were last imported from, else the downloads (the web atlas saves them
+    there), else :func:`working_folder`."""
     last = QgsSettings().value(COMMENTS_FOLDER, "", type=str)
     if last and Path(last).is_dir():
         return last
     downloads = Path.home() / "Downloads"
-    return str(downloads if downloads.is_dir() else Path.home())
+    return str(downloads) if downloads.is_dir() else working_folder(layer)
 
 
 def remember_comments_folder(paths):

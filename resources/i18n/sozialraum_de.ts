@@ -3599,7 +3599,7 @@ Beispiel (Musterstadt, nach 'make demo'): Sozialräume mit Indikatoren = demo/so
         </message>
         <message>
             <source>Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took {seconds:.0f} s, {each:.1f} s a run. {certain:.0f} % of the pairs of neighbouring blocks on a boundary between spaces are separated by at least 90 % of the runs; mean block certainty {mean:.0f} %.</source>
-            <translation>Die Grenzsicherheit aus {runs} weiteren Läufen (Startwerte {first} bis {last}, {workers} gleichzeitig) dauerte {seconds:.0f} s, {each:.1f} s je Lauf. {certain:.0f} % der Paare benachbarter Blöcke an einer Grenze zwischen Räumen werden von mindestens 90 % der Läufe getrennt; mittlere Sicherheit der Blöcke {mean:.0f} %.</translation>
+            <translation type="obsolete">Die Grenzsicherheit aus {runs} weiteren Läufen (Startwerte {first} bis {last}, {workers} gleichzeitig) dauerte {seconds:.0f} s, {each:.1f} s je Lauf. {certain:.0f} % der Paare benachbarter Blöcke an einer Grenze zwischen Räumen werden von mindestens 90 % der Läufe getrennt; mittlere Sicherheit der Blöcke {mean:.0f} %.</translation>
         </message>
         <message>
             <source>Boundary certainty: run {run} of {runs}</source>
@@ -4151,6 +4151,10 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>Social space profiles</source>
             <translation>Sozialraumprofile</translation>
+        </message>
+        <message>
+            <source>Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took {seconds} s, {each} s a run. {certain} % of the pairs of neighbouring blocks on a boundary between spaces are separated by at least 90 % of the runs; mean block certainty {mean} %.</source>
+            <translation>Die Grenzsicherheit aus {runs} weiteren Läufen (Startwerte {first} bis {last}, {workers} gleichzeitig) dauerte {seconds} s, {each} s je Lauf. {certain} % der Paare benachbarter Blöcke an einer Grenze zwischen Räumen werden von mindestens 90 % der Läufe getrennt; mittlere Sicherheit der Blöcke {mean} %.</translation>
         </message>
     </context>
 </TS>

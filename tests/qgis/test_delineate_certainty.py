@@ -199,3 +199,19 @@ def test_the_certainty_section_writes_numbers_the_german_way(provider):
     with german_interface():
         heading, text = report_section(certainty, spaces)
     assert "76 s, 7,6 s je Lauf" in text and "2.354" in text and "12.345" in text, text[:600]
+
+
+def test_the_certainty_log_line_writes_numbers_the_german_way(provider, halves_layer):
+    """The re-check found "dauerte 18 s, 4.6 s je Lauf" in the German log after the report was fixed."""
+    import processing
+
+    from .conftest import german_interface
+
+    feedback = LogFeedback()
+    with german_interface():
+        processing.run("sozialraum:delineate", {
+            "INPUT": halves_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"],
+            "MIN_POPULATION": 1500, "MAX_POPULATION": 3000, "SEED": 1, "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
+            "CERTAINTY": True, "CERTAINTY_RUNS": 2}, feedback=feedback)
+    line = next(text for text in feedback.lines if "je Lauf" in text)
+    assert re.search(r"\d+,\d s je Lauf", line) and not re.search(r"\d+\.\d s je Lauf", line), line

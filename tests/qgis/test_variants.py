@@ -327,7 +327,7 @@ def test_the_box_opened_once_is_open_in_the_next_dock(setup):
 
 
 def test_file_dialogs_start_where_the_meetings_files_are_not_in_a_temporary_folder(qgis_app, qgis_new_project, tmp_path,
-                                                                                   monkeypatch):
+                                                                                   monkeypatch, request):
     """An outside check: with an unsaved project the change report was suggested in Processing's
     temporary folder; comment files are looked for where they were last imported from."""
     import shutil
@@ -341,10 +341,17 @@ def test_file_dialogs_start_where_the_meetings_files_are_not_in_a_temporary_fold
     gpkg.parent.mkdir()
     shutil.copy(Path(__file__).resolve().parents[2] / "resources" / "sample" / "musterstadt.gpkg", gpkg)
     layer = QgsVectorLayer(f"{gpkg}|layername=blocks", "blocks", "ogr")
+    from qgis.core import QgsSettings
+
+    QgsSettings().remove(folders.COMMENTS_FOLDER)  # no folder remembered from an earlier run
+    request.addfinalizer(lambda: QgsSettings().remove(folders.COMMENTS_FOLDER))
     assert QgsProject.instance().homePath() == ""
     assert folders.working_folder(layer) == str(gpkg.parent)
     monkeypatch.setenv("HOME", str(tmp_path))
     assert folders.working_folder(None) == str(tmp_path)
     assert not folders.working_folder(layer).startswith(QgsProcessingUtils.tempFolder())
+    assert folders.comments_folder(layer) == str(gpkg.parent)  # no downloads folder in this HOME: beside the blocks
+    (tmp_path / "Downloads").mkdir()
+    assert folders.comments_folder(layer) == str(tmp_path / "Downloads")
     folders.remember_comments_folder([str(tmp_path / "meeting" / "a.json")])
-    assert folders.comments_folder() == str(gpkg.parent)
+    assert folders.comments_folder(layer) == str(gpkg.parent)
