@@ -60,8 +60,9 @@ def change_sections(changes, crosswalk, map_png, tr, number):
         tr("Residents after"): [number(row["population"]) for row in changed],
     })
     # widths checked in the German PDF (Qt's tables split a heading mid-word where a column is too narrow);
-    # the German headings carry soft hyphens (Ein-wohner) for the four narrow columns
-    body = html.frame_table(table, numeric_from=5, widths=(10, 15, 24, 13, 12, 13, 13)) if len(table) else html.paragraphs([tr("No space changes.")])
+    # the German headings carry soft hyphens (Ein-wohner) for the four narrow columns; at 15 % the English
+    # "Residents" fits (at 12-13 % it read "Residen ts to", an outside check)
+    body = html.frame_table(table, numeric_from=5, widths=(10, 13, 17, 15, 15, 15, 15)) if len(table) else html.paragraphs([tr("No space changes.")])
     if kept:
         body += html.paragraphs([tr("Unchanged ({count}): {spaces}.").format(
             count=len(kept), spaces=", ".join(str(row["space"]) for row in kept))])

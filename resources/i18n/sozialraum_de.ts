@@ -761,15 +761,15 @@ Ausgaben: die gewechselten Blöcke (von, nach, Einwohner), die Tabelle alt x neu
         </message>
         <message>
             <source>Paired old space</source>
-            <translation>Zugeordneter alter Sozialraum</translation>
+            <translation>Zugeord­neter alter Sozial­raum</translation>
         </message>
         <message>
             <source>Population kept</source>
-            <translation>Verbliebene Einwohner</translation>
+            <translation>Verblie­bene Ein­woh­ner</translation>
         </message>
         <message>
             <source>Population gained</source>
-            <translation>Hinzugekommene Einwohner</translation>
+            <translation>Hinzu­gekom­mene Ein­woh­ner</translation>
         </message>
         <message>
             <source>Unchanged</source>

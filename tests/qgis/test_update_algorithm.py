@@ -212,6 +212,7 @@ def test_the_sample_division_carried_onto_its_own_blocks_comes_back_and_feeds_th
 
 
 def test_the_change_report_says_per_space_what_changed_and_why(provider, scenario, tmp_path):
+    import re
     import subprocess
 
     import processing
@@ -250,6 +251,8 @@ def test_the_change_report_says_per_space_what_changed_and_why(provider, scenari
     assert crosswalk[(str(grown), str(grown))] < 100 and crosswalk[(str(shrunk), str(shrunk))] >= 80
     pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "What changed, space by space" in pages and "Crosswalk" in pages
+    # no heading split mid-word in the PDF (an outside check: "Resident s from", "Residen ts to")
+    assert not re.search(r"\b(Resident|Residen|Spa)\n", pages), re.findall(r"\b\w+\n\w+ (?:from|to)", pages)
     # the map's heading starts a page with the map (it was left alone at the foot of page 1)
     first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     second = subprocess.run(["pdftotext", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
