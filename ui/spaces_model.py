@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..engine.consultation.sessionrecords import WITHIN
 from ..i18n import tr
+from ..presentation.change_sections import natural_key
 from .formatting import format_decimal, format_population, ssd_share_meaning, status_text
 
 SPACE, LOCKED, POPULATION, BLOCKS, STATUS, SSD = range(6)  # the lock beside the name, always in view
@@ -15,7 +16,11 @@ COLOURS = {WITHIN: QColor(198, 239, 206), "below": QColor(255, 235, 156), "above
 
 
 def sort_key(label):
-    return (0, label, "") if isinstance(label, (int, float)) else (1, 0, str(label))
+    """Numbers first, by value; then text labels in natural order ("2" before "10", "12" before "12a"),
+    as the reports list them (an outside check found 1, 10, 11, 12a, ..., 2 in the dock)."""
+    if isinstance(label, (int, float)):
+        return (0, (0, label, ""))
+    return (1, natural_key(label))
 
 
 class SpacesModel(QAbstractTableModel):

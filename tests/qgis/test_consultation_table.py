@@ -76,3 +76,12 @@ def test_ticking_a_lock_in_a_filtered_table_locks_and_selects_that_space(qgis_ap
         layer.rollBack()
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_text_labels_are_listed_in_natural_order(qgis_app):
+    """An outside check: the dock listed 1, 10, 11, 12a, ..., 2 while the reports list 1, 2, ..., 10."""
+    from sozialraum.ui.spaces_model import sort_key
+
+    labels = ["10", "2", "12a", "1", "12", "Nord", "9b", "9a"]
+    assert sorted(labels, key=sort_key) == ["1", "2", "9a", "9b", "10", "12", "12a", "Nord"]
+    assert sorted([10, 2, 1.0], key=sort_key) == [1.0, 2, 10]
