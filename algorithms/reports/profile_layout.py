@@ -113,8 +113,10 @@ def add_picture(layout, box, path=None, expression=None):
     place(picture, *box)
     if expression:
         source = enum(QgsLayoutObject, "DataDefinedProperty", "PictureSource")
+        # not refreshed here: the expression names the atlas feature, which there is none of yet, and
+        # QGIS logged "Picture expression eval error" for every picture (an outside check); the atlas
+        # refreshes each page
         picture.dataDefinedProperties().setProperty(source, QgsProperty.fromExpression(expression))
-        picture.refreshDataDefinedProperty(source)
     elif path:
         picture.setPicturePath(str(path))
     return picture

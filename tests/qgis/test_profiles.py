@@ -59,9 +59,20 @@ def profiles(town, pdf, **parameters):
 
 @pytest.fixture(scope="module")
 def english(town, tmp_path_factory):
+    from qgis.core import QgsApplication
+
     pdf = tmp_path_factory.mktemp("profiles_en") / "profiles.pdf"
-    result, feedback = profiles(town, pdf, LANGUAGE=2)
-    return {"pdf": pdf, "result": result, "log": feedback.text}
+    messages = []
+
+    def keep(message, *args):
+        messages.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        result, feedback = profiles(town, pdf, LANGUAGE=2)
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    return {"pdf": pdf, "result": result, "log": feedback.text, "messages": messages}
 
 
 def pages(pdf):
@@ -395,3 +406,9 @@ def format_number_of(value):
     from sozialraum.presentation.numbers import format_number
 
     return format_number(value, 0)
+
+
+def test_building_the_layout_logs_no_picture_errors(provider, english):
+    """An outside check: every profiles run logged "Picture expression eval error" four times in the
+    QGIS message log (the picture sources were evaluated before the atlas had a feature)."""
+    assert not [m for m in english["messages"] if "Picture expression eval error" in m], english["messages"][:5]
