@@ -148,8 +148,7 @@ class AdjacencyAlgorithm(SozialraumAlgorithm):
             population = blocks.numeric(population_field, whole=True)
             missing = np.flatnonzero(np.isnan(population))
             if len(missing):  # as delineate says it: the parts' populations leave them out (an outside check)
-                feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
-                    count=len(missing), ids=blocks.name_blocks(missing)))
+                feedback.pushWarning(self.tr("%n block(s) without a population value, counted as 0: {ids}", len(missing)).format(ids=blocks.name_blocks(missing)))
             population = np.nan_to_num(population)
         nest = blocks.values(nest_field) if nest_field else None
 

@@ -52,8 +52,8 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
     #: Python packages the algorithm needs beyond QGIS (checked by the provider).
     REQUIRES = ()
 
-    def tr(self, text):
-        return tr(text)
+    def tr(self, text, n=None):
+        return tr(text, n)
 
     def createInstance(self):  # noqa: N802
         return type(self)()

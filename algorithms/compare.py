@@ -118,8 +118,7 @@ class CompareAlgorithm(SozialraumAlgorithm):
             frame["population"] = blocks.numeric(population_field, whole=True)
             missing = frame["population"].isna()
             if missing.any():
-                feedback.pushWarning(self.tr("{count} blocks have no population value and count as 0: {ids}").format(
-                    count=int(missing.sum()), ids=format_values(frame.index[missing].tolist())))
+                feedback.pushWarning(self.tr("%n block(s) without a population value, counted as 0: {ids}", int(missing.sum())).format(ids=format_values(frame.index[missing].tolist())))
             negative = frame["population"] < 0
             if negative.any():
                 raise QgsProcessingException(self.tr("Field '{field}' has negative values for {count} blocks: {ids}").format(

@@ -167,8 +167,7 @@ def block_population(blocks, field, feedback):
     """Residents per block: negative values refused, NULLs named in the log and counted as 0."""
     values, missing = require_numeric(blocks, field, whole=True)
     if len(missing):
-        feedback.pushWarning(tr("{count} blocks have no population value and count as 0: {ids}").format(
-            count=len(missing), ids=blocks.name_blocks(missing)))
+        feedback.pushWarning(tr("%n block(s) without a population value, counted as 0: {ids}", len(missing)).format(ids=blocks.name_blocks(missing)))
     return np.nan_to_num(values)
 
 

@@ -357,7 +357,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>{count} blocks have no population value and count as 0: {ids}</source>
-            <translation>{count} Blöcke haben keine Einwohnerzahl und zählen als 0: {ids}</translation>
+            <translation type="obsolete">{count} Blöcke haben keine Einwohnerzahl und zählen als 0: {ids}</translation>
         </message>
         <message>
             <source>Proposed social spaces</source>
@@ -4155,6 +4155,13 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>Boundary certainty from {runs} further runs (seeds {first} to {last}, {workers} at a time) took {seconds} s, {each} s a run. {certain} % of the pairs of neighbouring blocks on a boundary between spaces are separated by at least 90 % of the runs; mean block certainty {mean} %.</source>
             <translation>Die Grenzsicherheit aus {runs} weiteren Läufen (Startwerte {first} bis {last}, {workers} gleichzeitig) dauerte {seconds} s, {each} s je Lauf. {certain} % der Paare benachbarter Blöcke an einer Grenze zwischen Räumen werden von mindestens 90 % der Läufe getrennt; mittlere Sicherheit der Blöcke {mean} %.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n block(s) without a population value, counted as 0: {ids}</source>
+            <translation>
+                <numerusform>%n Block ohne Einwohnerwert, als 0 gezählt: {ids}</numerusform>
+                <numerusform>%n Blöcke ohne Einwohnerwert, als 0 gezählt: {ids}</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

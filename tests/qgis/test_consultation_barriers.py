@@ -312,7 +312,7 @@ def test_blocks_without_residents_are_said_in_the_dock_when_the_session_opens(qg
         dock.population_combo.setField("pop")
         session = dock.open_session()
         assert session is not None and session.session.status("A").population == 400
-        assert "1 blocks have no population value and count as 0" in dock.message_label.text()
+        assert "1 block without a population value, counted as 0" in dock.message_label.text()
         assert "Toggle editing" in dock.message_label.text()  # the session's own hint stays
         assert "b00020" in dock.message_label.styleSheet()
     finally:
