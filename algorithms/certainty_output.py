@@ -89,10 +89,14 @@ def measure(feedback, proposal, delineate_arguments, delineate_keywords, runs, w
     feedback.setProgressText(tr("Boundary certainty: {runs} further runs").format(runs=runs))
     solve_seed = DelineateCall(*delineate_arguments, **delineate_keywords)
 
+    shown = []
+
     def step(fraction, stage):
         progress(fraction)
-        done = min(runs, int(fraction * runs))
-        feedback.setProgressText(tr("Boundary certainty: run {run} of {runs}").format(run=min(runs, done + 1), runs=runs))
+        run = min(runs, min(runs, int(fraction * runs)) + 1)
+        if shown[-1:] != [run]:  # once per run: the dialog's log printed each progress step (90 lines for 4 runs)
+            shown.append(run)
+            feedback.setProgressText(tr("Boundary certainty: run {run} of {runs}").format(run=run, runs=runs))
 
     try:
         certainty = run_certainty(solve_seed, proposal, delineate_keywords["seed"], runs, population, DEFAULT_OVERLAP,

@@ -208,10 +208,15 @@ def test_the_certainty_log_line_writes_numbers_the_german_way(provider, halves_l
     from .conftest import german_interface
 
     feedback = LogFeedback()
+    progress_texts = []
+    feedback.setProgressText = progress_texts.append  # what the dialog's log prints, line by line
     with german_interface():
         processing.run("sozialraum:delineate", {
             "INPUT": halves_layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"],
             "MIN_POPULATION": 1500, "MAX_POPULATION": 3000, "SEED": 1, "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:",
             "CERTAINTY": True, "CERTAINTY_RUNS": 2}, feedback=feedback)
     line = next(text for text in feedback.lines if "je Lauf" in text)
+    # each further run named once (the dialog's log printed every progress step: 90 lines for 4 runs)
+    runs = [text for text in progress_texts if text.startswith("Grenzsicherheit: Lauf")]
+    assert 1 <= len(runs) <= 2 and len(set(runs)) == len(runs), runs
     assert re.search(r"\d+,\d s je Lauf", line) and not re.search(r"\d+\.\d s je Lauf", line), line
