@@ -55,6 +55,48 @@ class LogFeedback:
         return _Feedback()
 
 
+def run_and_load(algorithm_id, parameters, feedback):
+    """Run an algorithm and load its results as the Processing dialog does (QGIS's
+    handleAlgorithmResults, which from 3.40 on needs the real iface): every layer the run asked to
+    load is looked up by its key, added to the project and handed to its post-processor.
+
+    Returns (results, loaded layers, keys that named no layer: the dialog's "The following layers
+    were not correctly generated")."""
+    import processing
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingContext,
+        QgsProcessingOutputLayerDefinition,
+        QgsProcessingUtils,
+        QgsProject,
+    )
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    parameters = dict(parameters)
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    for definition in algorithm.destinationParameterDefinitions():  # as the dialog passes layer outputs
+        value = parameters.get(definition.name())
+        if isinstance(value, str) and definition.type() in ("sink", "vectorDestination", "rasterDestination"):
+            parameters[definition.name()] = QgsProcessingOutputLayerDefinition(value, QgsProject.instance())
+    loaded, wrong = [], []
+
+    def load(alg, context, feedback):  # where the dialog loads them: before processing.run takes the layers over
+        for key, details in context.layersToLoadOnCompletion().items():
+            layer = QgsProcessingUtils.mapLayerFromString(key, context, typeHint=details.layerTypeHint)
+            if layer is None:
+                wrong.append(key)
+                continue
+            details.setOutputLayerName(layer)
+            QgsProject.instance().addMapLayer(context.temporaryLayerStore().takeMapLayer(layer))
+            if details.postProcessor():
+                details.postProcessor().postProcessLayer(layer, context, feedback)
+            loaded.append(layer)
+
+    results = processing.run(algorithm_id, parameters, onFinish=load, feedback=feedback, context=context)
+    return results, loaded, wrong
+
+
 def memory_layer(geometry_type, crs, fields, rows):
     """A memory layer from (wkt, [attributes]) rows; fields like 'bid:integer'."""
     from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer

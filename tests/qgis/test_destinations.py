@@ -382,13 +382,10 @@ def test_temporary_outputs_load_without_a_not_generated_error(provider, town, tm
     """An outside check: every run from the dialog with temporary outputs ended in red with "The following
     layers were not correctly generated: memory:Social spaces ..." while the layers were loaded; the
     checks of the destinations had registered the texts as layers to load."""
-    import processing
-    from qgis.core import QgsProject
+    from .conftest import run_and_load
 
     feedback = LogFeedback()
     p = arguments("delineate", town, tmp_path, OUTPUT="TEMPORARY_OUTPUT", OUTPUT_SPACES="TEMPORARY_OUTPUT")
     p.pop("REPORT", None)
-    processing.runAndLoadResults("sozialraum:delineate", p, feedback=feedback)
-    assert "not correctly generated" not in feedback.text, feedback.text[-500:]
-    names = sorted(layer.name() for layer in QgsProject.instance().mapLayers().values())
-    assert len(names) >= 2, names
+    _, loaded, wrong = run_and_load("sozialraum:delineate", p, feedback)
+    assert wrong == [] and len(loaded) == 2, (wrong, [layer.name() for layer in loaded])

@@ -571,14 +571,12 @@ def test_a_german_reports_notes_and_the_notes_field_are_german_from_an_english_i
 def test_the_loaded_index_layer_has_this_runs_classes_in_its_legend(provider, fine_spaces, qgis_new_project):
     """An outside check: the legend of the index layer came from a German QML ("Status hoch" in an
     English QGIS, whose si_label values were English) and listed classes 5 and 6 of a run with four."""
-    import processing
-    from qgis.core import QgsProject
+    from .conftest import run_and_load
 
-    result = processing.runAndLoadResults("sozialraum:index", dict(INPUT=fine_spaces, SPACE_FIELD="space60", RATES=RATES,
-                                                                   OUTPUT="TEMPORARY_OUTPUT", SEED=3))
-    layer = QgsProject.instance().mapLayer(result["OUTPUT"]) if isinstance(result["OUTPUT"], str) else result["OUTPUT"]
-    layer = layer or next(iter(QgsProject.instance().mapLayersByName("Social index")), None) \
-        or next(iter(QgsProject.instance().mapLayers().values()))
+    result, loaded, wrong = run_and_load("sozialraum:index", dict(INPUT=fine_spaces, SPACE_FIELD="space60", RATES=RATES,
+                                                                  OUTPUT="TEMPORARY_OUTPUT", SEED=3), LogFeedback())
+    assert wrong == [] and len(loaded) == 1
+    layer = loaded[0]
     written = sorted({f["si_label"] for f in layer.getFeatures() if not null(f["si_label"])})
     legend = [c.label() for c in layer.renderer().categories()]
     assert "Status hoch" not in legend and not any(label.startswith("Klasse") for label in legend), legend
