@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsProviderRegistry, QgsSettings
+from qgis.core import QgsProject, QgsSettings
+
+from ..qgisio.run_parameters import layer_folder
 
 #: The setting with the folder comment files were last imported from
 COMMENTS_FOLDER = "sozialraum/comments_folder"
@@ -16,11 +18,8 @@ def working_folder(layer=None):
     home = QgsProject.instance().homePath()
     if home:
         return home
-    if layer is not None and layer.providerType() == "ogr":
-        path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
-        if path and Path(path).parent.is_dir():
-            return str(Path(path).parent)
-    return str(Path.home())
+    folder = layer_folder(layer)
+    return folder if folder and Path(folder).is_dir() else str(Path.home())
 
 
 def comments_folder(layer=None):

@@ -40,11 +40,11 @@ deterministic: the split uses a fixed seed, nothing depends on the clock or on s
 from __future__ import annotations
 
 import re
-import string
 
 import numpy as np
 
 from ..attributes import finite_values
+from ..delineation.numbering import suffixed
 from ..errors import (
     DuplicateIdError,
     LockedSpaceError,
@@ -129,9 +129,7 @@ def _part_label(parent, used):
     lettered = re.fullmatch(r"(.*\d)([a-z]{1,2})", parent)
     base = lettered.group(1) if lettered else parent
     if base[-1].isdigit():
-        for suffix in list(string.ascii_lowercase) + [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]:
-            if base + suffix not in used:
-                return base + suffix
+        return suffixed(base, used)  # the update's rule for a split (engine/delineation/numbering.py)
     number = 2
     while f"{parent} {number}" in used:
         number += 1

@@ -141,7 +141,7 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
             continue
         parent = parents[region]
         if parent is not None and used_rule == "suffix":
-            number = _suffixed(parent, taken)
+            number = suffixed(parent, taken)
         else:
             while next_integer in taken or str(next_integer) in taken:
                 next_integer += 1
@@ -177,7 +177,7 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
     return Renumbering(numbers, changes, dissolved, integer_ids and all(isinstance(n, int) for n in numbers.values()), used_rule)
 
 
-def _suffixed(parent, taken):
+def suffixed(parent, taken):
     """The parent's number with the first free letter: 31 -> "31a"; after "31z": "31aa"."""
     base = str(parent)
     for letters in (1, 2):
