@@ -347,6 +347,9 @@ def run_engine(delineate_module, graph_module, instance, objective, seed=0):
                        block_perimeters=instance.perimeters)
     elif "weight_by_population" not in accepted:
         return None  # this checkout has no default objective of this kind
+    elif "block_areas" in accepted and instance.areas is not None:
+        # the blocks' shapes, as the plugin passes them: the shape polish runs, as for a planner
+        options.update(block_areas=instance.areas, block_perimeters=instance.perimeters)
     result = delineate_module.delineate(graph, instance.population, instance.values, **options)
     labels = np.asarray(result.labels) - 1
     pops = np.bincount(labels, weights=instance.population)

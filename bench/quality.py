@@ -39,6 +39,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import inspect
 import json
 import os
 import re
@@ -224,7 +225,8 @@ def child_main(args):
     if args.method.startswith("ours"):
         n = int(instance["n"])
         options = dict(settings_options(args.settings))
-        if options.get("shape_weight"):
+        if options.get("shape_weight") or "block_areas" in inspect.signature(delineate).parameters:
+            # the blocks' shapes, as the plugin passes them (the shape polish and term need them)
             options.update(block_areas=instance["areas"], block_perimeters=instance["perimeters"])
         graph = Graph(n, instance["left"].astype(np.int64), instance["right"].astype(np.int64), instance["length"])
         result = delineate(graph, instance["population"], instance["values"], lower=float(instance["lower"]),

@@ -59,8 +59,8 @@ class Problem:
     locked_spaces: frozenset = field(default_factory=frozenset)  # values of initial_division kept as they are
     points: np.ndarray | None = None  # n x 2, a point inside each block: joins islands, numbers spaces NW to SE
     active: np.ndarray | None = None  # blocks to divide (others get label 0); None: all
-    block_areas: np.ndarray | None = None  # area of each block (CRS units²); for Settings.shape_weight
-    block_perimeters: np.ndarray | None = None  # outline length of each block (CRS units); for Settings.shape_weight
+    block_areas: np.ndarray | None = None  # area of each block (CRS units²); for the shape polish and Settings.shape_weight
+    block_perimeters: np.ndarray | None = None  # outline length of each block (CRS units); the same
     band: PopulationBand = field(init=False, repr=False)  # min/max as one rule (engine/population_band.py)
 
     def __post_init__(self):
@@ -103,7 +103,7 @@ def _block_measure(name, value, active):
     """``value`` as one positive float per block; blocks not divided (no geometry) get 0.
 
     A block to divide without a positive, finite area or perimeter is refused, naming the first
-    blocks: the shape term (Settings.shape_weight) would silently count it as a point."""
+    blocks: the shape polish and term would silently count it as a point."""
     try:
         value = np.asarray(value, dtype=float)
     except (TypeError, ValueError):

@@ -12,7 +12,10 @@ Pipeline (each stage reports progress and can be cancelled):
 4. improvement: single-block moves and merge-and-resplit of neighbouring spaces.
 5. shape clean-up (engine/delineation/shapes.py): enclaves merged or opened, tentacle blocks moved, where
    the bounds, contiguity and the fixed spaces allow; skipped with compactness 0 (homogeneity
-   only: no step trades SSD for shape).
+   only: no step trades SSD for shape);
+6. shape polish (engine/delineation/shape_polish.py), given the blocks' areas and perimeters:
+   single-block moves that raise the mean Polsby-Popper where it costs little SSD; skipped with
+   compactness 0 and with an initial division.
 Deterministic for a given seed: iteration counts, never the clock, decide when to stop.
 
 Entry points: :func:`solve` takes a :class:`Problem` (what is given) and :class:`Settings`
@@ -20,7 +23,7 @@ Entry points: :func:`solve` takes a :class:`Problem` (what is given) and :class:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -49,6 +52,7 @@ from .boundrepair import repair_bounds
 from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
 from .localsearch import RegionState, improve, violation
 from .recombine import perturb, recombine, repair
+from .shape_polish import WEIGHT_PER_COMPACTNESS, polish_shapes, space_compactness
 from .shapes import tidy_division
 from .shapeterm import ShapeTerm
 from .treecut import TreeCutter
@@ -163,13 +167,70 @@ def solve(problem, settings=None, progress=None, is_cancelled=None):
     step(0.0, "feasibility")
     plan = make_plan(problem, settings)
     step(0.1, "first partition")
-    context = _SolveContext(problem, settings, plan, step, is_cancelled)
-    labels = _best_of_starts(context, settings.seed)
-    labels = tidy_division(labels, problem, settings, plan)  # no enclaves, no tentacles (engine/delineation/shapes.py)
+    labels, context = _search(problem, settings, plan, step, is_cancelled)
+    labels, context = _without_combs(labels, context, problem, settings, plan, step, is_cancelled)
     step(0.95, "result")
     result = _result(labels, problem, plan, context.tss, settings.seed)
     step(1.0, "done")
     return result
+
+
+def _search(problem, settings, plan, step, is_cancelled):
+    """Starts, improvement, clean-up and polish: (labels, the context that judged them)."""
+    context = _SolveContext(problem, settings, plan, step, is_cancelled)
+    labels = _best_of_starts(context, settings.seed)
+    labels = tidy_division(labels, problem, settings, plan)  # no enclaves, no tentacles (engine/delineation/shapes.py)
+    return _polished(labels, problem, settings, plan, context), context
+
+
+#: A space of at least COMB_BLOCKS blocks whose Polsby-Popper (from its blocks' outlines) is below
+#: COMB_COMPACTNESS is comb-shaped: no planner takes it to a consultation (issue 10: "no space under 0.10").
+COMB_COMPACTNESS = 0.10
+COMB_BLOCKS = 5
+#: How often the compactness weight is doubled at most while spaces come out comb-shaped.
+COMPACTNESS_RAISES = 3
+
+
+def _combs(labels, problem, settings, plan):
+    """The free spaces (labels) that are comb-shaped, or None when the check does not apply: compactness
+    0 (homogeneity only), an initial division (changes stay small) or no block shapes."""
+    if settings.compactness <= 0 or problem.initial_division is not None or problem.block_areas is None \
+            or problem.block_perimeters is None:
+        return None
+    compactness, blocks = space_compactness(labels, plan.graph, problem.block_areas, problem.block_perimeters)
+    fixed = len(plan.fixed_regions)
+    return [r for r in range(fixed, len(compactness)) if blocks[r] >= COMB_BLOCKS and compactness[r] < COMB_COMPACTNESS]
+
+
+def _without_combs(labels, context, problem, settings, plan, step, is_cancelled):
+    """Where spaces come out comb-shaped (blocks alike in their attributes but scattered at block level make
+    interlocking fingers pay in SSD: an outside check's town had 10 of 66 spaces below PP 0.10), the search
+    runs again with twice the compactness weight, up to COMPACTNESS_RAISES times, and keeps the first
+    division without combs (else the one with fewest). A note says so; the weight the user chose stays
+    the starting point, and compactness 0 is never raised."""
+    combs = _combs(labels, problem, settings, plan)
+    if not combs:
+        return labels, context
+    kept_notes = [note for note in plan.notes if note.get("code") == "shapes_tidied"]
+    best = (len(combs), labels, context, settings.compactness, kept_notes)
+    weight = settings.compactness
+    for _ in range(COMPACTNESS_RAISES):
+        weight *= 2.0
+        plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"]
+        step(0.9, "compactness raised")
+        trial_labels, trial_context = _search(problem, replace(settings, compactness=weight), plan, step, is_cancelled)
+        trial_combs = _combs(trial_labels, problem, settings, plan)
+        if len(trial_combs) < best[0]:
+            best = (len(trial_combs), trial_labels, trial_context, weight,
+                    [note for note in plan.notes if note.get("code") == "shapes_tidied"])
+        if not trial_combs:
+            break
+    count, labels, context, used, tidy_notes = best
+    plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"] + tidy_notes
+    if used != settings.compactness:
+        plan.notes.append({"code": "compactness_raised", "chosen": settings.compactness, "used": used,
+                           "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS})
+    return labels, context
 
 
 #: Fresh starts tried when a solution still violates the bounds (small problems; larger
@@ -312,6 +373,22 @@ class _SolveContext:
             made = sum(1 for r in range(state.n_regions) if r not in closed and state.count[r] > 0)
             bad += max(0, int(np.sum(plan.counts)) - made) * max(lower, 1.0)
         return np.where(labels < 0, -1, state.labels), bad
+
+
+def _polished(labels, problem, settings, plan, context):
+    """The shape polish (engine/delineation/shape_polish.py) where it applies, else ``labels``.
+
+    It needs the blocks' areas and perimeters; it is skipped with compactness 0 (homogeneity only)
+    and with an initial division (a warm start and an update change as little as possible).
+    """
+    if settings.compactness <= 0 or problem.initial_division is not None or problem.block_areas is None \
+            or problem.block_perimeters is None:
+        return labels
+    polished, _ = polish_shapes(labels, plan.graph, problem.population, problem.attributes, context.weights,
+                                problem.block_areas, problem.block_perimeters, problem.min_population,
+                                problem.max_population, range(len(plan.fixed_regions)),
+                                WEIGHT_PER_COMPACTNESS * settings.compactness, context.ssd_scale)
+    return polished
 
 
 def _violating(state, lower, upper, closed):

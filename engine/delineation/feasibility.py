@@ -110,6 +110,21 @@ def _parts(graph, free, population, lower, units, coordinates, fallback):
         joined.append((island, anchor))
 
 
+def join_islands(graph, population, lower, units, coordinates, active=None):
+    """The graph with each part below ``lower`` residents joined to its nearest block, as a delineation
+    does it (:func:`make_plan` with the fallback), and the (island blocks, anchor block) pairs.
+
+    For scoring a division with the links its delineation used: without them a space that holds
+    an island cut off by a barrier reads as in several parts, while the delineation's report
+    called it contiguous (an outside check found the two verdicts on one division differing).
+    """
+    free = np.ones(graph.n, dtype=bool) if active is None else np.asarray(active, dtype=bool)
+    units = np.zeros(graph.n, dtype=object) if units is None else np.asarray(units, dtype=object)
+    joined_graph, _, joined, _ = _parts(graph, free, np.asarray(population, dtype=float), lower, units,
+                                        np.asarray(coordinates, dtype=float), True)
+    return joined_graph, joined
+
+
 def _nearest_outside(island, free, units, coordinates):
     """The closest free block outside ``island`` in the same nesting unit (None if there is none)."""
     from scipy.spatial import cKDTree

@@ -381,6 +381,23 @@ def containing_pairs(points, polygons):
     return left[order], right[order]
 
 
+def block_outlines(geometries, active):
+    """(areas, perimeters) of the repaired blocks for the shape polish, or (None, None).
+
+    Blocks not ``active`` (not divided) get 0. When a block to divide has no positive area or
+    outline even after repair (a sliver, a line), the pair is not given: the polish is a
+    refinement, and the delineation runs as well without it.
+    """
+    clean, _, _, _ = clean_polygons(geometries)
+    areas = polygon_areas(clean) if clean else np.zeros(0)
+    perimeters = np.array([0.0 if geom is None else geom.length for geom in clean], dtype=float)
+    active = np.asarray(active, dtype=bool)
+    usable = np.isfinite(areas) & (areas > 0) & np.isfinite(perimeters) & (perimeters > 0)
+    if not usable[active].all():
+        return None, None
+    return np.where(active, areas, 0.0), np.where(active, perimeters, 0.0)
+
+
 def representative_points(geometries):
     """(n, 2) coordinates of a point inside each geometry (NaN for missing ones)."""
     points = np.full((len(geometries), 2), np.nan)
