@@ -22,7 +22,7 @@ from ..engine.delineation.numbering import renumber
 from ..engine.errors import InfeasibleError, SozialraumError
 from ..engine.problem import DEFAULT_COMPACTNESS, DEFAULT_POPULATION_WEIGHT
 from ..engine.scoring import evaluate_division
-from ..engine.spatial.geometry import representative_points
+from ..engine.spatial.geometry import block_outlines, representative_points
 from ..engine.spatial.graph import Graph
 from ..i18n import language
 from ..presentation.engine_messages import describe, describe_problems
@@ -71,6 +71,10 @@ def space_text(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+#: Engine notes that go to the log as warnings.
+WARNING_NOTES = ("locked_missing", "compactness_raised")
 
 
 @dataclass
@@ -141,8 +145,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "and the maximum.\n\n"
             "Attributes are standardised (z-scores) and weighted (WEIGHTS, e.g. 'sgb2_rate=2;old_share=0,5': pairs separated by ';', "
             "either decimal mark); "
-            "with 'balance groups', the building-structure attributes together get the same weight as the "
-            "social ones. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.\n\n"
+            "with 'Give social and building-structure attributes equal total weight', the building-structure "
+            "attributes together get the same weight as the social ones; they count for homogeneity whether or not "
+            "they are also listed among its attributes. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.\n\n"
             "Number of spaces: 0 chooses it automatically as population / middle of the population band, "
             "within what the bounds allow in each part of the town; the log says how it was chosen.\n\n"
             "Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut "
@@ -257,6 +262,10 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         )
         if not chosen.attributes:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
+        # building-structure attributes count for homogeneity whether or not they are also listed
+        # there (an outside check: given only as structure they were read for nothing, while the
+        # report named them as used)
+        chosen.attributes = list(chosen.attributes) + [name for name in chosen.structure if name not in chosen.attributes]
         checked_band(chosen.lower, chosen.upper)  # refused before the blocks are read
         if chosen.locked and not chosen.initial:
             raise QgsProcessingException(self.tr("Locked spaces need an initial division field."))
@@ -271,7 +280,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         blocks = read_blocks(source, context, feedback, chosen.id_field, [chosen.population, *chosen.attributes, chosen.nest, chosen.initial],
                              number_format(self, parameters, context))
         population = block_population(blocks, chosen.population, feedback)
-        values = prepared_attributes(blocks, chosen.attributes, chosen.weights, chosen.structure, chosen.balance, feedback)
+        values = prepared_attributes(blocks, chosen.attributes, chosen.weights, chosen.structure, chosen.balance, feedback,
+                                     population=population)
         nest = blocks.values(chosen.nest) if chosen.nest else None
         initial = self._initial(blocks, chosen)
 
@@ -298,7 +308,9 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         except SozialraumError as error:
             raise_for_engine_error(error)
         for note in result.notes:
-            feedback.pushInfo(describe(note, blocks))
+            # a mistyped locked space and a raised compactness weight change what the planner asked
+            # for: warnings, not lines among the progress (outside check)
+            (feedback.pushWarning if note.get("code") in WARNING_NOTES else feedback.pushInfo)(describe(note, blocks))
         space_ids = result.labels
         if renumbering is not None:  # the numbers of the initial division carry on (algorithms/stable_numbers.py)
             space_ids = stable_numbers.apply_numbers(result, renumbering)
@@ -373,10 +385,12 @@ class DelineateAlgorithm(SozialraumAlgorithm):
     def _run_arguments(self, nest, initial, blocks, active, chosen):
         """The engine's arguments besides the graph and the values: the proposal and the certainty's further
         runs (other seeds) make the same call."""
+        areas, perimeters = block_outlines(blocks.shapes, active)  # for the shape polish; None: it is skipped
         return dict(lower=chosen.lower, upper=chosen.upper, n_spaces=chosen.n_spaces, nest=nest, initial=initial, locked=chosen.locked,
                     compactness=chosen.compactness, weight_by_population=chosen.weight_by_population,
                     population_weight=chosen.population_weight, seed=chosen.seed, on_infeasible=chosen.on_infeasible,
-                    coordinates=representative_points(blocks.shapes), active=active)
+                    coordinates=representative_points(blocks.shapes), active=active, block_areas=areas,
+                    block_perimeters=perimeters)
 
     def _solve(self, graph, population, values, nest, initial, blocks, active, chosen, feedback, progress=None):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""

@@ -13,9 +13,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..engine.delineation.feasibility import join_islands
 from ..engine.scoring import SPACE_COLUMNS, evaluate_division
+from ..engine.spatial.geometry import representative_points
 from ..engine.spatial.graph import Graph
 from ..i18n import language
+from ..presentation.engine_messages import describe
 from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.blocks_input import (
@@ -126,7 +129,8 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *attributes, nest_field],
                              number_format(self, parameters, context))
         population = block_population(blocks, population_field, feedback)
-        values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), [], False, feedback)
+        values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), [], False, feedback,
+                                     population=population)
         nest = blocks.values(nest_field) if nest_field else None
         labels = blocks.values(space_field)
         adjacency = block_adjacency(blocks, barrier_layers, gap, context, feedback,
@@ -134,6 +138,13 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         report_geometry_problems(adjacency, blocks, feedback)
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right)
         skipped = set(adjacency.skipped)
+        # islands cut off by barriers, below the minimum, joined to their nearest block as delineate joins
+        # them: one verdict on contiguity for one division
+        active = np.array([i not in skipped for i in range(len(blocks.shapes))], dtype=bool)
+        graph, joined = join_islands(graph, population, lower, nest, representative_points(blocks.shapes), active)
+        for island, anchor in joined:
+            feedback.pushInfo(describe({"code": "island_joined", "blocks": [int(b) for b in island], "anchor": int(anchor),
+                                        "population": float(population[island].sum())}, blocks))
         labels = [None if i in skipped else label for i, label in enumerate(labels)]
         evaluation = evaluate_division(labels, population, values.values, lower, upper, graph=graph,
                                        barrier_pairs=adjacency.barrier_pairs, geometries=blocks.shapes, nest=nest, closing=gap)

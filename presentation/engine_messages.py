@@ -1,5 +1,6 @@
 """Translated messages for the engine's structured notes and infeasibility problems."""
-from ..i18n import tr
+from ..i18n import language, tr
+from .numbers import format_number
 
 
 def describe(note, blocks):
@@ -11,21 +12,22 @@ def describe(note, blocks):
         )
     if code == "component_below":
         return tr("A part cut off by barriers or nesting has only {population} residents, fewer than the minimum "
-                  "({count} blocks: {ids}).").format(
-            population=_number(note["population"]), count=len(note["blocks"]), ids=blocks.name_blocks(note["blocks"])
+                  "(%n block(s): {ids}).", len(note["blocks"])).format(
+            population=_number(note["population"]), ids=blocks.name_blocks(note["blocks"])
         )
     if code == "count_out_of_range":
         return tr("{requested} spaces cannot all lie within the population bounds; possible are {low} to {high}.").format(
             requested=note["requested"], low=note["low"], high=note["high"]
         )
     if code == "no_admissible_count":
-        return tr("A part with {population} residents ({count} blocks: {ids}) cannot be divided into spaces within "
-                  "the population bounds.").format(
-            population=_number(note["population"]), count=len(note["blocks"]), ids=blocks.name_blocks(note["blocks"])
+        return tr("A part with {population} residents (%n block(s): {ids}) cannot be divided into spaces within "
+                  "the population bounds.", len(note["blocks"])).format(
+            population=_number(note["population"]), ids=blocks.name_blocks(note["blocks"])
         )
     if code == "island_joined":
-        return tr("Island of {count} blocks ({population} residents: {ids}) joined to its nearest block {anchor}.").format(
-            count=len(note["blocks"]), population=_number(note["population"]), ids=blocks.name_blocks(note["blocks"]),
+        return tr("Island of %n block(s) ({population} residents: {ids}) joined to its nearest block {anchor}.",
+                  len(note["blocks"])).format(
+            population=_number(note["population"]), ids=blocks.name_blocks(note["blocks"]),
             anchor=blocks.name_blocks([note["anchor"]]),
         )
     if code == "k_auto":
@@ -45,6 +47,11 @@ def describe(note, blocks):
             sentence += " " + tr("Enclaves that stay because no change keeps the population bounds: {count} (a block of each: "
                                  "{ids}).").format(count=len(kept), ids=blocks.name_blocks([blocks_of[0] for blocks_of in kept]))
         return sentence
+    if code == "compactness_raised":
+        return tr("%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight "
+                  "{chosen}; the search ran again with the weight {used}, which leaves {left}.", note["combs_before"]).format(
+            threshold=_decimal(note["threshold"]), chosen=_decimal(note["chosen"]), used=_decimal(note["used"]),
+            left=note["combs_after"])
     if code == "locked_missing":
         return tr("Locked space '{value}' does not occur in the initial division.").format(value=note["value"])
     return str(note)
@@ -88,3 +95,8 @@ def describe_problems(problems, blocks):
 
 def _number(value):
     return f"{value:,.0f}".replace(",", " ")
+
+
+def _decimal(value):
+    """A weight or threshold with two decimals in the interface's notation ("0,40" in German)."""
+    return format_number(value, 2, language())

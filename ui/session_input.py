@@ -91,7 +91,8 @@ def read_session_input(layer, space_field, population_field, attributes, gap, ba
     population = block_population(blocks, population_field, feedback)
     if attributes:
         weights, structure, balance = weighting or ("", [], False)
-        values = prepared_attributes(blocks, list(attributes), weights, list(structure), balance, feedback).values
+        values = prepared_attributes(blocks, list(attributes), weights, list(structure), balance, feedback,
+                                     population=population).values
     else:
         values = np.zeros((len(blocks.ids), 1))
     adjacency = block_adjacency(blocks, list(barriers), gap, context, feedback,

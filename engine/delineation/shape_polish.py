@@ -4,7 +4,8 @@ The search weighs shape by the border length between spaces (engine/objective.py
 metre of border costs the same in a small inner-city space as in a large outer one, while the
 mean Polsby-Popper (PP = 4π · area / perimeter²; the figure on the planners' maps and in
 bench/quality.py) counts each space once. After the search and the clean-up
-(engine/delineation/shapes.py), this polish moves single blocks along the spaces' borders where
+(engine/delineation/shapes.py, which runs again afterwards to merge or open any enclave a move
+closed), this polish moves single blocks along the spaces' borders where
 
     change of the (weighted) SSD  −  c · change of Σ_s PP_s  <  0,   c = weight · SSD scale / k,
 

@@ -377,7 +377,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>Attribute '{field}' is empty for {count} blocks (e.g. without residents); they count as average: {ids}</source>
-            <translation>Das Merkmal '{field}' ist bei {count} Blöcken leer (z. B. ohne Einwohner); sie zählen als Durchschnitt: {ids}</translation>
+            <translation type="obsolete">Das Merkmal '{field}' ist bei {count} Blöcken leer (z. B. ohne Einwohner); sie zählen als Durchschnitt: {ids}</translation>
         </message>
         <message>
             <source>Block {id} has {population} residents, more than the maximum.</source>
@@ -385,7 +385,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>A part cut off by barriers or nesting has only {population} residents, fewer than the minimum ({count} blocks: {ids}).</source>
-            <translation>Ein durch Barrieren oder Verschachtelung abgeschnittener Teil hat nur {population} Einwohner, weniger als das Minimum ({count} Blöcke: {ids}).</translation>
+            <translation type="obsolete">Ein durch Barrieren oder Verschachtelung abgeschnittener Teil hat nur {population} Einwohner, weniger als das Minimum ({count} Blöcke: {ids}).</translation>
         </message>
         <message>
             <source>{requested} spaces cannot all lie within the population bounds; possible are {low} to {high}.</source>
@@ -393,11 +393,11 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>A part with {population} residents ({count} blocks: {ids}) cannot be divided into spaces within the population bounds.</source>
-            <translation>Ein Teil mit {population} Einwohnern ({count} Blöcke: {ids}) lässt sich nicht in Räume innerhalb der Einwohnergrenzen teilen.</translation>
+            <translation type="obsolete">Ein Teil mit {population} Einwohnern ({count} Blöcke: {ids}) lässt sich nicht in Räume innerhalb der Einwohnergrenzen teilen.</translation>
         </message>
         <message>
             <source>Island of {count} blocks ({population} residents: {ids}) joined to its nearest block {anchor}.</source>
-            <translation>Insel aus {count} Blöcken ({population} Einwohner: {ids}) an ihren nächsten Block {anchor} angeschlossen.</translation>
+            <translation type="obsolete">Insel aus {count} Blöcken ({population} Einwohner: {ids}) an ihren nächsten Block {anchor} angeschlossen.</translation>
         </message>
         <message>
             <source>Number of spaces chosen automatically: {k} (population {population} / target size {target}, within what the bounds allow in each part).</source>
@@ -3944,7 +3944,7 @@ If the bounds cannot hold (a block above the maximum, a part cut off by barriers
 Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, convex-hull ratio, enclaves, status ok/below/above/flagged/locked, flags) and an optional HTML report; as numbers the SSD share unweighted and weighted by residents, the mean Polsby-Popper and the number of enclaves. The same seed gives the same result.
 
 The HTML report is a document to hand on: quality figures, a map, the population histogram with the bounds, the flagged spaces with reasons, all parameters and the qgis_process command that repeats the run.</source>
-            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+            <translation type="obsolete">Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
 
 Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Gruppen ausgleichen' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
 
@@ -4162,6 +4162,80 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
                 <numerusform>%n Block ohne Einwohnerwert, als 0 gezählt: {ids}</numerusform>
                 <numerusform>%n Blöcke ohne Einwohnerwert, als 0 gezählt: {ids}</numerusform>
             </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight {chosen}; the search ran again with the weight {used}, which leaves {left}.</source>
+            <translation>
+                <numerusform>%n Raum war kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}.</numerusform>
+                <numerusform>%n Räume waren kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>A part cut off by barriers or nesting has only {population} residents, fewer than the minimum (%n block(s): {ids}).</source>
+            <translation>
+                <numerusform>Ein durch Barrieren oder Verschachtelung abgeschnittener Teil hat nur {population} Einwohner, weniger als das Minimum (%n Block: {ids}).</numerusform>
+                <numerusform>Ein durch Barrieren oder Verschachtelung abgeschnittener Teil hat nur {population} Einwohner, weniger als das Minimum (%n Blöcke: {ids}).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>A part with {population} residents (%n block(s): {ids}) cannot be divided into spaces within the population bounds.</source>
+            <translation>
+                <numerusform>Ein Teil mit {population} Einwohnern (%n Block: {ids}) lässt sich nicht in Räume innerhalb der Einwohnergrenzen teilen.</numerusform>
+                <numerusform>Ein Teil mit {population} Einwohnern (%n Blöcke: {ids}) lässt sich nicht in Räume innerhalb der Einwohnergrenzen teilen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Island of %n block(s) ({population} residents: {ids}) joined to its nearest block {anchor}.</source>
+            <translation>
+                <numerusform>Insel aus %n Block ({population} Einwohner: {ids}) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
+                <numerusform>Insel aus %n Blöcken ({population} Einwohner: {ids}) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Attribute '{field}' is empty for %n block(s) with residents; they count as average, a value nobody measured: {ids}</source>
+            <translation>
+                <numerusform>Das Merkmal '{field}' ist bei %n Block mit Einwohnern leer; er zählt als Durchschnitt, ein Wert, den niemand gemessen hat: {ids}</numerusform>
+                <numerusform>Das Merkmal '{field}' ist bei %n Blöcken mit Einwohnern leer; sie zählen als Durchschnitt, ein Wert, den niemand gemessen hat: {ids}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Attribute '{field}' is empty for %n block(s) without residents; they count as average: {ids}</source>
+            <translation>
+                <numerusform>Das Merkmal '{field}' ist bei %n Block ohne Einwohner leer; er zählt als Durchschnitt: {ids}</numerusform>
+                <numerusform>Das Merkmal '{field}' ist bei %n Blöcken ohne Einwohner leer; sie zählen als Durchschnitt: {ids}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Groups blocks into contiguous social spaces that are internally alike in the chosen attributes (social indicators and building structure), with every space's population between the minimum and the maximum.
+
+Attributes are standardised (z-scores) and weighted (WEIGHTS, e.g. 'sgb2_rate=2;old_share=0,5': pairs separated by ';', either decimal mark); with 'Give social and building-structure attributes equal total weight', the building-structure attributes together get the same weight as the social ones; they count for homogeneity whether or not they are also listed among its attributes. Use rates or shares (e.g. SGB II rate), not raw counts, unless size should matter.
+
+Number of spaces: 0 chooses it automatically as population / middle of the population band, within what the bounds allow in each part of the town; the log says how it was chosen.
+
+Neighbourhood: as in 'Build block adjacency' (gap distance across streets, barrier lines cut links, blocks in different nesting units are never in one space). Initial division: a field with an existing division to start from; locked spaces (comma-separated values of that field) stay exactly as they are.
+
+Objective: the within-space sum of squares of the attributes plus the compactness weight times the length of the boundaries between spaces (street gaps between blocks of one space do not count). The default weight gives compact spaces at nearly the same homogeneity; 0 optimises homogeneity alone, larger values give rounder spaces. With 'weight blocks by residents' (default) every inhabited block counts partly with its residents and partly as one block (the residents' share, an advanced parameter: 0.3 by default, 1 = by residents alone, 0 = every inhabited block alike), so populous blocks count more without outweighing their neighbours; parks, industry and other blocks without residents weigh nothing and go to the neighbouring space that gives the shorter boundary; switched off, every block counts the same.
+
+If the bounds cannot hold (a block above the maximum, a part cut off by barriers with fewer residents than the minimum, an impossible number of spaces) the algorithm either stops with a message naming the blocks, or applies the fallback: such a block becomes its own space, an island joins its nearest block in the same nesting unit (alone in its unit it stays its own space, below the minimum); these spaces are flagged in the output.
+
+Outputs: the blocks with space_id, the dissolved spaces (population, blocks, SSD, Polsby-Popper compactness, convex-hull ratio, enclaves, status ok/below/above/flagged/locked, flags) and an optional HTML report; as numbers the SSD share unweighted and weighted by residents, the mean Polsby-Popper and the number of enclaves. The same seed gives the same result.
+
+The HTML report is a document to hand on: quality figures, a map, the population histogram with the bounds, the flagged spaces with reasons, all parameters and the qgis_process command that repeats the run.</source>
+            <translation>Fasst Blöcke zu zusammenhängenden Sozialräumen zusammen, die in den gewählten Merkmalen (Sozialindikatoren und Bebauungsstruktur) in sich ähnlich sind und deren Einwohnerzahl jeweils zwischen Minimum und Maximum liegt.
+
+Die Merkmale werden standardisiert (z-Werte) und gewichtet (WEIGHTS, z. B. 'sgb2_rate=2;old_share=0,5': Paare durch ';' getrennt, Dezimalkomma oder -punkt); mit 'Sozialen Merkmalen und Merkmalen der Bebauungsstruktur dasselbe Gesamtgewicht geben' erhalten die Merkmale der Bebauungsstruktur zusammen dasselbe Gewicht wie die sozialen; sie zählen für die Homogenität, ob sie auch unter deren Merkmalen stehen oder nicht. Verwenden Sie Quoten oder Anteile (z. B. SGB-II-Quote), keine absoluten Zahlen, außer die Größe soll zählen.
+
+Zahl der Räume: 0 wählt sie automatisch als Einwohnerzahl / Mitte der Einwohnerspanne, soweit die Grenzen es in jedem Teil der Stadt zulassen; das Protokoll nennt die Wahl.
+
+Nachbarschaft: wie in 'Blocknachbarschaft bilden' (Lückenabstand über Straßen, Barrierelinien trennen Verbindungen, Blöcke verschiedener Verschachtelungseinheiten liegen nie in einem Raum). Ausgangsgliederung: ein Feld mit einer bestehenden Gliederung als Start; gesperrte Räume (kommagetrennte Werte dieses Feldes) bleiben genau so, wie sie sind.
+
+Zielfunktion: die Quadratsumme der Merkmale innerhalb der Räume plus das Kompaktheitsgewicht mal der Länge der Grenzen zwischen den Räumen (Straßenlücken zwischen Blöcken eines Raums zählen nicht). Das voreingestellte Gewicht ergibt kompakte Räume bei nahezu gleicher Homogenität; 0 optimiert allein die Homogenität, größere Werte ergeben rundere Räume. Mit 'Blöcke nach Einwohnern gewichten' (voreingestellt) zählt jeder bewohnte Block teils mit seinen Einwohnern und teils als ein Block (der Anteil der Einwohner, ein erweiterter Parameter: voreingestellt 0,3; 1 = allein nach Einwohnern, 0 = jeder bewohnte Block gleich), sodass einwohnerstarke Blöcke mehr zählen, ohne ihre Nachbarn zu überstimmen; Parks, Gewerbe und andere Blöcke ohne Einwohner wiegen nichts und fallen dem Nachbarraum zu, der die kürzere Grenze ergibt; ausgeschaltet zählt jeder Block gleich.
+
+Wenn die Grenzen nicht einzuhalten sind (ein Block über dem Maximum, ein durch Barrieren abgeschnittener Teil mit weniger Einwohnern als dem Minimum, eine unmögliche Zahl von Räumen), bricht der Algorithmus entweder mit einer Meldung ab, die die Blöcke nennt, oder wendet die Ersatzlösung an: Ein solcher Block wird ein eigener Raum, eine Insel schließt sich ihrem nächsten Block in derselben Verschachtelungseinheit an (allein in ihrer Einheit bleibt sie ein eigener Raum unter dem Minimum); diese Räume werden in der Ausgabe markiert.
+
+Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Blöcke, SSD, Kompaktheit nach Polsby-Popper, Anteil an der konvexen Hülle, Enklaven, Status ok/below/above/flagged/locked, Markierungen) und ein optionaler HTML-Bericht; als Zahlen der SSD-Anteil ungewichtet und nach Einwohnern gewichtet, der mittlere Polsby-Popper-Wert und die Zahl der Enklaven. Derselbe Startwert liefert dasselbe Ergebnis.
+
+Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das Einwohner-Histogramm mit den Grenzen, die markierten Räume mit Gründen, alle Parameter und der qgis_process-Befehl, der den Lauf wiederholt.</translation>
         </message>
     </context>
 </TS>

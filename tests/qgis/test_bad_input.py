@@ -156,6 +156,39 @@ def assert_polygon_outputs(case, algorithm, result):
 # --- end of issue 18.7 ---
 
 
+def test_evaluate_gives_a_delineation_with_a_joined_island_the_same_verdict(provider, tmp_path):
+    """delineate joins an island below the floor to its nearest block and calls the space contiguous;
+    evaluate on that very division said "not contiguous" (an outside check). It joins the island too."""
+    import processing
+
+    case = next(c for c in bad_input.cases() if c.name == "island_under_floor")
+    p, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+    proposal = processing.run("sozialraum:delineate", p)
+    assert proposal["N_SPACES_MADE"] >= 1
+    feedback = LogFeedback()
+    evaluation = processing.run("sozialraum:evaluate", {
+        "INPUT": proposal["OUTPUT"], "SPACE_FIELD": "space_id", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["sgb2", "old"],
+        "MIN_POPULATION": LOWER, "MAX_POPULATION": UPPER, "OUTPUT": "memory:"}, feedback=feedback)
+    assert evaluation["N_NONCONTIGUOUS"] == 0
+    assert any("Island of 1 block (40 residents" in line for line in feedback.lines)
+
+
+def test_empty_values_of_inhabited_blocks_are_a_warning_of_their_own(provider, tmp_path):
+    """An average stands in for an empty value: harmless for a park, an invented figure for a block with
+    residents. The two are counted and named apart (an outside check: 240 inhabited blocks hid behind
+    five examples of uninhabited ones)."""
+    import processing
+
+    rows = bad_input._with(bad_input._with(bad_input.grid_rows(), 5, old=None), 6, old=None, pop=0)
+    case = bad_input.Case("empty_rates", "two empty rates, one block without residents", rows=rows)
+    p, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+    feedback = LogFeedback()
+    processing.run("sozialraum:delineate", p, feedback=feedback)
+    log = "\n".join(feedback.lines)
+    assert "Attribute 'old' is empty for 1 block with residents; they count as average, a value nobody measured: 5" in log
+    assert "Attribute 'old' is empty for 1 block without residents; they count as average: 6" in log
+
+
 def test_german_decimal_commas_in_weights_and_breaks(provider, tmp_path):
     """'sgb2=0,5' means 0.5 (not '5'): same spaces as '0.5'; index breaks '-1; 1; 1,5' too."""
     import processing

@@ -199,6 +199,18 @@ def test_the_residents_share_is_an_advanced_parameter_that_reaches_the_search(pr
     assert division(WEIGHT_BY_POPULATION=False, POPULATION_WEIGHT=0.0) == division(WEIGHT_BY_POPULATION=False, POPULATION_WEIGHT=1.0)
 
 
+def test_building_structure_attributes_count_without_being_listed_twice(provider, town):
+    def division(**parameters):
+        run = delineate(town, N_SPACES=12, **parameters)
+        return {f["block_id"]: f["space_id"] for f in run["OUTPUT"].getFeatures()}
+
+    social = [name for name in sample_rates.ATTRIBUTES if name not in sample_rates.STRUCTURE_ATTRIBUTES]
+    structure = sample_rates.STRUCTURE_ATTRIBUTES
+    only_as_structure = division(ATTRIBUTES=social, STRUCTURE_ATTRIBUTES=structure, BALANCE_GROUPS=True)
+    assert only_as_structure == division(ATTRIBUTES=social + structure, STRUCTURE_ATTRIBUTES=structure, BALANCE_GROUPS=True)
+    assert only_as_structure != division(ATTRIBUTES=social)
+
+
 def test_counts_read_the_status_the_spaces_layer_shows(provider, town):
     """A locked space below the minimum is ``locked`` in the layer and not counted in N_BELOW
     (it was, because the algorithm derived every status again); N_BELOW, N_ABOVE and N_FLAGGED

@@ -181,6 +181,9 @@ def test_reproduce_command_holds_the_parameters(runs):
     assert arguments["BARRIERS"] == f"{SAMPLE}|layername=barriers"
     assert arguments["OUTPUT_SPACES"] == str(runs["out"] / "spaces.gpkg")
     assert "LOCKED" not in arguments  # empty optional parameters are left out
+    # an optional output not asked for is left out: OUTPUT_CERTAINTY=TEMPORARY_OUTPUT would switch the
+    # certainty runs on
+    assert "OUTPUT_CERTAINTY" not in arguments and "OUTPUT_TOTAL" not in arguments
     # the input was a temporary layer: the report says the command needs a file instead
     assert "is a temporary layer" in sections(runs["delineate_page"])["How to reproduce this run"]
 
