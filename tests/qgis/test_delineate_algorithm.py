@@ -123,6 +123,30 @@ def test_warm_start_keeps_locked_spaces(provider, town):
     assert sorted(s for s in statuses.values() if s == "locked") == ["locked", "locked"]
 
 
+def test_a_mistyped_locked_space_is_a_warning(provider, town):
+    """LOCKED "4111" for 411 went by as one line among the progress (an outside check); a warning now."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    first = delineate(town, N_SPACES=12)
+    initial = processing.run("native:renametablefield", {"INPUT": first["OUTPUT"], "FIELD": "space_id", "NEW_NAME": "old_space",
+                                                          "OUTPUT": "memory:"})["OUTPUT"]
+    feedback = Warnings()
+    processing.run("sozialraum:delineate", {
+        "INPUT": initial, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total", "ATTRIBUTES": sample_rates.ATTRIBUTES,
+        "BARRIERS": [town["barriers"]], "SEED": 7, "INITIAL_FIELD": "old_space", "LOCKED": "1,4111",
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:"}, feedback=feedback)
+    assert any("Locked space '4111' does not occur in the initial division." in text for text in feedback.warnings)
+
+
 def test_geographic_copy_gives_spaces_within_bounds(provider, town):
     import processing
 
