@@ -175,7 +175,7 @@ class _Division:
 
 
 def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), units=None, points=None, allow_merge=True,
-                values=None, weights=None, compactness=None):
+                values=None, weights=None, compactness=None, tentacles=True):
     """Remove enclaves and tentacles from ``labels`` (region per block, -1 for blocks left out).
 
     ``frozen_regions``: region labels that must not change (locked spaces, blocks above the
@@ -186,7 +186,8 @@ def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), unit
     opened). ``values`` (prepared attributes, n x m), ``weights`` (per block, None: 1) and
     ``compactness`` (None: no limit) limit the homogeneity a tentacle move may cost: at most
     ``compactness`` x TSS / total link length of SSD per unit of border length removed (see
-    :data:`TIDY_COMPACTNESS`). Returns ``(labels, ShapeReport)``; ``labels`` is a new array.
+    :data:`TIDY_COMPACTNESS`). ``tentacles``: False resolves enclaves only. Returns
+    ``(labels, ShapeReport)``; ``labels`` is a new array.
     """
     division = _Division(labels, graph, population, lower, upper, frozen_regions, units, values, weights)
     division.ssd_per_length = None
@@ -200,7 +201,7 @@ def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), unit
     points = None if points is None else np.asarray(points, dtype=float)
     for _ in range(MAX_ROUNDS):
         changed = _resolve_enclaves(division, points, allow_merge, report, kept, seen)
-        moved = _move_tentacles(division)
+        moved = _move_tentacles(division) if tentacles else 0
         report.tentacles_moved += moved
         if not changed and not moved:
             break
@@ -462,7 +463,7 @@ def enclave_report(labels, graph, points=None, frozen_regions=()):
     return report
 
 
-def tidy_division(labels, problem, settings, plan):
+def tidy_division(labels, problem, settings, plan, tentacles=True):
     """:func:`tidy_shapes` on the labels of a solve (fixed spaces first, -1 for blocks left out).
 
     Merging is allowed only when the number of spaces is automatic and there is no warm start
@@ -491,7 +492,7 @@ def tidy_division(labels, problem, settings, plan):
                                frozen_regions=range(len(plan.fixed_regions)), units=problem.units, points=problem.points,
                                allow_merge=allow_merge, values=problem.attributes,
                                weights=weights,
-                               compactness=max(TIDY_COMPACTNESS, settings.compactness))
+                               compactness=max(TIDY_COMPACTNESS, settings.compactness), tentacles=tentacles)
     note = report.note()
     if note is not None:
         plan.notes.append(note)

@@ -87,6 +87,20 @@ def test_an_enclave_is_merged_into_the_space_around_it():
     assert (report.enclaves_found, report.enclaves_merged, report.enclaves_kept) == (1, 1, [])
 
 
+def test_the_clean_up_for_enclaves_only_leaves_tentacles_alone():
+    # after the shape polish the clean-up runs again for enclaves only (engine/delineation/delineate.py)
+    rows, cols = 4, 6
+    graph = grid_graph(rows, cols)
+    labels = halves(rows, cols)
+    labels[[1 * cols + 3, 1 * cols + 4]] = 0  # two blocks of the left space reach into the right one
+    tidy, report = tidy_shapes(labels, graph, np.ones(rows * cols), 1, 100, points=points(rows, cols), tentacles=False)
+    assert tidy.tolist() == labels.tolist() and report.tentacles_moved == 0
+    enclosed = np.zeros(25, dtype=np.int64)
+    enclosed[12] = 1
+    tidy, report = tidy_shapes(enclosed, grid_graph(5, 5), np.ones(25), 1, 100, points=points(5, 5), tentacles=False)
+    assert (tidy == 0).all() and report.enclaves_merged == 1
+
+
 def test_an_enclave_is_opened_when_merging_breaks_the_maximum_or_the_count_is_given():
     rows, cols = 5, 7
     graph = grid_graph(rows, cols)
