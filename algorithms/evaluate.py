@@ -6,6 +6,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -55,6 +56,9 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
 
     INPUT = "INPUT"
     SPACE_FIELD = "SPACE_FIELD"
+    ID_FIELD = "ID_FIELD"
+    STRUCTURE_ATTRIBUTES = "STRUCTURE_ATTRIBUTES"
+    BALANCE_GROUPS = "BALANCE_GROUPS"
     POPULATION_FIELD = "POPULATION_FIELD"
     ATTRIBUTES = "ATTRIBUTES"
     WEIGHTS = "WEIGHTS"
@@ -89,11 +93,19 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Blocks"), [compat.SOURCE_POLYGON]))
         add(QgsProcessingParameterField(self.SPACE_FIELD, self.tr("Space field"), parentLayerParameterName=self.INPUT,
                                         type=compat.FIELD_ANY))
+        # the log names blocks by this field, as delineate's does (an outside check read feature ids as block numbers)
+        add(QgsProcessingParameterField(self.ID_FIELD, self.tr("Block id field (empty: feature id)"), parentLayerParameterName=self.INPUT,
+                                        type=compat.FIELD_ANY, optional=True))
         add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
                                         type=compat.FIELD_NUMERIC))
         add(QgsProcessingParameterField(self.ATTRIBUTES, self.tr("Attributes for homogeneity (numeric fields)"),
                                         parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True))
         add(QgsProcessingParameterString(self.WEIGHTS, self.tr("Attribute weights (field=weight;...)"), optional=True))
+        # as in delineate, so that a division is scored on the basis its proposal was made on (outside check)
+        add(QgsProcessingParameterField(self.STRUCTURE_ATTRIBUTES, self.tr("Attributes that describe building structure"),
+                                        parentLayerParameterName=self.INPUT, type=compat.FIELD_NUMERIC, allowMultiple=True, optional=True))
+        add(QgsProcessingParameterBoolean(self.BALANCE_GROUPS, self.tr("Give social and building-structure attributes equal total weight"),
+                                          defaultValue=False))
         add_population_bounds(self)
         add_neighbourhood(self)
         add_number_format_parameter(self)
@@ -119,6 +131,9 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         attributes = compat.parameter_as_fields(self, parameters, self.ATTRIBUTES, context)
         if not attributes:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
+        structure = compat.parameter_as_fields(self, parameters, self.STRUCTURE_ATTRIBUTES, context) or []
+        attributes = list(attributes) + [name for name in structure if name not in attributes]
+        balance = self.parameterAsBoolean(parameters, self.BALANCE_GROUPS, context)
         lower = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
         upper = self.parameterAsDouble(parameters, self.MAX_POPULATION, context)
         checked_band(lower, upper)  # refused before the blocks are read
@@ -126,10 +141,12 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         nest_field = self.parameterAsString(parameters, self.NEST_FIELD, context) or None
         barrier_layers = self.parameterAsLayerList(parameters, self.BARRIERS, context) or []
 
-        blocks = read_blocks(source, context, feedback, None, [space_field, population_field, *attributes, nest_field],
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or None
+        blocks = read_blocks(source, context, feedback, id_field, [space_field, population_field, *attributes, nest_field],
                              number_format(self, parameters, context))
         population = block_population(blocks, population_field, feedback)
-        values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), [], False, feedback,
+        values = prepared_attributes(blocks, attributes, self.parameterAsString(parameters, self.WEIGHTS, context), structure, balance,
+                                     feedback,
                                      population=population)
         nest = blocks.values(nest_field) if nest_field else None
         labels = blocks.values(space_field)

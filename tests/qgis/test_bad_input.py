@@ -189,6 +189,18 @@ def test_empty_values_of_inhabited_blocks_are_a_warning_of_their_own(provider, t
     assert "Attribute 'old' is empty for 1 block without residents; they count as average: 6" in log
 
 
+def test_evaluate_names_blocks_by_the_id_field(provider, tmp_path):
+    import processing
+
+    rows = [(w, dict(a, bid=f"B-{a['bid']}")) for w, a in bad_input._with(bad_input.grid_rows(), 4, pop=None)]
+    case = bad_input.Case("text_ids", "text ids, one NULL population", fields=bad_input._fields_renamed({}, {"bid": "string"}),
+                          rows=rows)
+    p, _ = parameters("evaluate", case, bad_input.build(case), tmp_path)
+    feedback = LogFeedback()
+    processing.run("sozialraum:evaluate", dict(p, ID_FIELD="bid"), feedback=feedback)
+    assert any("1 block without a population value, counted as 0: B-4" in line for line in feedback.lines), feedback.lines
+
+
 def test_german_decimal_commas_in_weights_and_breaks(provider, tmp_path):
     """'sgb2=0,5' means 0.5 (not '5'): same spaces as '0.5'; index breaks '-1; 1; 1,5' too."""
     import processing

@@ -235,6 +235,16 @@ def test_building_structure_attributes_count_without_being_listed_twice(provider
     assert only_as_structure != division(ATTRIBUTES=social)
 
 
+def test_evaluate_scores_on_the_basis_the_proposal_was_made_on(provider, town):
+    social = [name for name in sample_rates.ATTRIBUTES if name not in sample_rates.STRUCTURE_ATTRIBUTES]
+    basis = dict(ATTRIBUTES=social, STRUCTURE_ATTRIBUTES=sample_rates.STRUCTURE_ATTRIBUTES, BALANCE_GROUPS=True)
+    proposal = delineate(town, N_SPACES=12, **basis)
+    same = evaluate(proposal["OUTPUT"], town["barriers"], **basis)
+    assert same["SSD_SHARE"] == pytest.approx(proposal["SSD_SHARE"], rel=1e-9)
+    social_only = evaluate(proposal["OUTPUT"], town["barriers"], ATTRIBUTES=social)
+    assert social_only["SSD_SHARE"] != pytest.approx(proposal["SSD_SHARE"], rel=1e-3)
+
+
 def test_counts_read_the_status_the_spaces_layer_shows(provider, town):
     """A locked space below the minimum is ``locked`` in the layer and not counted in N_BELOW
     (it was, because the algorithm derived every status again); N_BELOW, N_ABOVE and N_FLAGGED
