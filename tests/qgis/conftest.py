@@ -38,12 +38,14 @@ class LogFeedback:
             def __init__(self):
                 super().__init__()
                 self.lines = []
+                self.warnings = []  # the warnings again, apart
 
             def pushInfo(self, text):  # noqa: N802
                 self.lines.append(text)
 
             def pushWarning(self, text):  # noqa: N802
                 self.lines.append(text)
+                self.warnings.append(text)
 
             def reportError(self, text, fatalError=False):  # noqa: N802, N803
                 self.lines.append(text)

@@ -11,6 +11,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import sample_rates  # noqa: E402
 
+from .conftest import LogFeedback  # noqa: E402
+
 LOWER, UPPER = 700, 8500
 
 
@@ -126,20 +128,11 @@ def test_warm_start_keeps_locked_spaces(provider, town):
 def test_a_mistyped_locked_space_is_a_warning(provider, town):
     """LOCKED "4111" for 411 went by as one line among the progress (an outside check); a warning now."""
     import processing
-    from qgis.core import QgsProcessingFeedback
-
-    class Warnings(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.warnings = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.warnings.append(text)
 
     first = delineate(town, N_SPACES=12)
     initial = processing.run("native:renametablefield", {"INPUT": first["OUTPUT"], "FIELD": "space_id", "NEW_NAME": "old_space",
                                                           "OUTPUT": "memory:"})["OUTPUT"]
-    feedback = Warnings()
+    feedback = LogFeedback()
     processing.run("sozialraum:delineate", {
         "INPUT": initial, "ID_FIELD": "block_id", "POPULATION_FIELD": "pop_total", "ATTRIBUTES": sample_rates.ATTRIBUTES,
         "BARRIERS": [town["barriers"]], "SEED": 7, "INITIAL_FIELD": "old_space", "LOCKED": "1,4111",
