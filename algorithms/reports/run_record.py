@@ -82,9 +82,24 @@ def _layers(algorithm, definition, parameters, context, outputs, caveats):
 
 
 def layer_text(layer):
-    """A layer as a planner names it: its name, and the file it comes from when it has one."""
+    """A layer as a planner names it: its name, and the file it comes from when it has one, with the
+    layer inside the file when that is not the name already (headless runs name a layer of a
+    GeoPackage after the file: "neustadt" for "neustadt.gpkg|layername=baubloecke", an outside check)."""
     path = _file_of(layer)
-    return f"{layer.name()} ({path})" if path else layer.name()
+    if not path:
+        return layer.name()
+    inner = _layer_in_file(layer.source())
+    if inner and inner != layer.name():
+        return f"{layer.name()} ({path}, " + tr("layer {name}").format(name=inner) + ")"
+    return f"{layer.name()} ({path})"
+
+
+def _layer_in_file(source):
+    """The ``layername=`` part of an OGR source, or None."""
+    for part in source.split("|")[1:]:
+        if part.startswith("layername="):
+            return part[len("layername="):]
+    return None
 
 
 def _file_of(layer):

@@ -4237,5 +4237,9 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
 
 Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das Einwohner-Histogramm mit den Grenzen, die markierten Räume mit Gründen, alle Parameter und der qgis_process-Befehl, der den Lauf wiederholt.</translation>
         </message>
+        <message>
+            <source>layer {name}</source>
+            <translation>Layer {name}</translation>
+        </message>
     </context>
 </TS>

@@ -297,3 +297,15 @@ def test_a_run_on_selected_blocks_names_them_and_its_command_has_the_input(provi
     _, arguments = command_arguments(page)
     assert str(SAMPLE) in arguments["INPUT"] and "layername=blocks" in arguments["INPUT"]
     assert "Only the selected features of 'blocks' were used" in htmllib.unescape(page)
+
+
+def test_a_layer_named_after_its_geopackage_is_shown_with_the_layer_inside(qgis_app):
+    """qgis_process names "musterstadt.gpkg|layername=barriers" after the file; the report says which layer."""
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum.algorithms.reports.run_record import layer_text
+
+    after_file = QgsVectorLayer(f"{SAMPLE}|layername=barriers", "musterstadt", "ogr")
+    assert layer_text(after_file) == f"musterstadt ({SAMPLE}, layer barriers)"
+    own_name = QgsVectorLayer(f"{SAMPLE}|layername=barriers", "barriers", "ogr")
+    assert layer_text(own_name) == f"barriers ({SAMPLE})"
