@@ -17,7 +17,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..engine.delineation.delineate import FAIL, FALLBACK, delineate
+from ..engine.delineation.delineate import FAIL, FALLBACK, STATUS_LOCKED, delineate
 from ..engine.delineation.numbering import renumber
 from ..engine.errors import InfeasibleError, SozialraumError
 from ..engine.problem import DEFAULT_COMPACTNESS, DEFAULT_POPULATION_WEIGHT
@@ -350,6 +350,14 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             k=result.k, share=format_number(summary["ssd_share"], 3, lang), low=format_number(summary["pop_min"], 0, lang),
             high=format_number(summary["pop_max"], 0, lang), below=summary["n_below"],
             above=summary["n_above"], flagged=summary["n_flagged"]))
+        # a locked space keeps the status "locked" (N_BELOW and N_ABOVE count the statuses written), but a
+        # reader of the counts must still see that the division breaks the bounds (an outside check)
+        outside = [space for space in result.spaces if space.status == STATUS_LOCKED
+                   and not chosen.lower <= space.population <= chosen.upper]
+        if outside:
+            feedback.pushWarning(self.tr("%n locked space(s) outside the population bounds, kept as they are: {spaces}",
+                                         len(outside)).format(spaces=", ".join(
+                f"{space_ids[space.blocks[0]]} ({format_number(space.population, 0, lang)})" for space in outside)))
         outputs = {
             self.OUTPUT: blocks_dest,
             self.OUTPUT_SPACES: spaces_dest,
@@ -390,7 +398,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                     compactness=chosen.compactness, weight_by_population=chosen.weight_by_population,
                     population_weight=chosen.population_weight, seed=chosen.seed, on_infeasible=chosen.on_infeasible,
                     coordinates=representative_points(blocks.shapes), active=active, block_areas=areas,
-                    block_perimeters=perimeters)
+                    block_perimeters=perimeters, block_shapes=blocks.shapes if areas is not None else None,
+                    closing=chosen.gap)
 
     def _solve(self, graph, population, values, nest, initial, blocks, active, chosen, feedback, progress=None):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""

@@ -158,7 +158,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         # islands cut off by barriers, below the minimum, joined to their nearest block as delineate joins
         # them: one verdict on contiguity for one division
         active = np.array([i not in skipped for i in range(len(blocks.shapes))], dtype=bool)
-        graph, joined = join_islands(graph, population, lower, nest, representative_points(blocks.shapes), active)
+        graph, joined = _islands_joined(graph, population, lower, nest, representative_points(blocks.shapes), active)
         for island, anchor in joined:
             feedback.pushInfo(describe({"code": "island_joined", "blocks": [int(b) for b in island], "anchor": int(anchor),
                                         "population": float(population[island].sum())}, blocks))
@@ -231,3 +231,18 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
             out.setAttributes(values)
             add_feature(sink, out, self, self.OUTPUT)
         return dest
+
+
+def _islands_joined(graph, population, lower, nest, points, active):
+    """The graph with the links delineate adds to join islands: its islands are the parts of the graph without
+    the links between nesting units (delineate never links them), and each joining link is added to the
+    whole graph (an outside re-check: with the districts as nesting units the parts differed)."""
+    if nest is None:
+        return join_islands(graph, population, lower, None, points, active)
+    units = np.asarray(nest, dtype=object)
+    keep = units[graph.left] == units[graph.right]
+    within_units = Graph(graph.n, graph.left[keep], graph.right[keep], graph.length[keep])
+    joined_graph, joined = join_islands(within_units, population, lower, units, points, active)
+    extra = len(within_units.left)
+    return graph.with_edges(joined_graph.left[extra:], joined_graph.right[extra:], joined_graph.length[extra:]), joined
+

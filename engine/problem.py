@@ -61,6 +61,10 @@ class Problem:
     active: np.ndarray | None = None  # blocks to divide (others get label 0); None: all
     block_areas: np.ndarray | None = None  # area of each block (CRS units²); for the shape polish and Settings.shape_weight
     block_perimeters: np.ndarray | None = None  # outline length of each block (CRS units); the same
+    # the block polygons (shapely, CRS units; None for blocks left out) and the gap closed between them:
+    # the comb check measures a suspect space's Polsby-Popper on its closed outline, as the report does
+    block_shapes: list | None = None
+    closing: float = 0.0
     band: PopulationBand = field(init=False, repr=False)  # min/max as one rule (engine/population_band.py)
 
     def __post_init__(self):

@@ -358,6 +358,16 @@ class _Shapes:
     failed: list
 
 
+def closed_compactness(labels, geometries, closing, spaces):
+    """Polsby-Popper of the closed outline of each space in ``spaces`` (labels ≥ 0), as :func:`evaluate_division`
+    measures it; NaN where the outline fails."""
+    labels = np.asarray(labels, dtype=np.int64)
+    codes = np.where(np.isin(labels, list(spaces)), labels, -1)
+    k = int(labels.max()) + 1 if len(labels) else 0
+    figures = _shapes(codes, k, geometries, closing)
+    return {int(space): float(figures.polsby_popper[space]) for space in spaces}
+
+
 def _shapes(codes, k, geometries, closing):
     """Polsby-Popper 4πA/P², convex-hull ratio and enclaves of each space's closed outline.
 

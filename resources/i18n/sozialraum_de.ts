@@ -4241,5 +4241,12 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>layer {name}</source>
             <translation>Layer {name}</translation>
         </message>
+        <message numerus="yes">
+            <source>%n locked space(s) outside the population bounds, kept as they are: {spaces}</source>
+            <translation>
+                <numerusform>%n gesperrter Raum außerhalb der Einwohnergrenzen, unverändert beibehalten: {spaces}</numerusform>
+                <numerusform>%n gesperrte Räume außerhalb der Einwohnergrenzen, unverändert beibehalten: {spaces}</numerusform>
+            </translation>
+        </message>
     </context>
 </TS>

@@ -112,7 +112,7 @@ def test_the_polish_is_deterministic():
     assert first[0].tolist() == second[0].tolist() and first[1] == second[1]
 
 
-def test_a_run_with_the_blocks_shapes_is_polished_unless_homogeneity_only_or_warm_started():
+def test_a_run_with_the_blocks_shapes_is_polished_unless_homogeneity_only():
     rows, cols = 12, 12
     n = rows * cols
     graph = grid_graph(rows, cols)
@@ -132,10 +132,11 @@ def test_a_run_with_the_blocks_shapes_is_polished_unless_homogeneity_only_or_war
     # homogeneity only: no step trades SSD for shape
     assert delineate(graph, population, values, compactness=0.0, **common).labels.tolist() == \
         delineate(graph, population, values, compactness=0.0, **common, **shapes).labels.tolist()
-    # a warm start changes as little as possible: no polish either
+    # a warm start is polished too, its locked spaces stay as they are
     initial = [str(v) for v in plain]
-    assert delineate(graph, population, values, initial=initial, **common).labels.tolist() == \
-        delineate(graph, population, values, initial=initial, **common, **shapes).labels.tolist()
+    warm = delineate(graph, population, values, initial=initial, locked=["1", "2"], **common, **shapes).labels
+    for space in (1, 2):
+        assert (warm == warm[np.flatnonzero(plain == space)[0]]).tolist() == (plain == space).tolist()
 
 
 def test_block_outlines_come_from_repaired_blocks_and_are_withheld_for_a_block_without_area():
@@ -175,6 +176,10 @@ def test_comb_shaped_spaces_make_the_search_run_again_with_more_compactness():
     assert len(raised) == 1 and raised[0]["chosen"] == 0.05 and raised[0]["used"] > 0.05
     assert raised[0]["combs_before"] >= 1 and raised[0]["combs_after"] == 0
     assert sum(note["code"] == "shapes_tidied" for note in run.notes) <= 1  # the discarded runs' notes are gone
+    # with the block polygons the suspects are measured on their outlines, as the report does
+    measured = delineate(graph, np.full(n, 100.0), values, **common, **shapes, block_shapes=squares(size, size))
+    assert not combs(measured.labels - 1)
+    assert [note["code"] for note in measured.notes].count("compactness_raised") == 1
     # homogeneity only is never changed
     homogeneity_only = delineate(graph, np.full(n, 100.0), values, **dict(common, compactness=0.0), **shapes)
     assert not [note for note in homogeneity_only.notes if note["code"] == "compactness_raised"]

@@ -189,6 +189,26 @@ def test_empty_values_of_inhabited_blocks_are_a_warning_of_their_own(provider, t
     assert "Attribute 'old' is empty for 1 block without residents; they count as average: 6" in log
 
 
+def test_evaluate_joins_an_island_of_a_nesting_unit_as_delineate_does(provider, tmp_path):
+    """Block 6 lies in unit W but touches only blocks of unit E: with the units as nesting it is an island
+    of W, which delineate joins to W's nearest block. evaluate found no island in the graph across units
+    and called W's space not contiguous (an outside re-check, districts as nesting units)."""
+    import processing
+
+    rows = [(w, dict(a, unit="E" if (a["bid"] - 1) % bad_input.COLS >= 3 and a["bid"] != 6 else "W"))
+            for w, a in bad_input.grid_rows()]
+    case = bad_input.Case("unit_island", "block 6 of unit W among blocks of unit E",
+                          fields=list(bad_input.BASE_FIELDS) + [("unit", "string")], rows=rows)
+    p, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+    proposal = processing.run("sozialraum:delineate", dict(p, NEST_FIELD="unit"))
+    feedback = LogFeedback()
+    evaluation = processing.run("sozialraum:evaluate", {
+        "INPUT": proposal["OUTPUT"], "SPACE_FIELD": "space_id", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["sgb2", "old"],
+        "NEST_FIELD": "unit", "MIN_POPULATION": LOWER, "MAX_POPULATION": UPPER, "OUTPUT": "memory:"}, feedback=feedback)
+    assert evaluation["N_NONCONTIGUOUS"] == 0 and evaluation["NESTING_VIOLATIONS"] == 0, feedback.lines
+    assert any(line.startswith("Island of 1 block") for line in feedback.lines)
+
+
 def test_evaluate_names_blocks_by_the_id_field(provider, tmp_path):
     import processing
 
