@@ -49,9 +49,11 @@ def describe(note, blocks):
         return sentence
     if code == "compactness_raised":
         return tr("%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight "
-                  "{chosen}; the search ran again with the weight {used}, which leaves {left}.", note["combs_before"]).format(
+                  "{chosen}; the search ran again with the weight {used}, which leaves {left}. The SSD share went "
+                  "from {before} to {after}.", note["combs_before"]).format(
             threshold=_decimal(note["threshold"]), chosen=_decimal(note["chosen"]), used=_decimal(note["used"]),
-            left=note["combs_after"])
+            left=note["combs_after"], before=format_number(note["ssd_share_before"], 3, language()),
+            after=format_number(note["ssd_share_after"], 3, language()))
     if code == "locked_missing":
         return tr("Locked space '{value}' does not occur in the initial division.").format(value=note["value"])
     return str(note)

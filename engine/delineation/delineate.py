@@ -270,11 +270,17 @@ def _without_combs(labels, context, problem, settings, plan, step, is_cancelled)
                     [note for note in plan.notes if note.get("code") == "shapes_tidied"])
         if not trial_combs:
             break
+    first_labels = labels
     count, labels, context, used, tidy_notes = best
     plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"] + tidy_notes
     if used != settings.compactness:
+        # what the shapes cost in homogeneity, so that the planner can weigh it (an outside re-check)
+        active = problem.active
+        share = [division_ssd(found[active], problem.attributes[active]) / context.tss if context.tss > 0 else 0.0
+                 for found in (first_labels, labels)]
         plan.notes.append({"code": "compactness_raised", "chosen": settings.compactness, "used": used,
-                           "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS})
+                           "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS,
+                           "ssd_share_before": share[0], "ssd_share_after": share[1]})
     return labels, context
 
 

@@ -4165,7 +4165,7 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         </message>
         <message numerus="yes">
             <source>%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight {chosen}; the search ran again with the weight {used}, which leaves {left}.</source>
-            <translation>
+            <translation type="obsolete">
                 <numerusform>%n Raum war kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}.</numerusform>
                 <numerusform>%n Räume waren kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}.</numerusform>
             </translation>
@@ -4246,6 +4246,13 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <translation>
                 <numerusform>%n gesperrter Raum außerhalb der Einwohnergrenzen, unverändert beibehalten: {spaces}</numerusform>
                 <numerusform>%n gesperrte Räume außerhalb der Einwohnergrenzen, unverändert beibehalten: {spaces}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight {chosen}; the search ran again with the weight {used}, which leaves {left}. The SSD share went from {before} to {after}.</source>
+            <translation>
+                <numerusform>%n Raum war kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}. Der SSD-Anteil änderte sich von {before} auf {after}.</numerusform>
+                <numerusform>%n Räume waren kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}. Der SSD-Anteil änderte sich von {before} auf {after}.</numerusform>
             </translation>
         </message>
     </context>

@@ -5,11 +5,13 @@ bookkeeping."""
 import math
 
 import numpy as np
+import pytest
 from shapely.geometry import box
 from shapely.ops import unary_union
 
 from sozialraum.engine.delineation.delineate import COMB_BLOCKS, COMB_COMPACTNESS, delineate
 from sozialraum.engine.delineation.shape_polish import PP_FLOOR, polish_shapes
+from sozialraum.engine.objective import division_ssd, total_ss
 from sozialraum.engine.spatial.graph import is_connected
 
 from .grids import grid_graph
@@ -164,6 +166,9 @@ def test_comb_shaped_spaces_make_the_search_run_again_with_more_compactness():
     common = dict(lower=2000, upper=6000, compactness=0.05, seed=1)
     shapes = dict(block_areas=np.ones(n), block_perimeters=np.full(n, 4.0))
 
+    def ssd_share(labels):
+        return division_ssd(labels, values) / total_ss(values)
+
     def combs(labels):
         sizes = np.bincount(labels)
         return [s for s, pp in compactness(labels, size, size).items() if pp < COMB_COMPACTNESS and sizes[s] >= COMB_BLOCKS]
@@ -175,6 +180,9 @@ def test_comb_shaped_spaces_make_the_search_run_again_with_more_compactness():
     raised = [note for note in run.notes if note["code"] == "compactness_raised"]
     assert len(raised) == 1 and raised[0]["chosen"] == 0.05 and raised[0]["used"] > 0.05
     assert raised[0]["combs_before"] >= 1 and raised[0]["combs_after"] == 0
+    # what the shapes cost: the SSD share of the first run and of the one kept
+    assert raised[0]["ssd_share_before"] == pytest.approx(ssd_share(without_shapes.labels))
+    assert raised[0]["ssd_share_after"] == pytest.approx(ssd_share(run.labels))
     assert sum(note["code"] == "shapes_tidied" for note in run.notes) <= 1  # the discarded runs' notes are gone
     # with the block polygons the suspects are measured on their outlines, as the report does
     measured = delineate(graph, np.full(n, 100.0), values, **common, **shapes, block_shapes=squares(size, size))
