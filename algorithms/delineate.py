@@ -43,6 +43,7 @@ from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import (
     add_neighbourhood,
     add_population_bounds,
+    homogeneity_fields,
     prepared_attributes,
     report_compactness_failures,
     space_geometry,
@@ -262,10 +263,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         )
         if not chosen.attributes:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
-        # building-structure attributes count for homogeneity whether or not they are also listed
-        # there (an outside check: given only as structure they were read for nothing, while the
-        # report named them as used)
-        chosen.attributes = list(chosen.attributes) + [name for name in chosen.structure if name not in chosen.attributes]
+        chosen.attributes = homogeneity_fields(chosen.attributes, chosen.structure)
         checked_band(chosen.lower, chosen.upper)  # refused before the blocks are read
         if chosen.locked and not chosen.initial:
             raise QgsProcessingException(self.tr("Locked spaces need an initial division field."))
@@ -292,6 +290,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
         graph = Graph(len(blocks.shapes), adjacency.left, adjacency.right, adjacency.shared_length)
         active = np.ones(len(blocks.shapes), dtype=bool)
         active[adjacency.skipped] = False
+        # once per run (the certainty's further runs take them too), from the adjacency's repaired blocks
+        self._outlines = block_outlines(adjacency.clean_shapes, active, repaired=True)
 
         feedback.setProgressText(self.tr("Proposing social spaces"))
         chosen.numbering = stable_numbers.numbering_rule(self, parameters, context)
@@ -393,7 +393,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
     def _run_arguments(self, nest, initial, blocks, active, chosen):
         """The engine's arguments besides the graph and the values: the proposal and the certainty's further
         runs (other seeds) make the same call."""
-        areas, perimeters = block_outlines(blocks.shapes, active)  # for the shape polish; None: it is skipped
+        areas, perimeters = self._outlines  # for the shape polish; None: it is skipped
         return dict(lower=chosen.lower, upper=chosen.upper, n_spaces=chosen.n_spaces, nest=nest, initial=initial, locked=chosen.locked,
                     compactness=chosen.compactness, weight_by_population=chosen.weight_by_population,
                     population_weight=chosen.population_weight, seed=chosen.seed, on_infeasible=chosen.on_infeasible,

@@ -31,10 +31,12 @@ from ..qgisio.blocks_input import (
 )
 from ..qgisio.engine_errors import checked_band
 from ..qgisio.number_format import add_number_format_parameter, number_format
+from ..qgisio.run_parameters import added_links
 from ..qgisio.sink_writes import add_feature
 from ..qgisio.spaces_io import (
     add_neighbourhood,
     add_population_bounds,
+    homogeneity_fields,
     prepared_attributes,
     report_compactness_failures,
     space_geometry,
@@ -132,7 +134,7 @@ class EvaluateAlgorithm(SozialraumAlgorithm):
         if not attributes:
             raise QgsProcessingException(self.tr("Choose at least one attribute for homogeneity."))
         structure = compat.parameter_as_fields(self, parameters, self.STRUCTURE_ATTRIBUTES, context) or []
-        attributes = list(attributes) + [name for name in structure if name not in attributes]
+        attributes = homogeneity_fields(attributes, structure)
         balance = self.parameterAsBoolean(parameters, self.BALANCE_GROUPS, context)
         lower = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
         upper = self.parameterAsDouble(parameters, self.MAX_POPULATION, context)
@@ -243,6 +245,5 @@ def _islands_joined(graph, population, lower, nest, points, active):
     keep = units[graph.left] == units[graph.right]
     within_units = Graph(graph.n, graph.left[keep], graph.right[keep], graph.length[keep])
     joined_graph, joined = join_islands(within_units, population, lower, units, points, active)
-    extra = len(within_units.left)
-    return graph.with_edges(joined_graph.left[extra:], joined_graph.right[extra:], joined_graph.length[extra:]), joined
-
+    links = np.asarray(added_links(within_units, joined_graph), dtype=np.int64).reshape(-1, 2)
+    return graph.with_edges(links[:, 0], links[:, 1]), joined

@@ -362,9 +362,9 @@ def closed_compactness(labels, geometries, closing, spaces):
     """Polsby-Popper of the closed outline of each space in ``spaces`` (labels ≥ 0), as :func:`evaluate_division`
     measures it; NaN where the outline fails."""
     labels = np.asarray(labels, dtype=np.int64)
-    codes = np.where(np.isin(labels, list(spaces)), labels, -1)
+    members = np.flatnonzero(np.isin(labels, list(spaces)))  # only their blocks are repaired and joined
     k = int(labels.max()) + 1 if len(labels) else 0
-    figures = _shapes(codes, k, geometries, closing)
+    figures = _shapes(labels[members], k, [geometries[i] for i in members], closing)
     return {int(space): float(figures.polsby_popper[space]) for space in spaces}
 
 

@@ -39,6 +39,12 @@ def add_neighbourhood(algorithm):
         type=compat.FIELD_ANY, optional=True))
 
 
+def homogeneity_fields(attributes, structure):
+    """The attributes for homogeneity: those chosen, then the building-structure ones not among them
+    (they count whether or not they are listed twice; an outside check found them read for nothing)."""
+    return list(attributes) + [name for name in structure if name not in attributes]
+
+
 def prepared_attributes(blocks, attributes, weights_text, structure, balance, feedback, population):
     """Standardised, weighted attribute matrix of ``blocks`` (engine.attributes).
 

@@ -66,6 +66,8 @@ class AdjacencyGraph:
     cut_by_rook: int = 0
     #: block pairs within the gap distance that a barrier separates (to count barrier crossings)
     barrier_pairs: tuple = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    #: the repaired polygons, one per block (None where skipped): the shape polish measures these
+    clean_shapes: list = field(default_factory=list)
 
     @property
     def n_edges(self):
@@ -210,6 +212,7 @@ def build_adjacency(
         cut_by_nesting=cut_by_nesting,
         cut_by_rook=cut_by_rook,
         barrier_pairs=barrier_pairs,
+        clean_shapes=clean,
     )
 
 

@@ -381,14 +381,17 @@ def containing_pairs(points, polygons):
     return left[order], right[order]
 
 
-def block_outlines(geometries, active):
+def block_outlines(geometries, active, repaired=False):
     """(areas, perimeters) of the repaired blocks for the shape polish, or (None, None).
 
     Blocks not ``active`` (not divided) get 0. When a block to divide has no positive area or
     outline even after repair (a sliver, a line), the pair is not given: the polish is a
-    refinement, and the delineation runs as well without it.
+    refinement, and the delineation runs as well without it. ``repaired``: the geometries are
+    already repaired (the adjacency's ``clean_shapes``), so they are not checked again.
     """
-    clean, _, _, _ = clean_polygons(geometries)
+    clean = list(geometries) if repaired else clean_polygons(geometries)[0]
+    if len(clean) != len(active):
+        return None, None
     areas = polygon_areas(clean) if clean else np.zeros(0)
     perimeters = np.array([0.0 if geom is None else geom.length for geom in clean], dtype=float)
     active = np.asarray(active, dtype=bool)
