@@ -1,4 +1,5 @@
 """sozialraum:delineate — propose social spaces from blocks."""
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -365,7 +366,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "SSD_SHARE": float(summary["ssd_share"]),  # the report's figure: over the blocks with a space
             "SSD_SHARE_WEIGHTED": float(summary["ssd_share_weighted"]),
             "MEAN_POLSBY_POPPER": float(summary["mean_polsby_popper"]),  # NaN when no outline could be measured
-            "N_ENCLAVES": float(summary["n_enclaves"]),
+            # a count like the others; NaN (a float) only when no outline could be measured (an outside check saw 1.0)
+            "N_ENCLAVES": int(summary["n_enclaves"]) if math.isfinite(summary["n_enclaves"]) else float("nan"),
             "N_BELOW": int(summary["n_below"]),
             "N_ABOVE": int(summary["n_above"]),
             "N_FLAGGED": int(summary["n_flagged"]),
@@ -383,7 +385,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   notes=[describe(note, blocks) for note in result.notes],
                                   flags={space.space_id: list(space.flags) for space in result.spaces},
                                   sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)],
-                                  block_ids=blocks.ids)
+                                  block_ids=blocks.ids, unit_field=chosen.nest, gap=chosen.gap)
         feedback.setProgress(100)
         return outputs
 
@@ -469,5 +471,6 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 *([] if renumbering is None else stable_numbers.change_values(renumbering, space.space_id)),
             ] + ([] if certainty is None else certainty_output.space_values(certainty, space.space_id)))
             add_feature(sink, out, self, self.OUTPUT_SPACES)
-            drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS))
+            drawn.append((geometry, space_text(space.space_id), space.population, space.status in PROBLEM_STATUS,
+                          space.unit if has_nest else None))
         return dest

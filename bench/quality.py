@@ -42,6 +42,7 @@ import datetime as dt
 import inspect
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
@@ -58,6 +59,8 @@ import run_delineation as peers  # noqa: E402
 from lattice import lattice_instance  # noqa: E402
 
 HISTORY = HERE / "quality_history.csv"
+#: The blocks' polygons (WKB) beside each instance file, for the run of ours
+SHAPES_FILE = "shapes.pkl"
 #: A figure worse than the best recorded one by more than this share fails the run.
 TOLERANCE = 0.01
 PERSONS_PER_SPACE = 4600.0  # the automatic k of the plugin's defaults: residents / 4,600
@@ -228,6 +231,12 @@ def child_main(args):
         if options.get("shape_weight") or "block_areas" in inspect.signature(delineate).parameters:
             # the blocks' shapes, as the plugin passes them (the shape polish and term need them)
             options.update(block_areas=instance["areas"], block_perimeters=instance["perimeters"])
+        shapes = Path(args.instance).with_name(SHAPES_FILE)
+        if "block_shapes" in inspect.signature(delineate).parameters and shapes.exists():
+            # and their polygons with the street gap (the comb check and the enclaves by the report's rule)
+            from shapely import wkb
+            options.update(block_shapes=[wkb.loads(item) for item in pickle.loads(shapes.read_bytes())],
+                           closing=float(instance["closing"]))
         graph = Graph(n, instance["left"].astype(np.int64), instance["right"].astype(np.int64), instance["length"])
         result = delineate(graph, instance["population"], instance["values"], lower=float(instance["lower"]),
                            upper=float(instance["upper"]), n_spaces=args.k, seed=args.seed,
@@ -475,7 +484,9 @@ def parent_main(args):
             path = Path(workdir) / "instance.npz"
             instance["areas"] = np.array([g.area for g in geometries])
             instance["perimeters"] = np.array([g.length for g in geometries])
+            instance["closing"] = np.asarray(float(closing or 0.0))
             common.save_instance(instance, path)
+            path.with_name(SHAPES_FILE).write_bytes(pickle.dumps([g.wkb for g in geometries]))
             for method, setting in methods:
                 load = os.getloadavg()[0]
                 runs = seeds_of(name, int(instance["n"]), args) if method == "ours" else 1

@@ -368,6 +368,25 @@ def closed_compactness(labels, geometries, closing, spaces):
     return {int(space): float(figures.polsby_popper[space]) for space in spaces}
 
 
+def lies_in_holes(geometries, closing, around, points):
+    """Do all ``points`` (x, y) lie in holes of the closed outline of the blocks ``around`` (indices into
+    ``geometries``)? The report's enclave rule (:func:`_shapes`), asked of one space: the clean-up's point
+    test missed a one-block space inside a horseshoe whose mouth the closing shuts (an outside check).
+    False when the outline cannot be computed: then nothing is called an enclave."""
+    half = max(float(closing or 0.0), 0.0) / 2.0
+    try:
+        clean = [g for g in clean_polygons([geometries[i] for i in around])[0] if g is not None]
+        if not clean or not len(points):
+            return False
+        union = union_all(buffer_all(clean, half, join_style="mitre") if half > 0 else clean)
+        if half > 0:
+            union = union.buffer(-half, join_style=2)  # JOIN_STYLE.mitre in Shapely 1.8 and 2.x
+        holes = [Polygon(ring) for polygon in explode_polygons(union) for ring in polygon.interiors]
+        return bool(holes) and all(any(hole.contains(Point(float(x), float(y))) for hole in holes) for x, y in points)
+    except Exception:  # noqa: BLE001 - GEOS topology errors: the point test's answer stands
+        return False
+
+
 def _shapes(codes, k, geometries, closing):
     """Polsby-Popper 4πA/P², convex-hull ratio and enclaves of each space's closed outline.
 

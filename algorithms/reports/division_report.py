@@ -21,10 +21,11 @@ PROBLEM_STATUS = ("below", "above", "flagged")
 
 
 def write_division_report(path, algorithm, parameters, context, feedback, outputs, evaluation, title, *,
-                          drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=(), block_ids=None):
+                          drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=(), block_ids=None, unit_field=None, gap=0.0):
     """Write the report to ``path``.
 
-    ``drawn``: (geometry, space label, population, needs a look) per space for the map;
+    ``drawn``: (geometry, space label, population, needs a look[, nesting unit]) per space for the map;
+    ``unit_field``: the nesting field (its units' boundaries are drawn; None: none); ``gap``: the street gap;
     ``outputs``: the algorithm's result dict (file outputs appear as their paths);
     ``flags``: {space: engine flag codes} of a delineation;
     ``sections``: further (heading, HTML) sections, after the notes (e.g. the boundary certainty);
@@ -36,7 +37,7 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
     command = qgis_process_command(f"sozialraum:{algorithm.name()}", record.arguments())
     map_png, map_note = None, None
     try:
-        map_png = report_map.spaces_map_png(list(drawn), crs, barriers, title)
+        map_png = report_map.spaces_map_png(list(drawn), crs, barriers, title, unit_field, gap)
     except Exception as error:  # noqa: BLE001 - without its map the report is still worth having
         QgsMessageLog.logMessage(traceback.format_exc(), "Sozialraum", compat.MESSAGE_WARNING)
         map_note = tr("The map could not be drawn ({problem}); the rest of the report is complete.").format(

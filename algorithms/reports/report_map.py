@@ -1,4 +1,5 @@
-"""The map image of the delineation/evaluation report: the spaces, their labels, the barriers.
+"""The map image of the delineation/evaluation report: the spaces, their labels, the barriers and the
+nesting units (districts) the spaces lie in.
 
 Drawn from the spaces the algorithm has just made (their geometries and figures), not from its
 output layer, so it works the same for files and temporary outputs; the input layers are
@@ -8,6 +9,7 @@ from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsFillSymbol,
+    QgsGeometry,
     QgsLineSymbol,
     QgsProperty,
     QgsSingleSymbolRenderer,
@@ -23,6 +25,9 @@ from ...qgisio.space_labels import space_labeling
 SPACE_COLOUR = "color_hsl((coalesce(\"colour\", 0) * 137) % 360, 55 + (coalesce(\"colour\", 0) % 3) * 12, 72)"
 PROBLEM_OUTLINE = "#d7191c"
 BARRIER_COLOUR = "#1f3a93"
+#: the nesting units' boundaries: dark and wider than the spaces' outlines, under the barriers
+UNIT_COLOUR = "#1a1a1a"
+UNIT_WIDTH = "1.2"
 #: the image: 1400 px printed 22 cm wide (about 160 dpi), labels 8 pt as in the spaces style
 SIZE = (1400, 1050)
 PRINT_WIDTH_MM = 220.0
@@ -30,9 +35,13 @@ PRINT_WIDTH_MM = 220.0
 POLYGON = compat.GEOMETRY_POLYGON
 
 
-def spaces_map_png(spaces, crs, barrier_layers, title):
-    """PNG bytes of the map. ``spaces``: (QgsGeometry, label text, population, needs a look) per space."""
+def spaces_map_png(spaces, crs, barrier_layers, title, unit_field=None, gap=0.0):
+    """PNG bytes of the map. ``spaces``: (QgsGeometry, label text, population, needs a look[, nesting unit]) per
+    space; ``unit_field``: the nesting field, whose units' boundaries are drawn (None: no nesting); ``gap``: the
+    street gap between blocks (map units), closed between the spaces of a unit."""
+    spaces = list(spaces)
     layer = _spaces_layer(spaces, crs)
+    units = _units_layer(spaces, crs, gap) if unit_field else None
     barriers = [_barrier_clone(b) for b in barrier_layers]
     barriers = [b for b in barriers if b is not None]
     extent = layer.extent()
@@ -41,9 +50,13 @@ def spaces_map_png(spaces, crs, barrier_layers, title):
         map_image.fill_entry(tr("Social space (one colour each; label: space and residents)"), "#9ecae1", "#333333"),
         map_image.fill_entry(tr("Outside the population bounds or flagged (red outline)"), "#ffffff", PROBLEM_OUTLINE, "1.2"),
     ]
+    if units is not None:
+        legend.append(map_image.line_entry(tr("Boundary of the nesting units ({field})").format(field=unit_field),
+                                           UNIT_COLOUR, UNIT_WIDTH))
     legend += [map_image.line_entry(tr("Barrier: {layer}").format(layer=layer_title(b)), BARRIER_COLOUR, "0.9")
                for b in barriers]
-    image = map_image.render_map([*barriers, layer], extent, title, legend, size=SIZE, print_width_mm=PRINT_WIDTH_MM)
+    layers = [*barriers, *([units] if units is not None else []), layer]
+    image = map_image.render_map(layers, extent, title, legend, size=SIZE, print_width_mm=PRINT_WIDTH_MM)
     return map_image.png_bytes(image)
 
 
@@ -57,7 +70,7 @@ def _spaces_layer(spaces, crs):
     layer.dataProvider().addAttributes(fields.toList())
     layer.updateFields()
     features = []
-    for position, (geometry, label, population, problem) in enumerate(spaces, start=1):
+    for position, (geometry, label, population, problem, *_) in enumerate(spaces, start=1):
         feature = QgsFeature(layer.fields())
         feature.setGeometry(geometry)
         feature.setAttributes([position, str(label), float(population), int(bool(problem))])
@@ -66,6 +79,42 @@ def _spaces_layer(spaces, crs):
     layer.updateExtents()
     _style_spaces(layer)
     return layer
+
+
+def _units_layer(spaces, crs, gap):
+    """One outline per nesting unit: the union of its spaces with the streets between them closed (None when
+    no space names a unit). Without the closing every space kept a unit line round it (spaces do not touch
+    across a street), and the crossings showed as dots."""
+    parts = {}
+    for geometry, *_, unit in (space for space in spaces if len(space) > 4):
+        if unit is not None and geometry is not None and not geometry.isEmpty():
+            parts.setdefault(str(unit), []).append(geometry)
+    if not parts:
+        return None
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", "units", "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    features = []
+    for unit in sorted(parts):
+        feature = QgsFeature()
+        feature.setGeometry(_closed_union(parts[unit], gap))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    symbol = QgsFillSymbol.createSimple({"color": "transparent", "outline_color": UNIT_COLOUR, "outline_width": UNIT_WIDTH})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def _closed_union(geometries, gap):
+    """The union of ``geometries`` grown by the gap and shrunk back (a morphological closing); the plain union
+    where that fails or there is no gap."""
+    union = QgsGeometry.unaryUnion(geometries)
+    reach = max(float(gap or 0.0), 0.0)
+    if reach <= 0:
+        return union
+    closed = QgsGeometry.unaryUnion([geometry.buffer(reach, 4) for geometry in geometries]).buffer(-reach, 4)
+    return closed if closed is not None and not closed.isEmpty() else union
 
 
 def _style_spaces(layer):

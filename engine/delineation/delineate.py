@@ -56,7 +56,7 @@ from .feasibility import BLOCK_ABOVE, LOCKED, make_plan
 from .localsearch import RegionState, improve, violation
 from .recombine import perturb, recombine, repair
 from .shape_polish import WEIGHT_PER_COMPACTNESS, polish_shapes, space_compactness
-from .shapes import enclaves, tidy_division
+from .shapes import enclaves, outline_shapes, tidy_division
 from .shapeterm import ShapeTerm
 from .treecut import TreeCutter
 from .ward import ward_partition
@@ -189,7 +189,8 @@ def _search(problem, settings, plan, step, is_cancelled):
     polished = _polished(labels, problem, settings, plan, context)
     fixed = range(len(plan.fixed_regions))
     if not np.array_equal(polished, labels) and \
-            set(enclaves(polished, plan.graph, problem.points, fixed)) - set(enclaves(labels, plan.graph, problem.points, fixed)):
+            set(enclaves(polished, plan.graph, problem.points, fixed, outline_shapes(problem))) - \
+            set(enclaves(labels, plan.graph, problem.points, fixed, outline_shapes(problem))):
         # a block the polish moved closed a ring round a neighbour (an enclave): the clean-up again, for
         # enclaves only (with its tentacle moves the 10k lattice lost 1.3 % SSD; polishing before the one
         # clean-up left the 20k town's least compact space at 0.100 instead of 0.132)

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..objective import ssd_of_sums
+from ..scoring import lies_in_holes
 from ..spatial.graph import is_connected
 from .localsearch import stays_connected
 
@@ -175,7 +176,7 @@ class _Division:
 
 
 def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), units=None, points=None, allow_merge=True,
-                values=None, weights=None, compactness=None, tentacles=True):
+                values=None, weights=None, compactness=None, tentacles=True, shapes=None):
     """Remove enclaves and tentacles from ``labels`` (region per block, -1 for blocks left out).
 
     ``frozen_regions``: region labels that must not change (locked spaces, blocks above the
@@ -186,7 +187,9 @@ def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), unit
     opened). ``values`` (prepared attributes, n x m), ``weights`` (per block, None: 1) and
     ``compactness`` (None: no limit) limit the homogeneity a tentacle move may cost: at most
     ``compactness`` x TSS / total link length of SSD per unit of border length removed (see
-    :data:`TIDY_COMPACTNESS`). ``tentacles``: False resolves enclaves only. Returns
+    :data:`TIDY_COMPACTNESS`). ``tentacles``: False resolves enclaves only. ``shapes``: (block polygons,
+    gap closed) or None; with them a space the point test calls open still counts as enclosed when its
+    blocks lie in holes of the closed outline of its one neighbouring space (the report's rule). Returns
     ``(labels, ShapeReport)``; ``labels`` is a new array.
     """
     division = _Division(labels, graph, population, lower, upper, frozen_regions, units, values, weights)
@@ -200,13 +203,13 @@ def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), unit
     kept, seen = {}, set()
     points = None if points is None else np.asarray(points, dtype=float)
     for _ in range(MAX_ROUNDS):
-        changed = _resolve_enclaves(division, points, allow_merge, report, kept, seen)
+        changed = _resolve_enclaves(division, points, allow_merge, report, kept, seen, shapes)
         moved = _move_tentacles(division) if tentacles else 0
         report.tentacles_moved += moved
         if not changed and not moved:
             break
     # what is still enclosed at the end is reported (a tentacle move of the last round may close a space in)
-    for region in _find_enclaves(division, points):
+    for region in _find_enclaves(division, points, shapes):
         members = division.members(region)
         _count_found(report, seen, members)
         kept[int(members[0])] = members.tolist()
@@ -217,13 +220,13 @@ def tidy_shapes(labels, graph, population, lower, upper, frozen_regions=(), unit
 # --------------------------------------------------------------------------- enclaves
 
 
-def enclaves(labels, graph, points=None, frozen_regions=()):
+def enclaves(labels, graph, points=None, frozen_regions=(), shapes=None):
     """``{enclave region: surrounding region}`` of ``labels`` (see the module docstring)."""
     division = _Division(labels, graph, np.zeros(graph.n), 0.0, 1.0, frozen_regions, None)
-    return _find_enclaves(division, None if points is None else np.asarray(points, dtype=float))
+    return _find_enclaves(division, None if points is None else np.asarray(points, dtype=float), shapes)
 
 
-def _find_enclaves(division, points):
+def _find_enclaves(division, points, shapes=None):
     found = {}
     neighbours = division.neighbour_regions()
     for region, others in sorted(neighbours.items()):
@@ -232,9 +235,19 @@ def _find_enclaves(division, points):
         if neighbours.get(others[0]) == [region] and (division.count[region], region) > (division.count[others[0]], others[0]):
             continue  # two spaces alone in a part: only the smaller can be the other's enclave
         members = division.members(region)
-        if points is None or _surrounded(points, members, division.labels, others[0], division):
+        if points is None or _surrounded(points, members, division.labels, others[0], division) or \
+                _in_holes(shapes, points, members, division.members(others[0])):
             found[region] = others[0]
     return found
+
+
+def _in_holes(shapes, points, members, around):
+    """The report's rule where the point test says open: do ``members`` lie in holes of the closed
+    outline of ``around``'s blocks? ``shapes``: (block polygons, gap closed) or None (not asked)."""
+    if shapes is None:
+        return False
+    geometries, closing = shapes
+    return lies_in_holes(geometries, closing, around.tolist(), points[members])
 
 
 def _surrounded(points, members, labels, around, division):
@@ -291,10 +304,10 @@ def _count_found(report, seen, members):
     seen.update(blocks)
 
 
-def _resolve_enclaves(division, points, allow_merge, report, kept, seen):
+def _resolve_enclaves(division, points, allow_merge, report, kept, seen, shapes=None):
     """Merge or open each enclave; True when labels changed."""
     changed = False
-    for region, around in _find_enclaves(division, points).items():
+    for region, around in _find_enclaves(division, points, shapes).items():
         members = division.members(region)
         key = int(members[0])
         _count_found(report, seen, members)
@@ -452,15 +465,21 @@ def _move_tentacles(division):
     return moves
 
 
-def enclave_report(labels, graph, points=None, frozen_regions=()):
+def enclave_report(labels, graph, points=None, frozen_regions=(), shapes=None):
     """A :class:`ShapeReport` of the enclaves in ``labels``, each one kept (nothing is changed)."""
     report = ShapeReport()
     division = _Division(labels, graph, np.zeros(graph.n), 0.0, 1.0, frozen_regions, None)
-    for region in sorted(_find_enclaves(division, None if points is None else np.asarray(points, dtype=float))):
+    points = None if points is None else np.asarray(points, dtype=float)
+    for region in sorted(_find_enclaves(division, points, shapes)):
         members = division.members(region)
         report.enclaves_found += 1
         report.enclaves_kept.append(members.tolist())
     return report
+
+
+def outline_shapes(problem):
+    """(block polygons, gap closed) for the polygon rule of the enclaves, or None without polygons."""
+    return None if problem.block_shapes is None else (problem.block_shapes, problem.closing)
 
 
 def tidy_division(labels, problem, settings, plan, tentacles=True):
@@ -483,7 +502,7 @@ def tidy_division(labels, problem, settings, plan, tentacles=True):
         # homogeneity only: every merge, opening and tentacle move would trade SSD for shape
         # (issue 20: at the floor weight TIDY_COMPACTNESS they did, +7 % SSD on a 10k lattice).
         # Enclaves are still reported, as kept.
-        report = enclave_report(labels, plan.graph, problem.points, range(len(plan.fixed_regions)))
+        report = enclave_report(labels, plan.graph, problem.points, range(len(plan.fixed_regions)), outline_shapes(problem))
         note = report.note()
         if note is not None:
             plan.notes.append(note)
@@ -492,7 +511,8 @@ def tidy_division(labels, problem, settings, plan, tentacles=True):
                                frozen_regions=range(len(plan.fixed_regions)), units=problem.units, points=problem.points,
                                allow_merge=allow_merge, values=problem.attributes,
                                weights=weights,
-                               compactness=max(TIDY_COMPACTNESS, settings.compactness), tentacles=tentacles)
+                               compactness=max(TIDY_COMPACTNESS, settings.compactness), tentacles=tentacles,
+                               shapes=outline_shapes(problem))
     note = report.note()
     if note is not None:
         plan.notes.append(note)

@@ -4255,5 +4255,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
                 <numerusform>%n Räume waren kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; die Suche lief erneut mit dem Gewicht {used}, danach bleiben {left}. Der SSD-Anteil änderte sich von {before} auf {after}.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Boundary of the nesting units ({field})</source>
+            <translation>Grenze der Verschachtelungseinheiten ({field})</translation>
+        </message>
     </context>
 </TS>

@@ -87,6 +87,30 @@ def test_an_enclave_is_merged_into_the_space_around_it():
     assert (report.enclaves_found, report.enclaves_merged, report.enclaves_kept) == (1, 1, [])
 
 
+def test_a_space_in_a_hole_of_its_neighbour_is_an_enclave_where_the_point_test_sees_a_third_space():
+    # an outside check: a one-block space inside a horseshoe stayed (the report said N_ENCLAVES 1). Blocks of
+    # 90 m with 10 m streets; the corner block of the ring has its point far out, and a block of a third space
+    # (9, at the edge) has its point nearer than any ring block in the sector at 30 degrees from the centre
+    from shapely.geometry import box
+
+    rows, cols = 5, 5
+    graph = grid_graph(rows, cols)
+    blocks = [box(c * 100.0, -r * 100.0 - 90.0, c * 100.0 + 90.0, -r * 100.0) for r in range(rows) for c in range(cols)]
+    where = np.array([[c * 100.0 + 45.0, -r * 100.0 - 45.0] for r in range(rows) for c in range(cols)])
+    where[8] = (389.0, -101.0)  # the ring's north-east corner block, point at its far corner
+    where[9] = (405.0, -185.0)  # the third space's block, point at its near corner
+    labels = np.zeros(rows * cols, dtype=np.int64)
+    labels[12], labels[9] = 1, 2
+    assert enclaves(labels, graph, where) == {}  # the point test alone: open towards space 2
+    shapes = (blocks, 10.0)
+    assert enclaves(labels, graph, where, shapes=shapes) == {1: 0}  # the report's rule: inside 0's outline
+    tidy, report = tidy_shapes(labels, graph, np.ones(rows * cols), 1, 100, points=where, shapes=shapes)
+    assert tidy[12] == 0 and tidy[9] == 2 and (report.enclaves_found, report.enclaves_merged) == (1, 1)
+    # a notch at the town edge is no hole: space 2 stays, and so does a space whose outline cannot close
+    assert enclaves(tidy, graph, where, shapes=shapes) == {}
+    assert enclaves(labels, graph, where, shapes=(blocks, 0.0)) == {}  # streets not closed: no hole
+
+
 def test_the_clean_up_for_enclaves_only_leaves_tentacles_alone():
     # after the shape polish the clean-up runs again for enclaves only (engine/delineation/delineate.py)
     rows, cols = 4, 6

@@ -63,6 +63,7 @@ def test_defaults_give_spaces_within_bounds_that_respect_barriers(provider, town
     assert blocks.featureCount() == before[0] and "space_id" in blocks.fields().names()
     members = spaces_of(blocks)
     assert None not in members and len(members) == result["N_SPACES_MADE"] == spaces.featureCount()
+    assert all(type(result[name]) is int for name in ("N_ENCLAVES", "N_BELOW", "N_ABOVE", "N_FLAGGED"))  # counts, not 1.0
     total = sum(f["pop_total"] for f in town["blocks"].getFeatures())
     assert 120_000 <= total <= 200_000
     assert abs(result["N_SPACES_MADE"] - total / ((LOWER + UPPER) / 2)) <= 3  # automatic k: middle of the band

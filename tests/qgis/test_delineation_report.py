@@ -309,3 +309,35 @@ def test_a_layer_named_after_its_geopackage_is_shown_with_the_layer_inside(qgis_
     assert layer_text(after_file) == f"musterstadt ({SAMPLE}, layer barriers)"
     own_name = QgsVectorLayer(f"{SAMPLE}|layername=barriers", "barriers", "ogr")
     assert layer_text(own_name) == f"barriers ({SAMPLE})"
+
+
+def test_the_map_draws_the_nesting_units_round_their_spaces(qgis_app, monkeypatch):
+    """An outside check: the districts a proposal nests in were not on the report's map."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
+
+    from sozialraum.algorithms.reports import report_map
+    from sozialraum.qgisio import map_image
+
+    drawn_calls = []
+
+    def recording(layers, extent, title, legend, **kwargs):
+        drawn_calls.append((layers, [entry.label for entry in legend]))
+        return real(layers, extent, title, legend, **kwargs)
+
+    real = map_image.render_map
+    monkeypatch.setattr(map_image, "render_map", recording)
+    squares = [QgsGeometry.fromRect(QgsRectangle(x, 0, x + 90, 90)) for x in (0, 100, 200)]  # 10 m streets between
+    spaces = [(squares[0], "1", 900, False, "01"), (squares[1], "2", 800, False, "01"), (squares[2], "3", 950, False, "02")]
+    crs = QgsCoordinateReferenceSystem("EPSG:25832")
+    png = report_map.spaces_map_png(spaces, crs, [], "Test", unit_field="stbz", gap=10.0)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    layers, legend = drawn_calls[-1]
+    units = next(layer for layer in layers if layer.name() == "units")
+    outlines = sorted(feature.geometry().boundingBox().toString(0) for feature in units.getFeatures())
+    assert outlines == ["0,0 : 190,90", "200,0 : 290,90"]  # unit 01 = spaces 1 and 2 joined, unit 02 = space 3
+    assert [feature.geometry().isMultipart() and len(feature.geometry().asMultiPolygon()) > 1
+            for feature in units.getFeatures()] == [False, False]  # the street between 1 and 2 is closed: one line
+    assert "Boundary of the nesting units (stbz)" in legend
+    report_map.spaces_map_png([space[:4] for space in spaces], crs, [], "Test")  # no nesting: no such layer, no entry
+    layers, legend = drawn_calls[-1]
+    assert [layer.name() for layer in layers] == ["spaces"] and not any("nesting" in entry for entry in legend)
