@@ -385,7 +385,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   notes=[describe(note, blocks) for note in result.notes],
                                   flags={space.space_id: list(space.flags) for space in result.spaces},
                                   sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)],
-                                  block_ids=blocks.ids, unit_field=chosen.nest, gap=chosen.gap)
+                                  block_ids=blocks.ids, unit_field=chosen.nest, gap=chosen.gap,
+                                  used_values=self._used_values(result.notes))
         feedback.setProgress(100)
         return outputs
 
@@ -441,6 +442,15 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                 out.setAttributes(list(feature.attributes()) + [label if label > 0 else None])
             add_feature(sink, out, self, self.OUTPUT, blocks.ids[index])
         return dest
+
+    def _used_values(self, notes):
+        """Parameters the run used with another value than given, as the report's parameter table adds them (the
+        table showed the chosen compactness where the comb rule had raised it: an outside check)."""
+        raised = next((note for note in notes if note.get("code") == "compactness_raised"), None)
+        if raised is None or raised["used"] == raised["chosen"]:
+            return {}
+        return {self.COMPACTNESS: self.tr("the search used {weight} against comb-shaped spaces; see the notes").format(
+            weight=format_number(raised["used"], 2, language()))}  # two decimals, as the note says it
 
     def _write_spaces(self, parameters, context, source, blocks, result, compactness, gap, has_nest, drawn, renumbering=None,
                       certainty=None):

@@ -21,11 +21,14 @@ PROBLEM_STATUS = ("below", "above", "flagged")
 
 
 def write_division_report(path, algorithm, parameters, context, feedback, outputs, evaluation, title, *,
-                          drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=(), block_ids=None, unit_field=None, gap=0.0):
+                          drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=(), block_ids=None, unit_field=None, gap=0.0,
+                          used_values=None):
     """Write the report to ``path``.
 
     ``drawn``: (geometry, space label, population, needs a look[, nesting unit]) per space for the map;
     ``unit_field``: the nesting field (its units' boundaries are drawn; None: none); ``gap``: the street gap;
+    ``used_values``: {parameter name: text added to its value in the parameter table} where the run used
+    another value than the one given (the compactness raised against combs);
     ``outputs``: the algorithm's result dict (file outputs appear as their paths);
     ``flags``: {space: engine flag codes} of a delineation;
     ``sections``: further (heading, HTML) sections, after the notes (e.g. the boundary certainty);
@@ -34,6 +37,9 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
     if feedback.isCanceled():  # the map takes seconds to draw; a cancelled run need not wait for it
         raise QgsProcessingException(tr("Cancelled by the user."))
     record = run_record(algorithm, parameters, context, outputs)
+    for parameter in record.parameters:
+        if parameter.name in (used_values or {}):
+            parameter.shown = f"{parameter.shown} ({used_values[parameter.name]})"
     command = qgis_process_command(f"sozialraum:{algorithm.name()}", record.arguments())
     map_png, map_note = None, None
     try:

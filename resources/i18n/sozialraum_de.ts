@@ -4259,5 +4259,9 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
             <source>Boundary of the nesting units ({field})</source>
             <translation>Grenze der Verschachtelungseinheiten ({field})</translation>
         </message>
+        <message>
+            <source>the search used {weight} against comb-shaped spaces; see the notes</source>
+            <translation>die Suche verwendete {weight} gegen kammförmige Räume; siehe die Hinweise</translation>
+        </message>
     </context>
 </TS>

@@ -341,3 +341,29 @@ def test_the_map_draws_the_nesting_units_round_their_spaces(qgis_app, monkeypatc
     report_map.spaces_map_png([space[:4] for space in spaces], crs, [], "Test")  # no nesting: no such layer, no entry
     layers, legend = drawn_calls[-1]
     assert [layer.name() for layer in layers] == ["spaces"] and not any("nesting" in entry for entry in legend)
+
+
+def test_the_parameter_table_names_the_compactness_the_comb_rule_used(provider, tmp_path):
+    """An outside check: with the weight raised against combs the table still showed the chosen weight only."""
+    import numpy as np
+    import processing
+
+    from .conftest import memory_layer, square
+
+    size = 20
+    values = np.random.default_rng(1).normal(size=(size * size, 4))  # alike only by chance: fingers pay
+    rows = [(square(c * 100.0, r * 100.0), [r * size + c, 100, *map(float, values[r * size + c])])
+            for r in range(size) for c in range(size)]
+    layer = memory_layer("Polygon", "EPSG:25832", ["bid:integer", "pop:integer", "a:double", "b:double", "c:double",
+                                                    "d:double"], rows)
+    feedback = LogFeedback()
+    processing.run("sozialraum:delineate", {
+        "INPUT": layer, "ID_FIELD": "bid", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["a", "b", "c", "d"],
+        "MIN_POPULATION": 2000, "MAX_POPULATION": 6000, "COMPACTNESS": 0.05, "SEED": 1,
+        "OUTPUT": "memory:", "OUTPUT_SPACES": "memory:", "REPORT": str(tmp_path / "report.html")}, feedback=feedback)
+    assert any("comb-shaped" in warning for warning in feedback.warnings), feedback.text
+    parameters = dict(table_rows(sections((tmp_path / "report.html").read_text(encoding="utf-8"))["Parameters"]))
+    shown = next(value for label, value in parameters.items() if label.startswith("Compactness weight"))
+    assert shown.startswith("0.05 (the search used ") and "against comb-shaped spaces" in shown, shown
+    _, arguments = command_arguments((tmp_path / "report.html").read_text(encoding="utf-8"))
+    assert arguments["COMPACTNESS"] == "0.05"  # the command repeats the choice; the rule raises it again
