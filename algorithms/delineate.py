@@ -179,9 +179,11 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             "repeats the run."
         ) + "\n\n" + self.tr(
             "With an initial division every space that carries on keeps its number (the field keeps its name and the "
-            "old value goes to space_before): new spaces get the next free number or the number they were split from "
-            "with a letter (31a); a dissolved number is never given out again. The spaces output and the log say per "
-            "space: kept, boundary changed, split from, new, took in (dissolved spaces)."
+            "old value goes to space_before): new spaces get the next free number, the number they were split from "
+            "with a letter (31a) or the first free number after it (403 -> 410 when 404-409 exist, for numbers that "
+            "encode a district); a dissolved number is never given out again. The spaces output and the log say per "
+            "space: kept, boundary changed, split from, new, took in (dissolved spaces), and where the residents "
+            "of a dissolved space went."
         ) + "\n\n" + certainty_output.help_text(), self.name())
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -384,7 +386,8 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   drawn=drawn, crs=source.sourceCrs(), barriers=chosen.barriers,
                                   notes=[describe(note, blocks) for note in result.notes],
                                   flags={space.space_id: list(space.flags) for space in result.spaces},
-                                  sections=[] if certainty is None else [certainty_output.report_section(certainty, result.spaces)],
+                                  sections=([] if renumbering is None else [stable_numbers.report_section(renumbering)]) +
+                                  ([] if certainty is None else [certainty_output.report_section(certainty, result.spaces)]),
                                   block_ids=blocks.ids, unit_field=chosen.nest, gap=chosen.gap,
                                   used_values=self._used_values(result.notes))
         feedback.setProgress(100)

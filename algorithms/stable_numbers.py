@@ -4,6 +4,8 @@ from qgis.core import QgsFields, QgsProcessingParameterEnum
 
 from ..engine.delineation.numbering import CHANGED, KEPT, NEW, RULES, SPLIT, normalise_id
 from ..i18n import language, tr
+from ..presentation import html
+from ..presentation.change_sections import natural_key
 from ..presentation.numbers import format_number
 from ..qgisio import compat
 from ..qgisio.blocks_input import unique_name
@@ -19,7 +21,8 @@ CHANGE_FIELDS = (("change", "string"), ("change_note", "string"), ("pop_in", "do
 def add_numbering_parameter(algorithm):
     parameter = QgsProcessingParameterEnum(
         NUMBERING, tr("Numbers for new spaces (with an initial division)"),
-        options=[tr("Next free number (never a dissolved one)"), tr("Number of the space split from, with a letter (31a)")],
+        options=[tr("Next free number (never a dissolved one)"), tr("Number of the space split from, with a letter (31a)"),
+                 tr("First free number after the space split from (403 -> 410 when 404-409 exist)")],
         defaultValue=0, optional=True)
     parameter.setFlags(parameter.flags() | _ADVANCED)
     algorithm.addParameter(parameter)
@@ -88,17 +91,56 @@ def log_changes(renumbering, feedback):
     for change in renumbering.changes:
         counts[change.change] += 1
         if change.change != KEPT:
-            feedback.pushInfo(tr("Space {space}: {note}; residents in {pop_in} ({blocks_in} blocks), out {pop_out} "
-                                 "({blocks_out} blocks).").format(
+            feedback.pushInfo(tr("Space {space}: {note}; residents in {pop_in} ({blocks_in}), out {pop_out} "
+                                 "({blocks_out}).").format(
                 space=change.space_id, note=change_note(change), pop_in=format_number(change.population_in, 0, language()),
-                blocks_in=change.blocks_in, pop_out=format_number(change.population_out, 0, language()), blocks_out=change.blocks_out))
-    for old, into in renumbering.dissolved.items():
-        if into is None:
-            feedback.pushWarning(tr("Space {old} was dissolved; its number is not given out again.").format(old=old))
-        else:
-            feedback.pushWarning(tr("Space {old} was dissolved: merged into {into}; its number is not given out again.").format(
-                old=old, into=into))
+                blocks_in=tr("%n block(s)", change.blocks_in), pop_out=format_number(change.population_out, 0, language()),
+                blocks_out=tr("%n block(s)", change.blocks_out)))
+    for old in renumbering.dissolved:
+        feedback.pushWarning(dissolved_text(old, renumbering.dissolved_shares.get(old, [])))
     feedback.pushInfo(tr("Numbers: {kept} spaces kept, {changed} with a changed boundary, {split} split off, {new} new, "
                          "{dissolved} dissolved (rule for new numbers: {rule}).").format(
         kept=counts[KEPT], changed=counts[CHANGED], split=counts[SPLIT], new=counts[NEW], dissolved=len(renumbering.dissolved),
-        rule=tr("next free number") if renumbering.rule == "next_free" else tr("letter suffix")))
+        rule={"next_free": tr("next free number"), "suffix": tr("letter suffix"),
+              "after_parent": tr("first free number after the space split from")}[renumbering.rule]))
+
+
+def report_section(renumbering):
+    """(heading, HTML) of the delineation report: the totals, every space that did not stay as it was, and where
+    the residents of the dissolved spaces went (the report had no such list: an outside check)."""
+    lang = language()
+    counts = {kind: sum(change.change == kind for change in renumbering.changes) for kind in (KEPT, CHANGED, SPLIT, NEW)}
+    summary = tr("{kept} spaces kept, {changed} with a changed boundary, {split} split off, {new} new, {dissolved} "
+                 "dissolved.").format(kept=counts[KEPT], changed=counts[CHANGED], split=counts[SPLIT], new=counts[NEW],
+                                      dissolved=len(renumbering.dissolved))
+    rows = [[str(change.space_id), change_note(change), format_number(change.population, 0, lang),
+             format_number(change.population_in, 0, lang), format_number(change.population_out, 0, lang)]
+            for change in sorted(renumbering.changes, key=lambda change: natural_key(change.space_id)) if change.change != KEPT]
+    body = html.paragraphs([summary])
+    if rows:
+        body += html.table(rows, [tr("Space"), tr("Change"), tr("Residents"), tr("Residents in"), tr("Residents out")],
+                           numeric=(2, 3, 4))
+    body += html.bullets(dissolved_text(old, renumbering.dissolved_shares.get(old, [])) for old in renumbering.dissolved)
+    return tr("Changes against the initial division"), body
+
+
+def dissolved_text(old, shares):
+    """Where a dissolved space's residents went. "Merged into" only when one space took them all (an outside
+    check: the log said "merged into 201" when a third went there)."""
+    total = sum(residents for _, residents in shares)
+    if not shares or total <= 0:
+        if shares:  # no residents: the space that took most of its blocks
+            return tr("Space {old} was dissolved: merged into {into}; its number is not given out again.").format(
+                old=old, into=shares[0][0])
+        return tr("Space {old} was dissolved; its number is not given out again.").format(old=old)
+    if len(shares) == 1 or shares[0][1] >= total:
+        return tr("Space {old} was dissolved: merged into {into}; its number is not given out again.").format(
+            old=old, into=shares[0][0])
+    parts = ", ".join(tr("{share} to {space}").format(share=_percent(residents / total), space=space)
+                      for space, residents in shares if residents > 0)
+    return tr("Space {old} was dissolved: its residents went {parts}; its number is not given out again.").format(
+        old=old, parts=parts)
+
+
+def _percent(fraction):
+    return format_number(100.0 * fraction, 0, language()) + " %"

@@ -36,8 +36,9 @@ class UpdateAlgorithm(DelineateAlgorithm):
             "residents it moves, and undoing it keeps the bounds and contiguity. 0 keeps every move (homogeneity "
             "first); the default 10 keeps only clear gains; larger values move fewer residents.\n\n"
             "Every space that carries on keeps its number (the field keeps its name, the old value goes to "
-            "space_before); new spaces get the next free number or the number they were split from with a letter "
-            "(31a); a dissolved number is never given out again. The log and the spaces output state per space "
+            "space_before); new spaces get the next free number, the number they were split from with a letter "
+            "(31a) or the first free number after it (403 -> 410); a dissolved number is never given out again. The "
+            "log and the spaces output state per space "
             "what changed and the residents and blocks moved in and out. The other parameters and outputs are those "
             "of 'Propose social spaces'; the number of spaces is not used."
         ), self.name())

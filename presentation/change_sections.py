@@ -26,6 +26,8 @@ def change_sections(changes, crosswalk, map_png, tr, number):
         if row["change"] == "split":
             return tr("split from {parent}").format(parent=row["parent"])
         if row["change"] == "dissolved":
+            if len([space for space in row["to"] if space != UNASSIGNED]) > 1:  # "merged into" one of several was wrong
+                return tr("dissolved, most residents to {space}").format(space=row["merged_into"])
             return tr("dissolved, merged into {space}").format(space=row["merged_into"])
         return names[row["change"]]
 

@@ -18,9 +18,13 @@ Numbers for unmatched regions (``rule``):
 - ``"next_free"``: the next integer above every old number (dissolved ones included), so a
   number once used is never given to another space. Only for integer ids; text ids ("03-12")
   fall back to the suffix rule (``Renumbering.rule`` says which rule was used).
+- ``"after_parent"``: the first integer above the parent's number that no space has or had:
+  403 -> 410 when 404 to 409 exist. Numbers that encode a district (4xx in district 04) stay in
+  their district's range, where "next free" gave 611 (an outside check). Integer ids only, as above.
 A region without a parent gets the next free integer under both rules (as text for text ids).
 Old spaces without a successor are dissolved: their numbers are listed with the space that took
-most of their residents ("merged into") and are not given out again.
+most of their residents and with every space that took some (``dissolved_shares``); they are not
+given out again.
 """
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ KEPT = "kept"
 CHANGED = "changed"
 SPLIT = "split"
 NEW = "new"
-RULES = ("next_free", "suffix")
+RULES = ("next_free", "suffix", "after_parent")
 #: Counts a block without residents in the matching so that empty spaces are matched too.
 BLOCK_WEIGHT = 1e-6
 _INTEGER_TEXT = re.compile(r"^-?(0|[1-9][0-9]*)$")
@@ -63,6 +67,8 @@ class Renumbering:
     dissolved: dict  # old id -> space id that took most of its residents (None: nowhere)
     integer_ids: bool  # every id is an integer (the field can stay an integer field)
     rule: str  # the rule actually used for unmatched regions
+    #: old id -> [(space id, residents it took), ...], most first, for each dissolved space
+    dissolved_shares: dict = field(default_factory=dict)
 
     def ids(self, labels):
         """Space id per block for ``labels`` (None where the label has no number)."""
@@ -142,6 +148,10 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
         parent = parents[region]
         if parent is not None and used_rule == "suffix":
             number = suffixed(parent, taken)
+        elif parent is not None and used_rule == "after_parent":
+            number = parent + 1
+            while number in taken or str(number) in taken:
+                number += 1
         else:
             while next_integer in taken or str(next_integer) in taken:
                 next_integer += 1
@@ -149,12 +159,15 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
         numbers[region] = number
         taken.add(number)
 
-    dissolved = {}
+    dissolved, dissolved_shares = {}, {}
     for value in old_names:
         if value in successor:
             continue
         contributions = {r: a for (v, r), a in shared.items() if v == value}
         dissolved[value] = numbers[max(contributions, key=lambda r: (contributions[r], -r))] if contributions else None
+        # residents as counted (the block weight that matches empty spaces taken off again)
+        residents = {r: float(pop[(labels == r) & np.array([v == value for v in old])].sum()) for r in contributions}
+        dissolved_shares[value] = [(numbers[r], residents[r]) for r in sorted(contributions, key=lambda r: (-contributions[r], r))]
 
     changes = []
     for region in regions:
@@ -174,7 +187,8 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
             population=float(pop[members].sum()), population_in=float(pop[came_in].sum()),
             population_out=float(pop[went_out].sum()), blocks_in=int(came_in.sum()), blocks_out=int(went_out.sum()),
         ))
-    return Renumbering(numbers, changes, dissolved, integer_ids and all(isinstance(n, int) for n in numbers.values()), used_rule)
+    return Renumbering(numbers, changes, dissolved, integer_ids and all(isinstance(n, int) for n in numbers.values()), used_rule,
+                       dissolved_shares)
 
 
 def suffixed(parent, taken):

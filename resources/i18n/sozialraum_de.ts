@@ -3004,7 +3004,7 @@ Das Raumfeld behält den Namen des Feldes der alten Räume; das Ergebnis ist dam
         </message>
         <message>
             <source>With an initial division every space that carries on keeps its number (the field keeps its name and the old value goes to space_before): new spaces get the next free number or the number they were split from with a letter (31a); a dissolved number is never given out again. The spaces output and the log say per space: kept, boundary changed, split from, new, took in (dissolved spaces).</source>
-            <translation>Mit einer Ausgangsgliederung behält jeder fortbestehende Raum seine Nummer (das Feld behält seinen Namen, der alte Wert steht in space_before): neue Räume erhalten die nächste freie Nummer oder die Nummer des Raums, von dem sie abgetrennt wurden, mit einem Buchstaben (31a); eine aufgelöste Nummer wird nie wieder vergeben. Die Raumausgabe und das Protokoll nennen je Raum: unverändert, Grenze geändert, abgetrennt von, neu, aufgenommen (aufgelöste Räume).</translation>
+            <translation type="obsolete">Mit einer Ausgangsgliederung behält jeder fortbestehende Raum seine Nummer (das Feld behält seinen Namen, der alte Wert steht in space_before): neue Räume erhalten die nächste freie Nummer oder die Nummer des Raums, von dem sie abgetrennt wurden, mit einem Buchstaben (31a); eine aufgelöste Nummer wird nie wieder vergeben. Die Raumausgabe und das Protokoll nennen je Raum: unverändert, Grenze geändert, abgetrennt von, neu, aufgenommen (aufgelöste Räume).</translation>
         </message>
         <message>
             <source>Example (sample town Musterstadt, {sample}): take the blocks output of 'Propose social spaces' with the settings of its example and let space 24 grow from 8,496 to 9,517 residents and space 30 shrink from 848 to 593 (edit pop_total). Then: the same settings, division to update = space_id, stability weight 10. Result: both spaces within the bounds again, 1,154 residents (0.7 %) in 19 blocks change their space, only spaces 7, 18, 23, 24, 25 and 30 change, the other 28 keep their blocks and all 34 their numbers.</source>
@@ -3076,7 +3076,7 @@ Das Raumfeld behält den Namen des Feldes der alten Räume; das Ergebnis ist dam
 Stability weight: the search also moves blocks to make spaces more alike. A move is undone when its gain in homogeneity (share of the total sum of squares) is less than the weight times the share of all residents it moves, and undoing it keeps the bounds and contiguity. 0 keeps every move (homogeneity first); the default 10 keeps only clear gains; larger values move fewer residents.
 
 Every space that carries on keeps its number (the field keeps its name, the old value goes to space_before); new spaces get the next free number or the number they were split from with a letter (31a); a dissolved number is never given out again. The log and the spaces output state per space what changed and the residents and blocks moved in and out. The other parameters and outputs are those of 'Propose social spaces'; the number of spaces is not used.</source>
-            <translation>Schreibt eine beschlossene Gliederung (das Feld der Ausgangsgliederung) fort, wenn sich Einwohner oder Blöcke geändert haben, und ändert so wenig wie möglich: Räume innerhalb der Einwohnergrenzen bleiben genau, wie sie sind, außer ein Nachbar braucht sie. Räume außerhalb der Grenzen, zerteilte Räume und Räume neben Blöcken ohne Raum (neue Blöcke, z. B. aus 'Gliederung auf neue Blöcke übertragen') werden zusammen mit ihren Nachbarräumen neu gegliedert, ausgehend von der alten Gliederung und mit derselben Zahl von Räumen, sofern die Grenzen keine andere verlangen.
+            <translation type="obsolete">Schreibt eine beschlossene Gliederung (das Feld der Ausgangsgliederung) fort, wenn sich Einwohner oder Blöcke geändert haben, und ändert so wenig wie möglich: Räume innerhalb der Einwohnergrenzen bleiben genau, wie sie sind, außer ein Nachbar braucht sie. Räume außerhalb der Grenzen, zerteilte Räume und Räume neben Blöcken ohne Raum (neue Blöcke, z. B. aus 'Gliederung auf neue Blöcke übertragen') werden zusammen mit ihren Nachbarräumen neu gegliedert, ausgehend von der alten Gliederung und mit derselben Zahl von Räumen, sofern die Grenzen keine andere verlangen.
 
 Stabilitätsgewicht: Die Suche verschiebt auch Blöcke, um Räume einheitlicher zu machen. Eine Verschiebung wird zurückgenommen, wenn ihr Gewinn an Homogenität (Anteil an der gesamten Quadratsumme) kleiner ist als das Gewicht mal dem Anteil aller Einwohner, die sie verschiebt, und die Rücknahme Grenzen und Zusammenhang wahrt. 0 behält jede Verschiebung (Homogenität zuerst); der Standardwert 10 behält nur deutliche Gewinne; größere Werte verschieben weniger Einwohner.
 
@@ -4146,7 +4146,7 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         </message>
         <message>
             <source>Space {space}: {note}; residents in {pop_in} ({blocks_in} blocks), out {pop_out} ({blocks_out} blocks).</source>
-            <translation>Raum {space}: {note}; Einwohner hinzu {pop_in} ({blocks_in} Blöcke), abgegeben {pop_out} ({blocks_out} Blöcke).</translation>
+            <translation type="obsolete">Raum {space}: {note}; Einwohner hinzu {pop_in} ({blocks_in} Blöcke), abgegeben {pop_out} ({blocks_out} Blöcke).</translation>
         </message>
         <message>
             <source>Social space profiles</source>
@@ -4262,6 +4262,69 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         <message>
             <source>the search used {weight} against comb-shaped spaces; see the notes</source>
             <translation>die Suche verwendete {weight} gegen kammförmige Räume; siehe die Hinweise</translation>
+        </message>
+        <message>
+            <source>Space {old} was dissolved: its residents went {parts}; its number is not given out again.</source>
+            <translation>Raum {old} wurde aufgelöst: seine Einwohner gingen {parts}; seine Nummer wird nicht wieder vergeben.</translation>
+        </message>
+        <message>
+            <source>First free number after the space split from (403 -&gt; 410 when 404-409 exist)</source>
+            <translation>Erste freie Nummer nach dem Raum, von dem abgeteilt wurde (403 -&gt; 410, wenn 404-409 bestehen)</translation>
+        </message>
+        <message>
+            <source>{share} to {space}</source>
+            <translation>{share} an {space}</translation>
+        </message>
+        <message>
+            <source>Space {space}: {note}; residents in {pop_in} ({blocks_in}), out {pop_out} ({blocks_out}).</source>
+            <translation>Raum {space}: {note}; Einwohner hinzu {pop_in} ({blocks_in}), abgegeben {pop_out} ({blocks_out}).</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n block(s)</source>
+            <translation>
+                <numerusform>%n Block</numerusform>
+                <numerusform>%n Blöcke</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>first free number after the space split from</source>
+            <translation>erste freie Nummer nach dem Raum, von dem abgeteilt wurde</translation>
+        </message>
+        <message>
+            <source>dissolved, most residents to {space}</source>
+            <translation>aufgelöst, die meisten Einwohner an {space}</translation>
+        </message>
+        <message>
+            <source>With an initial division every space that carries on keeps its number (the field keeps its name and the old value goes to space_before): new spaces get the next free number, the number they were split from with a letter (31a) or the first free number after it (403 -&gt; 410 when 404-409 exist, for numbers that encode a district); a dissolved number is never given out again. The spaces output and the log say per space: kept, boundary changed, split from, new, took in (dissolved spaces), and where the residents of a dissolved space went.</source>
+            <translation>Mit einer Ausgangsgliederung behält jeder fortbestehende Raum seine Nummer (das Feld behält seinen Namen, der alte Wert steht in space_before): neue Räume erhalten die nächste freie Nummer, die Nummer des Raums, von dem sie abgetrennt wurden, mit einem Buchstaben (31a) oder die erste freie Nummer danach (403 -&gt; 410, wenn 404-409 bestehen, für Nummern, die einen Stadtteil kodieren); eine aufgelöste Nummer wird nie wieder vergeben. Die Raumausgabe und das Protokoll nennen je Raum: unverändert, Grenze geändert, abgetrennt von, neu, aufgenommen (aufgelöste Räume), und wohin die Einwohner eines aufgelösten Raums gingen.</translation>
+        </message>
+        <message>
+            <source>Updates an adopted division (the initial division field) when residents or blocks have changed, and changes as little as possible: spaces within the population bounds stay exactly as they are unless a neighbour needs them. Spaces outside the bounds, spaces cut in pieces and spaces next to blocks without a space (new blocks, e.g. from 'Carry a division onto new blocks') are divided again together with their neighbouring spaces, starting from the old division and with the same number of spaces unless the bounds need another.
+
+Stability weight: the search also moves blocks to make spaces more alike. A move is undone when its gain in homogeneity (share of the total sum of squares) is less than the weight times the share of all residents it moves, and undoing it keeps the bounds and contiguity. 0 keeps every move (homogeneity first); the default 10 keeps only clear gains; larger values move fewer residents.
+
+Every space that carries on keeps its number (the field keeps its name, the old value goes to space_before); new spaces get the next free number, the number they were split from with a letter (31a) or the first free number after it (403 -&gt; 410); a dissolved number is never given out again. The log and the spaces output state per space what changed and the residents and blocks moved in and out. The other parameters and outputs are those of 'Propose social spaces'; the number of spaces is not used.</source>
+            <translation>Schreibt eine beschlossene Gliederung (das Feld der Ausgangsgliederung) fort, wenn sich Einwohner oder Blöcke geändert haben, und ändert so wenig wie möglich: Räume innerhalb der Einwohnergrenzen bleiben genau, wie sie sind, außer ein Nachbar braucht sie. Räume außerhalb der Grenzen, zerteilte Räume und Räume neben Blöcken ohne Raum (neue Blöcke, z. B. aus 'Gliederung auf neue Blöcke übertragen') werden zusammen mit ihren Nachbarräumen neu gegliedert, ausgehend von der alten Gliederung und mit derselben Zahl von Räumen, sofern die Grenzen keine andere verlangen.
+
+Stabilitätsgewicht: Die Suche verschiebt auch Blöcke, um Räume einheitlicher zu machen. Eine Verschiebung wird zurückgenommen, wenn ihr Gewinn an Homogenität (Anteil an der gesamten Quadratsumme) kleiner ist als das Gewicht mal dem Anteil aller Einwohner, die sie verschiebt, und die Rücknahme Grenzen und Zusammenhang wahrt. 0 behält jede Verschiebung (Homogenität zuerst); der Standardwert 10 behält nur deutliche Gewinne; größere Werte verschieben weniger Einwohner.
+
+Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, der alte Wert steht in space_before); neue Räume erhalten die nächste freie Nummer, die Nummer des Raums, von dem sie abgetrennt wurden, mit einem Buchstaben (31a) oder die erste freie Nummer danach (403 -&gt; 410); eine aufgelöste Nummer wird nie wieder vergeben. Protokoll und Raumausgabe nennen je Raum, was sich geändert hat, und die hinzugekommenen und abgegebenen Einwohner und Blöcke. Die übrigen Parameter und Ausgaben sind die von 'Sozialräume vorschlagen'; die Zahl der Räume wird nicht verwendet.</translation>
+        </message>
+        <message>
+            <source>Changes against the initial division</source>
+            <translation>Änderungen gegenüber der Ausgangsgliederung</translation>
+        </message>
+        <message>
+            <source>{kept} spaces kept, {changed} with a changed boundary, {split} split off, {new} new, {dissolved} dissolved.</source>
+            <translation>{kept} Räume unverändert, {changed} mit geänderter Grenze, {split} abgetrennt, {new} neu, {dissolved} aufgelöst.</translation>
+        </message>
+        <message>
+            <source>Residents in</source>
+            <translation>Einwohner hinzu</translation>
+        </message>
+        <message>
+            <source>Residents out</source>
+            <translation>Einwohner abgegeben</translation>
         </message>
     </context>
 </TS>

@@ -44,6 +44,34 @@ def test_the_suffix_rule_gives_the_parent_number_with_a_letter():
     assert not result.integer_ids and result.rule == "suffix"
 
 
+def test_the_after_parent_rule_keeps_a_district_coded_number_in_its_district():
+    # numbers 4xx lie in district 04, 6xx in 06; 403 splits in two: "next free" gives 611 (an outside check),
+    # "after the parent" the first number above 403 that no space has or had: 405 (404 exists)
+    old = [401, 403, 403, 403, 403, 404, 610, 611]
+    labels = [1, 2, 2, 3, 3, 4, 5, 5]
+    population = [50, 30, 30, 20, 20, 50, 60, 20]
+    assert renumber(old, labels, population).ids(labels)[3] == 612
+    result = renumber(old, labels, population, rule="after_parent")
+    assert result.ids(labels) == [401, 403, 403, 405, 405, 404, 610, 610]
+    assert result.rule == "after_parent" and result.integer_ids
+    assert result.change_of(405).change == SPLIT and result.change_of(405).parent == 403
+    # 611 was dissolved into 610 above; here 410 splits in three: no number that exists or was given in the run
+    again = renumber([410, 410, 410, 411, 411, 412], [1, 2, 3, 4, 4, 5], [10, 10, 10, 10, 10, 1], rule="after_parent")
+    assert again.ids([1, 2, 3, 4, 4, 5]) == [410, 413, 414, 411, 411, 412]
+    # a space of new blocks only has no parent: the next free number above all
+    fresh = renumber([401, 401, None], [1, 1, 2], [10, 10, 10], rule="after_parent")
+    assert fresh.ids([1, 1, 2]) == [401, 401, 402]
+
+
+def test_a_dissolved_space_lists_every_space_that_took_its_residents():
+    # old 7 (90 residents) goes a third to 1, a third to 2 and a third to 3: "merged into" one of them was wrong
+    old = [1, 1, 2, 2, 3, 3, 7, 7, 7]
+    labels = [1, 1, 2, 2, 3, 3, 1, 2, 3]
+    result = renumber(old, labels, population=[50, 50, 50, 50, 50, 50, 40, 30, 20])
+    assert result.dissolved == {7: 1}
+    assert result.dissolved_shares == {7: [(1, 40.0), (2, 30.0), (3, 20.0)]}
+
+
 def test_text_ids_keep_their_text_and_splits_get_a_suffix():
     old = ["03-12", "03-12", "03-12", "03-13", "03-13", None]
     labels = [1, 2, 2, 3, 3, 3]

@@ -98,12 +98,14 @@ def test_the_scenario_is_repaired_with_few_moves_and_every_number_kept(provider,
     assert f"Spaces that had to change: {min(scenario['grown'], scenario['shrunk'])}" in feedback.text
 
 
-def test_delineate_with_an_initial_division_keeps_the_numbers_and_the_field(provider, scenario):
+def test_delineate_with_an_initial_division_keeps_the_numbers_and_the_field(provider, scenario, tmp_path):
     import processing
+
+    from .test_delineation_report import sections, table_rows
 
     feedback = LogFeedback()
     parameters = demo_parameters(scenario["blocks"], scenario["barriers"])
-    parameters.update(INITIAL_FIELD="space_id")
+    parameters.update(INITIAL_FIELD="space_id", REPORT=str(tmp_path / "report.html"))
     result = processing.run("sozialraum:delineate", parameters, feedback=feedback)
     blocks, spaces = result["OUTPUT"], result["OUTPUT_SPACES"]
     assert "space_id_2" not in blocks.fields().names()
@@ -116,6 +118,13 @@ def test_delineate_with_an_initial_division_keeps_the_numbers_and_the_field(prov
     new = kept - set(scenario["before"])
     assert all(n > max(scenario["before"]) for n in new)
     assert len(kept & set(scenario["before"])) >= len(scenario["before"]) - 2
+    # the report lists what changed (an outside check: it had no such list)
+    body = sections((tmp_path / "report.html").read_text(encoding="utf-8"))["Changes against the initial division"]
+    listed = {int(row[0]): row[1] for row in table_rows(body)} if "<table>" in body else {}
+    assert listed and listed == {f["space_id"]: f["change_note"] for f in spaces.getFeatures() if f["change"] != "kept"}
+    assert f"{sum(f['change'] == 'kept' for f in spaces.getFeatures())} spaces kept" in body
+    for number in dissolved:
+        assert f"Space {number} was dissolved" in body
 
 
 def rectangle(x0, y0, x1, y1):
@@ -343,3 +352,39 @@ def _with_far_block():
     # no space, and a rate far from the others (so a share counting it differs from one that does not)
     layer.dataProvider().changeAttributeValues({far.id(): {index: None, layer.fields().indexFromName("rate"): 5.0}})
     return layer
+
+
+def test_the_log_says_where_a_dissolved_space_went_and_counts_blocks_in_the_singular(qgis_app):
+    """An outside check: "dissolved: merged into 201" when a third of its residents went there; "(1 blocks)"."""
+    from sozialraum.algorithms import stable_numbers
+    from sozialraum.engine.delineation.numbering import renumber
+
+    from .conftest import LogFeedback
+
+    old = [1, 1, 2, 2, 3, 3, 7, 7, 7, 8]
+    labels = [1, 1, 2, 2, 3, 3, 1, 2, 3, 3]
+    renumbering = renumber(old, labels, population=[50, 50, 50, 50, 50, 50, 40, 30, 20, 10])
+    feedback = LogFeedback()
+    stable_numbers.log_changes(renumbering, feedback)
+    assert "Space 7 was dissolved: its residents went 44 % to 1, 33 % to 2, 22 % to 3; its number is not given out " \
+           "again." in feedback.warnings
+    assert "Space 8 was dissolved: merged into 3; its number is not given out again." in feedback.warnings
+    assert any(line.startswith("Space 3: boundary changed; took in 8; residents in 30 (2 blocks), out 0 (0 blocks)")
+               for line in feedback.lines), feedback.text
+    single = renumber([1, 1, 2, 2], [1, 2, 2, 2], population=[10, 10, 10, 10])
+    feedback = LogFeedback()
+    stable_numbers.log_changes(single, feedback)
+    assert any("residents in 10 (1 block), out 0 (0 blocks)" in line for line in feedback.lines), feedback.text
+
+
+def test_the_numbering_option_after_the_parent_reaches_the_engine(provider):
+    from qgis.core import QgsProcessingContext
+
+    from sozialraum.algorithms.delineate import DelineateAlgorithm
+    from sozialraum.algorithms.stable_numbers import NUMBERING, numbering_rule
+
+    algorithm = DelineateAlgorithm()
+    algorithm.initAlgorithm()
+    options = algorithm.parameterDefinition(NUMBERING).options()
+    assert len(options) == 3 and "after the space split from" in options[2]
+    assert numbering_rule(algorithm, {NUMBERING: 2}, QgsProcessingContext()) == "after_parent"
