@@ -65,3 +65,19 @@ def test_the_crosswalk_recasts_counts_and_rates_like_aggregating_the_blocks():
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="kind"):
         recast(crosswalk(compare_divisions(blocks(), "old", "new")), {1: 1.0}, "mean")
+
+
+def test_a_space_dissolved_into_several_is_not_said_to_be_merged_into_one():
+    from sozialraum.presentation.change_sections import change_sections
+
+    # old 3 (90 residents) goes 40 to new 1, 30 to new 2 and 20 to new 4: "merged into 1" would hide two thirds
+    frame = pd.DataFrame({"old": [1, 1, 2, 2, 4, 3, 3, 3], "new": [1, 1, 2, 2, 4, 1, 2, 4],
+                          "pop_total": [100, 100, 100, 100, 300, 40, 30, 20]})
+    rows = space_changes(compare_divisions(frame, "old", "new"), lower=10, upper=1000)
+
+    def change_column(changes):
+        return dict(change_sections(changes, None, None, lambda text: text, str))["What changed, space by space"]
+
+    assert "dissolved, most residents to 1" in change_column(rows)
+    single = space_changes(compare_divisions(frame.assign(new=[1, 1, 2, 2, 4, 1, 1, 1]), "old", "new"), lower=10, upper=1000)
+    assert "dissolved, merged into 1" in change_column(single)
