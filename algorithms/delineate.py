@@ -1,5 +1,6 @@
 """sozialraum:delineate — propose social spaces from blocks."""
 import math
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -56,6 +57,9 @@ from .help_examples import with_example
 from .reports.division_report import PROBLEM_STATUS, write_division_report
 
 INFEASIBLE_CHOICES = (FALLBACK, FAIL)
+#: Processes for the search's two starts: the second in a worker process on two cores or more (from 5,000
+#: blocks; the 10k lattice 17.6 s -> 8.6 s, the same division). Results never depend on it.
+SEARCH_WORKERS = min(2, os.cpu_count() or 1)
 
 
 def _locked_text(text):
@@ -405,7 +409,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                     population_weight=chosen.population_weight, seed=chosen.seed, on_infeasible=chosen.on_infeasible,
                     coordinates=representative_points(blocks.shapes), active=active, block_areas=areas,
                     block_perimeters=perimeters, block_shapes=blocks.shapes if areas is not None else None,
-                    closing=chosen.gap)
+                    closing=chosen.gap, workers=SEARCH_WORKERS)
 
     def _solve(self, graph, population, values, nest, initial, blocks, active, chosen, feedback, progress=None):
         """The engine run: (result, renumbering or None); the update algorithm runs its own."""

@@ -188,7 +188,17 @@ def current_rss_mb():
         return psutil.Process().memory_info().rss / 2**20
 
 
-def peak_rss_mb():
-    """Peak resident set size of this process so far (MB)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+def peak_rss_mb(children=False):
+    """Peak resident set size of this process so far (MB); ``children``: plus the largest peak of its finished
+    child processes (the search's second start runs in one: an upper bound, as if both peaked at once)."""
+    def of(who):
+        peak = resource.getrusage(who).ru_maxrss
+        return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+
+    return of(resource.RUSAGE_SELF) + (of(resource.RUSAGE_CHILDREN) if children else 0.0)
+
+
+def children_cpu_seconds():
+    """CPU seconds of the finished child processes of this process (user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime

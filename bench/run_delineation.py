@@ -34,6 +34,7 @@ as a crash. Every labelling is scored with ``sozialraum.engine.scoring.evaluate_
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -108,8 +109,9 @@ def run_method(method, instance, k, seed, threads, workdir):
         from sozialraum.engine.spatial.graph import Graph
 
         graph = Graph(n, left, right, instance["length"] if "length" in instance else None)  # lengths: as the plugin
+        parallel = {"workers": 2} if "workers" in inspect.signature(delineate).parameters else {}  # as the plugin
         result = delineate(graph, population, values, lower=LOWER, upper=UPPER, n_spaces=k or 0, seed=seed,
-                           coordinates=instance["coordinates"])
+                           coordinates=instance["coordinates"], **parallel)
         info["own_ssd_share"] = result.ssd_share
         info["notes"] = [note.get("code") for note in result.notes]
         return np.asarray(result.labels), (0,), info
@@ -165,7 +167,7 @@ def child_main(args):
     info["cpu_seconds"] = time.process_time() - cpu_start  # all threads; wall time on a shared machine says little
     np.save(Path(args.result).with_suffix(".npy"), np.asarray(labels))
     with open(args.result, "w") as handle:
-        json.dump({"seconds": seconds, "peak_mb": common.peak_rss_mb(), "baseline_mb": baseline,
+        json.dump({"seconds": seconds, "peak_mb": common.peak_rss_mb(children=True), "baseline_mb": baseline,
                    "missing": list(missing), "info": info}, handle, default=str)
 
 

@@ -138,6 +138,10 @@ class Settings:
     # re-splits' acceptance use it, the shape clean-up and merge-and-resplit only the border term.
     shape_weight: float = 0.0
     on_infeasible: str = FALLBACK  # FAIL: refuse when the bounds cannot hold; FALLBACK: flagged spaces
+    # processes for the search's two starts (Ward and tree cuts, engine/delineation/delineate.py): 2 runs the
+    # second in a worker process on problems large enough to pay for starting one; 1: one after the other.
+    # The division is the same either way.
+    workers: int = 1
 
     def __post_init__(self):
         # one check for every number: text, None, bools, NaN and ∞ otherwise fail deep inside the
@@ -151,6 +155,7 @@ class Settings:
         check_number("POPULATION_WEIGHT", self.population_weight, "must be a number between 0 and 1", high=1.0)
         check_number("effort", self.effort, "must be a number, 0 or more (1: default)")
         check_number("SHAPE_WEIGHT", self.shape_weight, "must be a number, 0 or more")
+        check_number("workers", self.workers, "must be a whole number, 1 or more", integer=True, low=1)
         if self.on_infeasible not in (FAIL, FALLBACK):
             raise ParameterError("on_infeasible", self.on_infeasible, "must be 'fail' or 'fallback'")
 

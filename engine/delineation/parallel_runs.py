@@ -1,4 +1,5 @@
-"""Runs of the search in worker processes (the boundary certainty's further runs, engine/delineation/certainty.py).
+"""Runs of the search in worker processes (the boundary certainty's further runs, engine/delineation/certainty.py;
+the second start of a search, engine/delineation/delineate.py).
 
 The search is pure Python and holds the GIL, so threads do not help; processes do. Workers are
 started with "spawn" (a fork of a QGIS process would copy its threads' locks) by the Python
@@ -46,14 +47,8 @@ def _labels(solve_seed, seed):
 
 def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=None):
     """The labels of ``solve_seed(seed)`` for each seed (in that order), ``workers`` processes at once."""
-    context = multiprocessing.get_context("spawn")
-    python = python_executable()
-    if python is None:
-        raise WorkersFailed("no Python interpreter found to start worker processes")
-    if python != sys.executable:
-        context.set_executable(python)
     labels = [None] * len(seeds)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    pool = _pool(workers)
     try:
         index_of = {pool.submit(_labels, solve_seed, seed): index for index, seed in enumerate(seeds)}
         pending = set(index_of)
@@ -82,6 +77,65 @@ def labels_in_processes(solve_seed, seeds, workers, progress=None, is_cancelled=
         raise
     pool.shutdown(wait=True)
     return labels
+
+
+def _pool(workers):
+    context = multiprocessing.get_context("spawn")
+    python = python_executable()
+    if python is None:
+        raise WorkersFailed("no Python interpreter found to start worker processes")
+    if python != sys.executable:
+        context.set_executable(python)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def in_worker():
+    """Is this a worker process? It starts none of its own (the certainty's runs in processes, each with two starts)."""
+    return multiprocessing.parent_process() is not None
+
+
+class Background:
+    """``function(*arguments)`` in one worker process while the caller goes on; :meth:`result` waits for it.
+
+    Call :meth:`stop` when the result is not wanted (the caller was cancelled or failed): it ends the worker.
+    """
+
+    def __init__(self, function, *arguments):
+        try:
+            self.pool = _pool(1)
+            self.future = self.pool.submit(function, *arguments)
+        except (OSError, RuntimeError, ValueError) as error:  # no process could be started
+            raise WorkersFailed(str(error) or type(error).__name__) from error
+
+    def result(self, is_cancelled=None):
+        without_worker = 0.0
+        try:
+            while True:
+                done, _ = wait([self.future], timeout=POLL_SECONDS)
+                if done:
+                    value = self.future.result()
+                    break
+                if is_cancelled is not None and is_cancelled():
+                    raise Cancelled()
+                alive = any(process.is_alive() for process in (getattr(self.pool, "_processes", None) or {}).values())
+                without_worker = 0.0 if alive else without_worker + POLL_SECONDS
+                if without_worker > NO_WORKERS_SECONDS:
+                    raise WorkersFailed("no worker process is running")
+        except BrokenProcessPool as error:
+            self.stop()
+            raise WorkersFailed(str(error)) from error
+        except BaseException:
+            self.stop()
+            raise
+        self.pool.shutdown(wait=True)
+        self.pool = None
+        return value
+
+    def stop(self):
+        """End the worker (nothing when its result was taken)."""
+        if self.pool is not None:
+            _stop(self.pool)
+            self.pool = None
 
 
 def _stop(pool):
