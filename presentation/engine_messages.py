@@ -47,13 +47,21 @@ def describe(note, blocks):
             sentence += " " + tr("Enclaves that stay because no change keeps the population bounds: {count} (a block of each: "
                                  "{ids}).").format(count=len(kept), ids=blocks.name_blocks([blocks_of[0] for blocks_of in kept]))
         return sentence
+    if code == "compactness_raised" and note["used"] == note["chosen"]:  # no run again left fewer combs
+        return tr("%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight "
+                  "{chosen}; runs again with weights up to {tried} left no fewer, so the first division is kept. "
+                  "A larger compactness weight or other attributes may avoid them; the report lists them under low "
+                  "compactness.", note["combs_before"]).format(
+            threshold=_decimal(note["threshold"]), chosen=_decimal(note["chosen"]), tried=_decimal(note["tried"]))
     if code == "compactness_raised":
         return tr("%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight "
                   "{chosen}; the search ran again with the weight {used}, which leaves {left}. The SSD share went "
                   "from {before} to {after}.", note["combs_before"]).format(
             threshold=_decimal(note["threshold"]), chosen=_decimal(note["chosen"]), used=_decimal(note["used"]),
             left=note["combs_after"], before=format_number(note["ssd_share_before"], 3, language()),
-            after=format_number(note["ssd_share_after"], 3, language()))
+            after=format_number(note["ssd_share_after"], 3, language())) + (
+            " " + tr("The report lists the spaces left comb-shaped under low compactness; a larger compactness weight "
+                     "than {used} avoids them.").format(used=_decimal(note["used"])) if note["combs_after"] else "")
     if code == "locked_missing":
         return tr("Locked space '{value}' does not occur in the initial division.").format(value=note["value"])
     return str(note)

@@ -2,15 +2,17 @@
 
 Used by the spaces style (resources/styles/spaces.qml, written by scripts/make_styles.py), the
 report map and the consultation's live spaces layer, so a space reads the same everywhere.
-Labels sit on a point inside the space's own polygon (a space wrapped around another would
-otherwise have its label on the inner one); every space keeps its number, as tables and the
+Labels sit on the point of the space's own polygon farthest from its outline (its pole of
+inaccessibility): at the centroid, a space wrapped round another had its label on the inner one, and
+a C-shaped space had it at the inner edge, running over its neighbour (an outside check read "5" as a
+label of space 7); every space keeps its number, as tables and the
 consultation refer to it; a space smaller on paper than a two-line label (about 100 mm²)
 shows only its number.
 """
 from qgis.core import QgsPalLayerSettings, QgsTextBufferSettings, QgsTextFormat, QgsVectorLayerSimpleLabeling
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .compat import _pick
+from .compat import GEOMETRY_POINT, _pick
 
 OVER_POINT = _pick("LabelPlacement", "OverPoint", QgsPalLayerSettings, "OverPoint")
 
@@ -46,6 +48,11 @@ def space_labeling(label_field="space_id", population_field="population", size=9
     settings.isExpression = True
     settings.placement = OVER_POINT
     settings.centroidInside = True
+    # placed on the pole of inaccessibility (tolerance: a fiftieth of the space's size); the text still reads the
+    # space's own geometry (its area decides whether the residents show)
+    settings.geometryGeneratorEnabled = True
+    settings.geometryGeneratorType = GEOMETRY_POINT
+    settings.geometryGenerator = "pole_of_inaccessibility($geometry, max(sqrt(area($geometry)) / 50, 1e-9))"
     settings.displayAll = True
     text = QgsTextFormat()
     text.setFont(QFont("DejaVu Sans"))

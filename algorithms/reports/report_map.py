@@ -27,7 +27,7 @@ PROBLEM_OUTLINE = "#d7191c"
 BARRIER_COLOUR = "#1f3a93"
 #: the nesting units' boundaries: dark and wider than the spaces' outlines, under the barriers
 UNIT_COLOUR = "#1a1a1a"
-UNIT_WIDTH = "1.2"
+UNIT_WIDTH = "1.5"  # wider than the red outline drawn over it, so both show
 #: the image: 1400 px printed 22 cm wide (about 160 dpi), labels 8 pt as in the spaces style
 SIZE = (1400, 1050)
 PRINT_WIDTH_MM = 220.0
@@ -55,7 +55,10 @@ def spaces_map_png(spaces, crs, barrier_layers, title, unit_field=None, gap=0.0)
                                            UNIT_COLOUR, UNIT_WIDTH))
     legend += [map_image.line_entry(tr("Barrier: {layer}").format(layer=layer_title(b)), BARRIER_COLOUR, "0.9")
                for b in barriers]
-    layers = [*barriers, *([units] if units is not None else []), layer]
+    # the red outlines once more above the units' boundaries, which covered those of a space that is a whole unit
+    problems = _problem_outlines(spaces, crs) if units is not None else None
+    layers = [*barriers, *([problems, units] if units is not None else []), layer]
+    layers = [item for item in layers if item is not None]
     image = map_image.render_map(layers, extent, title, legend, size=SIZE, print_width_mm=PRINT_WIDTH_MM)
     return map_image.png_bytes(image)
 
@@ -103,6 +106,26 @@ def _units_layer(spaces, crs, gap):
     layer.updateExtents()
     symbol = QgsFillSymbol.createSimple({"color": "transparent", "outline_color": UNIT_COLOUR, "outline_width": UNIT_WIDTH})
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
+def _problem_outlines(spaces, crs):
+    """The outlines of the spaces that need a look (red, no fill), or None when there are none."""
+    outlines = [space[0] for space in spaces if space[3] and space[0] is not None]
+    if not outlines:
+        return None
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", "problems", "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    features = []
+    for geometry in outlines:
+        feature = QgsFeature()
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "transparent", "outline_color": PROBLEM_OUTLINE, "outline_width": "0.9"})))
     return layer
 
 

@@ -225,8 +225,11 @@ def _merge_tidy_notes(notes, second):
 COMB_COMPACTNESS = 0.10
 COMB_SUSPECT = 0.30
 COMB_BLOCKS = 5
-#: How often the compactness weight is doubled at most while spaces come out comb-shaped.
+#: How often the compactness weight is doubled at least while spaces come out comb-shaped (if need be) ...
 COMPACTNESS_RAISES = 3
+#: ... and up to this weight (8 times the default) when the user's weight was lower: from 0.05 three doublings
+#: stopped at 0.40 with three combs left, where 0.80 left none (an outside re-check).
+COMPACTNESS_CEILING = 1.6
 
 
 def _combs(labels, problem, settings, plan):
@@ -248,7 +251,8 @@ def _combs(labels, problem, settings, plan):
 def _without_combs(labels, context, problem, settings, plan, step, is_cancelled):
     """Where spaces come out comb-shaped (blocks alike in their attributes but scattered at block level make
     interlocking fingers pay in SSD: an outside check's town had 10 of 66 spaces below PP 0.10), the search
-    runs again with twice the compactness weight, up to COMPACTNESS_RAISES times, and keeps the first
+    runs again with twice the compactness weight, COMPACTNESS_RAISES times or up to COMPACTNESS_CEILING if that is
+    more, and keeps the first
     division without combs (else the one with fewest). A note says so; the weight the user chose stays
     the starting point, and compactness 0 is never raised. The runs again report their progress
     between 90 and 95 % (the bar went back to 70 % and up again: an outside re-check)."""
@@ -258,10 +262,11 @@ def _without_combs(labels, context, problem, settings, plan, step, is_cancelled)
     kept_notes = [note for note in plan.notes if note.get("code") == "shapes_tidied"]
     best = (len(combs), labels, context, settings.compactness, kept_notes)
     weight = settings.compactness
-    for attempt in range(COMPACTNESS_RAISES):
+    raises = max(COMPACTNESS_RAISES, int(np.floor(np.log2(COMPACTNESS_CEILING / settings.compactness) + 1e-9)))
+    for attempt in range(raises):
         weight *= 2.0
         plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"]
-        start, end = 0.9 + 0.05 * attempt / COMPACTNESS_RAISES, 0.9 + 0.05 * (attempt + 1) / COMPACTNESS_RAISES
+        start, end = 0.9 + 0.05 * attempt / raises, 0.9 + 0.05 * (attempt + 1) / raises
 
         def within(fraction, stage, start=start, end=end):
             step(start + (end - start) * fraction, stage)
@@ -277,14 +282,14 @@ def _without_combs(labels, context, problem, settings, plan, step, is_cancelled)
     first_labels = labels
     count, labels, context, used, tidy_notes = best
     plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"] + tidy_notes
-    if used != settings.compactness:
-        # what the shapes cost in homogeneity, so that the planner can weigh it (an outside re-check)
-        active = problem.active
-        share = [division_ssd(found[active], problem.attributes[active]) / context.tss if context.tss > 0 else 0.0
-                 for found in (first_labels, labels)]
-        plan.notes.append({"code": "compactness_raised", "chosen": settings.compactness, "used": used,
-                           "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS,
-                           "ssd_share_before": share[0], "ssd_share_after": share[1]})
+    # what the shapes cost in homogeneity, so that the planner can weigh it (an outside re-check); also when no
+    # run left fewer combs and the first division is kept ("used" = "chosen"): the combs are then still said
+    active = problem.active
+    share = [division_ssd(found[active], problem.attributes[active]) / context.tss if context.tss > 0 else 0.0
+             for found in (first_labels, labels)]
+    plan.notes.append({"code": "compactness_raised", "chosen": settings.compactness, "used": used, "tried": weight,
+                       "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS,
+                       "ssd_share_before": share[0], "ssd_share_after": share[1]})
     return labels, context
 
 

@@ -4326,5 +4326,16 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
             <source>Residents out</source>
             <translation>Einwohner abgegeben</translation>
         </message>
+        <message numerus="yes">
+            <source>%n space(s) came out comb-shaped (Polsby-Popper below {threshold}) at the compactness weight {chosen}; runs again with weights up to {tried} left no fewer, so the first division is kept. A larger compactness weight or other attributes may avoid them; the report lists them under low compactness.</source>
+            <translation>
+                <numerusform>%n Raum war kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; erneute Läufe mit Gewichten bis {tried} ergaben nicht weniger, daher bleibt die erste Gliederung. Ein größeres Kompaktheitsgewicht oder andere Merkmale können das vermeiden; der Bericht nennt sie als „wenig kompakt“.</numerusform>
+                <numerusform>%n Räume waren kammförmig (Polsby-Popper unter {threshold}) beim Kompaktheitsgewicht {chosen}; erneute Läufe mit Gewichten bis {tried} ergaben nicht weniger, daher bleibt die erste Gliederung. Ein größeres Kompaktheitsgewicht oder andere Merkmale können das vermeiden; der Bericht nennt sie als „wenig kompakt“.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The report lists the spaces left comb-shaped under low compactness; a larger compactness weight than {used} avoids them.</source>
+            <translation>Der Bericht nennt die verbliebenen kammförmigen Räume als „wenig kompakt“; ein größeres Kompaktheitsgewicht als {used} vermeidet sie.</translation>
+        </message>
     </context>
 </TS>

@@ -191,3 +191,27 @@ def test_comb_shaped_spaces_make_the_search_run_again_with_more_compactness():
     # homogeneity only is never changed
     homogeneity_only = delineate(graph, np.full(n, 100.0), values, **dict(common, compactness=0.0), **shapes)
     assert not [note for note in homogeneity_only.notes if note["code"] == "compactness_raised"]
+
+
+@pytest.mark.parametrize("chosen, tried", [(0.05, [0.1, 0.2, 0.4, 0.8, 1.6]), (0.2, [0.4, 0.8, 1.6]), (0.4, [0.8, 1.6, 3.2])])
+def test_the_comb_rule_raises_the_weight_up_to_the_ceiling_from_a_low_choice(monkeypatch, chosen, tried):
+    # an outside re-check: from 0.05 three doublings stopped at 0.40 with combs left where 0.80 left none
+    from sozialraum.engine.delineation import delineate as delineate_module
+
+    weights = []
+    real_search = delineate_module._search
+
+    def recording(problem, settings, *arguments):
+        weights.append(settings.compactness)
+        return real_search(problem, settings, *arguments)
+
+    monkeypatch.setattr(delineate_module, "_search", recording)
+    monkeypatch.setattr(delineate_module, "_combs", lambda labels, problem, settings, plan: [0])  # never without
+    size = 8
+    n = size * size
+    run = delineate(grid_graph(size, size), np.full(n, 100.0), np.random.default_rng(1).normal(size=(n, 2)), lower=600,
+                    upper=1600, compactness=chosen, seed=1, block_areas=np.ones(n), block_perimeters=np.full(n, 4.0))
+    assert weights == pytest.approx([chosen] + tried)
+    raised = next(note for note in run.notes if note["code"] == "compactness_raised")
+    assert raised["used"] == pytest.approx(chosen) and raised["combs_after"] == 1  # none better: the first kept
+    assert raised["tried"] == pytest.approx(tried[-1])

@@ -327,7 +327,7 @@ def test_the_map_draws_the_nesting_units_round_their_spaces(qgis_app, monkeypatc
     real = map_image.render_map
     monkeypatch.setattr(map_image, "render_map", recording)
     squares = [QgsGeometry.fromRect(QgsRectangle(x, 0, x + 90, 90)) for x in (0, 100, 200)]  # 10 m streets between
-    spaces = [(squares[0], "1", 900, False, "01"), (squares[1], "2", 800, False, "01"), (squares[2], "3", 950, False, "02")]
+    spaces = [(squares[0], "1", 900, False, "01"), (squares[1], "2", 800, False, "01"), (squares[2], "3", 950, True, "02")]
     crs = QgsCoordinateReferenceSystem("EPSG:25832")
     png = report_map.spaces_map_png(spaces, crs, [], "Test", unit_field="stbz", gap=10.0)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
@@ -338,6 +338,10 @@ def test_the_map_draws_the_nesting_units_round_their_spaces(qgis_app, monkeypatc
     assert [feature.geometry().isMultipart() and len(feature.geometry().asMultiPolygon()) > 1
             for feature in units.getFeatures()] == [False, False]  # the street between 1 and 2 is closed: one line
     assert "Boundary of the nesting units (stbz)" in legend
+    # the red outline of space 3 (a whole unit) is drawn again above the unit's boundary, which covered it
+    names = [layer.name() for layer in layers]
+    assert names.index("problems") < names.index("units") < names.index("spaces")  # top first
+    assert [f.geometry().boundingBox().toString(0) for f in layers[names.index("problems")].getFeatures()] == ["200,0 : 290,90"]
     report_map.spaces_map_png([space[:4] for space in spaces], crs, [], "Test")  # no nesting: no such layer, no entry
     layers, legend = drawn_calls[-1]
     assert [layer.name() for layer in layers] == ["spaces"] and not any("nesting" in entry for entry in legend)
@@ -367,3 +371,17 @@ def test_the_parameter_table_names_the_compactness_the_comb_rule_used(provider, 
     assert shown.startswith("0.05 (the search used ") and "against comb-shaped spaces" in shown, shown
     _, arguments = command_arguments((tmp_path / "report.html").read_text(encoding="utf-8"))
     assert arguments["COMPACTNESS"] == "0.05"  # the command repeats the choice; the rule raises it again
+
+
+def test_the_comb_warning_says_what_is_left_and_when_no_run_again_helped(qgis_app):
+    """An outside re-check: three combs were left without advice; a rule that found nothing better said nothing."""
+    from sozialraum.presentation.engine_messages import describe
+
+    note = {"code": "compactness_raised", "chosen": 0.05, "used": 0.4, "tried": 1.6, "combs_before": 15,
+            "combs_after": 3, "threshold": 0.1, "ssd_share_before": 0.319, "ssd_share_after": 0.334}
+    text = describe(note, None)
+    assert "15 spaces came out comb-shaped" in text and "with the weight 0.40, which leaves 3" in text
+    assert "a larger compactness weight than 0.40 avoids them" in text
+    assert "larger compactness weight" not in describe({**note, "used": 0.8, "combs_after": 0}, None)
+    kept = describe({**note, "used": 0.05, "combs_after": 15}, None)
+    assert "runs again with weights up to 1.60 left no fewer, so the first division is kept" in kept

@@ -121,3 +121,23 @@ def test_a_barrier_from_a_geopackage_is_named_by_its_layer_not_the_file(qgis_app
     assert layer_title(named) == "Bahnlinien"  # a name the planner gave stays
     memory = memory_layer("LineString", "EPSG:25832", ["id:integer"], [])
     assert layer_title(memory) == memory.name()
+
+
+def test_a_space_label_sits_well_inside_a_c_shaped_space(qgis_app):
+    """An outside check: the label of a C-shaped space sat at its centroid by the inner edge and ran over the
+    space it wraps round ("5" read as a label of space 7)."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsFeature, QgsGeometry
+
+    from sozialraum.qgisio.space_labels import space_labeling
+
+    settings = space_labeling().settings()
+    assert settings.geometryGeneratorEnabled
+    c_shape = QgsGeometry.fromWkt("POLYGON((0 0, 1000 0, 1000 200, 200 200, 200 800, 1000 800, 1000 1000, 0 1000, 0 0))")
+    feature = QgsFeature()
+    feature.setGeometry(c_shape)
+    context = QgsExpressionContext()
+    context.setFeature(feature)
+    anchor = QgsExpression(settings.geometryGenerator).evaluate(context)
+    assert anchor is not None and c_shape.contains(anchor)
+    assert not c_shape.contains(c_shape.centroid())  # the centroid lies in the space the C wraps round
+    assert anchor.distance(QgsGeometry.fromPolylineXY(c_shape.asPolygon()[0])) >= 95  # in the middle of the C's back
