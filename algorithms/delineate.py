@@ -57,8 +57,8 @@ from .help_examples import with_example
 from .reports.division_report import PROBLEM_STATUS, write_division_report
 
 INFEASIBLE_CHOICES = (FALLBACK, FAIL)
-#: Processes for the search's two starts: the second in a worker process on two cores or more (from 5,000
-#: blocks; the 10k lattice 17.6 s -> 8.6 s, the same division). Results never depend on it.
+#: Processes for the search's two starts: the second in a worker process on two cores or more (from 2,000
+#: blocks, engine/delineation/delineate.py; the same division). Results never depend on it.
 SEARCH_WORKERS = min(2, os.cpu_count() or 1)
 
 

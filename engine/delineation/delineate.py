@@ -349,8 +349,9 @@ def _best_of_starts(context, seed):
 
 
 #: From this many blocks the second start runs in a worker process when the settings allow two (starting
-#: one costs 1-2 s: on the 10k lattice the search took 17 s, the two starts about 8 s each).
-PARALLEL_START_BLOCKS = 5000
+#: one costs about a second; the sample town 4.8 s -> 3.1 s, the 2,500 lattice 6.9 -> 4.3, the 10k lattice
+#: 17.6 -> 8.6, each with the same division).
+PARALLEL_START_BLOCKS = 2000
 
 
 def _second_start_in_background(context, seed):
