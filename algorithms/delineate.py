@@ -241,7 +241,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
             ("N_ENCLAVES", self.tr("Enclaves (spaces inside another space)")),
             ("N_BELOW", self.tr("Spaces below the minimum")),
             ("N_ABOVE", self.tr("Spaces above the maximum")),
-            ("N_FLAGGED", self.tr("Flagged spaces")),
+            ("N_FLAGGED", self.tr("Spaces flagged by the fallback (status 'flagged')")),
         ):
             self.addOutput(QgsProcessingOutputNumber(name, description))
 

@@ -179,7 +179,8 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
                                         "population, the grey areas lie outside them.")], "legend")
         sections.append((tr("Population of the spaces"), explained + html.figure(svg)))
         flagged = flagged_spaces(evaluation.spaces, lower, upper, flags, lang)
-        sections.append((tr("Flagged spaces"), flags_section(flagged, lang)))
+        # not "Flagged spaces": N_FLAGGED counts the fallback's status "flagged" only (an outside check read both as one)
+        sections.append((tr("Spaces that need a second look"), flags_section(flagged, lang)))
     if parameters:
         sections.append((tr("Parameters"), html.table(_parameter_rows(parameters), [tr("Parameter"), tr("Value")])))
     if notes:

@@ -86,8 +86,9 @@ def _sentence(code, values):
 
 
 def flags_section(flagged, lang="en"):
-    """The body of the "flagged spaces" section: a table, or one sentence when none is flagged."""
+    """The body of the "spaces that need a second look" section: a table, or one sentence when there are none."""
     if not flagged:
-        return html.paragraphs([tr("No space is flagged: all lie within the population bounds, are contiguous and reasonably compact.")])
+        return html.paragraphs([tr("No space needs a second look: all lie within the population bounds, are contiguous and "
+                                   "reasonably compact.")])
     rows = [(str(space), format_number(population, 0, lang), "; ".join(reasons)) for space, population, reasons in flagged]
     return html.table(rows, [tr("Space"), tr("Population"), tr("Reasons")], numeric=[1])

@@ -325,7 +325,7 @@ Ausgaben: die Blöcke mit space_id, die zusammengeführten Räume (Einwohner, Bl
         </message>
         <message>
             <source>Flagged spaces</source>
-            <translation>Markierte Räume</translation>
+            <translation type="obsolete">Markierte Räume</translation>
         </message>
         <message>
             <source>Choose at least one attribute for homogeneity.</source>
@@ -2329,7 +2329,7 @@ Beispiel (Musterstadt, nach „make demo“): Sozialräume mit Indikatoren = dem
         </message>
         <message>
             <source>No space is flagged: all lie within the population bounds, are contiguous and reasonably compact.</source>
-            <translation>Kein Raum ist markiert: alle liegen innerhalb der Einwohnergrenzen, hängen zusammen und sind ausreichend kompakt.</translation>
+            <translation type="obsolete">Kein Raum ist markiert: alle liegen innerhalb der Einwohnergrenzen, hängen zusammen und sind ausreichend kompakt.</translation>
         </message>
         <message>
             <source>Before</source>
@@ -4336,6 +4336,18 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
         <message>
             <source>The report lists the spaces left comb-shaped under low compactness; a larger compactness weight than {used} avoids them.</source>
             <translation>Der Bericht nennt die verbliebenen kammförmigen Räume als „wenig kompakt“; ein größeres Kompaktheitsgewicht als {used} vermeidet sie.</translation>
+        </message>
+        <message>
+            <source>Spaces flagged by the fallback (status 'flagged')</source>
+            <translation>Von der Ersatzlösung markierte Räume (Status 'flagged')</translation>
+        </message>
+        <message>
+            <source>Spaces that need a second look</source>
+            <translation>Räume, die einen zweiten Blick brauchen</translation>
+        </message>
+        <message>
+            <source>No space needs a second look: all lie within the population bounds, are contiguous and reasonably compact.</source>
+            <translation>Kein Raum braucht einen zweiten Blick: alle liegen innerhalb der Einwohnergrenzen, hängen zusammen und sind ausreichend kompakt.</translation>
         </message>
     </context>
 </TS>

@@ -124,7 +124,7 @@ def test_flagged_spaces_name_their_reasons(runs):
     from qgis.core import QgsVectorLayer
 
     scored = QgsVectorLayer(str(runs["out"] / "scored.gpkg"), "scored", "ogr")
-    flagged = {row[0]: row[2] for row in table_rows(sections(runs["evaluate_page"])["Flagged spaces"])}
+    flagged = {row[0]: row[2] for row in table_rows(sections(runs["evaluate_page"])["Spaces that need a second look"])}
     for feature in scored.getFeatures():
         space = str(feature["space"])
         if feature["barrier_crossings"]:
@@ -134,7 +134,7 @@ def test_flagged_spaces_name_their_reasons(runs):
         if feature["polsby_popper"] is not None and feature["polsby_popper"] < 0.2:
             assert "low compactness" in flagged[space]
     spaces = QgsVectorLayer(str(runs["out"] / "spaces.gpkg"), "spaces", "ogr")
-    delineation_flags = {row[0]: row[2] for row in table_rows(sections(runs["delineate_page"])["Flagged spaces"])}
+    delineation_flags = {row[0]: row[2] for row in table_rows(sections(runs["delineate_page"])["Spaces that need a second look"])}
     for feature in spaces.getFeatures():
         if "island_joined" in (feature["flags"] or ""):
             assert "island cut off by barriers" in delineation_flags[str(feature["space_id"])]
@@ -238,7 +238,7 @@ def test_user_text_is_escaped_everywhere(provider, tmp_path):
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>" not in page and "&lt;b&gt;Blöcke&lt;/b&gt;" in page  # the layer name in the title and parameters
     assert "<i>" not in page and "&lt;i&gt;A&lt;/i&gt;" in page  # a space value
-    flagged = dict((row[0], row[2]) for row in table_rows(sections(page)["Flagged spaces"]))
+    flagged = dict((row[0], row[2]) for row in table_rows(sections(page)["Spaces that need a second look"]))
     assert flagged == {"B": "below the minimum population (900 < 1,000)"}
     _, arguments = command_arguments(page)
     assert arguments["ATTRIBUTES"] == "<script>alert(1)</script>"  # shell-quoted, escaped in the page, intact when read
@@ -256,7 +256,7 @@ def test_report_is_written_when_the_map_cannot_be_drawn(provider, tmp_path, monk
     parts = sections(page)
     assert "data:image/png" not in page
     assert "could not be drawn" in parts["Map of the spaces"] and "no map renderer here" in parts["Map of the spaces"]
-    assert {"Summary", "Population of the spaces", "Flagged spaces", "Parameters", "Spaces", "How to reproduce this run"} <= set(parts)
+    assert {"Summary", "Population of the spaces", "Spaces that need a second look", "Parameters", "Spaces", "How to reproduce this run"} <= set(parts)
     assert result["N_SPACES_FOUND"] == 2
     assert "could not be drawn" in feedback.text
 
