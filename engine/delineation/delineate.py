@@ -281,15 +281,17 @@ def _without_combs(labels, context, problem, settings, plan, step, is_cancelled)
             break
     first_labels = labels
     count, labels, context, used, tidy_notes = best
-    plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"] + tidy_notes
     # what the shapes cost in homogeneity, so that the planner can weigh it (an outside re-check); also when no
     # run left fewer combs and the first division is kept ("used" = "chosen"): the combs are then still said
     active = problem.active
     share = [division_ssd(found[active], problem.attributes[active]) / context.tss if context.tss > 0 else 0.0
              for found in (first_labels, labels)]
-    plan.notes.append({"code": "compactness_raised", "chosen": settings.compactness, "used": used, "tried": weight,
-                       "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS,
-                       "ssd_share_before": share[0], "ssd_share_after": share[1]})
+    raised = {"code": "compactness_raised", "chosen": settings.compactness, "used": used, "tried": weight,
+              "combs_before": len(combs), "combs_after": count, "threshold": COMB_COMPACTNESS,
+              "ssd_share_before": share[0], "ssd_share_after": share[1]}
+    # before the clean-up's note, which is that of the division kept (after it, the log read as if the clean-up
+    # line described the first search: an outside re-check)
+    plan.notes[:] = [note for note in plan.notes if note.get("code") != "shapes_tidied"] + [raised] + tidy_notes
     return labels, context
 
 

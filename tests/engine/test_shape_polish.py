@@ -184,6 +184,8 @@ def test_comb_shaped_spaces_make_the_search_run_again_with_more_compactness():
     assert raised[0]["ssd_share_before"] == pytest.approx(ssd_share(without_shapes.labels))
     assert raised[0]["ssd_share_after"] == pytest.approx(ssd_share(run.labels))
     assert sum(note["code"] == "shapes_tidied" for note in run.notes) <= 1  # the discarded runs' notes are gone
+    codes = [note["code"] for note in run.notes]  # the clean-up's note follows: it is that of the division kept
+    assert codes.index("compactness_raised") < codes.index("shapes_tidied")
     # with the block polygons the suspects are measured on their outlines, as the report does
     measured = delineate(graph, np.full(n, 100.0), values, **common, **shapes, block_shapes=squares(size, size))
     assert not combs(measured.labels - 1)
