@@ -25,7 +25,8 @@ def describe(note, blocks):
             population=_number(note["population"]), ids=blocks.name_blocks(note["blocks"])
         )
     if code == "island_joined":
-        return tr("Island of %n block(s) ({population} residents: {ids}) joined to its nearest block {anchor}.",
+        # "(146 residents: 03-0001)" read as if the block ids were the residents (an outside re-check)
+        return tr("Island of %n block(s) ({ids}; {population} residents) joined to its nearest block {anchor}.",
                   len(note["blocks"])).format(
             population=_number(note["population"]), ids=blocks.name_blocks(note["blocks"]),
             anchor=blocks.name_blocks([note["anchor"]]),

@@ -4186,7 +4186,7 @@ Der HTML-Bericht ist ein Dokument zum Weitergeben: Gütemaße, eine Karte, das E
         </message>
         <message numerus="yes">
             <source>Island of %n block(s) ({population} residents: {ids}) joined to its nearest block {anchor}.</source>
-            <translation>
+            <translation type="obsolete">
                 <numerusform>Insel aus %n Block ({population} Einwohner: {ids}) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
                 <numerusform>Insel aus %n Blöcken ({population} Einwohner: {ids}) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
             </translation>
@@ -4348,6 +4348,13 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
         <message>
             <source>No space needs a second look: all lie within the population bounds, are contiguous and reasonably compact.</source>
             <translation>Kein Raum braucht einen zweiten Blick: alle liegen innerhalb der Einwohnergrenzen, hängen zusammen und sind ausreichend kompakt.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Island of %n block(s) ({ids}; {population} residents) joined to its nearest block {anchor}.</source>
+            <translation>
+                <numerusform>Insel aus %n Block ({ids}; {population} Einwohner) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
+                <numerusform>Insel aus %n Blöcken ({ids}; {population} Einwohner) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

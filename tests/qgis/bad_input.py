@@ -359,7 +359,7 @@ EXPECTED = {
     ("min_above_max", "evaluate"): _BOUNDS,
     ("block_above_ceiling", "delineate"): ("ok", r"Block 12 has 5 000 residents, more than the maximum"),
     ("block_above_ceiling", "evaluate"): ("ok", r"1 above the maximum"),
-    ("island_under_floor", "delineate"): ("ok", r"Island of 1 block \(40 residents: 99\) joined to its nearest block"),
+    ("island_under_floor", "delineate"): ("ok", r"Island of 1 block \(99; 40 residents\) joined to its nearest block"),
     ("island_under_floor", "adjacency"): ("ok", r"Part 1: 1 blocks, 40 residents"),
     **{("barriers_other_crs", a): _TRANSFORMED for a in ("adjacency", "delineate", "evaluate")},
     **{("barrier_polygons", a): _POLYGON_BARRIER for a in ("adjacency", "delineate", "evaluate")},

@@ -170,7 +170,7 @@ def test_evaluate_gives_a_delineation_with_a_joined_island_the_same_verdict(prov
         "INPUT": proposal["OUTPUT"], "SPACE_FIELD": "space_id", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["sgb2", "old"],
         "MIN_POPULATION": LOWER, "MAX_POPULATION": UPPER, "OUTPUT": "memory:"}, feedback=feedback)
     assert evaluation["N_NONCONTIGUOUS"] == 0
-    assert any("Island of 1 block (40 residents" in line for line in feedback.lines)
+    assert any(line.startswith("Island of 1 block (") and "; 40 residents) joined" in line for line in feedback.lines), feedback.text
 
 
 def test_empty_values_of_inhabited_blocks_are_a_warning_of_their_own(provider, tmp_path):
