@@ -7,7 +7,7 @@ from qgis.core import QgsProcessingException, QgsWkbTypes
 
 from ..engine.errors import SozialraumError, format_values
 from ..engine.spatial.adjacency import build_adjacency, check_unique_ids
-from ..engine.spatial.geometry import identical_groups, not_polygonal
+from ..engine.spatial.geometry import identical_groups, not_polygonal, representative_points
 from ..i18n import tr
 from . import compat
 from .engine_errors import raise_for_engine_error
@@ -27,6 +27,13 @@ class Blocks:
     feedback: object = None  # where the notation of text fields is logged
     number_format: str = None  # engine.number_columns GERMAN / ENGLISH, or None: decided per field
     _logged: set = dataclass_field(default_factory=set, init=False, repr=False)
+    _points: object = dataclass_field(default=None, init=False, repr=False)
+
+    def points(self):
+        """(n, 2) a point inside each block, in the work CRS (computed once)."""
+        if self._points is None:
+            self._points = representative_points(self.shapes)
+        return self._points
 
     def numeric(self, field, null_as=np.nan, whole=False):
         """A float array of ``field`` (NULL -> ``null_as``); numbers stored as text are read too.

@@ -4,6 +4,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsGeometry,
+    QgsPointXY,
     QgsProcessingException,
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
@@ -111,11 +112,48 @@ def space_geometry(blocks, members, gap):
     if gap > 0 and not geometry.isNull() and not geometry.isEmpty():
         closed = _closed(geometry, gap / 2.0, blocks.source.sourceCrs(), blocks.work_crs)
         if closed is not None and not closed.isNull() and not closed.isEmpty():
-            geometry = closed
+            geometry = _without_empty_holes(closed, blocks, gap)
     if geometry.isNull():
         return geometry
     geometry.convertToMultiType()
     return geometry
+
+
+#: A hole of a space's outline that holds no block is filled up to this many times the gap distance
+#: squared (30 m: 9 ha): squares and crossings without a block showed as dots that looked like enclaves
+#: (an outside check); a lake or a park larger than that stays a hole.
+EMPTY_HOLE_GAPS = 100.0
+
+
+def _without_empty_holes(geometry, blocks, gap):
+    """``geometry`` with its small holes that hold no block's point filled. A hole with a block of another
+    space (an enclave) stays. Only where the layer's CRS is the work CRS (the points' CRS); else unchanged."""
+    crs = blocks.source.sourceCrs()
+    if crs.isGeographic() or blocks.work_crs is None or crs != blocks.work_crs:
+        return geometry
+    limit = EMPTY_HOLE_GAPS * gap * gap
+    points = blocks.points()
+    parts = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+    changed, kept_parts = False, []
+    for rings in parts:
+        kept = [rings[0]]
+        for ring in rings[1:]:
+            hole = QgsGeometry.fromPolygonXY([ring])
+            if hole.area() <= limit and not _holds_a_point(hole, points):
+                changed = True
+                continue
+            kept.append(ring)
+        kept_parts.append(kept)
+    if not changed:
+        return geometry
+    return QgsGeometry.fromMultiPolygonXY(kept_parts)
+
+
+def _holds_a_point(hole, points):
+    box = hole.boundingBox()
+    near = points[(points[:, 0] >= box.xMinimum()) & (points[:, 0] <= box.xMaximum())
+                  & (points[:, 1] >= box.yMinimum()) & (points[:, 1] <= box.yMaximum())]
+    return any(hole.contains(QgsPointXY(float(x), float(y))) for x, y in near)
 
 
 def _closed(geometry, closing, crs, work_crs):

@@ -267,3 +267,23 @@ def test_counts_read_the_status_the_spaces_layer_shows(provider, town):
     assert result["N_BELOW"] == sum(1 for status, _ in statuses if status == "below")
     assert result["N_ABOVE"] == sum(1 for status, _ in statuses if status == "above")
     assert result["N_FLAGGED"] == sum(1 for status, _ in statuses if status == "flagged")
+
+
+@pytest.mark.parametrize("centre", ["none", "another space"])
+def test_a_hole_without_a_block_is_filled_and_an_enclave_stays(provider, centre):
+    """An outside check: squares and crossings without a block showed as dots in the outlines that looked like
+    enclaves. A 5 x 5 grid of 90 m blocks with 10 m streets, space 1 round the centre: the centre is either no
+    block at all (a square: filled) or a block of space 2 (an enclave: the hole stays)."""
+    import processing
+
+    from .conftest import memory_layer, square
+
+    rows = [(square(c * 100.0, r * 100.0, 90.0), [r * 5 + c, 2 if (r, c) == (2, 2) else 1, 100, float(r)])
+            for r in range(5) for c in range(5) if (r, c) != (2, 2) or centre == "another space"]
+    layer = memory_layer("Polygon", "EPSG:25832", ["bid:integer", "space:integer", "pop:integer", "rate:double"], rows)
+    result = processing.run("sozialraum:evaluate", {
+        "INPUT": layer, "SPACE_FIELD": "space", "POPULATION_FIELD": "pop", "ATTRIBUTES": ["rate"], "GAP_DISTANCE": 30,
+        "MIN_POPULATION": 10, "MAX_POPULATION": 100000, "OUTPUT": "memory:"})
+    outline = next(f.geometry() for f in result["OUTPUT"].getFeatures() if f["space"] == 1)
+    holes = sum(len(polygon) - 1 for polygon in outline.asMultiPolygon())
+    assert holes == (0 if centre == "none" else 1)
