@@ -94,19 +94,7 @@ def _units_layer(spaces, crs, gap):
             parts.setdefault(str(unit), []).append(geometry)
     if not parts:
         return None
-    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", "units", "memory")
-    if not crs.authid():
-        layer.setCrs(crs)
-    features = []
-    for unit in sorted(parts):
-        feature = QgsFeature()
-        feature.setGeometry(_closed_union(parts[unit], gap))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    layer.updateExtents()
-    symbol = QgsFillSymbol.createSimple({"color": "transparent", "outline_color": UNIT_COLOUR, "outline_width": UNIT_WIDTH})
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
+    return _outline_layer("units", [_closed_union(parts[unit], gap) for unit in sorted(parts)], crs, UNIT_COLOUR, UNIT_WIDTH)
 
 
 def _problem_outlines(spaces, crs):
@@ -114,18 +102,23 @@ def _problem_outlines(spaces, crs):
     outlines = [space[0] for space in spaces if space[3] and space[0] is not None]
     if not outlines:
         return None
-    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", "problems", "memory")
+    return _outline_layer("problems", outlines, crs, PROBLEM_OUTLINE, "0.9")
+
+
+def _outline_layer(name, geometries, crs, colour, width):
+    """A memory layer of ``geometries`` drawn as outlines only."""
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid()}", name, "memory")
     if not crs.authid():
         layer.setCrs(crs)
     features = []
-    for geometry in outlines:
+    for geometry in geometries:
         feature = QgsFeature()
         feature.setGeometry(geometry)
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "transparent", "outline_color": PROBLEM_OUTLINE, "outline_width": "0.9"})))
+        {"color": "transparent", "outline_color": colour, "outline_width": width})))
     return layer
 
 
