@@ -18,6 +18,7 @@ from .help_examples import with_example
 class UpdateAlgorithm(DelineateAlgorithm):
     ALGORITHM_NAME = "update"
     MEASURES_CERTAINTY = False  # its runs are updates, not fresh delineations: nothing to compare seeds with
+    ADVISES_UPDATE = False
     STABILITY = "STABILITY"
 
     def displayName(self):  # noqa: N802

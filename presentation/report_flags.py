@@ -64,7 +64,9 @@ def _reasons(row, lower, upper, lang):
         yield "enclave", {"count": _count(row["n_enclaves"])}
     pp = row.get("polsby_popper")
     if pp is not None and not math.isnan(float(pp)) and float(pp) < LOW_COMPACTNESS:
-        yield "low_compactness", {"value": number(float(pp), 2), "limit": number(LOW_COMPACTNESS, 2)}
+        # a third decimal where two would round up to the limit ("0.20 < 0.20" read as a false reason: an outside check)
+        shown = float(pp) if round(float(pp), 2) < LOW_COMPACTNESS else math.floor(float(pp) * 1000) / 1000
+        yield "low_compactness", {"value": number(shown, 2 if shown == float(pp) else 3), "limit": number(LOW_COMPACTNESS, 2)}
     if _count(row.get("barrier_crossings")):
         yield "barrier_crossing", {"count": _count(row["barrier_crossings"])}
     if _count(row.get("nest_units")) > 1:

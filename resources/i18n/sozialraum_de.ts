@@ -4356,5 +4356,9 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
                 <numerusform>Insel aus %n Blöcken ({ids}; {population} Einwohner) an ihren nächsten Block {anchor} angeschlossen.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>The initial division has {initial} spaces; this run made {made} (number chosen automatically) and changed {changed} of them. For as little change as possible, use 'Update a division with minimal change', or give the number of spaces.</source>
+            <translation>Die Ausgangsgliederung hat {initial} Räume; dieser Lauf bildete {made} (Zahl automatisch gewählt) und änderte {changed} davon. Für möglichst wenig Änderung verwenden Sie 'Gliederung mit möglichst wenig Änderungen fortschreiben' oder geben die Zahl der Räume vor.</translation>
+        </message>
     </context>
 </TS>

@@ -385,3 +385,16 @@ def test_the_comb_warning_says_what_is_left_and_when_no_run_again_helped(qgis_ap
     assert "larger compactness weight" not in describe({**note, "used": 0.8, "combs_after": 0}, None)
     kept = describe({**note, "used": 0.05, "combs_after": 15}, None)
     assert "runs again with weights up to 1.60 left no fewer, so the first division is kept" in kept
+
+
+def test_a_compactness_just_below_the_limit_is_not_shown_as_the_limit(qgis_app):
+    """An outside re-check read "Polsby-Popper 0.20 < 0.20" as a false reason."""
+    import pandas as pd
+
+    from sozialraum.presentation.report_flags import flagged_spaces
+
+    spaces = pd.DataFrame([{"space": s, "population": 1000.0, "contiguous": True, "n_parts": 1, "n_enclaves": 0,
+                            "polsby_popper": pp, "barrier_crossings": 0, "nest_units": 1}
+                           for s, pp in ((1, 0.1996), (2, 0.1534), (3, 0.25))])
+    reasons = {space: " ".join(texts) for space, _, texts in flagged_spaces(spaces, 700, 8500)}
+    assert reasons == {1: "low compactness (Polsby-Popper 0.199 < 0.20)", 2: "low compactness (Polsby-Popper 0.15 < 0.20)"}
