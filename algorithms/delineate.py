@@ -83,6 +83,17 @@ def space_text(value):
 WARNING_NOTES = ("locked_missing", "compactness_raised")
 
 
+def _island_residents(result):
+    """{space id: residents of the islands joined to it} from the engine's island notes (the anchor's space)."""
+    space_of = {int(block): space.space_id for space in result.spaces for block in space.blocks}
+    islands = {}
+    for note in result.notes:
+        if note.get("code") == "island_joined" and int(note["anchor"]) in space_of:
+            space = space_of[int(note["anchor"])]
+            islands[space] = islands.get(space, 0.0) + float(note["population"])
+    return islands
+
+
 @dataclass
 class DelineationChoices:
     """What the user chose in delineate's (and update's) parameters, read and checked once."""
@@ -396,7 +407,7 @@ class DelineateAlgorithm(SozialraumAlgorithm):
                                   sections=([] if renumbering is None else [stable_numbers.report_section(renumbering)]) +
                                   ([] if certainty is None else [certainty_output.report_section(certainty, result.spaces)]),
                                   block_ids=blocks.ids, unit_field=chosen.nest, gap=chosen.gap,
-                                  used_values=self._used_values(result.notes))
+                                  used_values=self._used_values(result.notes), islands=_island_residents(result))
         feedback.setProgress(100)
         return outputs
 

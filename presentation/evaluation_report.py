@@ -152,7 +152,7 @@ def _parameter_rows(parameters):
 
 
 def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=None, map_png=None, map_note=None,
-                      command=None, caveats=(), extra_sections=(), block_ids=None):
+                      command=None, caveats=(), extra_sections=(), block_ids=None, islands=None):
     """The page for ``evaluation``: a document a planner can hand on.
 
     Quality figures, the map (``map_png``: PNG bytes, or ``map_note`` saying why there is
@@ -161,7 +161,8 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
     (``parameters``: {name: value} or (name, value text) rows), notes, the table of spaces and
     how to reproduce the run (``command``: the qgis_process line; ``caveats``: what it cannot
     reproduce); ``extra_sections``: further (heading, HTML built with presentation.html) after the notes;
-    ``block_ids``: the planner's id of each block, to name the unassigned ones (None: their row numbers).
+    ``block_ids``: the planner's id of each block, to name the unassigned ones (None: their row numbers);
+    ``islands``: {space: residents of the islands joined to it} of a delineation.
     Every text is escaped.
     """
     lang = language()
@@ -178,7 +179,7 @@ def evaluation_report(evaluation, title, parameters=None, notes=None, *, flags=N
         explained = html.paragraphs([tr("Number of spaces by residents; the dashed lines are the minimum and the maximum "
                                         "population, the grey areas lie outside them.")], "legend")
         sections.append((tr("Population of the spaces"), explained + html.figure(svg)))
-        flagged = flagged_spaces(evaluation.spaces, lower, upper, flags, lang)
+        flagged = flagged_spaces(evaluation.spaces, lower, upper, flags, lang, islands)
         # not "Flagged spaces": N_FLAGGED counts the fallback's status "flagged" only (an outside check read both as one)
         sections.append((tr("Spaces that need a second look"), flags_section(flagged, lang)))
     if parameters:

@@ -25,24 +25,36 @@ REASONS = {
     "several_units": translatable("spans {count} units of the nesting field"),
     "block_above": translatable("one block alone has more residents than the maximum (kept as its own space)"),
     "island_joined": translatable("holds an island cut off by barriers, joined to its nearest block"),
+    "island_residents": translatable("holds an island cut off by barriers ({island} residents), joined to its nearest "
+                                     "block; without it {mainland} residents"),
+    "island_residents_below": translatable("holds an island cut off by barriers ({island} residents), joined to its "
+                                           "nearest block; without it {mainland} residents, below the minimum"),
     "locked": translatable("locked: kept as in the initial division"),
 }
 #: engine flags of a delineation (engine.delineate Space.flags) already covered by an evaluation reason
 _COVERED = {"not_contiguous"}
 
 
-def flagged_spaces(spaces, lower, upper, engine_flags=None, lang="en"):
+def flagged_spaces(spaces, lower, upper, engine_flags=None, lang="en", islands=None):
     """[(space, population, [reason sentences])] for every space with at least one reason.
 
     ``spaces``: the evaluation's per-space frame; ``engine_flags``: {space: [engine flag codes]}
-    of a delineation (None for an evaluation of an existing division).
+    of a delineation (None for an evaluation of an existing division). ``islands``: {space: residents of the
+    islands joined to it}: the island's reason then says how many residents the space has without them, and
+    whether that is below the minimum (an outside check: a space reached the minimum only through its island).
     """
     engine_flags = engine_flags or {}
     out = []
     for row in spaces.to_dict("records"):
         reasons = [_sentence(code, values) for code, values in _reasons(row, lower, upper, lang)]
         for code in engine_flags.get(row["space"], ()):
-            if code not in _COVERED:
+            if code == "island_joined" and row["space"] in (islands or {}):
+                island = float(islands[row["space"]])
+                mainland = float(row["population"]) - island
+                kind = "island_residents_below" if lower is not None and mainland < lower else "island_residents"
+                reasons.append(_sentence(kind, {"island": format_number(island, 0, lang),
+                                                "mainland": format_number(mainland, 0, lang)}))
+            elif code not in _COVERED:
                 reasons.append(_sentence(code, {}))
         if reasons:
             out.append((row["space"], row["population"], reasons))

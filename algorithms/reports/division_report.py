@@ -22,11 +22,12 @@ PROBLEM_STATUS = ("below", "above", "flagged")
 
 def write_division_report(path, algorithm, parameters, context, feedback, outputs, evaluation, title, *,
                           drawn=(), crs=None, barriers=(), notes=(), flags=None, sections=(), block_ids=None, unit_field=None, gap=0.0,
-                          used_values=None):
+                          used_values=None, islands=None):
     """Write the report to ``path``.
 
     ``drawn``: (geometry, space label, population, needs a look[, nesting unit]) per space for the map;
     ``unit_field``: the nesting field (its units' boundaries are drawn; None: none); ``gap``: the street gap;
+    ``islands``: {space: residents of the islands joined to it};
     ``used_values``: {parameter name: text added to its value in the parameter table} where the run used
     another value than the one given (the compactness raised against combs);
     ``outputs``: the algorithm's result dict (file outputs appear as their paths);
@@ -50,5 +51,6 @@ def write_division_report(path, algorithm, parameters, context, feedback, output
             problem=f"{type(error).__name__}: {str(error)[:200]}")
         feedback.pushWarning(map_note)
     page = evaluation_report(evaluation, title, record.rows(), list(notes), flags=flags, map_png=map_png, map_note=map_note,
-                             command=command, caveats=record.caveats, extra_sections=sections, block_ids=block_ids)
+                             command=command, caveats=record.caveats, extra_sections=sections, block_ids=block_ids,
+                             islands=islands)
     return write_text(path, page)

@@ -4360,5 +4360,13 @@ Jeder fortbestehende Raum behält seine Nummer (das Feld behält seinen Namen, d
             <source>The initial division has {initial} spaces; this run made {made} (number chosen automatically) and changed {changed} of them. For as little change as possible, use 'Update a division with minimal change', or give the number of spaces.</source>
             <translation>Die Ausgangsgliederung hat {initial} Räume; dieser Lauf bildete {made} (Zahl automatisch gewählt) und änderte {changed} davon. Für möglichst wenig Änderung verwenden Sie 'Gliederung mit möglichst wenig Änderungen fortschreiben' oder geben die Zahl der Räume vor.</translation>
         </message>
+        <message>
+            <source>holds an island cut off by barriers ({island} residents), joined to its nearest block; without it {mainland} residents</source>
+            <translation>enthält eine durch Barrieren abgeschnittene Insel ({island} Einwohner), an ihren nächsten Block angeschlossen; ohne sie {mainland} Einwohner</translation>
+        </message>
+        <message>
+            <source>holds an island cut off by barriers ({island} residents), joined to its nearest block; without it {mainland} residents, below the minimum</source>
+            <translation>enthält eine durch Barrieren abgeschnittene Insel ({island} Einwohner), an ihren nächsten Block angeschlossen; ohne sie {mainland} Einwohner, unter dem Minimum</translation>
+        </message>
     </context>
 </TS>

@@ -430,3 +430,25 @@ def test_interpolate_names_a_space_without_blocks_first(provider, tmp_path):
     first_warning = next(i for i, line in enumerate(feedback.lines) if "outside" in line or "NULL" in line or "overlap" in line)
     assert feedback.lines[first_warning] == key, feedback.lines
 # --- end of issue 18.7 (interpolate) ---
+
+
+def test_the_report_says_how_many_residents_a_space_has_without_its_island(provider, tmp_path):
+    """An outside re-check: a space reached the minimum only through its joined island, and the report called it
+    contiguous without a word. The island's reason now gives the residents without it."""
+    import html
+    import re
+
+    import processing
+
+    from .test_delineation_report import sections, table_rows
+
+    case = next(c for c in bad_input.cases() if c.name == "island_under_floor")
+    p, _ = parameters("delineate", case, bad_input.build(case), tmp_path)
+    report = tmp_path / "island.html"
+    processing.run("sozialraum:delineate", {**p, "REPORT": str(report)})
+    rows = table_rows(sections(report.read_text(encoding="utf-8"))["Spaces that need a second look"])
+    island = [row for row in rows if "holds an island cut off by barriers (40 residents)" in row[2]]
+    assert len(island) == 1, rows
+    population = float(island[0][1].replace(",", ""))
+    mainland = re.search(r"without it ([\d,]+) residents", html.unescape(island[0][2])).group(1)
+    assert float(mainland.replace(",", "")) == population - 40

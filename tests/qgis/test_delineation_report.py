@@ -398,3 +398,10 @@ def test_a_compactness_just_below_the_limit_is_not_shown_as_the_limit(qgis_app):
                            for s, pp in ((1, 0.1996), (2, 0.1534), (3, 0.25))])
     reasons = {space: " ".join(texts) for space, _, texts in flagged_spaces(spaces, 700, 8500)}
     assert reasons == {1: "low compactness (Polsby-Popper 0.199 < 0.20)", 2: "low compactness (Polsby-Popper 0.15 < 0.20)"}
+    # a space that reaches the minimum only through its joined island says so (an outside re-check: 598 + 146)
+    spaces["polsby_popper"] = 0.5
+    flags = {1: ["island_joined"], 2: ["island_joined"], 3: ["island_joined"]}
+    reasons = {space: " ".join(texts) for space, _, texts in flagged_spaces(spaces, 900, 8500, flags, islands={1: 146, 2: 50})}
+    assert reasons[1].endswith("(146 residents), joined to its nearest block; without it 854 residents, below the minimum")
+    assert reasons[2].endswith("(50 residents), joined to its nearest block; without it 950 residents")
+    assert reasons[3] == "holds an island cut off by barriers, joined to its nearest block"  # no figure: as before
