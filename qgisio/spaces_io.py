@@ -125,9 +125,14 @@ def space_geometry(blocks, members, gap):
 EMPTY_HOLE_GAPS = 100.0
 
 
+#: Parts of a space's outline smaller than this (m²) beside a larger part are dropped: slivers of the closing.
+SLIVER_AREA = 1.0
+
+
 def _without_empty_holes(geometry, blocks, gap):
-    """``geometry`` with its small holes that hold no block's point filled. A hole with a block of another
-    space (an enclave) stays. Only where the layer's CRS is the work CRS (the points' CRS); else unchanged."""
+    """``geometry`` with its small holes that hold no block's point filled and without slivers (parts below
+    SLIVER_AREA beside larger ones). A hole with a block of another space (an enclave) stays. Only where the
+    layer's CRS is the work CRS (the points' CRS); else unchanged."""
     crs = blocks.source.sourceCrs()
     if crs.isGeographic() or blocks.work_crs is None or crs != blocks.work_crs:
         return geometry
@@ -136,6 +141,9 @@ def _without_empty_holes(geometry, blocks, gap):
     parts = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
     changed, kept_parts = False, []
     for rings in parts:
+        if len(parts) > 1 and QgsGeometry.fromPolygonXY([rings[0]]).area() < SLIVER_AREA:
+            changed = True  # a sliver the closing left beside the space (it showed as a dot on the map)
+            continue
         kept = [rings[0]]
         for ring in rings[1:]:
             hole = QgsGeometry.fromPolygonXY([ring])

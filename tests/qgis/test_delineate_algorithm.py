@@ -287,3 +287,22 @@ def test_a_hole_without_a_block_is_filled_and_an_enclave_stays(provider, centre)
     outline = next(f.geometry() for f in result["OUTPUT"].getFeatures() if f["space"] == 1)
     holes = sum(len(polygon) - 1 for polygon in outline.asMultiPolygon())
     assert holes == (0 if centre == "none" else 1)
+
+
+def test_a_sliver_beside_a_space_is_dropped_from_its_outline(qgis_app):
+    """An outside re-check: a part of less than 1 m² beside a space showed as a dot on the map."""
+    from types import SimpleNamespace
+
+    import numpy as np
+    from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry
+
+    from sozialraum.qgisio.spaces_io import _without_empty_holes
+
+    crs = QgsCoordinateReferenceSystem("EPSG:25832")
+    blocks = SimpleNamespace(source=SimpleNamespace(sourceCrs=lambda: crs), work_crs=crs,
+                             points=lambda: np.array([[50.0, 50.0]]))
+    outline = QgsGeometry.fromWkt("MULTIPOLYGON(((0 0,100 0,100 100,0 100,0 0)),((120 0,121 0,120 0.5,120 0)))")
+    kept = _without_empty_holes(outline, blocks, 30.0)
+    assert kept.asWkt(0) == "MultiPolygon (((0 0, 100 0, 100 100, 0 100, 0 0)))"
+    apart = QgsGeometry.fromWkt("MULTIPOLYGON(((0 0,100 0,100 100,0 100,0 0)),((130 0,160 0,160 30,130 30,130 0)))")
+    assert _without_empty_holes(apart, blocks, 30.0).asWkt(0) == apart.asWkt(0)  # a real second part stays
