@@ -378,13 +378,17 @@ def lies_in_holes(geometries, closing, around, points):
         clean = [g for g in clean_polygons([geometries[i] for i in around])[0] if g is not None]
         if not clean or not len(points):
             return False
-        union = union_all(buffer_all(clean, half, join_style="mitre") if half > 0 else clean)
-        if half > 0:
-            union = union.buffer(-half, join_style=2)  # JOIN_STYLE.mitre in Shapely 1.8 and 2.x
+        union = _closed_outline(buffer_all(clean, half, join_style="mitre") if half > 0 else clean, half)
         holes = [Polygon(ring) for polygon in explode_polygons(union) for ring in polygon.interiors]
         return bool(holes) and all(any(hole.contains(Point(float(x), float(y))) for hole in holes) for x, y in points)
     except Exception:  # noqa: BLE001 - GEOS topology errors: the point test's answer stands
         return False
+
+
+def _closed_outline(grown, half):
+    """The union of block polygons already grown by ``half`` (mitre joins), shrunk back by ``half``."""
+    union = union_all(grown)
+    return union.buffer(-half, join_style=2) if half > 0 else union  # 2: JOIN_STYLE.mitre in Shapely 1.8 and 2.x
 
 
 def _shapes(codes, k, geometries, closing):
@@ -413,10 +417,7 @@ def _shapes(codes, k, geometries, closing):
         return geom.buffer(half, join_style=mitre) if half > 0 else geom
 
     def outline(parts):
-        union = union_all(parts)
-        if half > 0:
-            union = union.buffer(-half, join_style=mitre)
-        return union
+        return _closed_outline(parts, half)
 
     parts_of = [clean[i] for i in use]
     grown = buffer_all(parts_of, half, join_style="mitre") if half > 0 else parts_of

@@ -115,10 +115,11 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
     integer_ids = all(isinstance(v, int) for v in old_names)
     used_rule = rule if integer_ids else "suffix"
 
-    shared = {}
-    for value, label, w in zip(old, labels.tolist(), weight):
+    shared, residents = {}, {}  # weighted for the matching; residents alone for where a dissolved space went
+    for value, label, w, p in zip(old, labels.tolist(), weight, pop):
         if value is not None and label > 0:
             shared[(value, label)] = shared.get((value, label), 0.0) + w
+            residents[(value, label)] = residents.get((value, label), 0.0) + float(p)
     old_total = {v: 0.0 for v in old_names}
     for value, w in zip(old, weight):
         if value is not None:
@@ -165,9 +166,8 @@ def renumber(old_ids, labels, population=None, rule="next_free"):
             continue
         contributions = {r: a for (v, r), a in shared.items() if v == value}
         dissolved[value] = numbers[max(contributions, key=lambda r: (contributions[r], -r))] if contributions else None
-        # residents as counted (the block weight that matches empty spaces taken off again)
-        residents = {r: float(pop[(labels == r) & np.array([v == value for v in old])].sum()) for r in contributions}
-        dissolved_shares[value] = [(numbers[r], residents[r]) for r in sorted(contributions, key=lambda r: (-contributions[r], r))]
+        dissolved_shares[value] = [(numbers[r], residents[(value, r)])
+                                   for r in sorted(contributions, key=lambda r: (-contributions[r], r))]
 
     changes = []
     for region in regions:
